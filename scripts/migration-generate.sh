@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Generates a migration for both drivers from the difference between the entities and
+# the existing migrations:  npm run migration:generate -- AddSomething
+set -euo pipefail
+cd "$(dirname "$0")/.."
+NAME="${1:?usage: npm run migration:generate -- <Name>}"
+CLI=(npx --no-install typeorm-ts-node-commonjs)
+export JWT_SECRET="${JWT_SECRET:-migration-generation-secret-0123456789}"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"; scripts/pg.sh stop >/dev/null 2>&1 || true' EXIT
+DATABASE_URL="sqlite:$tmp/gen.sqlite" "${CLI[@]}" migration:run -d src/database/data-source.ts >/dev/null
+DATABASE_URL="sqlite:$tmp/gen.sqlite" "${CLI[@]}" migration:generate "src/database/migrations/sqlite/$NAME" -d src/database/data-source.ts --pretty
+PG_URL=$(scripts/pg.sh start)
+PG_URL="${PG_URL%/tender_scorer}/tender_scorer_gen"
+DATABASE_URL="$PG_URL" "${CLI[@]}" migration:run -d src/database/data-source.ts >/dev/null
+DATABASE_URL="$PG_URL" "${CLI[@]}" migration:generate "src/database/migrations/postgres/$NAME" -d src/database/data-source.ts --pretty
+npx --no-install prettier --write "src/database/migrations/**/*.ts" >/dev/null

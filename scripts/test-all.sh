@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): typecheck, lint, the migration drift gate, then
+# every suite on SQLite, then the e2e suites again on a throwaway PostgreSQL cluster.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TZ=UTC
+step() { printf '\n=== %s ===\n' "$*"; }
+step "typecheck"; npx --no-install tsc -p tsconfig.json --noEmit
+step "lint"; npx --no-install eslint --max-warnings 0 "{src,test,bench,scripts}/**/*.ts"
+step "unit + e2e on SQLite"; npx --no-install jest --config jest.config.js --ci
+if [ "${SKIP_POSTGRES:-}" = 1 ]; then
+  echo "SKIP_POSTGRES=1: PostgreSQL run skipped"; exit 0
+fi
+step "PostgreSQL: start a throwaway cluster"
+PG_URL=$(scripts/pg.sh start)
+trap 'scripts/pg.sh stop' EXIT
+step "migration drift gate (SQLite and PostgreSQL)"
+PG_URL="${PG_URL%/tender_scorer}/tender_scorer_gen" scripts/migration-check.sh
+step "e2e on PostgreSQL"
+TEST_DATABASE_URL="$PG_URL" npx --no-install jest --config jest.config.js --ci --selectProjects e2e

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock.module';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { TemplatesModule } from './templates/templates.module';
+import { TendersModule } from './tenders/tenders.module';
+import { UsersModule } from './users/users.module';
+
+/**
+ * The pipe, the problem+json filter and the auth guard are APP_* providers, so the e2e
+ * tests (which build this module) run exactly the production pipeline.
+ */
+@Module({
+  imports: [
+    AppConfigModule,
+    ClockModule,
+    DatabaseModule,
+    AuditModule,
+    AccessModule,
+    UsersModule,
+    AuthModule,
+    TemplatesModule,
+    TendersModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+})
+export class AppModule {}
+

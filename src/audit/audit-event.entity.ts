@@ -1,0 +1,65 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Append-only audit trail. Each row's hash covers its content and the previous row's
+ * hash, so an edited or deleted row breaks the chain; the chain head (a separate row)
+ * records the newest seq and hash, so deleting the newest rows is detected too.
+ */
+@Entity('audit_events')
+@Index(['tenderId', 'seq'])
+export class AuditEvent {
+  @PrimaryColumn({ type: 'integer' })
+  seq: number;
+
+  @Column({ type: Date })
+  occurredAt: Date;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  action: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  entityType: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  entityId: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  tenderId: string | null;
+
+  /** What the audit endpoint may show when: see AuditService.present. */
+  @Column({ type: 'varchar', length: 16, default: 'public' })
+  sensitivity: AuditSensitivity;
+
+  @Column({ type: 'simple-json', nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  after: Record<string, unknown> | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  prevHash: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  hash: string;
+}
+
+/**
+ * `bid_content`: hidden while bids are sealed; `score`: score values hidden until
+ * moderation; `secret`: never shown (none today, kept for tokens and the like).
+ */
+export type AuditSensitivity = 'public' | 'bid_content' | 'score';
+
+@Entity('audit_chain_head')
+export class AuditChainHead {
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  id: string;
+
+  @Column({ type: 'integer' })
+  seq: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  hash: string;
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { Db } from '../database/db.service';
+import { GENESIS_HASH, hashEvent, verifyChain, type ChainVerification } from './audit-chain';
+import { AuditChainHead, AuditEvent, type AuditSensitivity } from './audit-event.entity';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  tenderId?: string | null;
+  sensitivity?: AuditSensitivity;
+  before?: unknown;
+  after?: unknown;
+}
+
+const HEAD_ID = 'main';
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Appends one event inside the caller's transaction, so the state change and its audit
+   * row commit or roll back together. On PostgreSQL the head row is locked for update,
+   * which orders concurrent writers; on SQLite the Db queue already does.
+   */
+  async record(em: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    const heads = em.getRepository(AuditChainHead);
+    const query = heads.createQueryBuilder('head').where('head.id = :id', { id: HEAD_ID });
+    if (!this.db.isSqlite) query.setLock('pessimistic_write');
+    let head = await query.getOne();
+    if (!head) {
+      head = heads.create({ id: HEAD_ID, seq: 0, hash: GENESIS_HASH });
+      await heads.insert(head);
+    }
+    const event = em.getRepository(AuditEvent).create({
+      seq: head.seq + 1,
+      occurredAt: this.clock.now(),
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      tenderId: entry.tenderId ?? null,
+      sensitivity: entry.sensitivity ?? 'public',
+      // Stored as JSON and hashed as JSON: normalise now so re-reading hashes the same.
+      before: toJsonValue(entry.before),
+      after: toJsonValue(entry.after),
+      prevHash: head.hash,
+    });
+    event.hash = hashEvent(event);
+    // insert(), not save(): an audit row is only ever added, never merged.
+    await em.getRepository(AuditEvent).insert(event as never);
+    await heads.update({ id: HEAD_ID }, { seq: event.seq, hash: event.hash });
+    return event;
+  }
+
+  listForTender(tenderId: string): Promise<AuditEvent[]> {
+    return this.db.read((em) => em.getRepository(AuditEvent).find({ where: { tenderId }, order: { seq: 'ASC' } }));
+  }
+
+  /** Re-computes the whole chain and names every broken link. */
+  verify(): Promise<ChainVerification> {
+    return this.db.read(async (em) => {
+      const head = await em.getRepository(AuditChainHead).findOne({ where: { id: HEAD_ID } });
+      const events = await em.getRepository(AuditEvent).find({ order: { seq: 'ASC' } });
+      return verifyChain(events, head ? { seq: head.seq, hash: head.hash } : null);
+    });
+  }
+}
+
+function toJsonValue(value: unknown): Record<string, unknown> | null {
+  if (value === undefined || value === null) return null;
+  const json: unknown = JSON.parse(JSON.stringify(value));
+  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : { value: json };
+}

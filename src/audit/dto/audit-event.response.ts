@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AuditEvent } from '../audit-event.entity';
+
+export class AuditEventResponse {
+  @ApiProperty({ example: 42 }) seq: number;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) occurredAt: string;
+  @ApiPropertyOptional({ nullable: true }) actorId: string | null;
+  @ApiProperty({ example: 'tender.publish' }) action: string;
+  @ApiProperty({ example: 'tender' }) entityType: string;
+  @ApiPropertyOptional({ nullable: true }) entityId: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'null when withheld (sealed bid content, scores before moderation)' }) before: unknown;
+  @ApiPropertyOptional({ nullable: true }) after: unknown;
+  @ApiProperty({ example: false, description: 'true when before/after are withheld at this stage' }) redacted: boolean;
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) hash: string;
+
+  static from(event: AuditEvent, hide: { bid_content: boolean; score: boolean }): AuditEventResponse {
+    const redacted = (event.sensitivity === 'bid_content' && hide.bid_content) || (event.sensitivity === 'score' && hide.score);
+    return {
+      seq: event.seq,
+      occurredAt: event.occurredAt.toISOString(),
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: redacted ? null : event.before,
+      after: redacted ? null : event.after,
+      redacted,
+      hash: event.hash,
+    };
+  }
+}
+
+class ChainBreakResponse {
+  @ApiProperty({ example: 17 }) seq: number;
+  @ApiProperty({ example: 'content does not match its hash (row edited)' }) reason: string;
+}
+
+export class ChainVerificationResponse {
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ example: 120 }) checked: number;
+  @ApiProperty({ example: 120 }) headSeq: number;
+  @ApiProperty({ type: [ChainBreakResponse] }) broken: ChainBreakResponse[];
+}

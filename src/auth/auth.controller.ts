@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { UserResponse } from '../users/dto/user.response';
+import { Public } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { RegisterDto } from './dto/register.dto';
+import { SessionResponse } from './dto/session.response';
+
+@ApiTags('accounts')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this address; see Retry-After.' })
+  login(@Body() dto: LoginDto): Promise<SessionResponse> {
+    return this.auth.login(dto);
+  }
+
+  @Post('register')
+  @Public()
+  @ApiCreatedResponse({ type: UserResponse, description: 'A bidder account for a supplier organisation.' })
+  register(@Body() dto: RegisterDto): Promise<UserResponse> {
+    return this.auth.register(dto);
+  }
+}

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import type { Caller, Role } from '../common/caller';
+import { DomainError } from '../common/domain-error';
+import { UsersService } from '../users/users.service';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+
+export interface TokenPayload {
+  sub: string;
+  role: Role;
+}
+
+/**
+ * Global guard (APP_GUARD): every route needs a valid bearer token unless marked
+ * @Public(). The user is re-read on each request so a deactivated account stops at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { user?: Caller }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new DomainError('unauthorized', 'Sign in first: send Authorization: Bearer <accessToken>.');
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
+    }
+    const user = await this.users.findById(payload.sub);
+    if (!user || !user.active) throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
+    request.user = { id: user.id, role: user.role, email: user.email, name: user.name, organisationId: user.organisationId };
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    if (roles.length > 0 && !roles.includes(user.role)) {
+      throw new DomainError('forbidden', `This action is for ${roles.join(' or ')} accounts; you are signed in as ${user.role}.`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Caller } from '../common/caller';
+import { DomainError } from '../common/domain-error';
+import { Db } from '../database/db.service';
+import { UserResponse } from '../users/dto/user.response';
+import { verifyPassword } from '../users/password';
+import type { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import type { LoginDto } from './dto/login.dto';
+import type { RegisterDto } from './dto/register.dto';
+import type { SessionResponse } from './dto/session.response';
+import type { TokenPayload } from './auth.guard';
+import { ThrottleService } from './throttle.service';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+    private readonly throttle: ThrottleService,
+  ) {}
+
+  async login(dto: LoginDto): Promise<SessionResponse> {
+    const key = `login:${dto.email.trim().toLowerCase()}`;
+    await this.throttle.assertNotLocked(key);
+    const user = await this.users.findByEmail(dto.email);
+    const ok = await verifyPassword(dto.password, user?.passwordHash ?? null);
+    if (!user || !ok || !user.active) {
+      await this.throttle.recordFailure(key);
+      // The same answer whether the address exists or not.
+      throw new DomainError('unauthorized', 'Email address or password is not right.');
+    }
+    await this.throttle.reset(key);
+    return this.sessionFor(user);
+  }
+
+  async register(dto: RegisterDto): Promise<UserResponse> {
+    const user = await this.db.transaction((em) =>
+      this.users.createInTransaction(em, null, { ...dto, role: 'bidder' }),
+    );
+    return UserResponse.from(user);
+  }
+
+  /** Also used by invitation redemption (panel). */
+  async sessionFor(user: User): Promise<SessionResponse> {
+    const payload: TokenPayload = { sub: user.id, role: user.role };
+    return { accessToken: await this.jwt.signAsync(payload), user: UserResponse.from(user) };
+  }
+
+  callerOf(user: User): Caller {
+    return { id: user.id, role: user.role, email: user.email, name: user.name, organisationId: user.organisationId };
+  }
+}

@@ -1,0 +1,29 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { hasAtMostDecimals } from './decimals';
+
+export function MaxDecimals(decimals: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'maxDecimals',
+      constraints: [decimals],
+      validator: {
+        validate: (value: unknown) => hasAtMostDecimals(value, decimals),
+        defaultMessage: (args) => `${args?.property} must be a number with at most ${decimals} decimals`,
+      },
+    },
+    options,
+  );
+}
+
+export function NotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notBlank',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0,
+        defaultMessage: (args) => `${args?.property} must not be blank`,
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Environment variables as documented in the README's configuration table. */
+class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(12)
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsString()
+  JWT_SECRET?: string;
+}
+
+export type DatabaseTarget =
+  | { type: 'sqlite'; path: string } // path ':memory:' for tests
+  | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  production: boolean;
+  port: number;
+  database: DatabaseTarget;
+  adminEmail?: string;
+  adminPassword?: string;
+  jwtSecret: string;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:data/tender-scorer.sqlite';
+const MIN_SECRET_LENGTH = 32;
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (!path) throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/tender-scorer.sqlite');
+    return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url };
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:")`);
+}
+
+/**
+ * Reads and validates the environment once, at boot. Bad or missing secrets in
+ * production stop the start with a message that says what to set.
+ */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(EnvironmentVariables, {
+    ...env,
+    PORT: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
+  });
+  const problems = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `${p.property}: ${Object.values(p.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const production = env.NODE_ENV === 'production';
+  const database = parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  const jwtSecret = resolveJwtSecret(env.JWT_SECRET, database, production);
+  return {
+    production,
+    port: parsed.PORT ?? 3000,
+    database,
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    jwtSecret,
+  };
+}
+
+function resolveJwtSecret(given: string | undefined, database: DatabaseTarget, production: boolean): string {
+  if (given) {
+    if (given.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
+    }
+    return given;
+  }
+  if (production || database.type === 'postgres') {
+    throw new ConfigError(
+      `JWT_SECRET is required (at least ${MIN_SECRET_LENGTH} characters) with PostgreSQL or NODE_ENV=production. ` +
+        `Generate one with: node -e "console.log(require('crypto').randomBytes(48).toString('base64'))"`,
+    );
+  }
+  if (database.path === ':memory:') return randomBytes(48).toString('base64');
+  // Embedded single-machine use: generate once, keep beside the database file.
+  const file = resolve(dirname(database.path), '.jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import type { Caller } from '../common/caller';
+import { CriteriaService } from './criteria.service';
+import { CreateCriterionDto } from './dto/create-criterion.dto';
+import { CriterionResponse } from './dto/criterion.response';
+import { UpdateCriterionDto } from './dto/update-criterion.dto';
+
+@ApiTags('criteria')
+@Controller('tenders/:tenderId/criteria')
+export class CriteriaController {
+  constructor(private readonly criteria: CriteriaService) {}
+
+  @Get()
+  @Auth()
+  @ApiOkResponse({ type: [CriterionResponse], description: 'The criteria tree (team, panel, bidders of a published tender).' })
+  tree(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<CriterionResponse[]> {
+    return this.criteria.tree(caller, tenderId);
+  }
+
+  @Post()
+  @Auth('commissioner', 'procurement')
+  @ApiCreatedResponse({ type: CriterionResponse })
+  create(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: CreateCriterionDto): Promise<CriterionResponse> {
+    return this.criteria.create(caller, tenderId, dto);
+  }
+
+  @Patch(':criterion')
+  @Auth('commissioner', 'procurement')
+  @ApiOkResponse({ type: CriterionResponse })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('criterion') criterion: string,
+    @Body() dto: UpdateCriterionDto,
+  ): Promise<CriterionResponse> {
+    return this.criteria.update(caller, tenderId, criterion, dto);
+  }
+
+  @Delete(':criterion')
+  @Auth('commissioner', 'procurement')
+  @HttpCode(204)
+  async remove(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Param('criterion') criterion: string): Promise<void> {
+    await this.criteria.remove(caller, tenderId, criterion);
+  }
+}

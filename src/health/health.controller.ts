@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import { Db } from '../database/db.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly db: Db) {}
+
+  @Get()
+  @Public()
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  async health(): Promise<{ status: 'ok' }> {
+    await this.db.read((em) => em.query('SELECT 1'));
+    return { status: 'ok' };
+  }
+}

@@ -1,0 +1,30 @@
+import { EngineContext } from './context';
+import { EngineBid, Gap, PanelStatistics } from './types';
+
+/**
+ * SCORING.md §8: what is still missing before the results can be relied on. A
+ * disqualified bid needs nothing more; every other listed bid — including one that
+ * failed a gate or a threshold, whose record must still be complete for a challenge or
+ * a feedback letter — needs an outcome on every gate and, on every scored leaf, a
+ * moderated score (moderation required) or at least one usable panel score (not
+ * required; a moderated score then also counts). Gaps come in tree order.
+ */
+export function gapsOf(
+  context: EngineContext,
+  bid: EngineBid,
+  panel: ReadonlyMap<string, PanelStatistics>,
+): Gap[] {
+  if (bid.status === 'disqualified') return [];
+  const gaps: Gap[] = [];
+  const gates = context.compliance.get(bid.id)!;
+  const moderated = context.moderated.get(bid.id)!;
+  const gap = (criterion: { id: string; code: string }, missing: Gap['missing']) =>
+    gaps.push({ bidId: bid.id, criterion: criterion.code, criterionId: criterion.id, missing });
+  for (const criterion of context.leaves) {
+    if (criterion.kind === 'pass_fail' && !gates.has(criterion.id)) gap(criterion, 'compliance');
+    if (criterion.kind !== 'scored' || moderated.has(criterion.id)) continue;
+    if (context.input.settings.moderationRequired) gap(criterion, 'moderated');
+    else if (!panel.get(criterion.id)?.panelScore) gap(criterion, 'panel');
+  }
+  return gaps;
+}

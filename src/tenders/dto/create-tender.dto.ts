@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NotBlank } from '../../common/validators';
+import { TenderSettingsDto } from './tender-settings.dto';
+
+export class CreateTenderDto extends TenderSettingsDto {
+  @ApiProperty({ example: 'LBC-2026-MHDC-01' })
+  @IsString()
+  @NotBlank()
+  @MaxLength(100)
+  reference: string;
+
+  @ApiProperty({ example: 'Provision of Mental Health Day Care Service' })
+  @IsString()
+  @NotBlank()
+  @MaxLength(300)
+  title: string;
+
+  @ApiPropertyOptional({ example: 'Day care and recovery support for adults with mental health needs in the borough.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  description?: string;
+
+  @ApiProperty({ example: '2027-01-31T12:00:00.000Z', description: 'ISO 8601; the server clock decides.' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  bidDeadline: string;
+
+  @ApiPropertyOptional({ example: 'camden-mental-health-day-care', description: 'Copy criteria and settings from a template.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  template?: string;
+}

@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { fromHundredths } from '../../common/decimals';
+import type { TenderRelation } from '../../access/tender-access.service';
+import { TENDER_STATUSES, type TenderStatus } from '../tender-lifecycle';
+import type { ScaleLabel, Tender } from '../tender.entity';
+
+export class ScaleResponse {
+  @ApiProperty({ example: 0 }) min: number;
+  @ApiProperty({ example: 5 }) max: number;
+  @ApiProperty({ example: { '4': { label: 'Good', plainLabel: 'Answers it well, with evidence' } } })
+  labels: Record<string, ScaleLabel>;
+}
+
+export class TenderResponse {
+  @ApiProperty({ example: '0b6f4a3e-7a0c-4c1e-9f0e-5c1d2e3f4a5b' }) id: string;
+  @ApiProperty({ example: 'LBC-2026-MHDC-01' }) reference: string;
+  @ApiProperty({ example: 'Provision of Mental Health Day Care Service' }) title: string;
+  @ApiProperty({ example: '' }) description: string;
+  @ApiProperty({ enum: TENDER_STATUSES, example: 'draft' }) status: TenderStatus;
+  @ApiProperty({ example: '2027-01-31T12:00:00.000Z' }) bidDeadline: string;
+  @ApiPropertyOptional({ example: 'camden-mental-health-day-care', nullable: true }) template: string | null;
+  @ApiProperty({ type: ScaleResponse }) scale: ScaleResponse;
+  @ApiProperty({ enum: ['mean', 'median'] }) aggregation: 'mean' | 'median';
+  @ApiProperty() moderationRequired: boolean;
+  @ApiProperty({ enum: ['lowest_ratio', 'linear_deviation', 'min_max_linear'] }) priceFormula: string;
+  @ApiProperty({ enum: ['none', 'quality', 'price'] }) tieBreak: string;
+  @ApiProperty({ example: 2 }) divergenceThreshold: number;
+  @ApiProperty({ example: 2 }) minScorers: number;
+  @ApiProperty({ example: 0.8 }) abnormallyLowRatio: number;
+  @ApiProperty() priceVisibleToPanel: boolean;
+  @ApiProperty() blindMarking: boolean;
+  @ApiProperty() equalRepresentation: boolean;
+  @ApiProperty({ example: 0, description: 'How many bids are submitted; the only thing known of bids while sealed.' })
+  submittedBidCount: number;
+  @ApiPropertyOptional({ enum: ['owner', 'commissioner', 'procurement'], nullable: true, description: "The caller's place on the team." })
+  teamRole: string | null;
+  @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) closedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) moderationStartedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) awardedBidId: string | null;
+  @ApiPropertyOptional({ nullable: true }) awardedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) cancellationReason: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(tender: Tender, submittedBidCount: number, relation?: TenderRelation): TenderResponse {
+    const iso = (date: Date | null) => (date ? date.toISOString() : null);
+    return {
+      id: tender.id,
+      reference: tender.reference,
+      title: tender.title,
+      description: tender.description,
+      status: tender.status,
+      bidDeadline: tender.bidDeadline.toISOString(),
+      template: tender.templateKey,
+      scale: { min: tender.scaleMin, max: tender.scaleMax, labels: tender.scaleLabels },
+      aggregation: tender.aggregation,
+      moderationRequired: tender.moderationRequired,
+      priceFormula: tender.priceFormula,
+      tieBreak: tender.tieBreak,
+      divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
+      minScorers: tender.minScorers,
+      abnormallyLowRatio: fromHundredths(tender.abnormallyLowRatioHundredths),
+      priceVisibleToPanel: tender.priceVisibleToPanel,
+      blindMarking: tender.blindMarking,
+      equalRepresentation: tender.equalRepresentation,
+      submittedBidCount,
+      teamRole: relation?.teamRole ?? null,
+      publishedAt: iso(tender.publishedAt),
+      closedAt: iso(tender.closedAt),
+      moderationStartedAt: iso(tender.moderationStartedAt),
+      awardedBidId: tender.awardedBidId,
+      awardedAt: iso(tender.awardedAt),
+      cancelledAt: iso(tender.cancelledAt),
+      cancellationReason: tender.cancellationReason,
+      createdAt: tender.createdAt.toISOString(),
+      updatedAt: tender.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { DomainError } from '../common/domain-error';
+import { isFrozen, isSealed, nextStatus, reached, TENDER_STATUSES, transition, type TenderAction } from './tender-lifecycle';
+
+const ACTIONS: TenderAction[] = ['publish', 'close', 'start_moderation', 'award', 'cancel'];
+
+describe('tender lifecycle', () => {
+  it('follows draft → published → evaluation → moderation → awarded', () => {
+    expect(transition('draft', 'publish')).toBe('published');
+    expect(transition('published', 'close')).toBe('evaluation');
+    expect(transition('evaluation', 'start_moderation')).toBe('moderation');
+    expect(transition('moderation', 'award')).toBe('awarded');
+  });
+
+  it('cancels from every open state and never from awarded or cancelled', () => {
+    for (const status of ['draft', 'published', 'evaluation', 'moderation'] as const) {
+      expect(transition(status, 'cancel')).toBe('cancelled');
+    }
+    expect(nextStatus('awarded', 'cancel')).toBeNull();
+    expect(nextStatus('cancelled', 'cancel')).toBeNull();
+  });
+
+  it('refuses a skipped step with a 409 naming the allowed state', () => {
+    expect(() => transition('draft', 'close')).toThrow(DomainError);
+    expect(() => transition('draft', 'close')).toThrow('A draft tender cannot be closed (only from: published).');
+  });
+
+  it('never leaves a frozen state, and every move goes forward or to cancelled', () => {
+    const order = ['draft', 'published', 'evaluation', 'moderation', 'awarded'];
+    fc.assert(
+      fc.property(fc.constantFrom(...TENDER_STATUSES), fc.constantFrom(...ACTIONS), (from, action) => {
+        const to = nextStatus(from, action);
+        if (isFrozen(from)) return to === null;
+        return to === null || to === 'cancelled' || order.indexOf(to) === order.indexOf(from) + 1;
+      }),
+    );
+  });
+
+  it('keeps bids sealed until evaluation', () => {
+    expect(isSealed('published')).toBe(true);
+    expect(isSealed('evaluation')).toBe(false);
+    expect(reached('moderation', 'evaluation')).toBe(true);
+    expect(reached('published', 'evaluation')).toBe(false);
+    expect(reached('cancelled', 'evaluation')).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+import { DomainError } from '../common/domain-error';
+
+/**
+ * The tender lifecycle (API.md): draft → published → evaluation → moderation → awarded,
+ * and cancelled from any open state. Pure: which action is allowed in which state.
+ */
+export const TENDER_STATUSES = ['draft', 'published', 'evaluation', 'moderation', 'awarded', 'cancelled'] as const;
+export type TenderStatus = (typeof TENDER_STATUSES)[number];
+
+export type TenderAction = 'publish' | 'close' | 'start_moderation' | 'award' | 'cancel';
+
+const TRANSITIONS: Record<TenderAction, Partial<Record<TenderStatus, TenderStatus>>> = {
+  publish: { draft: 'published' },
+  close: { published: 'evaluation' },
+  start_moderation: { evaluation: 'moderation' },
+  award: { moderation: 'awarded' },
+  cancel: { draft: 'cancelled', published: 'cancelled', evaluation: 'cancelled', moderation: 'cancelled' },
+};
+
+const ACTION_WORDS: Record<TenderAction, string> = {
+  publish: 'published',
+  close: 'closed',
+  start_moderation: 'moved to moderation',
+  award: 'awarded',
+  cancel: 'cancelled',
+};
+
+export function nextStatus(from: TenderStatus, action: TenderAction): TenderStatus | null {
+  return TRANSITIONS[action][from] ?? null;
+}
+
+/** The next status, or a 409 saying which states allow the action. */
+export function transition(from: TenderStatus, action: TenderAction): TenderStatus {
+  const to = nextStatus(from, action);
+  if (to) return to;
+  const allowed = Object.keys(TRANSITIONS[action]).join(', ');
+  throw new DomainError('invalid_state', `A ${from} tender cannot be ${ACTION_WORDS[action]} (only from: ${allowed}).`, {
+    currentStatus: from,
+  });
+}
+
+/** Awarded and cancelled tenders are frozen: every change answers 409. */
+export function isFrozen(status: TenderStatus): boolean {
+  return status === 'awarded' || status === 'cancelled';
+}
+
+export function assertNotFrozen(status: TenderStatus): void {
+  if (isFrozen(status)) throw new DomainError('invalid_state', `The tender is ${status}; it can no longer be changed.`);
+}
+
+/** Scoring settings and criteria change only while draft. */
+export function assertDraft(status: TenderStatus, what: string): void {
+  if (status !== 'draft') {
+    throw new DomainError('invalid_state', `${what} can be changed only while the tender is a draft; it is ${status}.`);
+  }
+}
+
+/** Bids are sealed until the tender leaves `published`. */
+export function isSealed(status: TenderStatus): boolean {
+  return status === 'draft' || status === 'published';
+}
+
+/** Stage order, for "from evaluation on" style rules. */
+const STAGE: Record<TenderStatus, number> = { draft: 0, published: 1, evaluation: 2, moderation: 3, awarded: 4, cancelled: -1 };
+
+export function reached(status: TenderStatus, stage: Exclude<TenderStatus, 'cancelled'>): boolean {
+  return STAGE[status] >= STAGE[stage];
+}

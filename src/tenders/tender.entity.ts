@@ -1,0 +1,105 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { TenderStatus } from './tender-lifecycle';
+
+export interface ScaleLabel {
+  label: string;
+  plainLabel: string;
+}
+
+@Entity('tenders')
+export class Tender {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 100 })
+  reference: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: TenderStatus;
+
+  @Column({ type: Date })
+  bidDeadline: Date;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  templateKey: string | null;
+
+  @Column({ type: 'varchar', length: 36 })
+  ownerId: string;
+
+  // Scoring settings (SCORING.md). Decimal settings are kept in integer hundredths.
+  @Column({ type: 'integer' })
+  scaleMin: number;
+
+  @Column({ type: 'integer' })
+  scaleMax: number;
+
+  @Column({ type: 'simple-json' })
+  scaleLabels: Record<string, ScaleLabel>;
+
+  @Column({ type: 'varchar', length: 10 })
+  aggregation: 'mean' | 'median';
+
+  @Column({ type: 'boolean' })
+  moderationRequired: boolean;
+
+  @Column({ type: 'varchar', length: 20 })
+  priceFormula: 'lowest_ratio' | 'linear_deviation' | 'min_max_linear';
+
+  @Column({ type: 'varchar', length: 10 })
+  tieBreak: 'none' | 'quality' | 'price';
+
+  @Column({ type: 'integer' })
+  divergenceThresholdHundredths: number;
+
+  @Column({ type: 'integer' })
+  minScorers: number;
+
+  @Column({ type: 'integer' })
+  abnormallyLowRatioHundredths: number;
+
+  @Column({ type: 'boolean' })
+  priceVisibleToPanel: boolean;
+
+  @Column({ type: 'boolean' })
+  blindMarking: boolean;
+
+  @Column({ type: 'boolean' })
+  equalRepresentation: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  cancellationReason: string | null;
+
+  @Column({ type: Date, nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  moderationStartedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  awardedBidId: string | null;
+
+  @Column({ type: Date, nullable: true })
+  awardedAt: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  cancelledAt: Date | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import type { Caller } from '../common/caller';
+import { CreateTenderDto } from './dto/create-tender.dto';
+import { AddTeamMemberDto, CancelTenderDto } from './dto/tender-actions.dto';
+import { TenderResponse } from './dto/tender.response';
+import { UpdateTenderDto } from './dto/update-tender.dto';
+import { TendersService } from './tenders.service';
+
+@ApiTags('tenders')
+@Controller('tenders')
+export class TendersController {
+  constructor(private readonly tenders: TendersService) {}
+
+  @Post()
+  @Auth('commissioner')
+  @ApiCreatedResponse({ type: TenderResponse })
+  create(@CurrentUser() caller: Caller, @Body() dto: CreateTenderDto): Promise<TenderResponse> {
+    return this.tenders.create(caller, dto);
+  }
+
+  @Get()
+  @Auth()
+  @ApiOkResponse({ type: [TenderResponse] })
+  list(@CurrentUser() caller: Caller): Promise<TenderResponse[]> {
+    return this.tenders.list(caller);
+  }
+
+  @Get(':tenderId')
+  @Auth()
+  @ApiOkResponse({ type: TenderResponse })
+  get(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
+    return this.tenders.get(caller, tenderId);
+  }
+
+  @Patch(':tenderId')
+  @Auth('commissioner', 'procurement')
+  @ApiOkResponse({ type: TenderResponse })
+  @ApiConflictResponse({ description: 'Settings change only while draft; after publication only title, description and a later deadline.' })
+  update(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: UpdateTenderDto): Promise<TenderResponse> {
+    return this.tenders.update(caller, tenderId, dto);
+  }
+
+  @Get(':tenderId/team')
+  @Auth('commissioner', 'procurement')
+  listTeam(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string) {
+    return this.tenders.listTeam(caller, tenderId);
+  }
+
+  @Post(':tenderId/team')
+  @Auth('commissioner', 'procurement')
+  addTeamMember(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: AddTeamMemberDto) {
+    return this.tenders.addTeamMember(caller, tenderId, dto);
+  }
+
+  @Post(':tenderId/publish')
+  @Auth('commissioner', 'procurement')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TenderResponse })
+  @ApiUnprocessableEntityResponse({ description: 'Lists every weight problem: node codes, expected and found sums.' })
+  publish(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
+    return this.tenders.publish(caller, tenderId);
+  }
+
+  @Post(':tenderId/cancel')
+  @Auth('commissioner', 'procurement')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TenderResponse })
+  cancel(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: CancelTenderDto): Promise<TenderResponse> {
+    return this.tenders.cancel(caller, tenderId, dto.reason);
+  }
+}

@@ -1,0 +1,323 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { TenderAccess, type TenderAccessGrant } from '../access/tender-access.service';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../common/caller';
+import { Clock } from '../common/clock';
+import { toHundredthsExact } from '../common/decimals';
+import { DomainError } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { CriteriaService } from '../criteria/criteria.service';
+import { Db } from '../database/db.service';
+import { TemplatesService } from '../templates/templates.service';
+import { User } from '../users/user.entity';
+import { labelsForScale } from './default-scale';
+import type { CreateTenderDto } from './dto/create-tender.dto';
+import type { AddTeamMemberDto } from './dto/tender-actions.dto';
+import { TenderResponse } from './dto/tender.response';
+import type { TenderSettingsDto } from './dto/tender-settings.dto';
+import type { UpdateTenderDto } from './dto/update-tender.dto';
+import { assertDraft, assertNotFrozen, transition, type TenderAction } from './tender-lifecycle';
+import { TenderTeamMember } from './tender-team-member.entity';
+import { Tender } from './tender.entity';
+import { SubmittedBidCounter } from './submitted-bid-counter';
+
+const SETTING_KEYS = [
+  'scale',
+  'aggregation',
+  'moderationRequired',
+  'priceFormula',
+  'tieBreak',
+  'divergenceThreshold',
+  'minScorers',
+  'abnormallyLowRatio',
+  'priceVisibleToPanel',
+  'blindMarking',
+  'equalRepresentation',
+] as const satisfies readonly (keyof TenderSettingsDto)[];
+
+/** What the audit trail records of a tender. */
+function snapshot(tender: Tender): Record<string, unknown> {
+  return {
+    reference: tender.reference,
+    title: tender.title,
+    status: tender.status,
+    bidDeadline: tender.bidDeadline.toISOString(),
+    settings: {
+      scale: { min: tender.scaleMin, max: tender.scaleMax },
+      aggregation: tender.aggregation,
+      moderationRequired: tender.moderationRequired,
+      priceFormula: tender.priceFormula,
+      tieBreak: tender.tieBreak,
+      divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
+      minScorers: tender.minScorers,
+      abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
+      priceVisibleToPanel: tender.priceVisibleToPanel,
+      blindMarking: tender.blindMarking,
+      equalRepresentation: tender.equalRepresentation,
+    },
+  };
+}
+
+@Injectable()
+export class TendersService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: TenderAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly templates: TemplatesService,
+    private readonly criteria: CriteriaService,
+    private readonly bidCounter: SubmittedBidCounter,
+  ) {}
+
+  async create(caller: Caller, dto: CreateTenderDto): Promise<TenderResponse> {
+    const template = dto.template ? this.templates.get(dto.template) : null;
+    if (dto.template && !template) {
+      throw new DomainError('rule_violation', `There is no template "${dto.template}". GET /api/templates lists them.`, {
+        errors: [{ field: 'template', message: 'unknown template key' }],
+      });
+    }
+    return this.db.transaction(async (em) => {
+      const base = template?.settings;
+      const tender = em.getRepository(Tender).create({
+        id: newId(),
+        reference: dto.reference.trim(),
+        title: dto.title.trim(),
+        description: dto.description ?? template?.description ?? '',
+        status: 'draft',
+        bidDeadline: new Date(dto.bidDeadline),
+        templateKey: template?.key ?? null,
+        ownerId: caller.id,
+        scaleMin: template?.scale.min ?? 0,
+        scaleMax: template?.scale.max ?? 5,
+        scaleLabels: template ? template.scale.labels : labelsForScale(0, 5),
+        aggregation: base?.aggregation ?? 'mean',
+        moderationRequired: base?.moderationRequired ?? true,
+        priceFormula: base?.priceFormula ?? 'lowest_ratio',
+        tieBreak: base?.tieBreak ?? 'none',
+        divergenceThresholdHundredths: toHundredthsExact(base?.divergenceThreshold ?? 2),
+        minScorers: base?.minScorers ?? 2,
+        abnormallyLowRatioHundredths: toHundredthsExact(base?.abnormallyLowRatio ?? 0.8),
+        priceVisibleToPanel: base?.priceVisibleToPanel ?? false,
+        blindMarking: base?.blindMarking ?? false,
+        equalRepresentation: base?.equalRepresentation ?? false,
+        cancellationReason: null,
+        publishedAt: null,
+        closedAt: null,
+        moderationStartedAt: null,
+        awardedBidId: null,
+        awardedAt: null,
+        cancelledAt: null,
+      });
+      this.applySettings(tender, dto);
+      await em.getRepository(Tender).insert(tender);
+      await em.getRepository(TenderTeamMember).insert({ id: newId(), tenderId: tender.id, userId: caller.id, role: 'owner' });
+      if (template) await this.criteria.copyFromTemplate(em, tender.id, template.flat);
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'tender.created',
+        entityType: 'tender',
+        entityId: tender.id,
+        tenderId: tender.id,
+        after: { ...snapshot(tender), template: tender.templateKey },
+      });
+      return this.respond(em, caller, tender.id);
+    });
+  }
+
+  async list(caller: Caller): Promise<TenderResponse[]> {
+    return this.db.read(async (em) => {
+      const visible = await this.access.visibleTenderIds(em, caller);
+      const repo = em.getRepository(Tender);
+      const tenders =
+        visible === 'published'
+          ? await repo.createQueryBuilder('t').where('t.publishedAt IS NOT NULL').orderBy('t.createdAt', 'DESC').getMany()
+          : visible.length === 0
+            ? []
+            : await repo.find({ where: { id: In(visible) }, order: { createdAt: 'DESC' } });
+      const counts = await this.bidCounter.submittedCounts(em, tenders.map((t) => t.id));
+      const responses: TenderResponse[] = [];
+      for (const tender of tenders) {
+        const relation = await this.access.relationOf(em, caller, tender);
+        responses.push(TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation));
+      }
+      return responses;
+    });
+  }
+
+  get(caller: Caller, tenderId: string): Promise<TenderResponse> {
+    return this.db.read((em) => this.respond(em, caller, tenderId));
+  }
+
+  async update(caller: Caller, tenderId: string, dto: UpdateTenderDto): Promise<TenderResponse> {
+    return this.db.transaction(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      assertNotFrozen(tender.status);
+      const before = snapshot(tender);
+      const settingsGiven = SETTING_KEYS.filter((key) => dto[key] !== undefined);
+      if (settingsGiven.length > 0 || dto.reference !== undefined) {
+        assertDraft(tender.status, `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`);
+      }
+      if (tender.status !== 'draft' && tender.status !== 'published') {
+        throw new DomainError('invalid_state', `The tender is in ${tender.status}: its title, description and deadline are fixed.`);
+      }
+      if (dto.bidDeadline !== undefined) {
+        const deadline = new Date(dto.bidDeadline);
+        if (tender.status === 'published') {
+          if (this.clock.now() >= tender.bidDeadline) {
+            throw new DomainError('invalid_state', 'The bid deadline has passed; it can no longer be extended.');
+          }
+          if (deadline <= tender.bidDeadline) {
+            throw new DomainError('rule_violation', 'A published tender\'s deadline can only be extended, never brought forward.', {
+              errors: [{ field: 'bidDeadline', message: `must be later than ${tender.bidDeadline.toISOString()}` }],
+            });
+          }
+        }
+        tender.bidDeadline = deadline;
+      }
+      if (dto.reference !== undefined) tender.reference = dto.reference.trim();
+      if (dto.title !== undefined) tender.title = dto.title.trim();
+      if (dto.description !== undefined) tender.description = dto.description;
+      this.applySettings(tender, dto);
+      await em.getRepository(Tender).save(tender);
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'tender.updated',
+        entityType: 'tender',
+        entityId: tender.id,
+        tenderId: tender.id,
+        before,
+        after: snapshot(tender),
+      });
+      return this.respond(em, caller, tender.id);
+    });
+  }
+
+  async addTeamMember(caller: Caller, tenderId: string, dto: AddTeamMemberDto): Promise<{ id: string; userId: string; role: string; name: string; email: string }> {
+    return this.db.transaction(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'owner');
+      assertNotFrozen(tender.status);
+      const user = await em.getRepository(User).findOne({ where: { id: dto.userId } });
+      if (!user || !user.active) {
+        throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'unknown user' }] });
+      }
+      if (user.role !== dto.role) {
+        throw new DomainError('rule_violation', `That account is a ${user.role} account; only ${dto.role} accounts can join the team as ${dto.role}.`, {
+          errors: [{ field: 'role', message: `the account's role is ${user.role}` }],
+        });
+      }
+      if (await em.getRepository(TenderTeamMember).exist({ where: { tenderId, userId: user.id } })) {
+        throw new DomainError('invalid_state', `${user.name} is already on the team.`);
+      }
+      const member = { id: newId(), tenderId, userId: user.id, role: dto.role };
+      await em.getRepository(TenderTeamMember).insert(member);
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'tender.team_member_added',
+        entityType: 'tender_team_member',
+        entityId: member.id,
+        tenderId: tender.id,
+        after: { userId: user.id, name: user.name, role: dto.role },
+      });
+      return { id: member.id, userId: user.id, role: dto.role, name: user.name, email: user.email };
+    });
+  }
+
+  async listTeam(caller: Caller, tenderId: string): Promise<{ id: string; userId: string; role: string; name: string; email: string }[]> {
+    return this.db.read(async (em) => {
+      await this.access.require(em, caller, tenderId, 'team');
+      const members = await em.getRepository(TenderTeamMember).find({ where: { tenderId }, relations: { user: true }, order: { addedAt: 'ASC' } });
+      return members.map((m) => ({ id: m.id, userId: m.userId, role: m.role, name: m.user!.name, email: m.user!.email }));
+    });
+  }
+
+  async publish(caller: Caller, tenderId: string): Promise<TenderResponse> {
+    return this.changeStatus(caller, tenderId, 'publish', async (em, tender) => {
+      if (tender.bidDeadline <= this.clock.now()) {
+        throw new DomainError('rule_violation', 'The bid deadline is in the past: set a later bidDeadline before publishing.', {
+          errors: [{ field: 'bidDeadline', message: 'must be in the future' }],
+        });
+      }
+      await this.criteria.assertPublishable(em, tender);
+      tender.publishedAt = this.clock.now();
+    });
+  }
+
+  async cancel(caller: Caller, tenderId: string, reason: string): Promise<TenderResponse> {
+    return this.changeStatus(caller, tenderId, 'cancel', (_em, tender) => {
+      tender.cancellationReason = reason.trim();
+      tender.cancelledAt = this.clock.now();
+      return Promise.resolve();
+    });
+  }
+
+  /**
+   * One lifecycle step: access check, allowed transition, the step's own rules, save,
+   * audit — in one transaction. Later features (close, moderation, award) use it too.
+   */
+  async changeStatus(
+    caller: Caller,
+    tenderId: string,
+    action: TenderAction,
+    rules: (em: EntityManager, tender: Tender, grant: TenderAccessGrant) => Promise<void | Record<string, unknown>>,
+  ): Promise<TenderResponse> {
+    return this.db.transaction(async (em) => {
+      const grant = await this.access.require(em, caller, tenderId, 'team');
+      const { tender } = grant;
+      const before = snapshot(tender);
+      const to = transition(tender.status, action);
+      const extra = await rules(em, tender, grant);
+      tender.status = to;
+      await em.getRepository(Tender).save(tender);
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: `tender.${action}`,
+        entityType: 'tender',
+        entityId: tender.id,
+        tenderId: tender.id,
+        before: { status: before.status },
+        after: { status: to, ...(tender.cancellationReason && action === 'cancel' ? { reason: tender.cancellationReason } : {}), ...(extra ?? {}) },
+      });
+      return this.respond(em, caller, tender.id);
+    });
+  }
+
+  private async respond(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderResponse> {
+    const { tender, relation } = await this.access.require(em, caller, tenderId, 'view');
+    const counts = await this.bidCounter.submittedCounts(em, [tender.id]);
+    return TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation);
+  }
+
+  private applySettings(tender: Tender, dto: TenderSettingsDto): void {
+    if (dto.scale) {
+      if (dto.scale.min >= dto.scale.max) {
+        throw new DomainError('rule_violation', `The scale's min (${dto.scale.min}) must be below its max (${dto.scale.max}).`, {
+          errors: [{ field: 'scale', message: 'min must be less than max' }],
+        });
+      }
+      const unknownLevels = Object.keys(dto.scale.labels ?? {}).filter(
+        (level) => !/^-?\d+$/.test(level) || Number(level) < dto.scale!.min || Number(level) > dto.scale!.max,
+      );
+      if (unknownLevels.length > 0) {
+        throw new DomainError('rule_violation', `Scale labels for levels outside ${dto.scale.min}–${dto.scale.max}: ${unknownLevels.join(', ')}.`, {
+          errors: unknownLevels.map((level) => ({ field: `scale.labels.${level}`, message: 'not a level of the scale' })),
+        });
+      }
+      tender.scaleMin = dto.scale.min;
+      tender.scaleMax = dto.scale.max;
+      tender.scaleLabels = labelsForScale(dto.scale.min, dto.scale.max, dto.scale.labels);
+    }
+    if (dto.aggregation !== undefined) tender.aggregation = dto.aggregation;
+    if (dto.moderationRequired !== undefined) tender.moderationRequired = dto.moderationRequired;
+    if (dto.priceFormula !== undefined) tender.priceFormula = dto.priceFormula;
+    if (dto.tieBreak !== undefined) tender.tieBreak = dto.tieBreak;
+    if (dto.divergenceThreshold !== undefined) tender.divergenceThresholdHundredths = toHundredthsExact(dto.divergenceThreshold);
+    if (dto.minScorers !== undefined) tender.minScorers = dto.minScorers;
+    if (dto.abnormallyLowRatio !== undefined) tender.abnormallyLowRatioHundredths = toHundredthsExact(dto.abnormallyLowRatio);
+    if (dto.priceVisibleToPanel !== undefined) tender.priceVisibleToPanel = dto.priceVisibleToPanel;
+    if (dto.blindMarking !== undefined) tender.blindMarking = dto.blindMarking;
+    if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;
+  }
+}
+

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger, OnApplicationBootstrap, Inject } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../common/caller';
+import { DomainError } from '../common/domain-error';
+import { newId } from '../common/ids';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Db } from '../database/db.service';
+import type { CreateUserDto } from './dto/create-user.dto';
+import { Organisation } from './organisation.entity';
+import { hashPassword } from './password';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Users');
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The first admin: from ADMIN_EMAIL/ADMIN_PASSWORD, or a generated password printed once. */
+  async onApplicationBootstrap(): Promise<void> {
+    const created = await this.db.transaction(async (em) => {
+      if ((await em.getRepository(User).count()) > 0) return null;
+      const email = this.config.adminEmail ?? 'admin@localhost';
+      const password = this.config.adminPassword ?? randomBytes(18).toString('base64url');
+      await this.createInTransaction(em, null, { email, name: 'Administrator', role: 'admin', password });
+      return { email, password, generated: !this.config.adminPassword };
+    });
+    if (created?.generated) {
+      // Printed once, on the first start only; change it by creating another admin.
+      this.logger.warn(`First admin created: ${created.email} / ${created.password}  (shown once; keep it safe)`);
+    } else if (created) {
+      this.logger.log(`First admin created from ADMIN_EMAIL: ${created.email}`);
+    }
+  }
+
+  create(actor: Caller | null, dto: CreateUserDto): Promise<User> {
+    return this.db.transaction((em) => this.createInTransaction(em, actor?.id ?? null, dto));
+  }
+
+  /** Also used by registration and by the panel (lay panelists without a password). */
+  async createInTransaction(em: EntityManager, actorId: string | null, dto: CreateUserDto): Promise<User> {
+    const email = dto.email.trim().toLowerCase();
+    const users = em.getRepository(User);
+    if (await users.exist({ where: { email } })) {
+      throw new DomainError('invalid_state', 'An account with this email address already exists.', {
+        errors: [{ field: 'email', message: 'already registered' }],
+      });
+    }
+    if (dto.role === 'bidder' && !(dto.organisationName && dto.organisationType)) {
+      throw new DomainError('validation', 'A bidder account belongs to an organisation: give organisationName and organisationType.', {
+        errors: [
+          ...(dto.organisationName ? [] : [{ field: 'organisationName', message: 'required for bidders' }]),
+          ...(dto.organisationType ? [] : [{ field: 'organisationType', message: 'required for bidders' }]),
+        ],
+      });
+    }
+    if (dto.role !== 'panelist' && !dto.password) {
+      throw new DomainError('validation', 'Only panelists may be created without a password.', {
+        errors: [{ field: 'password', message: `required for role ${dto.role}` }],
+      });
+    }
+    let organisation: Organisation | null = null;
+    if (dto.organisationName && dto.organisationType) {
+      organisation = em.getRepository(Organisation).create({ id: newId(), name: dto.organisationName.trim(), type: dto.organisationType });
+      await em.getRepository(Organisation).insert(organisation);
+    }
+    const user = users.create({
+      id: newId(),
+      email,
+      name: dto.name.trim(),
+      role: dto.role,
+      passwordHash: dto.password ? await hashPassword(dto.password) : null,
+      organisationId: organisation?.id ?? null,
+      active: true,
+    });
+    await users.insert(user);
+    const saved = await users.findOneOrFail({ where: { id: user.id }, relations: { organisation: true } });
+    await this.audit.record(em, {
+      actorId: actorId ?? saved.id,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: saved.id,
+      after: { email: saved.email, name: saved.name, role: saved.role, organisation: organisation ? { name: organisation.name, type: organisation.type } : null },
+    });
+    return saved;
+  }
+
+  list(): Promise<User[]> {
+    return this.db.read((em) => em.getRepository(User).find({ relations: { organisation: true }, order: { createdAt: 'ASC', email: 'ASC' } }));
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.db.read((em) => em.getRepository(User).findOne({ where: { id }, relations: { organisation: true } }));
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.db.read((em) => em.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() }, relations: { organisation: true } }));
+  }
+}

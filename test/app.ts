@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
+import request from 'supertest';
+import { AppModule } from '../src/app.module';
+import { Clock, ManualClock } from '../src/common/clock';
+import type { Role } from '../src/common/caller';
+import { loadAppConfig, type AppConfig } from '../src/config/app-config';
+import { APP_CONFIG } from '../src/config/config.module';
+import { configureApp } from '../src/configure-app';
+
+export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' };
+export const PASSWORD = 'a-long-test-password';
+
+/**
+ * The real application (same module, pipe, filter, guard and configureApp as main.ts) on
+ * a database of its own: SQLite in memory by default; a fresh PostgreSQL database per app
+ * when TEST_DATABASE_URL points at a server (the PostgreSQL run of npm test).
+ */
+export interface TestApp {
+  app: INestApplication;
+  clock: ManualClock;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  adminToken: string;
+  /** Creates an account through the admin API and signs it in. */
+  user: (role: Role, overrides?: Partial<{ email: string; name: string; organisationName: string; organisationType: string }>) => Promise<SignedIn>;
+  login: (email: string, password?: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export interface SignedIn {
+  id: string;
+  email: string;
+  name: string;
+  token: string;
+  auth: { Authorization: string };
+}
+
+let counter = 0;
+
+export async function createTestApp(options: { now?: string | Date } = {}): Promise<TestApp> {
+  const clock = new ManualClock(new Date(options.now ?? '2026-11-23T09:00:00.000Z'));
+  const database = await freshDatabase();
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
+  await app.init();
+  const http = () => request(app.getHttpServer());
+  const login = async (email: string, password = PASSWORD): Promise<string> => {
+    const response = await http().post('/api/auth/login').send({ email, password });
+    if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.accessToken as string;
+  };
+  const adminToken = await login(ADMIN.email, ADMIN.password);
+  const user: TestApp['user'] = async (role, overrides = {}) => {
+    counter += 1;
+    const email = overrides.email ?? `${role}${counter}-${randomBytes(3).toString('hex')}@test.local`;
+    const name = overrides.name ?? `${role[0].toUpperCase()}${role.slice(1)} ${counter}`;
+    const body: Record<string, unknown> = { email, name, role, password: PASSWORD };
+    if (role === 'bidder') {
+      body.organisationName = overrides.organisationName ?? `${name} Ltd`;
+      body.organisationType = overrides.organisationType ?? 'vcse';
+    }
+    const created = await http().post('/api/users').set('Authorization', `Bearer ${adminToken}`).send(body);
+    if (created.status !== 201) throw new Error(`create ${role} failed: ${created.status} ${JSON.stringify(created.body)}`);
+    const token = await login(email);
+    return { id: created.body.id, email, name, token, auth: { Authorization: `Bearer ${token}` } };
+  };
+  return {
+    app,
+    clock,
+    config,
+    http,
+    adminToken,
+    user,
+    login,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server || !server.startsWith('postgres')) return { url: 'sqlite::memory:', drop: async () => undefined };
+  const name = `ts_${process.pid}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = server.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
+  return {
+    url,
+    drop: async () => {
+      const client = new Client({ connectionString: server });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
