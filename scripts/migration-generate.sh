@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NAME="${1:?usage: npm run migration:generate -- <Name>}"
+# One generation at a time on this machine (the throwaway cluster has one port).
+exec 9>/tmp/tender-scorer-migrations.lock; flock 9
 CLI=(npx --no-install typeorm-ts-node-commonjs)
 export JWT_SECRET="${JWT_SECRET:-migration-generation-secret-0123456789}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"; scripts/pg.sh stop >/dev/null 2>&1 || true' EXIT

@@ -28,6 +28,16 @@ export class Rational {
       d = -d;
     }
     if (d === 1n) return new Rational(n, 1n);
+    if (d <= MAX_EXACT && n <= MAX_EXACT && n >= -MAX_EXACT) {
+      // Engine values are almost always this small: reduce in doubles (exact below
+      // 2^53), which allocates nothing, unlike every BigInt `%`.
+      const smallNumerator = Number(n);
+      const smallDenominator = Number(d);
+      const divisor = smallGcd(Math.abs(smallNumerator), smallDenominator);
+      return divisor === 1
+        ? new Rational(n, d)
+        : new Rational(BigInt(smallNumerator / divisor), BigInt(smallDenominator / divisor));
+    }
     const divisor = gcd(n < 0n ? -n : n, d);
     return divisor === 1n ? new Rational(n, d) : new Rational(n / divisor, d / divisor);
   }
@@ -186,6 +196,15 @@ function divMod(dividend: bigint, divisor: bigint): [bigint, bigint] {
     remainder += divisor;
   }
   return [quotient, remainder];
+}
+
+function smallGcd(a: number, b: number): number {
+  while (b !== 0) {
+    const remainder = a % b;
+    a = b;
+    b = remainder;
+  }
+  return a;
 }
 
 function gcd(a: bigint, b: bigint): bigint {
