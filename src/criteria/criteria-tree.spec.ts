@@ -80,6 +80,7 @@ function nestedTender(): FlatCriterion[] {
 }
 
 const rules = (violations: Violation[]) => violations.map((v) => v.rule);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 describe('toHundredths / fromHundredths / formatHundredths', () => {
   it('converts through the decimal form, not by float multiplication', () => {
@@ -113,9 +114,7 @@ describe('toHundredths / fromHundredths / formatHundredths', () => {
   });
 
   it('round-trips any hundredths value a tender could hold (property)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e14 }), (h) => toHundredths(fromHundredths(h)) === h),
-    );
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e14 }), (h) => toHundredths(fromHundredths(h)) === h));
   });
 
   it('rejects every number with a third decimal (property)', () => {
@@ -186,11 +185,7 @@ describe('buildTree, leaves, topLevel', () => {
   });
 
   it('terminates on cycles', () => {
-    const criteria = [
-      section('A', 100, { parentId: 'B' }),
-      section('B', 100, { parentId: 'A' }),
-      ...workedExample(),
-    ];
+    const criteria = [section('A', 100, { parentId: 'B' }), section('B', 100, { parentId: 'A' }), ...workedExample()];
     expect(buildTree(criteria)).toHaveLength(4);
   });
 
@@ -264,17 +259,13 @@ describe('validateForPublish: each rule', () => {
       gate('G1', { weightHundredths: 100 }),
       section('EMPTY', 0),
     ];
-    expect(rules(validateForPublish(criteria, SCALE)).sort()).toEqual(
-      ['top_level_sum', 'section_sum', 'pass_fail_weight', 'section_without_children', 'price_leaf_count'].sort(),
+    expect(rules(validateForPublish(criteria, SCALE)).sort(byText)).toEqual(
+      ['top_level_sum', 'section_sum', 'pass_fail_weight', 'section_without_children', 'price_leaf_count'].sort(byText),
     );
   });
 
   it('unreachable: an orphan whose parent is missing, and its descendants', () => {
-    const criteria = [
-      ...workedExample(),
-      section('X', 100, { parentId: 'gone' }),
-      scored('X1', 100, { parentId: 'X' }),
-    ];
+    const criteria = [...workedExample(), section('X', 100, { parentId: 'gone' }), scored('X1', 100, { parentId: 'X' })];
     const violations = validateForPublish(criteria, SCALE).filter((v) => v.rule === 'unreachable');
     expect(violations.map((v) => v.code)).toEqual(['X', 'X1']);
     expect(violations[0].message).toBe(
@@ -356,9 +347,12 @@ describe('validateForPublish: each rule', () => {
       scored('L5', 10000, { parentId: 'L4' }),
     ];
     expect(validateForPublish(deep, SCALE)).toEqual([expect.objectContaining({ code: 'L5', rule: 'depth' })]);
-    expect(validateForPublish(deep.slice(1).map((n) => (n.code === 'L2' ? { ...n, parentId: null } : n)), SCALE)).toEqual(
-      [],
-    );
+    expect(
+      validateForPublish(
+        deep.slice(1).map((n) => (n.code === 'L2' ? { ...n, parentId: null } : n)),
+        SCALE,
+      ),
+    ).toEqual([]);
   });
 
   it('threshold_range: within the tender scale', () => {
@@ -412,9 +406,21 @@ describe('validateNodeShape', () => {
     ['price leaf with another category', price('P', 100, { category: 'quality' }), 'price'],
     ['price leaf without category', price('P', 100, { category: null }), 'price'],
     ['gate that is not compliance', gate('G1', { category: 'quality' }), 'compliance'],
-    ['scored leaf without category', scored('Q1', 100, { category: null }), 'quality|co_production|social_outcome|economic_outcome|environmental_outcome'],
-    ['scored leaf in price', scored('Q1', 100, { category: 'price' }), 'quality|co_production|social_outcome|economic_outcome|environmental_outcome'],
-    ['scored leaf in compliance', scored('Q1', 100, { category: 'compliance' }), 'quality|co_production|social_outcome|economic_outcome|environmental_outcome'],
+    [
+      'scored leaf without category',
+      scored('Q1', 100, { category: null }),
+      'quality|co_production|social_outcome|economic_outcome|environmental_outcome',
+    ],
+    [
+      'scored leaf in price',
+      scored('Q1', 100, { category: 'price' }),
+      'quality|co_production|social_outcome|economic_outcome|environmental_outcome',
+    ],
+    [
+      'scored leaf in compliance',
+      scored('Q1', 100, { category: 'compliance' }),
+      'quality|co_production|social_outcome|economic_outcome|environmental_outcome',
+    ],
     ['unknown category', scored('Q1', 100, { category: 'fun' as Category }), CATEGORIES.join('|')],
   ])('category: %s', (_label, node, expected) => {
     expect(validateNodeShape(node)).toEqual([expect.objectContaining({ rule: 'category', expected })]);
@@ -437,7 +443,11 @@ describe('validateNodeShape', () => {
   });
 
   it.each<[string, Partial<FlatCriterion>, string]>([
-    ['keys differ from scoredBy', { scoredBy: ['professional'], groupWeights: { lived_experience: 50, professional: 50 } }, 'exactly the groups'],
+    [
+      'keys differ from scoredBy',
+      { scoredBy: ['professional'], groupWeights: { lived_experience: 50, professional: 50 } },
+      'exactly the groups',
+    ],
     ['missing a group', { groupWeights: { professional: 100 } }, 'exactly the groups'],
     ['sum not 100', { groupWeights: { lived_experience: 60, professional: 50 } }, 'sum to 110, expected 100'],
     ['not an integer', { groupWeights: { lived_experience: 50.5, professional: 49.5 } }, 'whole percent'],
@@ -449,7 +459,9 @@ describe('validateNodeShape', () => {
   });
 
   it('group_weights with a single scoring group at 100 is fine', () => {
-    expect(validateNodeShape(scored('C1', 100, { scoredBy: ['lived_experience'], groupWeights: { lived_experience: 100 } }))).toEqual([]);
+    expect(
+      validateNodeShape(scored('C1', 100, { scoredBy: ['lived_experience'], groupWeights: { lived_experience: 100 } })),
+    ).toEqual([]);
   });
 
   it('group_weights only on scored leaves', () => {
@@ -509,9 +521,7 @@ const consistentTree = fc
       const base = { id: `id-${serial}`, parentId, code, order: orders[serial % orders.length] };
       if ('leaf' in shape) {
         const node =
-          shape.leaf === 'scored'
-            ? scored(code, shape.weight, { ...base, category: shape.category })
-            : gate(code, base);
+          shape.leaf === 'scored' ? scored(code, shape.weight, { ...base, category: shape.category }) : gate(code, base);
         flat.push(node);
         return node;
       }
@@ -543,10 +553,14 @@ describe('validateForPublish: properties', () => {
   it('does not depend on the order of the input', () => {
     fc.assert(
       fc.property(consistentTree, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (flat, i, d) => {
-        const broken = flat.map((n, k) => (k === i % flat.length ? { ...n, weightHundredths: n.weightHundredths + 1 + (d % 3) } : n));
+        const broken = flat.map((n, k) =>
+          k === i % flat.length ? { ...n, weightHundredths: n.weightHundredths + 1 + (d % 3) } : n,
+        );
         const reversed = [...broken].reverse();
         const key = (v: Violation) => `${v.rule}:${v.code}:${v.found}`;
-        expect(validateForPublish(reversed, SCALE).map(key).sort()).toEqual(validateForPublish(broken, SCALE).map(key).sort());
+        expect(validateForPublish(reversed, SCALE).map(key).sort(byText)).toEqual(
+          validateForPublish(broken, SCALE).map(key).sort(byText),
+        );
       }),
     );
   });

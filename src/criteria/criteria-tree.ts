@@ -36,11 +36,7 @@ export const SCORED_CATEGORIES: readonly Category[] = [
 ];
 
 /** The "wider outcomes" of the Camden / nef model: the triple bottom line. */
-export const WIDER_OUTCOME_CATEGORIES: readonly Category[] = [
-  'social_outcome',
-  'economic_outcome',
-  'environmental_outcome',
-];
+export const WIDER_OUTCOME_CATEGORIES: readonly Category[] = ['social_outcome', 'economic_outcome', 'environmental_outcome'];
 
 /** 100 % in hundredths. */
 export const FULL_WEIGHT = 10_000;
@@ -74,15 +70,7 @@ export interface FlatCriterion {
 /** What a single node says about itself, without ids or position: enough for create/patch checks. */
 export type CriterionShape = Pick<
   FlatCriterion,
-  | 'code'
-  | 'title'
-  | 'kind'
-  | 'category'
-  | 'weightHundredths'
-  | 'threshold'
-  | 'scoredBy'
-  | 'groupWeights'
-  | 'maxWords'
+  'code' | 'title' | 'kind' | 'category' | 'weightHundredths' | 'threshold' | 'scoredBy' | 'groupWeights' | 'maxWords'
 >;
 
 export type TreeNode<T extends FlatCriterion = FlatCriterion> = T & { children: TreeNode<T>[] };
@@ -209,7 +197,7 @@ const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base
 /** Siblings in display order: `order`, then code in natural order (Q2 before Q10), then id. */
 export function compareSiblings(a: FlatCriterion, b: FlatCriterion): number {
   if (a.order !== b.order) return a.order - b.order;
-  return naturalOrder.compare(a.code, b.code) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return naturalOrder.compare(a.code, b.code) || byText(a.id, b.id);
 }
 
 function describe(node: Pick<FlatCriterion, 'code' | 'title' | 'kind'>): string {
@@ -223,6 +211,11 @@ function describe(node: Pick<FlatCriterion, 'code' | 'title' | 'kind'>): string 
           : 'Criterion';
   const title = typeof node.title === 'string' && node.title.trim() ? ` (${node.title.trim()})` : '';
   return `${noun} ${node.code}${title}`;
+}
+
+/** Plain code-unit order: deterministic and locale-independent, for comparing key sets. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sumWeights(nodes: readonly FlatCriterion[]): number {
@@ -275,9 +268,7 @@ export function buildTree<T extends FlatCriterion>(criteria: readonly T[]): Tree
   const visited = new Set<string>();
   const build = (node: T): TreeNode<T> => {
     visited.add(node.id);
-    const children = ((childrenOf.get(node.id) ?? []) as T[])
-      .filter((child) => !visited.has(child.id))
-      .map(build);
+    const children = ((childrenOf.get(node.id) ?? []) as T[]).filter((child) => !visited.has(child.id)).map(build);
     return { ...node, children };
   };
   return ((childrenOf.get(null) ?? []) as T[]).map(build);
@@ -338,14 +329,29 @@ export function validateNodeShape(node: CriterionShape, scale?: ScaleRange): Vio
     add('title', `${name}: the title must not be blank.`);
   }
   if (!(CRITERION_KINDS as readonly string[]).includes(node.kind)) {
-    add('kind', `${name}: kind "${String(node.kind)}" is not one of ${CRITERION_KINDS.join(', ')}.`, CRITERION_KINDS.join('|'), String(node.kind));
+    add(
+      'kind',
+      `${name}: kind "${String(node.kind)}" is not one of ${CRITERION_KINDS.join(', ')}.`,
+      CRITERION_KINDS.join('|'),
+      String(node.kind),
+    );
     return violations; // every later rule depends on the kind
   }
 
   if (!isWeight(node.weightHundredths)) {
-    add('weight', `${name}: the weight must be a percentage from 0 with at most 2 decimals.`, 'integer hundredths ≥ 0', String(node.weightHundredths));
+    add(
+      'weight',
+      `${name}: the weight must be a percentage from 0 with at most 2 decimals.`,
+      'integer hundredths ≥ 0',
+      String(node.weightHundredths),
+    );
   } else if (node.kind === 'pass_fail' && node.weightHundredths !== 0) {
-    add('pass_fail_weight', `${name}: a pass/fail gate weighs 0, found ${formatHundredths(node.weightHundredths)}.`, '0.00', formatHundredths(node.weightHundredths));
+    add(
+      'pass_fail_weight',
+      `${name}: a pass/fail gate weighs 0, found ${formatHundredths(node.weightHundredths)}.`,
+      '0.00',
+      formatHundredths(node.weightHundredths),
+    );
   }
 
   checkCategory(node, name, add);
@@ -357,7 +363,12 @@ export function validateNodeShape(node: CriterionShape, scale?: ScaleRange): Vio
       // promise the bidders a test that never runs.
       add('threshold_not_applicable', `${name}: only a scored criterion can have a threshold.`);
     } else if (signedHundredths(node.threshold) === null) {
-      add('threshold_range', `${name}: the threshold must be a number with at most 2 decimals, found ${String(node.threshold)}.`, undefined, String(node.threshold));
+      add(
+        'threshold_range',
+        `${name}: the threshold must be a number with at most 2 decimals, found ${String(node.threshold)}.`,
+        undefined,
+        String(node.threshold),
+      );
     } else if (scale && (node.threshold < scale.min || node.threshold > scale.max)) {
       add(
         'threshold_range',
@@ -370,7 +381,12 @@ export function validateNodeShape(node: CriterionShape, scale?: ScaleRange): Vio
 
   if (node.maxWords !== null && node.maxWords !== undefined) {
     if (!Number.isSafeInteger(node.maxWords) || node.maxWords < 1) {
-      add('max_words', `${name}: the word limit must be a whole number of at least 1, found ${String(node.maxWords)}.`, '≥ 1', String(node.maxWords));
+      add(
+        'max_words',
+        `${name}: the word limit must be a whole number of at least 1, found ${String(node.maxWords)}.`,
+        '≥ 1',
+        String(node.maxWords),
+      );
     } else if (node.kind === 'section' || node.kind === 'price') {
       // Bidders answer leaves; the price leaf refuses responses altogether (API.md).
       add('max_words', `${name}: bidders write no response here, so a word limit has no meaning.`);
@@ -384,23 +400,50 @@ type Add = (rule: ViolationRule, message: string, expected?: string, found?: str
 function checkCategory(node: CriterionShape, name: string, add: Add): void {
   const category = node.category;
   if (category !== null && category !== undefined && !(CATEGORIES as readonly string[]).includes(category)) {
-    add('category', `${name}: category "${String(category)}" is not one of ${CATEGORIES.join(', ')}.`, CATEGORIES.join('|'), String(category));
+    add(
+      'category',
+      `${name}: category "${String(category)}" is not one of ${CATEGORIES.join(', ')}.`,
+      CATEGORIES.join('|'),
+      String(category),
+    );
     return;
   }
   switch (node.kind) {
     case 'section':
       return; // a label only: subtotals follow the leaves
     case 'price':
-      if (category !== 'price') add('category', `${name}: the price leaf must have category price, found ${category ?? 'none'}.`, 'price', category ?? 'none');
+      if (category !== 'price')
+        add(
+          'category',
+          `${name}: the price leaf must have category price, found ${category ?? 'none'}.`,
+          'price',
+          category ?? 'none',
+        );
       return;
     case 'pass_fail':
-      if (category !== 'compliance') add('category', `${name}: a pass/fail gate must have category compliance, found ${category ?? 'none'}.`, 'compliance', category ?? 'none');
+      if (category !== 'compliance')
+        add(
+          'category',
+          `${name}: a pass/fail gate must have category compliance, found ${category ?? 'none'}.`,
+          'compliance',
+          category ?? 'none',
+        );
       return;
     case 'scored':
       if (category === null || category === undefined) {
-        add('category', `${name}: a scored criterion needs a category (${SCORED_CATEGORIES.join(', ')}).`, SCORED_CATEGORIES.join('|'), 'none');
+        add(
+          'category',
+          `${name}: a scored criterion needs a category (${SCORED_CATEGORIES.join(', ')}).`,
+          SCORED_CATEGORIES.join('|'),
+          'none',
+        );
       } else if (!SCORED_CATEGORIES.includes(category)) {
-        add('category', `${name}: a scored criterion cannot have category ${category}; that category belongs to the ${category === 'price' ? 'price leaf' : 'pass/fail gates'}.`, SCORED_CATEGORIES.join('|'), category);
+        add(
+          'category',
+          `${name}: a scored criterion cannot have category ${category}; that category belongs to the ${category === 'price' ? 'price leaf' : 'pass/fail gates'}.`,
+          SCORED_CATEGORIES.join('|'),
+          category,
+        );
       }
       return;
   }
@@ -421,7 +464,12 @@ function checkPanel(node: CriterionShape, name: string, add: Add): void {
   const groups = Array.isArray(scoredBy) ? (scoredBy as unknown[]) : null;
   const known = (g: unknown): g is PanelGroup => (PANEL_GROUPS as readonly unknown[]).includes(g);
   if (!groups || groups.length === 0) {
-    add('scored_by', `${name}: say which panel groups score it (${PANEL_GROUPS.join(', ')}).`, `non-empty subset of ${PANEL_GROUPS.join(', ')}`, 'none');
+    add(
+      'scored_by',
+      `${name}: say which panel groups score it (${PANEL_GROUPS.join(', ')}).`,
+      `non-empty subset of ${PANEL_GROUPS.join(', ')}`,
+      'none',
+    );
     return;
   }
   const unknown = groups.filter((g) => !known(g));
@@ -442,8 +490,8 @@ function checkPanel(node: CriterionShape, name: string, add: Add): void {
     return;
   }
   const entries = Object.entries(groupWeights as Record<string, unknown>);
-  const keys = entries.map(([key]) => key).sort();
-  const expectedKeys = [...(groups as string[])].sort();
+  const keys = entries.map(([key]) => key).sort(byText);
+  const expectedKeys = [...(groups as string[])].sort(byText);
   if (keys.join(',') !== expectedKeys.join(',')) {
     add(
       'group_weights',
@@ -456,7 +504,10 @@ function checkPanel(node: CriterionShape, name: string, add: Add): void {
   // A group weighted 0 would be asked to score for nothing: drop it from scoredBy instead.
   const bad = entries.filter(([, value]) => typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100);
   if (bad.length > 0) {
-    add('group_weights', `${name}: each group weight must be a whole percent from 1 to 100, found ${bad.map(([k, v]) => `${k} ${String(v)}`).join(', ')}.`);
+    add(
+      'group_weights',
+      `${name}: each group weight must be a whole percent from 1 to 100, found ${bad.map(([k, v]) => `${k} ${String(v)}`).join(', ')}.`,
+    );
     return;
   }
   const total = entries.reduce((sum, [, value]) => sum + (value as number), 0);

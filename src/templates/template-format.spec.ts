@@ -122,16 +122,14 @@ describe('parseTemplate', () => {
     expect(parsed(parseTemplate(file, 'small-test.json')).settings).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('refuses a template that breaks a publication rule, with the rule\'s message', () => {
+  it("refuses a template that breaks a publication rule, with the rule's message", () => {
     const file = templateFile();
     qChild(file, 1).weight = 20;
     expect(errorsOf(file)).toEqual([
       "criteria: Section Q (Quality): children's weights sum to 40.13, expected 40.25 (the section's weight) (Q1 20.13 + Q2 20.00).",
     ]);
     file.criteria[1].weight = 60;
-    expect(errorsOf(file)).toContain(
-      'criteria: Top-level weights sum to 100.25, expected 100.00 (Q 40.25 + P 60.00 + G1 0.00).',
-    );
+    expect(errorsOf(file)).toContain('criteria: Top-level weights sum to 100.25, expected 100.00 (Q 40.25 + P 60.00 + G1 0.00).');
   });
 
   it('refuses weights with more than 2 decimals, naming the criterion', () => {

@@ -170,8 +170,7 @@ const CRITERION_KEYS = [
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -268,7 +267,8 @@ function parseSources(raw: unknown, problems: Problems): TemplateSource[] | unde
       problems.add(`${path}.year`, `must be a year such as 2007, found ${show(year)}`);
     }
     const url = problems.text(entry, 'url', path, false);
-    if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) problems.add(`${path}.url`, `must be an http(s) address, found ${show(url)}`);
+    if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
+      problems.add(`${path}.url`, `must be an http(s) address, found ${show(url)}`);
     const note = problems.text(entry, 'note', path, false);
     if (title && publisher && typeof year === 'number') {
       sources.push({ title, publisher, year, ...(url ? { url } : {}), ...(note ? { note } : {}) });
@@ -284,7 +284,13 @@ function parseScale(raw: unknown, problems: Problems): TemplateScale | undefined
   }
   problems.unknownKeys(raw, SCALE_KEYS, 'scale');
   const { min, max, labels } = raw;
-  if (typeof min !== 'number' || typeof max !== 'number' || !Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min >= max) {
+  if (
+    typeof min !== 'number' ||
+    typeof max !== 'number' ||
+    !Number.isSafeInteger(min) ||
+    !Number.isSafeInteger(max) ||
+    min >= max
+  ) {
     problems.add('scale', `min and max must be whole numbers with min below max, found ${show(min)}–${show(max)}`);
     return undefined;
   }
@@ -329,7 +335,8 @@ function parseSettings(raw: unknown, scale: TemplateScale | undefined, problems:
   const before = problems.errors.length;
   const oneOf = <T extends string>(key: keyof TemplateSettings, values: readonly T[]): void => {
     if (raw[key] === undefined) return;
-    if (!values.includes(raw[key] as T)) problems.add(`settings.${key}`, `must be one of ${values.join(', ')}, found ${show(raw[key])}`);
+    if (!values.includes(raw[key] as T))
+      problems.add(`settings.${key}`, `must be one of ${values.join(', ')}, found ${show(raw[key])}`);
     else (settings as unknown as Json)[key] = raw[key];
   };
   const flag = (key: keyof TemplateSettings): void => {
@@ -349,7 +356,10 @@ function parseSettings(raw: unknown, scale: TemplateScale | undefined, problems:
   if (divergence !== undefined) {
     const range = scale ? scale.max - scale.min : Number.POSITIVE_INFINITY;
     if (typeof divergence !== 'number' || toHundredths(divergence) === null || divergence <= 0 || divergence > range) {
-      problems.add('settings.divergenceThreshold', `must be a number of scale points above 0 and at most ${range}, with at most 2 decimals, found ${show(divergence)}`);
+      problems.add(
+        'settings.divergenceThreshold',
+        `must be a number of scale points above 0 and at most ${range}, with at most 2 decimals, found ${show(divergence)}`,
+      );
     } else settings.divergenceThreshold = divergence;
   }
   const minScorers = raw.minScorers;
@@ -361,7 +371,10 @@ function parseSettings(raw: unknown, scale: TemplateScale | undefined, problems:
   const ratio = raw.abnormallyLowRatio;
   if (ratio !== undefined) {
     if (typeof ratio !== 'number' || toHundredths(ratio) === null || ratio <= 0 || ratio > 1) {
-      problems.add('settings.abnormallyLowRatio', `must be a ratio above 0 and at most 1, with at most 2 decimals, found ${show(ratio)}`);
+      problems.add(
+        'settings.abnormallyLowRatio',
+        `must be a ratio above 0 and at most 1, with at most 2 decimals, found ${show(ratio)}`,
+      );
     } else settings.abnormallyLowRatio = ratio;
   }
   return problems.errors.length === before ? settings : undefined;
@@ -387,7 +400,10 @@ function parseCriterion(raw: unknown, at: string, problems: Problems): TemplateC
 
   const code = problems.text(raw, 'code', path, true);
   if (code !== undefined && !CODE_PATTERN.test(code)) {
-    problems.add(`${path}.code`, `must be 1–20 letters, digits, dots, hyphens or underscores, starting with a letter or digit, found ${show(code)}`);
+    problems.add(
+      `${path}.code`,
+      `must be 1–20 letters, digits, dots, hyphens or underscores, starting with a letter or digit, found ${show(code)}`,
+    );
   }
   const title = problems.text(raw, 'title', path, true);
   const kind = raw.kind as CriterionKind;
@@ -421,9 +437,12 @@ function parseCriterion(raw: unknown, at: string, problems: Problems): TemplateC
   const plainGuidance = problems.text(raw, 'plainGuidance', path, false);
   // Every panelist scores against guidance in their own register; a gate is checked by the
   // team against stated evidence. Without them, scoring is guesswork and hard to defend.
-  if (kind === 'scored' && raw.guidance === undefined) problems.add(path, 'a scored criterion needs guidance (what good evidence looks like)');
-  if (kind === 'scored' && raw.plainGuidance === undefined) problems.add(path, 'a scored criterion needs plainGuidance for lived-experience panelists');
-  if (kind === 'pass_fail' && raw.guidance === undefined) problems.add(path, 'a pass/fail gate needs guidance (the evidence that passes it)');
+  if (kind === 'scored' && raw.guidance === undefined)
+    problems.add(path, 'a scored criterion needs guidance (what good evidence looks like)');
+  if (kind === 'scored' && raw.plainGuidance === undefined)
+    problems.add(path, 'a scored criterion needs plainGuidance for lived-experience panelists');
+  if (kind === 'pass_fail' && raw.guidance === undefined)
+    problems.add(path, 'a pass/fail gate needs guidance (the evidence that passes it)');
 
   let children: TemplateCriterion[] | undefined;
   if (raw.children !== undefined) {
@@ -446,7 +465,7 @@ function parseCriterion(raw: unknown, at: string, problems: Problems): TemplateC
     weight,
     ...(typeof raw.threshold === 'number' ? { threshold: raw.threshold } : {}),
     ...(kind === 'scored' ? { scoredBy } : {}),
-    ...(isObject(raw.groupWeights) ? { groupWeights: raw.groupWeights as Partial<Record<PanelGroup, number>> } : {}),
+    ...(isObject(raw.groupWeights) ? { groupWeights: raw.groupWeights } : {}),
     ...(typeof raw.maxWords === 'number' ? { maxWords: raw.maxWords } : {}),
     ...(guidance !== undefined ? { guidance } : {}),
     ...(plainGuidance !== undefined ? { plainGuidance } : {}),
@@ -496,7 +515,7 @@ export const DEFAULT_TEMPLATES_DIR = resolve(__dirname, '..', '..', 'templates')
 export function loadTemplatesFromDir(dir: string = DEFAULT_TEMPLATES_DIR): TenderTemplate[] {
   const files = readdirSync(dir)
     .filter((name) => name.toLowerCase().endsWith('.json'))
-    .sort();
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (files.length === 0) throw new Error(`No template files (*.json) in ${dir}.`);
 
   const templates: TenderTemplate[] = [];

@@ -1,5 +1,5 @@
 import { EngineContext } from './context';
-import { EngineBid, Gap, PanelStatistics } from './types';
+import { CriterionResult, EngineBid, Gap } from './types';
 
 /**
  * SCORING.md §8: what is still missing before the results can be relied on. A
@@ -12,19 +12,20 @@ import { EngineBid, Gap, PanelStatistics } from './types';
 export function gapsOf(
   context: EngineContext,
   bid: EngineBid,
-  panel: ReadonlyMap<string, PanelStatistics>,
+  scored: ReadonlyMap<string, CriterionResult>,
 ): Gap[] {
   if (bid.status === 'disqualified') return [];
   const gaps: Gap[] = [];
   const gates = context.compliance.get(bid.id)!;
-  const moderated = context.moderated.get(bid.id)!;
   const gap = (criterion: { id: string; code: string }, missing: Gap['missing']) =>
     gaps.push({ bidId: bid.id, criterion: criterion.code, criterionId: criterion.id, missing });
   for (const criterion of context.leaves) {
     if (criterion.kind === 'pass_fail' && !gates.has(criterion.id)) gap(criterion, 'compliance');
-    if (criterion.kind !== 'scored' || moderated.has(criterion.id)) continue;
-    if (context.input.settings.moderationRequired) gap(criterion, 'moderated');
-    else if (!panel.get(criterion.id)?.panelScore) gap(criterion, 'panel');
+    if (criterion.kind !== 'scored') continue;
+    const source = scored.get(criterion.id)!.source;
+    if (context.input.settings.moderationRequired) {
+      if (source !== 'moderated') gap(criterion, 'moderated');
+    } else if (source === 'missing') gap(criterion, 'panel');
   }
   return gaps;
 }

@@ -219,33 +219,50 @@ function indexBids(context: EngineContext, criterionById: Map<string, EngineCrit
 
 function indexScores(context: EngineContext, criterionById: Map<string, EngineCriterion>): void {
   const { scale } = context.input;
-  const cellOf = <T>(index: Map<string, Map<string, T>>, what: string, entry: ScoreEntry) => {
-    const byCriterion = index.get(entry.bidId);
-    if (!byCriterion) throw new EngineInputError(`${what}: unknown bid ${entry.bidId}`);
+  const check = (what: string, entry: ScoreEntry) => {
+    if (!context.submittedScores.has(entry.bidId)) {
+      throw new EngineInputError(`${what}: unknown bid ${entry.bidId}`);
+    }
     if (criterionById.get(entry.criterionId)?.kind !== 'scored') {
       throw new EngineInputError(`${what}: ${entry.criterionId} is not a scored leaf`);
     }
     if (!Number.isSafeInteger(entry.score) || entry.score < scale.min || entry.score > scale.max) {
       throw new EngineInputError(`${what}: score ${entry.score} is not an integer on the scale`);
     }
-    return byCriterion;
   };
+  // Rows usually arrive grouped by bid and criterion: remember the last cell to save
+  // two Map lookups per score (the result is the same in any order).
+  let lastBidId = '';
+  let lastCriterionId = '';
+  let cell: EngineIndividualScore[] = [];
   for (const entry of context.input.individualScores) {
     if (!entry.submitted) continue;
-    const byCriterion = cellOf(context.submittedScores, 'Individual score', entry);
+    if (entry.bidId !== lastBidId || entry.criterionId !== lastCriterionId) {
+      check('Individual score', entry);
+      const byCriterion = context.submittedScores.get(entry.bidId)!;
+      const existing = byCriterion.get(entry.criterionId);
+      cell = existing ?? [];
+      if (!existing) byCriterion.set(entry.criterionId, cell);
+      lastBidId = entry.bidId;
+      lastCriterionId = entry.criterionId;
+    } else if (!Number.isSafeInteger(entry.score) || entry.score < scale.min || entry.score > scale.max) {
+      check('Individual score', entry);
+    }
     if (!context.panelistGroup.has(entry.panelistId)) {
       throw new EngineInputError(`Individual score: unknown panelist ${entry.panelistId}`);
     }
-    const cell = byCriterion.get(entry.criterionId);
-    if (!cell) byCriterion.set(entry.criterionId, [entry]);
-    else if (cell.some((other) => other.panelistId === entry.panelistId)) {
-      throw new EngineInputError(
-        `Two submitted scores by ${entry.panelistId} on ${entry.bidId} × ${entry.criterionId}`,
-      );
-    } else cell.push(entry);
+    for (const other of cell) {
+      if (other.panelistId === entry.panelistId) {
+        throw new EngineInputError(
+          `Two submitted scores by ${entry.panelistId} on ${entry.bidId} × ${entry.criterionId}`,
+        );
+      }
+    }
+    cell.push(entry);
   }
   for (const entry of context.input.moderatedScores) {
-    const byCriterion = cellOf(context.moderated, 'Moderated score', entry);
+    check('Moderated score', entry);
+    const byCriterion = context.moderated.get(entry.bidId)!;
     if (byCriterion.has(entry.criterionId)) {
       throw new EngineInputError(`Moderated score twice: ${entry.bidId} × ${entry.criterionId}`);
     }

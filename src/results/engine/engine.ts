@@ -41,7 +41,6 @@ import {
   EngineResult,
   Flag,
   Gap,
-  PanelStatistics,
 } from './types';
 
 export function computeResults(input: EngineInput): EngineResult {
@@ -116,21 +115,19 @@ export function computeResults(input: EngineInput): EngineResult {
 
 /** Everything about a bid that does not depend on the other bids. */
 function assessBid(context: EngineContext, bid: EngineBid) {
-  const panel = new Map<string, PanelStatistics>();
   const scored = new Map<string, CriterionResult>();
   const flags: Flag[] = [];
   for (const criterion of context.scoredLeaves) {
     const statistics = cellStatistics(context, bid.id, criterion);
-    panel.set(criterion.id, statistics);
     scored.set(criterion.id, scoreCriterion(context, bid.id, criterion, statistics));
-    flags.push(...statistics.flags);
+    for (const flag of statistics.flags) flags.push(flag);
   }
   return {
     bid,
     scored,
     flags,
     exclusions: exclusionsOf(context, bid, scored),
-    gaps: gapsOf(context, bid, panel),
+    gaps: gapsOf(context, bid, scored),
   };
 }
 

@@ -3,6 +3,7 @@ import { Rational } from './rational';
 import {
   Aggregation,
   EngineCriterion,
+  EngineIndividualScore,
   EngineInput,
   Flag,
   PANEL_GROUPS,
@@ -30,7 +31,10 @@ export function panelStatistics(input: EngineInput): PanelStatistics[] {
   );
 }
 
-/** Mean, or median (of an even count: the exact mean of the two middle values). */
+/**
+ * Mean, or median (of an even count: the exact mean of the two middle values). The
+ * per-cell code tallies means itself from integer sums; this is the same formula.
+ */
 export function aggregate(scores: readonly number[], aggregation: Aggregation): Rational {
   if (scores.length === 0) throw new RangeError('aggregate: no scores');
   if (aggregation === 'mean') return mean(scores);
@@ -51,8 +55,10 @@ function mean(scores: readonly number[]): Rational {
  * A score is usable when it is submitted (drafts never reach the context), its panelist
  * declared no conflict with the bid, and its panelist's group is one that scores this
  * leaf — a score from a group the tender did not ask is not part of the evaluation.
- * `scores` come in input order (nothing computed here depends on it); panelStatistics()
- * sorts them for display.
+ *
+ * This runs for every bid × criterion, so it tallies in plain integers and allocates
+ * little: `scores` holds the input records themselves, in input order (nothing computed
+ * here depends on it; panelStatistics() sorts them for display).
  */
 export function cellStatistics(
   context: EngineContext,
@@ -61,27 +67,61 @@ export function cellStatistics(
 ): PanelStatistics {
   const { settings } = context.input;
   const conflicted = context.conflicts.get(bidId)!;
-  const scores: PanelStatistics['scores'] = [];
-  const byGroup: Record<PanelGroup, number[]> = { lived_experience: [], professional: [] };
-  const sums: Record<PanelGroup, number> = { lived_experience: 0, professional: 0 };
+  const livedExperienceScores = criterion.scoredBy.includes('lived_experience');
+  const professionalScores = criterion.scoredBy.includes('professional');
+  const scores: EngineIndividualScore[] = [];
+  // Named counters rather than objects keyed by group: this loop runs 144 000 times
+  // in a large tender and keyed access would make it several times slower.
+  let lived = 0;
+  let livedSum = 0;
+  let professional = 0;
+  let professionalSum = 0;
   let min = Infinity;
   let max = -Infinity;
   for (const entry of context.submittedScores.get(bidId)?.get(criterion.id) ?? []) {
-    const group = context.panelistGroup.get(entry.panelistId)!;
-    if (conflicted.has(entry.panelistId) || !criterion.scoredBy.includes(group)) continue;
-    scores.push({ panelistId: entry.panelistId, group, score: entry.score });
-    byGroup[group].push(entry.score);
-    sums[group] += entry.score;
-    min = Math.min(min, entry.score);
-    max = Math.max(max, entry.score);
+    const isLived = context.panelistGroup.get(entry.panelistId) === 'lived_experience';
+    if (!(isLived ? livedExperienceScores : professionalScores)) continue;
+    if (conflicted.size > 0 && conflicted.has(entry.panelistId)) continue;
+    scores.push(entry);
+    if (isLived) {
+      lived += 1;
+      livedSum += entry.score;
+    } else {
+      professional += 1;
+      professionalSum += entry.score;
+    }
+    if (entry.score < min) min = entry.score;
+    if (entry.score > max) max = entry.score;
   }
-  const lived = byGroup.lived_experience.length;
-  const professional = byGroup.professional.length;
   const groupMeans = {
-    lived_experience: lived ? Rational.of(sums.lived_experience, lived) : null,
-    professional: professional ? Rational.of(sums.professional, professional) : null,
+    lived_experience: lived ? Rational.of(livedSum, lived) : null,
+    professional: professional ? Rational.of(professionalSum, professional) : null,
   };
-  const { panelScore, groupScores } = panelScoreOf(criterion, byGroup, groupMeans, settings.aggregation);
+
+  let panelScore: Rational | null = null;
+  let groupScores: Partial<Record<PanelGroup, Rational>> | null = null;
+  const median = (group?: PanelGroup) =>
+    aggregate(
+      scores
+        .filter((entry) => !group || context.panelistGroup.get(entry.panelistId) === group)
+        .map((entry) => entry.score),
+      'median',
+    );
+  if (scores.length === 0) {
+    // No usable score: missing (§3.3).
+  } else if (!criterion.groupWeights) {
+    panelScore =
+      settings.aggregation === 'mean'
+        ? Rational.of(livedSum + professionalSum, scores.length)
+        : median();
+  } else {
+    groupScores = {};
+    for (const group of PANEL_GROUPS) {
+      if (!groupMeans[group]) continue;
+      groupScores[group] = settings.aggregation === 'mean' ? groupMeans[group] : median(group);
+    }
+    panelScore = weightedGroupScore(criterion.groupWeights, groupScores);
+  }
 
   const thresholdHundredths = settings.divergenceThresholdHundredths;
   const flags: Flag[] = [];
@@ -92,7 +132,7 @@ export function cellStatistics(
   if (
     lived &&
     professional &&
-    Math.abs(sums.lived_experience * professional - sums.professional * lived) * 100 >=
+    Math.abs(livedSum * professional - professionalSum * lived) * 100 >=
       thresholdHundredths * lived * professional
   ) {
     flag('group_divergence');
@@ -118,39 +158,26 @@ export function cellStatistics(
 }
 
 /**
- * §3.2. With group weights, each group is aggregated on its own and the weights are
- * renormalised over the groups that scored. A group weighted 0 contributes nothing, so
- * when only zero-weighted groups scored there is no panel score (missing), rather than
- * a 0/0. Means already computed for the flags are reused rather than recomputed.
+ * §3.2 with group weights: Σ weight × groupScore / Σ weight over the groups that scored
+ * (the weights renormalised over them). Accumulated unreduced and divided once, so only
+ * the final value pays for a gcd. A group weighted 0 contributes nothing; when only such
+ * groups scored there is no panel score (missing) rather than a 0/0.
  */
-function panelScoreOf(
-  criterion: EngineCriterion,
-  byGroup: Record<PanelGroup, number[]>,
-  groupMeans: Record<PanelGroup, Rational | null>,
-  aggregation: Aggregation,
-): { panelScore: Rational | null; groupScores: Partial<Record<PanelGroup, Rational>> | null } {
-  const aggregateGroup = (group: PanelGroup) =>
-    aggregation === 'mean' ? groupMeans[group]! : aggregate(byGroup[group], aggregation);
-  if (!criterion.groupWeights) {
-    const all = [...byGroup.lived_experience, ...byGroup.professional];
-    return { panelScore: all.length ? aggregate(all, aggregation) : null, groupScores: null };
-  }
-  // Σ weight × groupScore / Σ weight, accumulated unreduced and divided once: the
-  // denominators stay tiny and only the final value pays for a gcd.
-  const groupScores: Partial<Record<PanelGroup, Rational>> = {};
+function weightedGroupScore(
+  weights: Partial<Record<PanelGroup, number>>,
+  groupScores: Partial<Record<PanelGroup, Rational>>,
+): Rational | null {
   let numerator = 0n;
   let denominator = 1n;
   let weightTotal = 0n;
   for (const group of PANEL_GROUPS) {
-    const weight = criterion.groupWeights[group];
-    if (weight === undefined || byGroup[group].length === 0) continue;
-    const groupScore = aggregateGroup(group);
-    groupScores[group] = groupScore;
+    const weight = weights[group];
+    const groupScore = groupScores[group];
+    if (weight === undefined || !groupScore) continue;
     numerator =
       numerator * groupScore.denominator + BigInt(weight) * groupScore.numerator * denominator;
     denominator *= groupScore.denominator;
     weightTotal += BigInt(weight);
   }
-  const panelScore = weightTotal > 0n ? Rational.of(numerator, denominator * weightTotal) : null;
-  return { panelScore, groupScores };
+  return weightTotal > 0n ? Rational.of(numerator, denominator * weightTotal) : null;
 }

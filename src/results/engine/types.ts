@@ -212,8 +212,12 @@ export interface PanelStatistics {
   bidId: string;
   criterionId: string;
   code: string;
-  /** Submitted scores of unconflicted panelists of a group that scores the leaf. */
-  scores: { panelistId: string; group: PanelGroup; score: number }[];
+  /**
+   * The usable scores (submitted, unconflicted panelist, of a group that scores the
+   * leaf): the very records passed in, so any extra field the caller put on them (a
+   * rationale, a timestamp) comes back too.
+   */
+  scores: EngineIndividualScore[];
   count: number;
   min: number | null;
   max: number | null;

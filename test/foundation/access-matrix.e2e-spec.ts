@@ -1,0 +1,78 @@
+import { createTestApp, type SignedIn, type TestApp } from '../app';
+import { createTender, WORKED_EXAMPLE_CRITERIA } from '../factories/tender.factory';
+
+type Who = 'owner' | 'teamProcurement' | 'outsiderCommissioner' | 'bidder' | 'panelist' | 'admin' | 'anonymous';
+
+/**
+ * Role × route matrix for the foundation's routes, on a draft tender (bidders see nothing
+ * of a draft) and a published one. 404 = not visible, 403 = visible but not this role's.
+ */
+describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
+  let t: TestApp;
+  const who = {} as Record<Exclude<Who, 'anonymous'>, SignedIn | { auth: Record<string, string> }>;
+  let draftId: string;
+  let publishedId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const owner = await t.user('commissioner');
+    const procurement = await t.user('procurement');
+    Object.assign(who, {
+      owner,
+      teamProcurement: procurement,
+      outsiderCommissioner: await t.user('commissioner'),
+      bidder: await t.user('bidder'),
+      panelist: await t.user('panelist'),
+      admin: { auth: { Authorization: `Bearer ${t.adminToken}` } },
+    });
+    draftId = await createTender(t, owner.token);
+    publishedId = await createTender(t, owner.token, { template: 'social-value-model' });
+    for (const id of [draftId, publishedId]) {
+      await t.http().post(`/api/tenders/${id}/team`).set(owner.auth).send({ userId: procurement.id, role: 'procurement' }).expect(201);
+    }
+    await t.http().post(`/api/tenders/${draftId}/criteria`).set(owner.auth).send(WORKED_EXAMPLE_CRITERIA[0]).expect(201);
+    await t.http().post(`/api/tenders/${publishedId}/publish`).set(owner.auth).expect(200);
+  });
+  afterAll(() => t.close());
+
+  const send = (method: 'get' | 'post' | 'patch' | 'delete', url: string, as: Who, body?: object) => {
+    let req = t.http()[method](url);
+    if (as !== 'anonymous') req = req.set(who[as].auth);
+    return body ? req.send(body) : req;
+  };
+
+  // [route label, method, url(draft?), body, expected status per caller]
+  const cases: [string, 'get' | 'post' | 'patch' | 'delete', () => string, object | undefined, Record<Who, number>][] = [
+    ['GET /users', 'get', () => '/api/users', undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
+    ['GET /me', 'get', () => '/api/me', undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 200, bidder: 200, panelist: 200, admin: 200, anonymous: 401 }],
+    ['GET /templates', 'get', () => '/api/templates', undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 200, bidder: 200, panelist: 200, admin: 200, anonymous: 401 }],
+    ['GET draft tender', 'get', () => `/api/tenders/${draftId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 }],
+    ['GET published tender', 'get', () => `/api/tenders/${publishedId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 }],
+    ['GET draft criteria', 'get', () => `/api/tenders/${draftId}/criteria`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 }],
+    ['GET published criteria', 'get', () => `/api/tenders/${publishedId}/criteria`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 }],
+    ['PATCH draft tender', 'patch', () => `/api/tenders/${draftId}`, { description: 'x' }, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['PATCH published tender (bidder sees it)', 'patch', () => `/api/tenders/${publishedId}`, { description: 'x' }, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST criteria', 'post', () => `/api/tenders/${draftId}/criteria`, { code: 'Z9', title: 'z', kind: 'scored', category: 'quality', weight: 1 }, { owner: 201, teamProcurement: 422, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['PATCH criterion', 'patch', () => `/api/tenders/${draftId}/criteria/Q1`, { title: 'Renamed' }, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['GET team', 'get', () => `/api/tenders/${draftId}/team`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST team', 'post', () => `/api/tenders/${draftId}/team`, { userId: '00000000-0000-4000-8000-000000000000', role: 'commissioner' }, { owner: 422, teamProcurement: 403, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['GET audit', 'get', () => `/api/tenders/${draftId}/audit`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST publish (published bidder-visible)', 'post', () => `/api/tenders/${publishedId}/publish`, undefined, { owner: 409, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST tenders', 'post', () => '/api/tenders', { reference: 'R', title: 'T', bidDeadline: '2027-01-01T00:00:00.000Z' }, { owner: 201, teamProcurement: 403, outsiderCommissioner: 201, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+  ];
+
+  it.each(cases)('%s', async (_label, method, url, body, expected) => {
+    const actual: Partial<Record<Who, number>> = {};
+    // owner last on mutating routes whose first success changes state (POST criteria: same code twice → 422)
+    const order: Who[] = ['anonymous', 'admin', 'panelist', 'bidder', 'outsiderCommissioner', 'owner', 'teamProcurement'];
+    for (const caller of order) actual[caller] = (await send(method, url(), caller, body)).status;
+    expect(actual).toEqual(expected);
+  });
+
+  it('never leaks a tender through a 403 to someone who cannot see it', async () => {
+    const missing = await send('get', '/api/tenders/00000000-0000-4000-8000-000000000000', 'owner');
+    const hidden = await send('get', `/api/tenders/${draftId}`, 'outsiderCommissioner');
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.detail).toBe(missing.body.detail);
+  });
+});

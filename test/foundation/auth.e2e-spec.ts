@@ -1,0 +1,103 @@
+import { DataSource } from 'typeorm';
+import { LoginThrottle } from '../../src/auth/login-throttle.entity';
+import { ADMIN, createTestApp, PASSWORD, type TestApp } from '../app';
+
+describe('accounts and sign-in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers health and serves the OpenAPI document without a token', async () => {
+    await t.http().get('/api/health').expect(200, { status: 'ok' });
+    const docs = await t.http().get('/api/docs-json').expect(200);
+    expect(docs.body.openapi).toMatch(/^3\./);
+    for (const path of ['/api/auth/login', '/api/tenders', '/api/tenders/{tenderId}/criteria', '/api/tenders/{tenderId}/publish']) {
+      expect(Object.keys(docs.body.paths)).toContain(path);
+    }
+    const ui = await t.http().get('/api/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+    expect(ui.headers['x-content-type-options']).toBe('nosniff'); // helmet
+  });
+
+  it('signs the first admin in and returns the user with the token', async () => {
+    const response = await t.http().post('/api/auth/login').send(ADMIN).expect(200);
+    expect(response.body.accessToken).toEqual(expect.any(String));
+    expect(response.body.user).toMatchObject({ email: ADMIN.email, role: 'admin' });
+    expect(response.body.user.passwordHash).toBeUndefined();
+  });
+
+  it('refuses a wrong password with problem+json and the same words as an unknown address', async () => {
+    const wrong = await t.http().post('/api/auth/login').send({ email: ADMIN.email, password: 'not-the-password' }).expect(401);
+    expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(wrong.body).toMatchObject({ status: 401, title: 'Unauthorized', detail: 'Email address or password is not right.' });
+    const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@test.local', password: 'whatever' }).expect(401);
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+  });
+
+  it('throttles repeated failures for an address (429 with Retry-After), counted in the database', async () => {
+    const bidder = await t.user('bidder');
+    for (let i = 0; i < 5; i++) {
+      await t.http().post('/api/auth/login').send({ email: bidder.email, password: 'wrong-password' }).expect(401);
+    }
+    const throttled = await t.http().post('/api/auth/login').send({ email: bidder.email, password: PASSWORD }).expect(429);
+    expect(throttled.body).toMatchObject({ status: 429, title: 'Too many requests' });
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    const row = await t.app.get(DataSource).getRepository(LoginThrottle).findOneByOrFail({ key: `login:${bidder.email}` });
+    expect(row.failures).toBe(5);
+    // the lock lifts after 15 minutes
+    t.clock.advance(15 * 60_000 + 1000);
+    await t.http().post('/api/auth/login').send({ email: bidder.email, password: PASSWORD }).expect(200);
+  });
+
+  it('lets a supplier register itself as a bidder of its organisation', async () => {
+    const body = { email: 'Bids@Mind-Example.org', password: 'a long passphrase', name: 'Sam Patel', organisationName: 'Mind Example', organisationType: 'vcse' };
+    const created = await t.http().post('/api/auth/register').send(body).expect(201);
+    expect(created.body).toMatchObject({ id: expect.any(String), email: 'bids@mind-example.org', role: 'bidder', organisation: { name: 'Mind Example', type: 'vcse' } });
+    const again = await t.http().post('/api/auth/register').send(body).expect(409);
+    expect(again.body.errors).toEqual([{ field: 'email', message: 'already registered' }]);
+    const token = await t.login('bids@mind-example.org', 'a long passphrase');
+    const me = await t.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(me.body.role).toBe('bidder');
+  });
+
+  it('cannot register anything but a bidder, and names unknown and invalid fields (400)', async () => {
+    const response = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ email: 'x@test.local', password: 'a long passphrase', name: 'X', organisationName: 'X', organisationType: 'charity', role: 'admin' })
+      .expect(400);
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'role', message: 'unknown field role: not accepted here' },
+        { field: 'organisationType', message: expect.stringContaining('organisationType must be one of') },
+      ]),
+    );
+  });
+
+  it('refuses malformed JSON with 400 problem+json', async () => {
+    const response = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('needs a token (401), a valid one (401) and the admin role for accounts (403)', async () => {
+    await t.http().get('/api/me').expect(401);
+    await t.http().get('/api/me').set('Authorization', 'Bearer not.a.token').expect(401);
+    const commissioner = await t.user('commissioner');
+    const forbidden = await t.http().get('/api/users').set(commissioner.auth).expect(403);
+    expect(forbidden.body.detail).toMatch(/for admin accounts/);
+    const list = await t.http().get('/api/users').set('Authorization', `Bearer ${t.adminToken}`).expect(200);
+    expect(list.body.map((u: { email: string }) => u.email)).toContain(commissioner.email);
+  });
+
+  it('creates panelists without a password, but no other role', async () => {
+    const admin = { Authorization: `Bearer ${t.adminToken}` };
+    await t.http().post('/api/users').set(admin).send({ email: 'lay@test.local', name: 'Lay Member', role: 'panelist' }).expect(201);
+    const refused = await t.http().post('/api/users').set(admin).send({ email: 'c@test.local', name: 'C', role: 'commissioner' }).expect(400);
+    expect(refused.body.errors).toEqual([{ field: 'password', message: 'required for role commissioner' }]);
+    // a password-less account cannot sign in with a password
+    await t.http().post('/api/auth/login').send({ email: 'lay@test.local', password: '' }).expect(400);
+    await t.http().post('/api/auth/login').send({ email: 'lay@test.local', password: 'anything' }).expect(401);
+  });
+});
