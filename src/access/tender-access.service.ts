@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { boxIsOpen, isCounted } from '../bids/bid-rules';
+import { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { Tender } from '../tenders/tender.entity';
@@ -20,6 +22,31 @@ export type TenderNeed = 'view' | 'team' | 'owner';
 export interface TenderAccessGrant {
   tender: Tender;
   relation: TenderRelation;
+}
+
+/**
+ * What the caller wants with a bid: `read` its content, `change` it (edit, submit,
+ * withdraw: the bidder, or the team for a paper bid) or `assess` it (compliance gates,
+ * disqualification: the team once the box is open).
+ */
+export type BidPurpose = 'read' | 'change' | 'assess';
+
+/** How one bid shows to the caller. */
+export interface BidView {
+  viewer: 'bidder' | 'team' | 'panel';
+  /**
+   * The bid's keeper — its bidder, or the team for a paper bid it entered while the box is
+   * sealed — sees and changes the latest version; everyone else sees only the counted one.
+   */
+  keeper: boolean;
+}
+
+export interface BidAccessGrant extends TenderAccessGrant, BidView {
+  bid: Bid;
+}
+
+export interface VisibleBids extends TenderAccessGrant {
+  bids: (BidView & { bid: Bid })[];
 }
 
 /**
@@ -56,6 +83,101 @@ export class TenderAccess {
     return { tender, relation };
   }
 
+  /**
+   * Who is creating a bid: a bidder account for its organisation, or the tender team
+   * entering a bid received on paper. Panel members: 403; admins and bidders on a tender
+   * they cannot see: 404.
+   */
+  async requireBidEntry(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderAccessGrant & { as: 'bidder' | 'team' }> {
+    const grant = await this.require(em, caller, tenderId, 'view');
+    if (grant.relation.teamRole !== null) return { ...grant, as: 'team' };
+    if (caller.role === 'bidder') return { ...grant, as: 'bidder' };
+    throw new DomainError('forbidden', 'Only bidders, or the tender team entering a bid received on paper, can create bids.');
+  }
+
+  /**
+   * The sealed box, for one bid. Until the tender is closed nobody but the bid's keeper
+   * sees any part of it (404, as if it did not exist): not the team, not an admin. Once
+   * open, the team sees counted bids (submitted, not withdrawn; drafts never) and a panel
+   * member those the panel rules allow. Bidders always see their own and never a rival's.
+   * A caller who may see the bid but not do `purpose` with it gets 403.
+   */
+  async requireBid(em: EntityManager, caller: Caller, tenderId: string, bidId: string, purpose: BidPurpose): Promise<BidAccessGrant> {
+    const grant = await this.require(em, caller, tenderId, 'view');
+    const bid = await em.getRepository(Bid).findOne({ where: { id: bidId, tenderId } });
+    const view = bid ? await this.bidViewOf(em, caller, grant, bid) : null;
+    if (!bid || !view) throw notFoundBid();
+    if (purpose === 'change' && !view.keeper) {
+      throw new DomainError('forbidden', bid.paper ? 'Only the tender team changes a paper bid.' : 'Only its bidder can change a bid.');
+    }
+    if (purpose === 'assess' && view.viewer !== 'team') {
+      throw new DomainError('forbidden', 'Only the tender team records compliance and disqualifies bids.');
+    }
+    return { ...grant, ...view, bid };
+  }
+
+  /**
+   * The bids the caller may list: a bidder its own (every status); the team the counted
+   * bids once the box is open — while sealed, 409 (only the count is known); a panel member
+   * those the panel rules allow. Oldest first.
+   */
+  async visibleBids(em: EntityManager, caller: Caller, tenderId: string): Promise<VisibleBids> {
+    const grant = await this.require(em, caller, tenderId, 'view');
+    const { tender, relation } = grant;
+    const repo = em.getRepository(Bid);
+    const order = { createdAt: 'ASC' as const, id: 'ASC' as const };
+    let candidates: Bid[];
+    if (caller.role === 'bidder') {
+      const own = caller.organisationId ? [{ tenderId, organisationId: caller.organisationId }] : [];
+      candidates = await repo.find({ where: [{ tenderId, bidderUserId: caller.id }, ...own], order });
+    } else if (relation.teamRole !== null || relation.panelMemberId !== null) {
+      if (relation.teamRole !== null && !boxIsOpen(tender)) {
+        throw new DomainError(
+          'invalid_state',
+          tender.status === 'cancelled'
+            ? 'The tender was cancelled before it closed: its bids stay sealed.'
+            : `Bids are sealed until the tender is closed after its deadline; it is ${tender.status}. Only the number of submitted bids (submittedBidCount) is known.`,
+          { currentStatus: tender.status },
+        );
+      }
+      candidates = boxIsOpen(tender)
+        ? await repo.find({ where: { tenderId, submittedVersionId: Not(IsNull()), status: In(['submitted', 'disqualified']) }, order })
+        : [];
+    } else {
+      candidates = [];
+    }
+    const bids: VisibleBids['bids'] = [];
+    for (const bid of candidates) {
+      const view = await this.bidViewOf(em, caller, grant, bid);
+      if (view) bids.push({ ...view, bid });
+    }
+    return { ...grant, bids };
+  }
+
+  /** null: the bid does not exist for this caller. */
+  private async bidViewOf(em: EntityManager, caller: Caller, grant: TenderAccessGrant, bid: Bid): Promise<BidView | null> {
+    const { tender, relation } = grant;
+    const ownBid =
+      caller.role === 'bidder' &&
+      !bid.paper &&
+      (bid.bidderUserId === caller.id || (bid.organisationId !== null && bid.organisationId === caller.organisationId));
+    if (ownBid) return { viewer: 'bidder', keeper: true };
+    const open = boxIsOpen(tender);
+    if (relation.teamRole !== null) {
+      if (bid.paper && !open) return { viewer: 'team', keeper: true };
+      return open && isCounted(bid) ? { viewer: 'team', keeper: false } : null;
+    }
+    if (relation.panelMemberId !== null && open && isCounted(bid)) {
+      return (await this.panelMayReadBid(em, tender, relation.panelMemberId, bid.id)) ? { viewer: 'panel', keeper: false } : null;
+    }
+    return null;
+  }
+
+  /** Panel members: until the panel feature's rule (declarations, conflicts) is wired in, nothing. */
+  private panelMayReadBid(_em: EntityManager, _tender: Tender, _panelMemberId: string, _bidId: string): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
   /** Ids of tenders the caller may list (team, panel, or published for bidders). */
   async visibleTenderIds(em: EntityManager, caller: Caller): Promise<string[] | 'published'> {
     if (caller.role === 'admin') return [];
@@ -66,3 +188,4 @@ export class TenderAccess {
 }
 
 export const notFoundTender = (): DomainError => new DomainError('not_found', 'Tender not found.');
+export const notFoundBid = (): DomainError => new DomainError('not_found', 'Bid not found.');

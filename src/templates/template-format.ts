@@ -192,14 +192,14 @@ class Problems {
     const value = object[key];
     if (value === undefined && !required) return undefined;
     if (!isText(value)) {
-      this.add(join2(path, key), `must be non-blank text, found ${show(value)}`);
+      this.add(fieldPath(path, key), `must be non-blank text, found ${show(value)}`);
       return undefined;
     }
     return value.trim();
   }
 }
 
-const join2 = (path: string, key: string) => (path ? `${path}.${key}` : key);
+const fieldPath = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 /**
  * Parses and checks one template file's JSON. `fileName` is the file's name (the key

@@ -54,7 +54,7 @@ describe('audit trail', () => {
     const result = await t.http().get('/api/audit/verify').set(admin()).expect(200);
     expect(result.body.ok).toBe(false);
     expect(result.body.broken).toEqual([{ seq: target.seq, reason: 'content does not match its hash (row edited)' }]);
-    await repo.update({ seq: target.seq }, { after: original });
+    await repo.update({ seq: target.seq }, { after: original as never });
     expect((await t.http().get('/api/audit/verify').set(admin())).body.ok).toBe(true);
   });
 

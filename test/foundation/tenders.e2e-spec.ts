@@ -14,7 +14,7 @@ describe('tenders and criteria', () => {
 
   it('lists the three templates', async () => {
     const response = await t.http().get('/api/templates').set(owner.auth).expect(200);
-    expect(response.body.map((template: { key: string }) => template.key).sort()).toEqual([...TEMPLATES].sort());
+    expect(response.body.map((template: { key: string }) => template.key)).toEqual([...TEMPLATES].sort((a, b) => a.localeCompare(b)));
     const camden = await t.http().get('/api/templates/camden-mental-health-day-care').set(owner.auth).expect(200);
     expect(camden.body.sources.length).toBeGreaterThan(0);
     await t.http().get('/api/templates/nope').set(owner.auth).expect(404);

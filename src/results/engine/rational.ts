@@ -130,9 +130,9 @@ export class Rational {
    * "round half up" of UK finance and of Excel's ROUND(), so the workbook agrees.
    */
   scaledHalfUp(decimals: number): bigint {
-    const scaled = this.numerator < 0n ? -this.numerator : this.numerator;
-    const [whole, remainder] = divMod(scaled * powerOfTen(decimals), this.denominator);
-    const rounded = 2n * remainder >= this.denominator ? whole + 1n : whole;
+    const magnitude = (this.numerator < 0n ? -this.numerator : this.numerator) * powerOfTen(decimals);
+    const whole = magnitude / this.denominator;
+    const rounded = 2n * (magnitude % this.denominator) >= this.denominator ? whole + 1n : whole;
     return this.numerator < 0n ? -rounded : rounded;
   }
 
@@ -145,13 +145,21 @@ export class Rational {
 
   /** Exact half-up rounding, then the closest double to that decimal (71.505 → 71.51). */
   roundHalfUp(decimals: number): number {
-    const scaled = this.scaledHalfUp(decimals);
-    // Both operands are exact doubles and IEEE division rounds correctly, so this is
-    // the double nearest the decimal, the same as parsing its string — only faster.
-    if (scaled <= MAX_EXACT && scaled >= -MAX_EXACT && decimals <= 22) {
-      return Number(scaled) / 10 ** decimals;
+    // The same rounding in doubles while every intermediate is an integer below 2^53
+    // (exact there); presenting a large tender rounds some 25 000 values.
+    const scale = 10 ** decimals;
+    const magnitude = Math.abs(Number(this.numerator)) * scale;
+    const denominator = Number(this.denominator);
+    if (decimals <= 15 && Number.isSafeInteger(magnitude) && Number.isSafeInteger(denominator)) {
+      const remainder = magnitude % denominator;
+      const whole = (magnitude - remainder) / denominator;
+      const rounded = 2 * remainder >= denominator ? whole + 1 : whole;
+      // Both operands are exact and IEEE division rounds correctly: this is the double
+      // nearest the decimal, exactly what parsing its string would give.
+      const value = rounded / scale;
+      return this.numerator < 0n && rounded !== 0 ? -value : value;
     }
-    return Number(formatScaled(scaled, decimals));
+    return Number(this.toFixedString(decimals));
   }
 
   /** Exact half-up rounding rendered with exactly `decimals` decimals: "71.50". */
@@ -164,6 +172,7 @@ export class Rational {
   }
 }
 
+/** Below this, a BigInt converts to a double exactly. */
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Renders an integer holding value × 10^decimals as a decimal string. */

@@ -123,3 +123,10 @@ export function panel(livedExperience: number, professional: number) {
     ...Array.from({ length: professional }, (_, i) => ({ id: `pro${i + 1}`, group: 'professional' as const })),
   ];
 }
+
+/** The presented or exact result of one bid, by its letter. */
+export function bidOf<T extends { bidId: string }>(result: { bids: T[] }, letter: string): T {
+  const found = result.bids.find((entry) => entry.bidId === bidId(letter));
+  if (!found) throw new Error(`No bid ${letter} in the results`);
+  return found;
+}

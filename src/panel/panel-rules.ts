@@ -1,0 +1,203 @@
+/*
+ * Rules of the evaluation panel (API.md "Panel and scoring", SCORING.md §7–§8), as pure
+ * functions: who may join when, what a panelist is called where, how a declaration of
+ * interest may change, and in whose words a criterion is explained.
+ *
+ * Imports nothing but local pure code, so services and tests call it without DI.
+ */
+import type { PanelGroup } from '../criteria/criteria-tree';
+import { DomainError } from '../common/domain-error';
+import type { TenderStatus } from '../tenders/tender-lifecycle';
+
+/* ------------------------------------------------------------- membership ---------- */
+
+/**
+ * The panel is formed while the tender is prepared and open (draft, published), and may
+ * still grow during evaluation (a member who falls ill is replaced; late joiners declare
+ * and score like everyone else). Once moderation opens the panel that scored is the
+ * panel on the record: nobody joins.
+ */
+export const PANEL_JOIN_STATUSES: readonly TenderStatus[] = ['draft', 'published', 'evaluation'];
+
+/**
+ * A member may be removed only before evaluation: from then on they may have declared
+ * interests or scored, and those stay on the record with their membership.
+ */
+export const PANEL_REMOVE_STATUSES: readonly TenderStatus[] = ['draft', 'published'];
+
+export function assertMayJoinPanel(status: TenderStatus): void {
+  if (!PANEL_JOIN_STATUSES.includes(status)) {
+    throw new DomainError(
+      'invalid_state',
+      `Panel members can be added while the tender is draft, published or in evaluation; it is ${status}.`,
+      { currentStatus: status },
+    );
+  }
+}
+
+export function assertMayLeavePanel(status: TenderStatus): void {
+  if (!PANEL_REMOVE_STATUSES.includes(status)) {
+    throw new DomainError(
+      'invalid_state',
+      `Panel members can be removed only before evaluation starts (draft or published); the tender is ${status}. ` +
+        'Their declarations and scores stay on the record.',
+      { currentStatus: status },
+    );
+  }
+}
+
+/** Invitations are issued and revoked while the tender is open for work (not awarded or cancelled). */
+export function assertMayInvite(status: TenderStatus): void {
+  if (status === 'awarded' || status === 'cancelled') {
+    throw new DomainError('invalid_state', `The tender is ${status}; no invitations can be issued or revoked.`, {
+      currentStatus: status,
+    });
+  }
+}
+
+/* ------------------------------------------------------------- pseudonyms ---------- */
+
+export interface PseudonymInput {
+  id: string;
+  group: PanelGroup;
+  /** 1, 2, 3… in the order members joined this tender's panel. */
+  joinOrder: number;
+  name: string;
+}
+
+export const LIVED_EXPERIENCE_PSEUDONYM = 'Lived experience';
+
+/**
+ * How each member is named in anything recorded or exported: lived-experience members as
+ * "Lived experience 1", "Lived experience 2"… by order of joining (so the number never
+ * changes once evaluation starts); professionals by their name, as evaluation records
+ * name professional evaluators. A bidder never sees any of these.
+ */
+export function pseudonymFor(members: readonly PseudonymInput[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const lived = members
+    .filter((member) => member.group === 'lived_experience')
+    .sort((a, b) => a.joinOrder - b.joinOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  lived.forEach((member, index) => names.set(member.id, `${LIVED_EXPERIENCE_PSEUDONYM} ${index + 1}`));
+  for (const member of members) if (!names.has(member.id)) names.set(member.id, member.name);
+  return names;
+}
+
+/* --------------------------------------------------------- blind marking ---------- */
+
+export interface LabelledBid {
+  id: string;
+  submittedAt: Date | null;
+}
+
+/**
+ * "Bid 1", "Bid 2"… by submission time (then id), over every bid that was submitted by
+ * the deadline, disqualified ones included: a later disqualification never renames the
+ * bids a panelist has already been reading.
+ */
+export function blindLabels(bids: readonly LabelledBid[]): Map<string, string> {
+  const ordered = [...bids].sort((a, b) => {
+    const at = (a.submittedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.submittedAt?.getTime() ?? Number.MAX_SAFE_INTEGER);
+    return at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+  return new Map(ordered.map((bid, index) => [bid.id, `Bid ${index + 1}`]));
+}
+
+/** The name a panelist sees for a bid wherever they see its content or score it. */
+export function panelBidName(bid: { id: string; bidderName: string }, blindMarking: boolean, labels: Map<string, string>): string {
+  return blindMarking ? (labels.get(bid.id) ?? 'Bid') : bid.bidderName;
+}
+
+/* ------------------------------------------------------------ declarations ---------- */
+
+export interface Declaration {
+  conflict: boolean;
+  details: string | null;
+}
+
+export type DeclarationChange = 'created' | 'unchanged' | 'escalated';
+
+/**
+ * A declaration is a statement on the record. The first one may say either; afterwards
+ * the only change is no conflict → conflict (a panelist realises, late, that they know
+ * the bidder), which also makes their scores on that bid unusable (SCORING.md §3.2).
+ * Conflict → no conflict is refused: otherwise a conflicted panelist could declare
+ * themselves clear again and score. Repeating the same declaration changes nothing.
+ */
+export function declarationChange(existing: Declaration | null, next: Declaration): DeclarationChange {
+  if (!existing) return 'created';
+  if (existing.conflict === next.conflict && (existing.details ?? null) === (next.details ?? null)) return 'unchanged';
+  if (!existing.conflict && next.conflict) return 'escalated';
+  if (existing.conflict && !next.conflict) {
+    throw new DomainError(
+      'invalid_state',
+      'A declared conflict of interest cannot be withdrawn. Ask the tender team if it was recorded by mistake.',
+    );
+  }
+  throw new DomainError('invalid_state', 'This declaration is already on the record and cannot be reworded.');
+}
+
+/** Declarations open when bids do (evaluation) and stay open through moderation. */
+export function assertDeclarationsOpen(status: TenderStatus): void {
+  if (status !== 'evaluation' && status !== 'moderation') {
+    throw new DomainError(
+      'invalid_state',
+      status === 'draft' || status === 'published'
+        ? 'Bids are sealed until the tender closes; declarations of interest open then.'
+        : `The tender is ${status}; declarations are closed.`,
+      { currentStatus: status },
+    );
+  }
+}
+
+/** Bids the member still has to declare on. */
+export function outstandingDeclarations(panelBidIds: readonly string[], declaredBidIds: ReadonlySet<string>): string[] {
+  return panelBidIds.filter((id) => !declaredBidIds.has(id));
+}
+
+/* -------------------------------------------------------------- wording ---------- */
+
+/**
+ * Lived-experience members read the plain-language guidance and labels, professionals
+ * the professional ones; each falls back on the other wording when a tender gave only one.
+ */
+export function guidanceFor(group: PanelGroup, criterion: { guidance: string | null; plainGuidance: string | null }): string | null {
+  return group === 'lived_experience' ? (criterion.plainGuidance ?? criterion.guidance) : (criterion.guidance ?? criterion.plainGuidance);
+}
+
+export interface ScaleLevel {
+  score: number;
+  label: string;
+}
+
+export function scaleLevelsFor(
+  group: PanelGroup,
+  scale: { min: number; max: number; labels: Record<string, { label: string; plainLabel: string }> },
+): ScaleLevel[] {
+  const levels: ScaleLevel[] = [];
+  for (let score = scale.min; score <= scale.max; score++) {
+    const labels = scale.labels[String(score)];
+    const label = labels ? (group === 'lived_experience' ? labels.plainLabel : labels.label) : `Score ${score}`;
+    levels.push({ score, label });
+  }
+  return levels;
+}
+
+/* ------------------------------------------------------------ invitations ---------- */
+
+export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+export type InvitationState = 'pending' | 'used' | 'expired' | 'revoked';
+
+export function invitationState(
+  invitation: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationState {
+  if (invitation.usedAt) return 'used';
+  if (invitation.revokedAt) return 'revoked';
+  return invitation.expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending';
+}
+
+export function invitationExpiry(issuedAt: Date): Date {
+  return new Date(issuedAt.getTime() + INVITATION_LIFETIME_MS);
+}

@@ -1,0 +1,69 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Bid } from '../bids/bid.entity';
+import { Criterion } from '../criteria/criterion.entity';
+import { PanelMember } from '../panel/panel-member.entity';
+import { Tender } from '../tenders/tender.entity';
+import type { ScoreStatus } from './scoring-rules';
+
+/**
+ * One panel member's score of one bid on one scored criterion. A draft may be changed;
+ * once `submitted` (per bid, all criteria at once) it is never changed or deleted, and
+ * moderation adds a consensus score on top (SCORING.md §8).
+ *
+ * Read by the results and exports features: tenderId, bidId, criterionId, panelMemberId,
+ * score, rationale, status, savedAt, submittedAt are a contract. Only `submitted` scores
+ * of members without a conflict on the bid count.
+ */
+@Entity('individual_scores')
+@Index(['panelMemberId', 'bidId', 'criterionId'], { unique: true })
+@Index(['tenderId', 'bidId', 'criterionId'])
+export class IndividualScore {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  tenderId: string;
+
+  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenderId' })
+  tender?: Tender;
+
+  @Column({ type: 'varchar', length: 36 })
+  bidId: string;
+
+  @ManyToOne(() => Bid, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'bidId' })
+  bid?: Bid;
+
+  @Column({ type: 'varchar', length: 36 })
+  criterionId: string;
+
+  @ManyToOne(() => Criterion, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'criterionId' })
+  criterion?: Criterion;
+
+  @Column({ type: 'varchar', length: 36 })
+  panelMemberId: string;
+
+  @ManyToOne(() => PanelMember, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'panelMemberId' })
+  panelMember?: PanelMember;
+
+  /** An integer on the tender's scale. */
+  @Column({ type: 'integer' })
+  score: number;
+
+  /** Trimmed, non-empty. */
+  @Column({ type: 'text' })
+  rationale: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  status: ScoreStatus;
+
+  /** Last saved (the draft's latest change, or the submitted value's). */
+  @Column({ type: Date })
+  savedAt: Date;
+
+  @Column({ type: Date, nullable: true })
+  submittedAt: Date | null;
+}
