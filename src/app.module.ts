@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { BidsModule } from './bids/bids.module';
 import { ClockModule } from './common/clock.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     TemplatesModule,
     TendersModule,
+    BidsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -4,6 +4,8 @@ import { boxIsOpen, isCounted } from '../bids/bid-rules';
 import { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
 import { DomainError } from '../common/domain-error';
+import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
+import { PanelMember } from '../panel/panel-member.entity';
 import { Tender } from '../tenders/tender.entity';
 import { reached } from '../tenders/tender-lifecycle';
 import { TenderTeamMember, type TeamRole } from '../tenders/tender-team-member.entity';
@@ -18,6 +20,9 @@ export interface TenderRelation {
 }
 
 export type TenderNeed = 'view' | 'team' | 'owner';
+
+/** See `TenderAccess.panelBidAccess`. */
+export type PanelBidAccess = 'ok' | 'undeclared' | 'conflict' | 'not_found';
 
 export interface TenderAccessGrant {
   tender: Tender;
@@ -59,9 +64,12 @@ export class TenderAccess {
   async relationOf(em: EntityManager, caller: Caller, tender: Tender): Promise<TenderRelation> {
     if (caller.role === 'admin') return { teamRole: null, panelMemberId: null, bidderMayView: false };
     const team = await em.getRepository(TenderTeamMember).findOne({ where: { tenderId: tender.id, userId: caller.id } });
+    // Panel seats are held by panelist accounts only (the panel feature enforces it).
+    const seat =
+      caller.role === 'panelist' ? await em.getRepository(PanelMember).findOne({ where: { tenderId: tender.id, userId: caller.id } }) : null;
     return {
       teamRole: team?.role ?? null,
-      panelMemberId: null,
+      panelMemberId: seat?.id ?? null,
       bidderMayView: caller.role === 'bidder' && tender.publishedAt !== null && reached(tender.status, 'published'),
     };
   }
@@ -173,9 +181,68 @@ export class TenderAccess {
     return null;
   }
 
-  /** Panel members: until the panel feature's rule (declarations, conflicts) is wired in, nothing. */
-  private panelMayReadBid(_em: EntityManager, _tender: Tender, _panelMemberId: string, _bidId: string): Promise<boolean> {
-    return Promise.resolve(false);
+  /** Panel members read a bid's content only when `panelBidAccess` says 'ok'. */
+  private async panelMayReadBid(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<boolean> {
+    return (await this.panelBidAccess(em, tender, panelMemberId, bidId)) === 'ok';
+  }
+
+  /* ------------------------------------------------------------------ panel ---------- */
+
+  /**
+   * The caller's seat on this tender's panel. A panelist not on the panel does not see the
+   * tender (404); anyone else who sees it (team, bidder) is refused the panel's action (403).
+   */
+  async requirePanelMember(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderAccessGrant & { member: PanelMember }> {
+    const grant = await this.require(em, caller, tenderId, 'view');
+    const memberId = grant.relation.panelMemberId;
+    if (memberId === null) throw new DomainError('forbidden', "Only members of this tender's evaluation panel can do this.");
+    const member = await em.getRepository(PanelMember).findOneOrFail({ where: { id: memberId } });
+    return { ...grant, member };
+  }
+
+  /**
+   * The bids a panel member declares on and may score, oldest submission first: counted
+   * (submitted by the deadline, not withdrawn) and not disqualified, once the box is open.
+   */
+  async panelBids(em: EntityManager, tender: Tender): Promise<Bid[]> {
+    if (!boxIsOpen(tender)) return [];
+    return em.getRepository(Bid).find({
+      where: { tenderId: tender.id, status: 'submitted', submittedVersionId: Not(IsNull()) },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * May this panel member see this bid's content (and score it)? From evaluation on, and
+   * only after declaring an interest on every panel bid (conflicts of interest first), and
+   * never a bid they declared a conflict with. `not_found`: not a panel bid (sealed,
+   * unknown, withdrawn, disqualified).
+   */
+  async panelBidAccess(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<PanelBidAccess> {
+    const bids = await this.panelBids(em, tender);
+    if (!bids.some((bid) => bid.id === bidId)) return 'not_found';
+    const declarations = await em.getRepository(ConflictDeclaration).find({ where: { tenderId: tender.id, panelMemberId } });
+    const byBid = new Map(declarations.map((declaration) => [declaration.bidId, declaration]));
+    if (byBid.get(bidId)?.conflict) return 'conflict';
+    if (bids.some((bid) => !byBid.has(bid.id))) return 'undeclared';
+    return 'ok';
+  }
+
+  /** `panelBidAccess` as an answer: the bid, 409 until every declaration is made, else 404. */
+  async requirePanelBid(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<Bid> {
+    const access = await this.panelBidAccess(em, tender, panelMemberId, bidId);
+    switch (access) {
+      case 'ok':
+        return em.getRepository(Bid).findOneOrFail({ where: { id: bidId } });
+      case 'undeclared':
+        throw new DomainError(
+          'invalid_state',
+          'Declare any conflict of interest on every bid first (GET /api/tenders/:id/declarations), then the bids open for you.',
+        );
+      case 'conflict':
+      case 'not_found':
+        throw notFoundBid();
+    }
   }
 
   /** Ids of tenders the caller may list (team, panel, or published for bidders). */
@@ -183,7 +250,8 @@ export class TenderAccess {
     if (caller.role === 'admin') return [];
     if (caller.role === 'bidder') return 'published';
     const team = await em.getRepository(TenderTeamMember).find({ where: { userId: caller.id } });
-    return team.map((member) => member.tenderId);
+    const seats = caller.role === 'panelist' ? await em.getRepository(PanelMember).find({ where: { userId: caller.id } }) : [];
+    return [...new Set([...team.map((member) => member.tenderId), ...seats.map((seat) => seat.tenderId)])];
   }
 }
 

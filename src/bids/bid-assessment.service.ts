@@ -9,6 +9,7 @@ import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { BidContent } from './bid-content.service';
 import { assertAssessable, assertDisqualifiable } from './bid-rules';
+import { Bid } from './bid.entity';
 import { ComplianceRecord } from './compliance-record.entity';
 import type { RecordComplianceDto } from './dto/bid-actions.dto';
 import { ComplianceRecordResponse, type BidDetailResponse } from './dto/bid.response';
@@ -73,7 +74,7 @@ export class BidAssessmentService {
       bid.disqualifiedById = caller.id;
       bid.disqualificationReason = reason.trim();
       bid.updatedAt = now;
-      await em.getRepository(bid.constructor).save(bid);
+      await em.getRepository(Bid).save(bid);
       await this.audit.record(em, {
         actorId: caller.id,
         action: 'bid.disqualified',

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
+import { TenderClosing } from '../bids/tender-closing.service';
 import type { Caller } from '../common/caller';
 import { CreateTenderDto } from './dto/create-tender.dto';
 import { AddTeamMemberDto, CancelTenderDto } from './dto/tender-actions.dto';
@@ -11,7 +12,10 @@ import { TendersService } from './tenders.service';
 @ApiTags('tenders')
 @Controller('tenders')
 export class TendersController {
-  constructor(private readonly tenders: TendersService) {}
+  constructor(
+    private readonly tenders: TendersService,
+    private readonly closing: TenderClosing,
+  ) {}
 
   @Post()
   @Auth('commissioner')
@@ -61,6 +65,15 @@ export class TendersController {
   @ApiUnprocessableEntityResponse({ description: 'Lists every weight problem: node codes, expected and found sums.' })
   publish(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
     return this.tenders.publish(caller, tenderId);
+  }
+
+  @Post(':tenderId/close')
+  @Auth('commissioner', 'procurement')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TenderResponse })
+  @ApiConflictResponse({ description: 'Not published, or before the bid deadline (server clock): bidders may still submit.' })
+  close(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
+    return this.closing.close(caller, tenderId);
   }
 
   @Post(':tenderId/cancel')

@@ -167,7 +167,13 @@ function checkCriterion(criterion: EngineCriterion, children: EngineCriterion[])
     if (criterion.category === 'price' || criterion.category === 'compliance' || !criterion.category) {
       throw new EngineInputError(`${code}: a scored leaf needs a non-price, non-compliance category`);
     }
-    if (criterion.threshold !== null) Rational.fromDecimal(criterion.threshold, 2);
+    if (criterion.threshold !== null) {
+      try {
+        Rational.fromDecimal(criterion.threshold, 2);
+      } catch {
+        throw new EngineInputError(`${code}: threshold ${criterion.threshold} has more than 2 decimals`);
+      }
+    }
     const weights = criterion.groupWeights;
     if (weights) {
       const groups = Object.keys(weights) as PanelGroup[];
