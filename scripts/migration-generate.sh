@@ -8,6 +8,7 @@ NAME="${1:?usage: npm run migration:generate -- <Name>}"
 exec 9>/tmp/tender-scorer-migrations.lock; flock 9
 CLI=(npx --no-install typeorm-ts-node-commonjs)
 export JWT_SECRET="${JWT_SECRET:-migration-generation-secret-0123456789}"
+export PG_TEST_PORT=54339 PG_TEST_STATE=.pg-gen
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"; scripts/pg.sh stop >/dev/null 2>&1 || true' EXIT
 DATABASE_URL="sqlite:$tmp/gen.sqlite" "${CLI[@]}" migration:run -d src/database/data-source.ts >/dev/null
 DATABASE_URL="sqlite:$tmp/gen.sqlite" "${CLI[@]}" migration:generate "src/database/migrations/sqlite/$NAME" -d src/database/data-source.ts --pretty

@@ -2,10 +2,11 @@
 # A throwaway PostgreSQL cluster on loopback for tests and migration generation.
 #   scripts/pg.sh start   -> prints DATABASE_URL on stdout (state in .pg-test/)
 #   scripts/pg.sh stop
+# PG_TEST_PORT and PG_TEST_STATE choose another port and state folder (migration generation uses its own).
 # Installs Debian's postgresql when absent and we are root; otherwise says what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-STATE=.pg-test
+STATE="${PG_TEST_STATE:-.pg-test}"
 PORT="${PG_TEST_PORT:-54329}"
 find_bin() {
   for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }; done

@@ -11,6 +11,9 @@ import { createValidationPipe } from './common/validation';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { ModerationModule } from './moderation/moderation.module';
+import { PanelModule } from './panel/panel.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
@@ -31,6 +34,9 @@ import { UsersModule } from './users/users.module';
     TemplatesModule,
     TendersModule,
     BidsModule,
+    PanelModule,
+    ScoringModule,
+    ModerationModule,
   ],
   controllers: [HealthController],
   providers: [

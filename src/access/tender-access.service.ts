@@ -114,6 +114,7 @@ export class TenderAccess {
     const grant = await this.require(em, caller, tenderId, 'view');
     const bid = await em.getRepository(Bid).findOne({ where: { id: bidId, tenderId } });
     const view = bid ? await this.bidViewOf(em, caller, grant, bid) : null;
+    if (view === 'undeclared') throw declareFirst();
     if (!bid || !view) throw notFoundBid();
     if (purpose === 'change' && !view.keeper) {
       throw new DomainError('forbidden', bid.paper ? 'Only the tender team changes a paper bid.' : 'Only its bidder can change a bid.');
@@ -157,13 +158,13 @@ export class TenderAccess {
     const bids: VisibleBids['bids'] = [];
     for (const bid of candidates) {
       const view = await this.bidViewOf(em, caller, grant, bid);
-      if (view) bids.push({ ...view, bid });
+      if (view && view !== 'undeclared') bids.push({ ...view, bid });
     }
     return { ...grant, bids };
   }
 
-  /** null: the bid does not exist for this caller. */
-  private async bidViewOf(em: EntityManager, caller: Caller, grant: TenderAccessGrant, bid: Bid): Promise<BidView | null> {
+  /** null: the bid does not exist for this caller; 'undeclared': a panel member who must declare on every bid first. */
+  private async bidViewOf(em: EntityManager, caller: Caller, grant: TenderAccessGrant, bid: Bid): Promise<BidView | 'undeclared' | null> {
     const { tender, relation } = grant;
     const ownBid =
       caller.role === 'bidder' &&
@@ -176,14 +177,12 @@ export class TenderAccess {
       return open && isCounted(bid) ? { viewer: 'team', keeper: false } : null;
     }
     if (relation.panelMemberId !== null && open && isCounted(bid)) {
-      return (await this.panelMayReadBid(em, tender, relation.panelMemberId, bid.id)) ? { viewer: 'panel', keeper: false } : null;
+      // Panel members read a bid's content only when the panel rules (declarations, conflicts) say 'ok'.
+      const access = await this.panelBidAccess(em, tender, relation.panelMemberId, bid.id);
+      if (access === 'ok') return { viewer: 'panel', keeper: false };
+      return access === 'undeclared' ? 'undeclared' : null;
     }
     return null;
-  }
-
-  /** Panel members read a bid's content only when `panelBidAccess` says 'ok'. */
-  private async panelMayReadBid(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<boolean> {
-    return (await this.panelBidAccess(em, tender, panelMemberId, bidId)) === 'ok';
   }
 
   /* ------------------------------------------------------------------ panel ---------- */
@@ -257,3 +256,5 @@ export class TenderAccess {
 
 export const notFoundTender = (): DomainError => new DomainError('not_found', 'Tender not found.');
 export const notFoundBid = (): DomainError => new DomainError('not_found', 'Bid not found.');
+const declareFirst = (): DomainError =>
+  new DomainError('invalid_state', 'Declare any conflict of interest on every bid first (GET /api/tenders/:id/declarations), then the bids open for you.');

@@ -29,15 +29,25 @@ export class BidAssessmentService {
     private readonly content: BidContent,
   ) {}
 
-  recordCompliance(caller: Caller, tenderId: string, bidId: string, criterionRef: string, dto: RecordComplianceDto): Promise<ComplianceRecordResponse> {
+  recordCompliance(
+    caller: Caller,
+    tenderId: string,
+    bidId: string,
+    criterionRef: string,
+    dto: RecordComplianceDto,
+  ): Promise<ComplianceRecordResponse> {
     return this.db.transaction(async (em) => {
       const { tender, bid } = await this.access.requireBid(em, caller, tenderId, bidId, 'assess');
       assertAssessable(tender.status);
       const criterion = await this.criteria.resolve(em, tenderId, criterionRef);
       if (criterion.kind !== 'pass_fail') {
-        throw new DomainError('rule_violation', `${criterion.code} is a ${criterion.kind} criterion: compliance is recorded on pass/fail gates only.`, {
-          errors: [{ field: 'criterion', message: `${criterion.code} is not a pass/fail gate` }],
-        });
+        throw new DomainError(
+          'rule_violation',
+          `${criterion.code} is a ${criterion.kind} criterion: compliance is recorded on pass/fail gates only.`,
+          {
+            errors: [{ field: 'criterion', message: `${criterion.code} is not a pass/fail gate` }],
+          },
+        );
       }
       const repo = em.getRepository(ComplianceRecord);
       const existing = await repo.findOne({ where: { bidId: bid.id, criterionId: criterion.id } });

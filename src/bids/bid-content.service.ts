@@ -34,7 +34,38 @@ export class BidContent {
     const all = await this.criteriaService.all(em, tenderId);
     const byId = new Map(all.map((criterion) => [criterion.id, criterion]));
     const ordered = flattenTree(buildTree(all.map(toFlat))).map((node) => byId.get(node.id)!);
-    return { all: ordered, labels: new Map(ordered.map((criterion, position) => [criterion.id, { code: criterion.code, position }])) };
+    return {
+      all: ordered,
+      labels: new Map(ordered.map((criterion, position) => [criterion.id, { code: criterion.code, position }])),
+    };
+  }
+
+  /** A new draft version of a bid (its content is written separately). */
+  async createVersion(
+    em: EntityManager,
+    bidId: string,
+    number: number,
+    createdById: string,
+    fields: Pick<BidVersion, 'bidderName' | 'organisationType' | 'consortium' | 'pricePence'>,
+    now: Date,
+  ): Promise<BidVersion> {
+    const version = em.getRepository(BidVersion).create({
+      id: newId(),
+      bidId,
+      number,
+      status: 'draft',
+      bidderName: fields.bidderName,
+      organisationType: fields.organisationType,
+      consortium: [...fields.consortium],
+      pricePence: fields.pricePence,
+      createdById,
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      submittedById: null,
+    });
+    await em.getRepository(BidVersion).insert(version);
+    return version;
   }
 
   async load(em: EntityManager, versionId: string): Promise<VersionContent> {
@@ -77,29 +108,45 @@ export class BidContent {
   async copyContent(em: EntityManager, fromVersionId: string, toVersionId: string): Promise<void> {
     const from = await this.load(em, fromVersionId);
     if (from.responses.length > 0) {
-      await em.getRepository(BidResponse).insert(
-        from.responses.map((r) => ({ id: newId(), versionId: toVersionId, criterionId: r.criterionId, text: r.text })),
-      );
+      await em
+        .getRepository(BidResponse)
+        .insert(from.responses.map((r) => ({ id: newId(), versionId: toVersionId, criterionId: r.criterionId, text: r.text })));
     }
     await this.replaceCommitments(
       em,
       toVersionId,
-      from.commitments.map((c) => ({ criterionId: c.criterionId, outcome: c.outcome, measure: c.measure, target: c.target, baseline: c.baseline, byDate: c.byDate })),
+      from.commitments.map((c) => ({
+        criterionId: c.criterionId,
+        outcome: c.outcome,
+        measure: c.measure,
+        target: c.target,
+        baseline: c.baseline,
+        byDate: c.byDate,
+      })),
     );
   }
 
   /** The bid as this caller may see it: the keeper its latest version, others the counted one. */
-  async present(em: EntityManager, tender: Tender, bid: Bid, view: BidView, criteria?: TenderCriteria): Promise<BidDetailResponse> {
+  async present(
+    em: EntityManager,
+    tender: Tender,
+    bid: Bid,
+    view: BidView,
+    criteria?: TenderCriteria,
+  ): Promise<BidDetailResponse> {
     const labels = (criteria ?? (await this.criteria(em, tender.id))).labels;
     const shownId = view.keeper ? (bid.draftVersionId ?? bid.submittedVersionId) : bid.submittedVersionId;
     const content = await this.load(em, shownId!);
     let submittedVersionNumber: number | null = null;
     if (bid.submittedVersionId === content.version.id) submittedVersionNumber = content.version.number;
     else if (bid.submittedVersionId) {
-      submittedVersionNumber = (await em.getRepository(BidVersion).findOneOrFail({ where: { id: bid.submittedVersionId } })).number;
+      submittedVersionNumber = (await em.getRepository(BidVersion).findOneOrFail({ where: { id: bid.submittedVersionId } }))
+        .number;
     }
     const compliance =
-      view.viewer === 'team' ? await em.getRepository(ComplianceRecord).find({ where: { bidId: bid.id }, order: { recordedAt: 'ASC' } }) : null;
+      view.viewer === 'team'
+        ? await em.getRepository(ComplianceRecord).find({ where: { bidId: bid.id }, order: { recordedAt: 'ASC' } })
+        : null;
     return BidDetailResponse.from(bid, content, {
       keeper: view.keeper,
       showPrice: view.viewer !== 'panel' || tender.priceVisibleToPanel,
@@ -124,7 +171,11 @@ export class BidContent {
       pricePence: content.version.pricePence,
       responses: [...content.responses]
         .sort((a, b) => (labels.get(a.criterionId)?.position ?? 0) - (labels.get(b.criterionId)?.position ?? 0))
-        .map((r) => ({ criterion: code(r.criterionId), words: countWords(r.text), sha256: createHash('sha256').update(r.text).digest('hex') })),
+        .map((r) => ({
+          criterion: code(r.criterionId),
+          words: countWords(r.text),
+          sha256: createHash('sha256').update(r.text).digest('hex'),
+        })),
       commitments: content.commitments.map((c) => ({
         criterion: code(c.criterionId),
         outcome: c.outcome,

@@ -19,7 +19,8 @@ export class BidReadingService {
       const { tender, bids } = await this.access.visibleBids(em, caller, tenderId);
       const criteria = await this.content.criteria(em, tenderId);
       const out: BidDetailResponse[] = [];
-      for (const { bid, viewer, keeper } of bids) out.push(await this.content.present(em, tender, bid, { viewer, keeper }, criteria));
+      for (const { bid, viewer, keeper } of bids)
+        out.push(await this.content.present(em, tender, bid, { viewer, keeper }, criteria));
       return out;
     });
   }

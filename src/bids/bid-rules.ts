@@ -133,9 +133,13 @@ export function assertBoxOpen(tender: Pick<TenderFacts, 'status' | 'closedAt'>):
 /** Compliance gates and disqualification are evaluation work. */
 export function assertAssessable(status: TenderFacts['status']): void {
   if (status !== 'evaluation' && status !== 'moderation') {
-    throw new DomainError('invalid_state', `Compliance and disqualification are recorded during evaluation or moderation; the tender is ${status}.`, {
-      currentStatus: status,
-    });
+    throw new DomainError(
+      'invalid_state',
+      `Compliance and disqualification are recorded during evaluation or moderation; the tender is ${status}.`,
+      {
+        currentStatus: status,
+      },
+    );
   }
 }
 
@@ -149,7 +153,9 @@ export function isCounted(bid: Pick<BidFacts, 'status' | 'submittedVersionId'>):
 /** Withdrawn and disqualified bids are closed records. */
 export function assertChangeable(bid: Pick<BidFacts, 'status'>, action: BidAction): void {
   if (bid.status === 'withdrawn' || bid.status === 'disqualified') {
-    throw new DomainError('invalid_state', `This bid is ${bid.status}; it can no longer be ${action}.`, { currentStatus: bid.status });
+    throw new DomainError('invalid_state', `This bid is ${bid.status}; it can no longer be ${action}.`, {
+      currentStatus: bid.status,
+    });
   }
 }
 
@@ -175,7 +181,11 @@ export function assertSubmittable(bid: BidFacts): string {
 }
 
 /** Statuses after a successful submit: the draft counts, the previous submission is superseded. */
-export function afterSubmit(bid: BidFacts): { status: BidStatus; submittedVersionId: string; supersededVersionId: string | null } {
+export function afterSubmit(bid: BidFacts): {
+  status: BidStatus;
+  submittedVersionId: string;
+  supersededVersionId: string | null;
+} {
   const draftId = assertSubmittable(bid);
   return { status: 'submitted', submittedVersionId: draftId, supersededVersionId: bid.submittedVersionId };
 }
@@ -186,15 +196,22 @@ export function assertWithdrawable(bid: Pick<BidFacts, 'status'>): void {
 }
 
 export function assertDisqualifiable(bid: Pick<BidFacts, 'status' | 'submittedVersionId'>): void {
-  if (bid.status === 'disqualified') throw new DomainError('invalid_state', 'This bid is already disqualified.', { currentStatus: bid.status });
-  if (!isCounted(bid)) throw new DomainError('invalid_state', 'Only a submitted bid can be disqualified.', { currentStatus: bid.status });
+  if (bid.status === 'disqualified')
+    throw new DomainError('invalid_state', 'This bid is already disqualified.', { currentStatus: bid.status });
+  if (!isCounted(bid))
+    throw new DomainError('invalid_state', 'Only a submitted bid can be disqualified.', { currentStatus: bid.status });
 }
 
 /**
  * The key of "one live bid per bidder on a tender": an account's organisation, or for a
  * paper bid its bidder's name (case and spacing folded).
  */
-export function activeKeyFor(bid: { paper: boolean; organisationId: string | null; bidderUserId: string | null; bidderName: string }): string {
+export function activeKeyFor(bid: {
+  paper: boolean;
+  organisationId: string | null;
+  bidderUserId: string | null;
+  bidderName: string;
+}): string {
   if (bid.paper) return `paper:${bid.bidderName.trim().replace(/\s+/gu, ' ').toLowerCase()}`;
   if (bid.organisationId) return `org:${bid.organisationId}`;
   return `user:${bid.bidderUserId}`;
@@ -256,7 +273,10 @@ export function checkResponses(criteria: readonly CriterionFacts[], responses: r
       return;
     }
     if (criterion.kind === 'price') {
-      problems.push({ field: `${field}.criterion`, message: `${criterion.code} is the price criterion: give the price in "price", not as a response` });
+      problems.push({
+        field: `${field}.criterion`,
+        message: `${criterion.code} is the price criterion: give the price in "price", not as a response`,
+      });
       return;
     }
     if (texts.has(criterion.id)) {
@@ -264,12 +284,18 @@ export function checkResponses(criteria: readonly CriterionFacts[], responses: r
       return;
     }
     if (characterCount(response.text) > MAX_RESPONSE_CHARS) {
-      problems.push({ field: `${field}.text`, message: `the response to ${criterion.code} has more than ${MAX_RESPONSE_CHARS} characters` });
+      problems.push({
+        field: `${field}.text`,
+        message: `the response to ${criterion.code} has more than ${MAX_RESPONSE_CHARS} characters`,
+      });
       return;
     }
     const words = countWords(response.text);
     if (criterion.maxWords !== null && words > criterion.maxWords) {
-      problems.push({ field: `${field}.text`, message: `${criterion.code} allows at most ${criterion.maxWords} words; this response has ${words}` });
+      problems.push({
+        field: `${field}.text`,
+        message: `${criterion.code} allows at most ${criterion.maxWords} words; this response has ${words}`,
+      });
       return;
     }
     texts.set(criterion.id, response.text.trim() === '' ? '' : response.text);
@@ -291,7 +317,10 @@ export function assertComplete(criteria: readonly CriterionFacts[], answered: Re
     'rule_violation',
     `The bid cannot be submitted: it has no response to ${missing.map((c) => c.code).join(', ')}.`,
     {
-      errors: missing.map((c) => ({ field: `responses.${c.code}`, message: `no response to ${c.code}${c.title ? ` (${c.title})` : ''}` })),
+      errors: missing.map((c) => ({
+        field: `responses.${c.code}`,
+        message: `no response to ${c.code}${c.title ? ` (${c.title})` : ''}`,
+      })),
       missing: missing.map((c) => c.code),
     },
   );
@@ -305,7 +334,10 @@ export function checkCommitments(criteria: readonly CriterionFacts[], commitment
     if (commitment.criterion !== undefined && commitment.criterion !== null) {
       const criterion = resolveCriterion(criteria, commitment.criterion);
       if (!criterion) {
-        problems.push({ field: `commitments[${index}].criterion`, message: `this tender has no criterion "${commitment.criterion}"` });
+        problems.push({
+          field: `commitments[${index}].criterion`,
+          message: `this tender has no criterion "${commitment.criterion}"`,
+        });
       } else if (!WIDER_OUTCOMES.includes(criterion.category ?? '')) {
         problems.push({
           field: `commitments[${index}].criterion`,

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TenderAccess, type BidAccessGrant } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
-import { Organisation } from '../users/organisation.entity';
 import { BidContent } from './bid-content.service';
 import {
-  activeKeyFor,
   afterSubmit,
   assertAcceptingBids,
   assertComplete,
@@ -23,11 +20,10 @@ import {
 import { BidVersion } from './bid-version.entity';
 import { Bid } from './bid.entity';
 import type { BidDetailResponse } from './dto/bid.response';
-import type { CreateBidDto } from './dto/create-bid.dto';
 import type { UpdateBidDto } from './dto/update-bid.dto';
 
 /**
- * The bidder's side of the box: create, edit, submit, withdraw — each only on a published
+ * The keeper's changes to a bid: edit, submit, withdraw — each only on a published
  * tender before its deadline (server clock), each in one transaction with its audit row
  * (sensitivity `bid_content`: the trail shows the action, never the content, while sealed).
  */
@@ -41,83 +37,16 @@ export class BidSubmissionService {
     private readonly content: BidContent,
   ) {}
 
-  async create(caller: Caller, tenderId: string, dto: CreateBidDto): Promise<BidDetailResponse> {
-    try {
-      return await this.db.transaction(async (em) => {
-        const entry = await this.access.requireBidEntry(em, caller, tenderId);
-        const { tender } = entry;
-        const now = this.clock.now();
-        assertAcceptingBids(tender, now, 'created');
-        const paper = entry.as === 'team';
-        if (paper && !dto.organisationType) {
-          throw new DomainError('validation', 'A paper bid needs the organisationType of the organisation it was received from.', {
-            errors: [{ field: 'organisationType', message: 'required for a paper bid' }],
-          });
-        }
-        const organisation = !paper && caller.organisationId ? await em.getRepository(Organisation).findOne({ where: { id: caller.organisationId } }) : null;
-        const bidderName = dto.bidderName.trim();
-        const owner = { paper, organisationId: paper ? null : caller.organisationId, bidderUserId: paper ? null : caller.id, bidderName };
-        const activeKey = activeKeyFor(owner);
-        const existing = await em.getRepository(Bid).findOne({ where: { tenderId, activeKey } });
-        if (existing) throw duplicateBid(tenderId, existing.id, paper);
-        const criteria = await this.content.criteria(em, tenderId);
-        const texts = checkResponses(criteria.all, dto.responses);
-        const commitments = checkCommitments(criteria.all, dto.commitments ?? []);
-
-        const organisationType = dto.organisationType ?? organisation?.type ?? null;
-        const bid = em.getRepository(Bid).create({
-          id: newId(),
-          tenderId,
-          ...owner,
-          organisationType,
-          enteredById: caller.id,
-          activeKey,
-          status: 'draft',
-          submittedAt: null,
-          submittedVersionId: null,
-          draftVersionId: null,
-          withdrawnAt: null,
-          disqualifiedAt: null,
-          disqualifiedById: null,
-          disqualificationReason: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await em.getRepository(Bid).insert(bid);
-        const version = await this.newVersion(em, bid, 1, caller, {
-          bidderName,
-          organisationType,
-          consortium: dto.consortium?.map((name) => name.trim()) ?? [],
-          pricePence: priceToPence(dto.price),
-        });
-        await this.content.mergeResponses(em, version.id, texts);
-        await this.content.replaceCommitments(em, version.id, commitments);
-        bid.draftVersionId = version.id;
-        await em.getRepository(Bid).update({ id: bid.id }, { draftVersionId: version.id });
-        await this.audit.record(em, {
-          actorId: caller.id,
-          action: 'bid.created',
-          entityType: 'bid',
-          entityId: bid.id,
-          tenderId,
-          sensitivity: 'bid_content',
-          after: { paper, ...this.content.snapshot(await this.content.load(em, version.id), criteria.labels) },
-        });
-        return this.content.present(em, tender, bid, { viewer: paper ? 'team' : 'bidder', keeper: true }, criteria);
-      });
-    } catch (error) {
-      // PostgreSQL: two concurrent first bids from one organisation; the unique index wins.
-      if (isUniqueViolation(error)) throw await this.duplicateAfterRace(caller, tenderId, dto);
-      throw error;
-    }
-  }
-
   async update(caller: Caller, tenderId: string, bidId: string, dto: UpdateBidDto): Promise<BidDetailResponse> {
     const given = (Object.keys(dto) as (keyof UpdateBidDto)[]).filter((key) => dto[key] !== undefined);
     if (given.length === 0) {
-      throw new DomainError('validation', 'Nothing to change: give at least one of bidderName, organisationType, consortium, price, responses, commitments.', {
-        errors: [{ field: 'body', message: 'no field given' }],
-      });
+      throw new DomainError(
+        'validation',
+        'Nothing to change: give at least one of bidderName, organisationType, consortium, price, responses, commitments.',
+        {
+          errors: [{ field: 'body', message: 'no field given' }],
+        },
+      );
     }
     return this.db.transaction(async (em) => {
       const { tender, bid } = await this.lockedBid(em, caller, tenderId, bidId);
@@ -134,7 +63,7 @@ export class BidSubmissionService {
       if (plan === 'open_new_version') {
         const counted = await em.getRepository(BidVersion).findOneOrFail({ where: { id: latestId } });
         const last = await em.getRepository(BidVersion).maximum('number', { bidId: bid.id });
-        draft = await this.newVersion(em, bid, (last ?? 0) + 1, caller, counted);
+        draft = await this.content.createVersion(em, bid.id, (last ?? 0) + 1, caller.id, counted, now);
         await this.content.copyContent(em, counted.id, draft.id);
         bid.draftVersionId = draft.id;
       } else {
@@ -163,7 +92,10 @@ export class BidSubmissionService {
         tenderId,
         sensitivity: 'bid_content',
         before,
-        after: { newVersion: plan === 'open_new_version', ...this.content.snapshot(await this.content.load(em, draft.id), criteria.labels) },
+        after: {
+          newVersion: plan === 'open_new_version',
+          ...this.content.snapshot(await this.content.load(em, draft.id), criteria.labels),
+        },
       });
       return this.content.present(em, tender, bid, { viewer: bid.paper ? 'team' : 'bidder', keeper: true }, criteria);
     });
@@ -180,7 +112,10 @@ export class BidSubmissionService {
 
       const versions = em.getRepository(BidVersion);
       if (next.supersededVersionId) await versions.update({ id: next.supersededVersionId }, { status: 'superseded' });
-      await versions.update({ id: next.submittedVersionId }, { status: 'submitted', submittedAt: now, submittedById: caller.id, updatedAt: now });
+      await versions.update(
+        { id: next.submittedVersionId },
+        { status: 'submitted', submittedAt: now, submittedById: caller.id, updatedAt: now },
+      );
       const submitted = await versions.findOneOrFail({ where: { id: next.submittedVersionId } });
       const previousStatus = bid.status;
       bid.status = next.status;
@@ -191,7 +126,9 @@ export class BidSubmissionService {
       bid.organisationType = submitted.organisationType;
       bid.updatedAt = now;
       await em.getRepository(Bid).save(bid);
-      const superseded = next.supersededVersionId ? await versions.findOneOrFail({ where: { id: next.supersededVersionId } }) : null;
+      const superseded = next.supersededVersionId
+        ? await versions.findOneOrFail({ where: { id: next.supersededVersionId } })
+        : null;
       await this.audit.record(em, {
         actorId: caller.id,
         action: 'bid.submitted',
@@ -200,7 +137,12 @@ export class BidSubmissionService {
         tenderId,
         sensitivity: 'bid_content',
         before: { status: previousStatus, submittedVersion: superseded?.number ?? null },
-        after: { status: bid.status, submittedVersion: submitted.number, submittedAt: now.toISOString(), pricePence: submitted.pricePence },
+        after: {
+          status: bid.status,
+          submittedVersion: submitted.number,
+          submittedAt: now.toISOString(),
+          pricePence: submitted.pricePence,
+        },
       });
       return this.content.present(em, tender, bid, { viewer: bid.paper ? 'team' : 'bidder', keeper: true }, criteria);
     });
@@ -240,58 +182,4 @@ export class BidSubmissionService {
     const bid = await em.getRepository(Bid).findOneOrFail({ where: { id: bidId }, lock: { mode: 'pessimistic_write' } });
     return { ...grant, bid };
   }
-
-  private async newVersion(
-    em: EntityManager,
-    bid: Bid,
-    number: number,
-    caller: Caller,
-    fields: Pick<BidVersion, 'bidderName' | 'organisationType' | 'consortium' | 'pricePence'>,
-  ): Promise<BidVersion> {
-    const now = this.clock.now();
-    const version = em.getRepository(BidVersion).create({
-      id: newId(),
-      bidId: bid.id,
-      number,
-      status: 'draft',
-      bidderName: fields.bidderName,
-      organisationType: fields.organisationType,
-      consortium: [...fields.consortium],
-      pricePence: fields.pricePence,
-      createdById: caller.id,
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: null,
-      submittedById: null,
-    });
-    await em.getRepository(BidVersion).insert(version);
-    return version;
-  }
-
-  private async duplicateAfterRace(caller: Caller, tenderId: string, dto: CreateBidDto): Promise<DomainError> {
-    return this.db.read(async (em) => {
-      const entry = await this.access.requireBidEntry(em, caller, tenderId);
-      const paper = entry.as === 'team';
-      const activeKey = activeKeyFor({ paper, organisationId: paper ? null : caller.organisationId, bidderUserId: caller.id, bidderName: dto.bidderName });
-      const existing = await em.getRepository(Bid).findOne({ where: { tenderId, activeKey } });
-      return existing ? duplicateBid(tenderId, existing.id, paper) : new DomainError('invalid_state', 'The bid could not be created at the same time as another; try again.');
-    });
-  }
-}
-
-/** 409 pointing at the live bid: one bid per organisation (or paper bidder) per tender. */
-function duplicateBid(tenderId: string, existingBidId: string, paper: boolean): DomainError {
-  return new DomainError(
-    'invalid_state',
-    paper
-      ? 'A paper bid from this organisation is already entered on this tender: edit it instead.'
-      : 'Your organisation already has a bid on this tender: edit that one (PATCH) instead, or withdraw it first.',
-    { existingBidId, existingBid: `/api/tenders/${tenderId}/bids/${existingBidId}` },
-  );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; message?: string } | undefined;
-  return driverError?.code === '23505' || /UNIQUE constraint failed/i.test(driverError?.message ?? error.message);
 }

@@ -12,6 +12,7 @@ import {
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { BidAssessmentService } from './bid-assessment.service';
+import { BidEntryService } from './bid-entry.service';
 import { BidReadingService } from './bid-reading.service';
 import { BidSubmissionService } from './bid-submission.service';
 import { DisqualifyBidDto, RecordComplianceDto } from './dto/bid-actions.dto';
@@ -20,12 +21,14 @@ import { CreateBidDto } from './dto/create-bid.dto';
 import { UpdateBidDto } from './dto/update-bid.dto';
 
 const NOT_VISIBLE = 'No such bid, or not visible to you: sealed until the tender closes (problem+json).';
-const DEADLINE = 'The tender is not published, or its bid deadline has passed (server clock), or the bid is withdrawn (problem+json).';
+const DEADLINE =
+  'The tender is not published, or its bid deadline has passed (server clock), or the bid is withdrawn (problem+json).';
 
 @ApiTags('bids')
 @Controller('tenders/:tenderId/bids')
 export class BidsController {
   constructor(
+    private readonly entry: BidEntryService,
     private readonly submission: BidSubmissionService,
     private readonly reading: BidReadingService,
     private readonly assessment: BidAssessmentService,
@@ -52,27 +55,49 @@ export class BidsController {
             { criterion: 'Q1', text: 'A day service open six days a week, planned each month with members.' },
             { criterion: 'C1', text: 'Members co-chair the steering group; peer workers are paid the real living wage.' },
           ],
-          commitments: [{ criterion: 'SV1', outcome: 'Members move into paid work or volunteering', measure: 'Starts per year', target: 40, baseline: 12, by: '2028-03-31' }],
+          commitments: [
+            {
+              criterion: 'SV1',
+              outcome: 'Members move into paid work or volunteering',
+              measure: 'Starts per year',
+              target: 40,
+              baseline: 12,
+              by: '2028-03-31',
+            },
+          ],
         },
       },
       paper: {
         summary: 'The team enters a bid received on paper',
-        value: { bidderName: 'Kentish Town Day Centre Trust', organisationType: 'vcse', price: 980000, responses: [{ criterion: 'Q1', text: 'Transcribed from page 3 of the paper submission.' }] },
+        value: {
+          bidderName: 'Kentish Town Day Centre Trust',
+          organisationType: 'vcse',
+          price: 980000,
+          responses: [{ criterion: 'Q1', text: 'Transcribed from page 3 of the paper submission.' }],
+        },
       },
     },
   })
   @ApiCreatedResponse({ type: BidDetailResponse })
   @ApiConflictResponse({ description: `${DEADLINE} Or the organisation already has a live bid (existingBidId).` })
-  @ApiUnprocessableEntityResponse({ description: 'A response names an unknown criterion, a section or the price criterion, or exceeds maxWords; a commitment names a criterion that is not a wider outcome.' })
-  create(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: CreateBidDto): Promise<BidDetailResponse> {
-    return this.submission.create(caller, tenderId, dto);
+  @ApiUnprocessableEntityResponse({
+    description:
+      'A response names an unknown criterion, a section or the price criterion, or exceeds maxWords; a commitment names a criterion that is not a wider outcome.',
+  })
+  create(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() dto: CreateBidDto,
+  ): Promise<BidDetailResponse> {
+    return this.entry.create(caller, tenderId, dto);
   }
 
   @Get()
   @Auth()
   @ApiOperation({
     summary: 'List bids',
-    description: 'Bidders: their own (every status). Team: submitted bids once the tender is closed (409 while sealed). Panel: those the panel rules allow.',
+    description:
+      'Bidders: their own (every status). Team: submitted bids once the tender is closed (409 while sealed). Panel: those the panel rules allow.',
   })
   @ApiOkResponse({ type: [BidDetailResponse] })
   @ApiConflictResponse({ description: 'Team: bids are sealed until the tender closes; only submittedBidCount is known.' })
@@ -82,10 +107,17 @@ export class BidsController {
 
   @Get(':bidId')
   @Auth()
-  @ApiOperation({ summary: 'Read a bid', description: 'Its bidder (latest version); the team and panel from evaluation on (the version that counts).' })
+  @ApiOperation({
+    summary: 'Read a bid',
+    description: 'Its bidder (latest version); the team and panel from evaluation on (the version that counts).',
+  })
   @ApiOkResponse({ type: BidDetailResponse })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
-  get(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string): Promise<BidDetailResponse> {
+  get(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('bidId') bidId: string,
+  ): Promise<BidDetailResponse> {
     return this.reading.get(caller, tenderId, bidId);
   }
 
@@ -101,13 +133,18 @@ export class BidsController {
     type: UpdateBidDto,
     examples: {
       price: { summary: 'Revise the price', value: { price: 1199000 } },
-      answer: { summary: 'Rewrite one answer', value: { responses: [{ criterion: 'Q1', text: 'Open six days a week, with a Saturday café run by members.' }] } },
+      answer: {
+        summary: 'Rewrite one answer',
+        value: { responses: [{ criterion: 'Q1', text: 'Open six days a week, with a Saturday café run by members.' }] },
+      },
     },
   })
   @ApiOkResponse({ type: BidDetailResponse })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: DEADLINE })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown, section or price criterion; too many words; commitment criterion not a wider outcome.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Unknown, section or price criterion; too many words; commitment criterion not a wider outcome.',
+  })
   update(
     @CurrentUser() caller: Caller,
     @Param('tenderId') tenderId: string,
@@ -120,34 +157,56 @@ export class BidsController {
   @Post(':bidId/submit')
   @Auth('bidder', 'commissioner', 'procurement')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit the bid', description: 'Its bidder, or the team for a paper bid; submittedAt is set by the server. Before the deadline only.' })
+  @ApiOperation({
+    summary: 'Submit the bid',
+    description: 'Its bidder, or the team for a paper bid; submittedAt is set by the server. Before the deadline only.',
+  })
   @ApiOkResponse({ type: BidDetailResponse })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: `${DEADLINE} Or there are no unsubmitted changes.` })
   @ApiUnprocessableEntityResponse({ description: 'Names each scored criterion without a response (`missing`).' })
-  submit(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string): Promise<BidDetailResponse> {
+  submit(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('bidId') bidId: string,
+  ): Promise<BidDetailResponse> {
     return this.submission.submit(caller, tenderId, bidId);
   }
 
   @Post(':bidId/withdraw')
   @Auth('bidder', 'commissioner', 'procurement')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw the bid', description: 'Its bidder (the team for a paper bid), before the deadline. A withdrawn bid never counts; the organisation may start a new one.' })
+  @ApiOperation({
+    summary: 'Withdraw the bid',
+    description:
+      'Its bidder (the team for a paper bid), before the deadline. A withdrawn bid never counts; the organisation may start a new one.',
+  })
   @ApiOkResponse({ type: BidDetailResponse })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: DEADLINE })
-  withdraw(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string): Promise<BidDetailResponse> {
+  withdraw(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('bidId') bidId: string,
+  ): Promise<BidDetailResponse> {
     return this.submission.withdraw(caller, tenderId, bidId);
   }
 
   @Put(':bidId/compliance/:criterion')
   @Auth('commissioner', 'procurement')
-  @ApiOperation({ summary: 'Record a pass/fail gate', description: 'Team, while the tender is in evaluation or moderation. Re-recording replaces the current record; the audit trail keeps before and after.' })
+  @ApiOperation({
+    summary: 'Record a pass/fail gate',
+    description:
+      'Team, while the tender is in evaluation or moderation. Re-recording replaces the current record; the audit trail keeps before and after.',
+  })
   @ApiBody({
     type: RecordComplianceDto,
     examples: {
       pass: { summary: 'Passes', value: { passed: true, note: 'Insurance certificates checked against the ITT minimums.' } },
-      fail: { summary: 'Fails (a note is required)', value: { passed: false, note: 'Employer\u2019s liability certificate expired; no renewal supplied.' } },
+      fail: {
+        summary: 'Fails (a note is required)',
+        value: { passed: false, note: 'Employer\u2019s liability certificate expired; no renewal supplied.' },
+      },
     },
   })
   @ApiOkResponse({ type: ComplianceRecordResponse })
@@ -167,8 +226,19 @@ export class BidsController {
   @Post(':bidId/disqualify')
   @Auth('commissioner', 'procurement')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Disqualify a bid', description: 'Team, while the tender is in evaluation or moderation. The bid stays listed in results, never ranked.' })
-  @ApiBody({ type: DisqualifyBidDto, examples: { collusion: { summary: 'Breach of the ITT', value: { reason: 'The bidder contacted a panel member during evaluation (ITT clause 4.2).' } } } })
+  @ApiOperation({
+    summary: 'Disqualify a bid',
+    description: 'Team, while the tender is in evaluation or moderation. The bid stays listed in results, never ranked.',
+  })
+  @ApiBody({
+    type: DisqualifyBidDto,
+    examples: {
+      collusion: {
+        summary: 'Breach of the ITT',
+        value: { reason: 'The bidder contacted a panel member during evaluation (ITT clause 4.2).' },
+      },
+    },
+  })
   @ApiOkResponse({ type: BidDetailResponse })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: 'The tender is not in evaluation or moderation, or the bid is already disqualified.' })

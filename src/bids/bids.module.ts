@@ -3,6 +3,7 @@ import { SubmittedBidCounter } from '../tenders/submitted-bid-counter';
 import { BidAssessmentService } from './bid-assessment.service';
 import { BidContent } from './bid-content.service';
 import { BidCounter } from './bid-counter';
+import { BidEntryService } from './bid-entry.service';
 import { BidReadingService } from './bid-reading.service';
 import { BidSubmissionService } from './bid-submission.service';
 import { BidsController } from './bids.controller';
@@ -17,6 +18,7 @@ import { TenderClosing } from './tender-closing.service';
   controllers: [BidsController],
   providers: [
     BidContent,
+    BidEntryService,
     BidSubmissionService,
     BidReadingService,
     BidAssessmentService,

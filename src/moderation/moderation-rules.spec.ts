@@ -1,6 +1,14 @@
 import { DomainError } from '../common/domain-error';
 import { TENDER_STATUSES } from '../tenders/tender-lifecycle';
-import { assertIfMatch, assertModerationOpen, assertModerationVisible, etagOf, parseIfMatch } from './moderation-rules';
+import {
+  assertBidModeratable,
+  assertIfMatch,
+  assertModeratable,
+  assertModerationOpen,
+  assertModerationVisible,
+  etagOf,
+  parseIfMatch,
+} from './moderation-rules';
 
 function codeOf(attempt: () => unknown): string | null {
   try {
@@ -15,7 +23,9 @@ describe('moderation stages', () => {
   it('shows the moderation view from moderation on, never before or once cancelled', () => {
     const visible = TENDER_STATUSES.filter((status) => codeOf(() => assertModerationVisible(status)) === null);
     expect(visible).toEqual(['moderation', 'awarded']);
-    expect(() => assertModerationVisible('evaluation')).toThrow('Individual scores are shown from moderation on; the tender is evaluation.');
+    expect(() => assertModerationVisible('evaluation')).toThrow(
+      'Individual scores are shown from moderation on; the tender is evaluation.',
+    );
   });
 
   it('records moderated scores only during moderation', () => {
@@ -64,5 +74,20 @@ describe('If-Match', () => {
   it('writes strong ETags', () => {
     expect(etagOf(7)).toBe('"7"');
     expect(parseIfMatch(etagOf(7))).toEqual({ any: false, versions: [7] });
+  });
+});
+
+describe('what is moderated', () => {
+  it('moderates scored criteria only', () => {
+    expect(() => assertModeratable({ code: 'Q1', kind: 'scored' })).not.toThrow();
+    expect(codeOf(() => assertModeratable({ code: 'P', kind: 'price' }))).toBe('rule_violation');
+    expect(() => assertModeratable({ code: 'G1', kind: 'pass_fail' })).toThrow(
+      'G1 is a pass_fail criterion: only panel-scored criteria are moderated.',
+    );
+  });
+
+  it('does not moderate a disqualified bid', () => {
+    expect(() => assertBidModeratable({ status: 'submitted' })).not.toThrow();
+    expect(codeOf(() => assertBidModeratable({ status: 'disqualified' }))).toBe('invalid_state');
   });
 });

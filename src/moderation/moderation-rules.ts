@@ -31,6 +31,28 @@ export function assertModerationOpen(status: TenderStatus): void {
   }
 }
 
+/** Only panel-scored leaves get a consensus score; price and gates have their own routes. */
+export function assertModeratable(criterion: { code: string; kind: string }): void {
+  if (criterion.kind !== 'scored') {
+    throw new DomainError(
+      'rule_violation',
+      `${criterion.code} is a ${criterion.kind} criterion: only panel-scored criteria are moderated.`,
+      {
+        errors: [{ field: 'criterion', message: `${criterion.code} is not a scored criterion` }],
+      },
+    );
+  }
+}
+
+/** A disqualified bid is out of the evaluation: nothing to agree on. */
+export function assertBidModeratable(bid: { status: string }): void {
+  if (bid.status === 'disqualified') {
+    throw new DomainError('invalid_state', 'This bid is disqualified; its scores are no longer moderated.', {
+      currentStatus: bid.status,
+    });
+  }
+}
+
 /** What an If-Match header asks for: any existing version (`*`) or one of the listed ones. */
 export type IfMatch = { any: true } | { any: false; versions: number[] };
 

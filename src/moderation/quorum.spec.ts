@@ -41,7 +41,9 @@ describe('quorum', () => {
       { kind: 'lived_experience_scores', bidId: 'a', bid: 'Mind in Camden', criterion: 'Q1' },
       { kind: 'lived_experience_scores', bidId: 'b', bid: 'Certitude', criterion: 'C1' },
     ]);
-    expect(describeShortfalls(shortfalls)).toBe('No lived-experience member has submitted scores yet for: Mind in Camden (Q1); Certitude (C1).');
+    expect(describeShortfalls(shortfalls)).toBe(
+      'No lived-experience member has submitted scores yet for: Mind in Camden (Q1); Certitude (C1).',
+    );
   });
 
   it('does not count professional scores towards the lived-experience quorum', () => {
@@ -51,8 +53,15 @@ describe('quorum', () => {
 
   it('does not count the scores of a member who declared a conflict with the bid', () => {
     const shortfalls = quorumShortfalls(input({ conflicts: [{ panelMemberId: 'l1', bidId: 'b' }] }));
-    expect(shortfalls.map((s) => (s.kind === 'lived_experience_scores' ? `${s.bidId}|${s.criterion}` : s.kind))).toEqual(['b|Q1', 'b|C1']);
-    expect(quorumShortfalls(input({ conflicts: [{ panelMemberId: 'l1', bidId: 'b' }], scores: [...livedScores('l1'), ...livedScores('l2')] }))).toEqual([]);
+    expect(shortfalls.map((s) => (s.kind === 'lived_experience_scores' ? `${s.bidId}|${s.criterion}` : s.kind))).toEqual([
+      'b|Q1',
+      'b|C1',
+    ]);
+    expect(
+      quorumShortfalls(
+        input({ conflicts: [{ panelMemberId: 'l1', bidId: 'b' }], scores: [...livedScores('l1'), ...livedScores('l2')] }),
+      ),
+    ).toEqual([]);
   });
 
   it('ignores criteria only professionals score', () => {

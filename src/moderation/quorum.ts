@@ -85,8 +85,12 @@ export function describeShortfalls(shortfalls: readonly Shortfall[]): string {
 export function assertQuorate(input: QuorumInput): void {
   const shortfalls = quorumShortfalls(input);
   if (shortfalls.length > 0) {
-    throw new DomainError('invalid_state', `Moderation cannot start yet: the panel is not quorate. ${describeShortfalls(shortfalls)}`, {
-      shortfalls,
-    });
+    throw new DomainError(
+      'invalid_state',
+      `Moderation cannot start yet: the panel is not quorate. ${describeShortfalls(shortfalls)}`,
+      {
+        shortfalls,
+      },
+    );
   }
 }

@@ -12,6 +12,7 @@ import {
   guidanceFor,
   invitationExpiry,
   invitationState,
+  memberProgress,
   outstandingDeclarations,
   panelBidName,
   pseudonymFor,
@@ -115,25 +116,33 @@ describe('declarations of interest', () => {
   });
 
   it('allows no conflict → conflict at any time', () => {
-    expect(declarationChange({ conflict: false, details: null }, { conflict: true, details: 'I volunteer there.' })).toBe('escalated');
+    expect(declarationChange({ conflict: false, details: null }, { conflict: true, details: 'I volunteer there.' })).toBe(
+      'escalated',
+    );
   });
 
   it('refuses conflict → no conflict with a 409', () => {
     const attempt = () => declarationChange({ conflict: true, details: 'Former employer.' }, { conflict: false, details: null });
     expect(attempt).toThrow(DomainError);
-    expect(attempt).toThrow('A declared conflict of interest cannot be withdrawn. Ask the tender team if it was recorded by mistake.');
+    expect(attempt).toThrow(
+      'A declared conflict of interest cannot be withdrawn. Ask the tender team if it was recorded by mistake.',
+    );
   });
 
   it('treats the same declaration again as unchanged, and refuses rewording', () => {
     expect(declarationChange({ conflict: true, details: 'X' }, { conflict: true, details: 'X' })).toBe('unchanged');
     expect(declarationChange({ conflict: false, details: null }, { conflict: false, details: null })).toBe('unchanged');
-    expect(() => declarationChange({ conflict: true, details: 'X' }, { conflict: true, details: 'Y' })).toThrow(/cannot be reworded/);
+    expect(() => declarationChange({ conflict: true, details: 'X' }, { conflict: true, details: 'Y' })).toThrow(
+      /cannot be reworded/,
+    );
   });
 
   it('opens declarations with the bids and keeps them open through moderation', () => {
     expect(() => assertDeclarationsOpen('evaluation')).not.toThrow();
     expect(() => assertDeclarationsOpen('moderation')).not.toThrow();
-    expect(() => assertDeclarationsOpen('published')).toThrow('Bids are sealed until the tender closes; declarations of interest open then.');
+    expect(() => assertDeclarationsOpen('published')).toThrow(
+      'Bids are sealed until the tender closes; declarations of interest open then.',
+    );
     expect(() => assertDeclarationsOpen('awarded')).toThrow('The tender is awarded; declarations are closed.');
   });
 
@@ -161,7 +170,10 @@ describe('wording by group', () => {
     const scale = {
       min: 0,
       max: 2,
-      labels: { '0': { label: 'Unacceptable', plainLabel: 'Does not answer the question' }, '1': { label: 'Poor', plainLabel: 'Answers a little' } },
+      labels: {
+        '0': { label: 'Unacceptable', plainLabel: 'Does not answer the question' },
+        '1': { label: 'Poor', plainLabel: 'Answers a little' },
+      },
     };
     expect(scaleLevelsFor('lived_experience', scale)).toEqual([
       { score: 0, label: 'Does not answer the question' },
@@ -196,5 +208,44 @@ describe('invitations', () => {
     expect(tokenHash).toBe(hashInvitationToken(token));
     expect(tokenHash).not.toContain(token);
     expect(newInvitationToken().token).not.toBe(token);
+  });
+});
+
+describe('member progress (what the team sees before moderation)', () => {
+  it('counts declarations, conflicts and saved/submitted scores, never values', () => {
+    const progress = memberProgress({
+      panelBidIds: ['a', 'b', 'c'],
+      declarations: [
+        { bidId: 'a', conflict: false },
+        { bidId: 'b', conflict: true },
+      ],
+      criterionIds: ['q1', 'c1'],
+      scores: [
+        { bidId: 'a', criterionId: 'q1', status: 'submitted' },
+        { bidId: 'a', criterionId: 'c1', status: 'submitted' },
+        { bidId: 'b', criterionId: 'q1', status: 'submitted' }, // conflicted: no longer counts
+        { bidId: 'c', criterionId: 'q1', status: 'draft' },
+        { bidId: 'c', criterionId: 'x9', status: 'draft' }, // not a criterion of the group
+      ],
+    });
+    expect(progress).toEqual({
+      bidsToDeclare: 3,
+      declared: 2,
+      declaredOnAllBids: false,
+      conflicts: 1,
+      bidsToScore: 2,
+      scoresExpected: 4,
+      scoresSaved: 3,
+      scoresSubmitted: 2,
+      bidsSubmitted: 1,
+    });
+  });
+
+  it('is complete with no bids to declare on', () => {
+    expect(memberProgress({ panelBidIds: [], declarations: [], criterionIds: ['q1'], scores: [] })).toMatchObject({
+      declaredOnAllBids: true,
+      bidsToScore: 0,
+      bidsSubmitted: 0,
+    });
   });
 });

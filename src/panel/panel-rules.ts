@@ -104,7 +104,11 @@ export function blindLabels(bids: readonly LabelledBid[]): Map<string, string> {
 }
 
 /** The name a panelist sees for a bid wherever they see its content or score it. */
-export function panelBidName(bid: { id: string; bidderName: string }, blindMarking: boolean, labels: Map<string, string>): string {
+export function panelBidName(
+  bid: { id: string; bidderName: string },
+  blindMarking: boolean,
+  labels: Map<string, string>,
+): string {
   return blindMarking ? (labels.get(bid.id) ?? 'Bid') : bid.bidderName;
 }
 
@@ -161,8 +165,13 @@ export function outstandingDeclarations(panelBidIds: readonly string[], declared
  * Lived-experience members read the plain-language guidance and labels, professionals
  * the professional ones; each falls back on the other wording when a tender gave only one.
  */
-export function guidanceFor(group: PanelGroup, criterion: { guidance: string | null; plainGuidance: string | null }): string | null {
-  return group === 'lived_experience' ? (criterion.plainGuidance ?? criterion.guidance) : (criterion.guidance ?? criterion.plainGuidance);
+export function guidanceFor(
+  group: PanelGroup,
+  criterion: { guidance: string | null; plainGuidance: string | null },
+): string | null {
+  return group === 'lived_experience'
+    ? (criterion.plainGuidance ?? criterion.guidance)
+    : (criterion.guidance ?? criterion.plainGuidance);
 }
 
 export interface ScaleLevel {
@@ -181,6 +190,58 @@ export function scaleLevelsFor(
     levels.push({ score, label });
   }
   return levels;
+}
+
+/* --------------------------------------------------------------- progress ---------- */
+
+export interface ProgressInput {
+  /** The bids every member declares on (see TenderAccess.panelBids). */
+  panelBidIds: readonly string[];
+  declarations: readonly { bidId: string; conflict: boolean }[];
+  /** The criteria this member's group scores. */
+  criterionIds: readonly string[];
+  scores: readonly { bidId: string; criterionId: string; status: 'draft' | 'submitted' }[];
+}
+
+/** What the team sees of a member's work before moderation: counts, never score values. */
+export interface MemberProgress {
+  bidsToDeclare: number;
+  declared: number;
+  declaredOnAllBids: boolean;
+  conflicts: number;
+  /** Panel bids without a conflict: the ones this member scores. */
+  bidsToScore: number;
+  scoresExpected: number;
+  /** Draft or submitted. */
+  scoresSaved: number;
+  scoresSubmitted: number;
+  /** Bids whose scores the member has submitted (locked). */
+  bidsSubmitted: number;
+}
+
+export function memberProgress(input: ProgressInput): MemberProgress {
+  const panelBids = new Set(input.panelBidIds);
+  const declarations = input.declarations.filter((d) => panelBids.has(d.bidId));
+  const conflicted = new Set(declarations.filter((d) => d.conflict).map((d) => d.bidId));
+  const toScore = input.panelBidIds.filter((id) => !conflicted.has(id));
+  const toScoreSet = new Set(toScore);
+  const criteria = new Set(input.criterionIds);
+  const scores = input.scores.filter((s) => toScoreSet.has(s.bidId) && criteria.has(s.criterionId));
+  const submittedPerBid = new Map<string, number>();
+  for (const score of scores) {
+    if (score.status === 'submitted') submittedPerBid.set(score.bidId, (submittedPerBid.get(score.bidId) ?? 0) + 1);
+  }
+  return {
+    bidsToDeclare: input.panelBidIds.length,
+    declared: declarations.length,
+    declaredOnAllBids: declarations.length === input.panelBidIds.length,
+    conflicts: conflicted.size,
+    bidsToScore: toScore.length,
+    scoresExpected: toScore.length * criteria.size,
+    scoresSaved: scores.length,
+    scoresSubmitted: scores.filter((s) => s.status === 'submitted').length,
+    bidsSubmitted: criteria.size === 0 ? 0 : toScore.filter((id) => submittedPerBid.get(id) === criteria.size).length,
+  };
 }
 
 /* ------------------------------------------------------------ invitations ---------- */

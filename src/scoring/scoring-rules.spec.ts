@@ -34,7 +34,9 @@ describe('scoring is open only in evaluation', () => {
       expect(codeOf(() => assertScoringOpen(status))).toBe(status === 'evaluation' ? null : 'invalid_state');
     }
     expect(() => assertScoringOpen('published')).toThrow('Scoring opens when the tender closes and moves to evaluation.');
-    expect(() => assertScoringOpen('moderation')).toThrow('Scoring is closed: the tender is moderation. Submitted scores stay on the record.');
+    expect(() => assertScoringOpen('moderation')).toThrow(
+      'Scoring is closed: the tender is moderation. Submitted scores stay on the record.',
+    );
   });
 });
 
@@ -47,13 +49,19 @@ describe('which criteria a group scores', () => {
 
   it('refuses another group’s criterion with a 422 naming it', () => {
     expect(codeOf(() => assertScorableBy(C1, 'professional'))).toBe('rule_violation');
-    expect(() => assertScorableBy(C1, 'professional')).toThrow('C1 is scored by the lived-experience members, not by professional members.');
+    expect(() => assertScorableBy(C1, 'professional')).toThrow(
+      'C1 is scored by the lived-experience members, not by professional members.',
+    );
   });
 
   it('refuses price, gates and sections', () => {
-    expect(() => assertScorableBy(P, 'professional')).toThrow('P is not scored by the panel: the price criterion is computed from the bid price.');
+    expect(() => assertScorableBy(P, 'professional')).toThrow(
+      'P is not scored by the panel: the price criterion is computed from the bid price.',
+    );
     expect(() => assertScorableBy(G, 'professional')).toThrow(/pass\/fail gates are recorded by the tender team/);
-    expect(() => assertScorableBy({ id: 's', code: 'S', kind: 'section', scoredBy: [] }, 'professional')).toThrow(/sections are not scored/);
+    expect(() => assertScorableBy({ id: 's', code: 'S', kind: 'section', scoredBy: [] }, 'professional')).toThrow(
+      /sections are not scored/,
+    );
   });
 
   it('lists a group’s criteria in the given order', () => {
@@ -65,17 +73,24 @@ describe('which criteria a group scores', () => {
 describe('score values', () => {
   it('accepts exactly the integers of the scale', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: -5, max: 25 }), (min, width, score) => {
-        const max = min + width;
-        const accepted = codeOf(() => assertOnScale(score, { min, max })) === null;
-        return accepted === (score >= min && score <= max);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: -5, max: 25 }),
+        (min, width, score) => {
+          const max = min + width;
+          const accepted = codeOf(() => assertOnScale(score, { min, max })) === null;
+          return accepted === (score >= min && score <= max);
+        },
+      ),
     );
   });
 
   it('refuses fractions and out-of-range values with a 422 naming the range', () => {
     expect(codeOf(() => assertOnScale(2.5, { min: 0, max: 5 }))).toBe('rule_violation');
-    expect(() => assertOnScale(6, { min: 0, max: 5 })).toThrow("A score is a whole number from 0 to 5; 6 is not on this tender's scale.");
+    expect(() => assertOnScale(6, { min: 0, max: 5 })).toThrow(
+      "A score is a whole number from 0 to 5; 6 is not on this tender's scale.",
+    );
   });
 
   it('trims the rationale and refuses a blank one with a 400', () => {

@@ -47,18 +47,26 @@ export function assertScorableBy(criterion: ScorableCriterion, group: PanelGroup
     });
   }
   if (!criterion.scoredBy.includes(group)) {
-    throw new DomainError('rule_violation', `${criterion.code} is scored by the ${criterion.scoredBy.map((g) => GROUP_WORDS[g]).join(' and ')} members, not by ${GROUP_WORDS[group]} members.`, {
-      errors: [{ field: 'criterion', message: `not scored by the ${GROUP_WORDS[group]} group` }],
-    });
+    throw new DomainError(
+      'rule_violation',
+      `${criterion.code} is scored by the ${criterion.scoredBy.map((g) => GROUP_WORDS[g]).join(' and ')} members, not by ${GROUP_WORDS[group]} members.`,
+      {
+        errors: [{ field: 'criterion', message: `not scored by the ${GROUP_WORDS[group]} group` }],
+      },
+    );
   }
 }
 
 /** An integer on the tender's scale (SCORING.md §1); 422 otherwise (the shape check is the DTO's). */
 export function assertOnScale(score: number, scale: { min: number; max: number }, field = 'score'): void {
   if (!Number.isInteger(score) || score < scale.min || score > scale.max) {
-    throw new DomainError('rule_violation', `A score is a whole number from ${scale.min} to ${scale.max}; ${score} is not on this tender's scale.`, {
-      errors: [{ field, message: `must be an integer from ${scale.min} to ${scale.max}` }],
-    });
+    throw new DomainError(
+      'rule_violation',
+      `A score is a whole number from ${scale.min} to ${scale.max}; ${score} is not on this tender's scale.`,
+      {
+        errors: [{ field, message: `must be an integer from ${scale.min} to ${scale.max}` }],
+      },
+    );
   }
 }
 
@@ -66,7 +74,9 @@ export function assertOnScale(score: number, scale: { min: number; max: number }
 export function normaliseRationale(rationale: string, field = 'rationale'): string {
   const trimmed = rationale.trim();
   if (!trimmed) {
-    throw new DomainError('validation', 'Every score needs a written rationale.', { errors: [{ field, message: 'must not be blank' }] });
+    throw new DomainError('validation', 'Every score needs a written rationale.', {
+      errors: [{ field, message: 'must not be blank' }],
+    });
   }
   return trimmed;
 }

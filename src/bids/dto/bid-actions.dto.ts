@@ -1,15 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { NotBlank } from '../../common/validators';
 
-/** A failed gate needs a reason a bidder can be given; a pass may have no note. */
-function ExplainsFailure(): PropertyDecorator {
+const MAX_NOTE = 5000;
+
+/**
+ * One rule, one message: a note is text of at most 5000 characters, and a failed gate
+ * needs one (the reason a bidder can be given); a pass may have none.
+ */
+function ComplianceNote(): PropertyDecorator {
+  const problem = (value: unknown, passed: unknown): string | null => {
+    if (value === undefined || value === null)
+      return passed === false ? 'note is required when the bid fails the gate: say why' : null;
+    if (typeof value !== 'string') return 'note must be text';
+    if ([...value].length > MAX_NOTE) return `note must have at most ${MAX_NOTE} characters`;
+    if (passed === false && value.trim() === '') return 'note is required when the bid fails the gate: say why';
+    return null;
+  };
   return ValidateBy({
-    name: 'explainsFailure',
+    name: 'complianceNote',
     validator: {
-      validate: (value: unknown, args) =>
-        (args?.object as RecordComplianceDto).passed !== false || (typeof value === 'string' && value.trim() !== ''),
-      defaultMessage: () => 'note is required when the bid fails the gate: say why',
+      validate: (value: unknown, args) => problem(value, (args?.object as RecordComplianceDto).passed) === null,
+      defaultMessage: (args) => problem(args?.value, (args?.object as RecordComplianceDto).passed) ?? 'note is not valid',
     },
   });
 }
@@ -23,10 +35,7 @@ export class RecordComplianceDto {
     example: 'Employer\u2019s liability certificate expired on 2026-10-01; no renewal supplied.',
     description: 'Required when the bid fails the gate: the reason a bidder can be given.',
   })
-  @ValidateIf((dto: RecordComplianceDto) => dto.passed === false || dto.note !== undefined)
-  @IsString()
-  @MaxLength(5000)
-  @ExplainsFailure()
+  @ComplianceNote()
   note?: string;
 }
 

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import {
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 import { MaxDecimals, NotBlank } from '../../common/validators';
 import { COMMITMENT_DECIMALS, isCalendarDate, MAX_COMMITMENT_MAGNITUDE, MAX_RESPONSE_CHARS } from '../bid-rules';
 
@@ -39,7 +49,8 @@ export class BidAnswerInputDto {
   criterion: string;
 
   @ApiProperty({
-    example: 'Our day service is co-designed with members: a weekly members\u2019 meeting sets the programme, and peer workers with lived experience run half the groups.',
+    example:
+      'Our day service is co-designed with members: a weekly members\u2019 meeting sets the programme, and peer workers with lived experience run half the groups.',
     description: `At most ${MAX_RESPONSE_CHARS} characters, and at most the criterion's maxWords (words split on whitespace). An empty text means no response (on an edit: removes it).`,
   })
   @IsString()

@@ -89,22 +89,45 @@ export class BidDetailResponse {
   @ApiProperty({ example: '0b6f4a3e-7a0c-4c1e-9f0e-5c1d2e3f4a5b' }) id: string;
   @ApiProperty({ example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' }) tenderId: string;
   @ApiProperty({ enum: BID_STATUSES, example: 'submitted' }) status: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Camden Mind Partnership', description: 'null for a panel under blind marking.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Camden Mind Partnership',
+    description: 'null for a panel under blind marking.',
+  })
   bidderName: string | null;
   @ApiPropertyOptional({ enum: ORGANISATION_TYPES, nullable: true, example: 'vcse' }) organisationType: string | null;
   @ApiProperty({ type: [String], example: ['Holborn Community Association'] }) consortium: string[];
   @ApiProperty({ example: false, description: 'Received on paper and entered by the tender team.' }) paper: boolean;
-  @ApiPropertyOptional({ nullable: true, example: 1249500.5, description: 'Pounds, 2 decimals; null for a panel that may not see prices.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 1249500.5,
+    description: 'Pounds, 2 decimals; null for a panel that may not see prices.',
+  })
   price: number | null;
   @ApiProperty({ type: [BidAnswerResponse] }) responses: BidAnswerResponse[];
   @ApiProperty({ type: [BidCommitmentResponse] }) commitments: BidCommitmentResponse[];
-  @ApiProperty({ example: 2, description: 'The number of the version shown: the bidder sees its latest, everyone else the one that counts.' })
+  @ApiProperty({
+    example: 2,
+    description: 'The number of the version shown: the bidder sees its latest, everyone else the one that counts.',
+  })
   version: number;
-  @ApiPropertyOptional({ nullable: true, example: 2, description: 'The number of the version that counts; null until submitted.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 2,
+    description: 'The number of the version that counts; null until submitted.',
+  })
   submittedVersion: number | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-01-30T16:42:10.123Z', description: 'Server time the counted version was submitted.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2027-01-30T16:42:10.123Z',
+    description: 'Server time the counted version was submitted.',
+  })
   submittedAt: string | null;
-  @ApiProperty({ example: false, description: 'The bidder has a draft version not yet submitted (any earlier submitted version still counts). Always false for the team and panel.' })
+  @ApiProperty({
+    example: false,
+    description:
+      'The bidder has a draft version not yet submitted (any earlier submitted version still counts). Always false for the team and panel.',
+  })
   hasUnsubmittedChanges: boolean;
   @ApiPropertyOptional({ nullable: true }) withdrawnAt: string | null;
   @ApiProperty({ example: false }) disqualified: boolean;

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { MaxDecimals, NotBlank } from '../../common/validators';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../users/organisation.entity';
 import { MAX_PRICE } from '../bid-rules';
@@ -12,10 +23,20 @@ export const MAX_CONSORTIUM = 30;
 
 const EXAMPLE_RESPONSES = [
   { criterion: 'Q1', text: 'A day service open six days a week, planned each month with members and their carers.' },
-  { criterion: 'C1', text: 'Members sit on our board and co-chair the service steering group; peer workers are paid the real living wage.' },
+  {
+    criterion: 'C1',
+    text: 'Members sit on our board and co-chair the service steering group; peer workers are paid the real living wage.',
+  },
 ];
 const EXAMPLE_COMMITMENTS = [
-  { criterion: 'SV1', outcome: 'Members move into paid work or volunteering', measure: 'Starts per year', target: 40, baseline: 12, by: '2028-03-31' },
+  {
+    criterion: 'SV1',
+    outcome: 'Members move into paid work or volunteering',
+    measure: 'Starts per year',
+    target: 40,
+    baseline: 12,
+    by: '2028-03-31',
+  },
 ];
 
 export class CreateBidDto {
@@ -34,7 +55,11 @@ export class CreateBidDto {
   @IsIn(ORGANISATION_TYPES)
   organisationType?: OrganisationType;
 
-  @ApiPropertyOptional({ type: [String], example: ['Holborn Community Association', 'Camden Peer Support CIC'], description: 'Consortium members besides the lead bidder.' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Holborn Community Association', 'Camden Peer Support CIC'],
+    description: 'Consortium members besides the lead bidder.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_CONSORTIUM)
@@ -50,7 +75,11 @@ export class CreateBidDto {
   @Max(MAX_PRICE)
   price: number;
 
-  @ApiProperty({ type: [BidAnswerInputDto], example: EXAMPLE_RESPONSES, description: 'One response per leaf criterion (by code or id).' })
+  @ApiProperty({
+    type: [BidAnswerInputDto],
+    example: EXAMPLE_RESPONSES,
+    description: 'One response per leaf criterion (by code or id).',
+  })
   @IsArray()
   @ArrayMaxSize(MAX_RESPONSES)
   @ValidateNested({ each: true })

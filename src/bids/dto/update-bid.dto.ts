@@ -1,6 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsPositive, IsString, Max, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { MaxDecimals, NotBlank } from '../../common/validators';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../users/organisation.entity';
 import { MAX_PRICE } from '../bid-rules';
@@ -59,7 +70,15 @@ export class UpdateBidDto {
 
   @ApiPropertyOptional({
     type: [CommitmentInputDto],
-    example: [{ outcome: 'Fewer crisis admissions among members', measure: 'Admissions per year', target: 10, baseline: 25, by: '2028-03-31' }],
+    example: [
+      {
+        outcome: 'Fewer crisis admissions among members',
+        measure: 'Admissions per year',
+        target: 10,
+        baseline: 25,
+        by: '2028-03-31',
+      },
+    ],
     description: 'Replaces all commitments of the bid.',
   })
   @IfPresent()

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795454415932 implements MigrationInterface {
-    name = 'Init1795454415932'
+export class Init1795454481590 implements MigrationInterface {
+  name = 'Init1795454481590';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "organisations" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "name" varchar(200) NOT NULL,
@@ -12,7 +12,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "createdAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "email" varchar(254) NOT NULL,
@@ -24,10 +24,10 @@ export class Init1795454415932 implements MigrationInterface {
                 "createdAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "tenders" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "reference" varchar(100) NOT NULL,
@@ -62,10 +62,25 @@ export class Init1795454415932 implements MigrationInterface {
                 "version" integer NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_9dab5e0f66bee407de34bb92dd" ON "tenders" ("reference")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
+            CREATE TABLE "tender_team_members" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "tenderId" varchar(36) NOT NULL,
+                "userId" varchar(36) NOT NULL,
+                "role" varchar(20) NOT NULL,
+                "addedAt" datetime NOT NULL DEFAULT (datetime('now'))
+            )
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_c6c59ffb552da06c4d09bc69c7" ON "tender_team_members" ("userId")
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_2f2cee0f24c0d352b41991b3c8" ON "tender_team_members" ("tenderId", "userId")
+        `);
+    await queryRunner.query(`
             CREATE TABLE "bid_versions" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "bidId" varchar(36) NOT NULL,
@@ -82,10 +97,10 @@ export class Init1795454415932 implements MigrationInterface {
                 "submittedById" varchar(36)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_2761e1d7f6aed4e2675cc31026" ON "bid_versions" ("bidId", "number")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bids" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -108,10 +123,10 @@ export class Init1795454415932 implements MigrationInterface {
                 "updatedAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_ede78bc02150ed7cf6405e1b52" ON "bids" ("tenderId", "activeKey")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "criteria" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -130,10 +145,10 @@ export class Init1795454415932 implements MigrationInterface {
                 "order" integer NOT NULL DEFAULT (0)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_591f345c00b9905318c6230d9e" ON "criteria" ("tenderId", "code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "panel_members" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -145,16 +160,16 @@ export class Init1795454415932 implements MigrationInterface {
                 "addedById" varchar(36) NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_de0cd82a918c2902d266e930e9" ON "panel_members" ("userId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_980c49522e06681090ff6aec19" ON "panel_members" ("tenderId", "joinOrder")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_5951f1d7d44621896c244141ed" ON "panel_members" ("tenderId", "userId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "individual_scores" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -168,28 +183,13 @@ export class Init1795454415932 implements MigrationInterface {
                 "submittedAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_b49aefaca362fbebed23cd7b6f" ON "individual_scores" ("tenderId", "bidId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_6e4846b6a343cbffb906536c3f" ON "individual_scores" ("panelMemberId", "bidId", "criterionId")
         `);
-        await queryRunner.query(`
-            CREATE TABLE "tender_team_members" (
-                "id" varchar(36) PRIMARY KEY NOT NULL,
-                "tenderId" varchar(36) NOT NULL,
-                "userId" varchar(36) NOT NULL,
-                "role" varchar(20) NOT NULL,
-                "addedAt" datetime NOT NULL DEFAULT (datetime('now'))
-            )
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "IDX_c6c59ffb552da06c4d09bc69c7" ON "tender_team_members" ("userId")
-        `);
-        await queryRunner.query(`
-            CREATE UNIQUE INDEX "IDX_2f2cee0f24c0d352b41991b3c8" ON "tender_team_members" ("tenderId", "userId")
-        `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "panel_invitations" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -202,13 +202,13 @@ export class Init1795454415932 implements MigrationInterface {
                 "revokedAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_eef1859ccc5b678ed83b86e007" ON "panel_invitations" ("tokenHash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_f5a9d97353249dc32b34351740" ON "panel_invitations" ("panelMemberId", "issuedAt")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "conflict_declarations" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -220,13 +220,13 @@ export class Init1795454415932 implements MigrationInterface {
                 "escalatedAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_9b91ed20b5abaa519b6c7add89" ON "conflict_declarations" ("tenderId", "bidId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_469893645eff20e312acf4cdea" ON "conflict_declarations" ("panelMemberId", "bidId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "moderated_scores" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -239,13 +239,13 @@ export class Init1795454415932 implements MigrationInterface {
                 "moderatedAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_566bd7f8ec973a13cac58116bd" ON "moderated_scores" ("tenderId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_bddf4fab81b18a679c482a235e" ON "moderated_scores" ("bidId", "criterionId", "version")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bid_compliance" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "bidId" varchar(36) NOT NULL,
@@ -256,10 +256,10 @@ export class Init1795454415932 implements MigrationInterface {
                 "recordedAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_b85c6511a18884ae82d9c1adcf" ON "bid_compliance" ("bidId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bid_responses" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "versionId" varchar(36) NOT NULL,
@@ -267,10 +267,10 @@ export class Init1795454415932 implements MigrationInterface {
                 "text" text NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_c31374f8920c9329aa3ccc1c8c" ON "bid_responses" ("versionId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bid_commitments" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "versionId" varchar(36) NOT NULL,
@@ -283,10 +283,10 @@ export class Init1795454415932 implements MigrationInterface {
                 "byDate" varchar(10)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_c02228ed86aaddc5b7d4203cea" ON "bid_commitments" ("versionId", "position")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "login_throttle" (
                 "key" varchar(300) PRIMARY KEY NOT NULL,
                 "failures" integer NOT NULL,
@@ -294,7 +294,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "lockedUntil" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_events" (
                 "seq" integer PRIMARY KEY NOT NULL,
                 "occurredAt" datetime NOT NULL,
@@ -310,20 +310,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "hash" varchar(64) NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_4dd53075869ab5ac12e28f76f0" ON "audit_events" ("tenderId", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_chain_head" (
                 "id" varchar(16) PRIMARY KEY NOT NULL,
                 "seq" integer NOT NULL,
                 "hash" varchar(64) NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_97672ac88f789774dd47f7c8be"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_users" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "email" varchar(254) NOT NULL,
@@ -337,7 +337,7 @@ export class Init1795454415932 implements MigrationInterface {
                 SET NULL ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_users"(
                     "id",
                     "email",
@@ -358,20 +358,59 @@ export class Init1795454415932 implements MigrationInterface {
                 "createdAt"
             FROM "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_users"
                 RENAME TO "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
+            DROP INDEX "IDX_c6c59ffb552da06c4d09bc69c7"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_2f2cee0f24c0d352b41991b3c8"
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "temporary_tender_team_members" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "tenderId" varchar(36) NOT NULL,
+                "userId" varchar(36) NOT NULL,
+                "role" varchar(20) NOT NULL,
+                "addedAt" datetime NOT NULL DEFAULT (datetime('now')),
+                CONSTRAINT "FK_84e9378a747be93e8d63ad70697" FOREIGN KEY ("tenderId") REFERENCES "tenders" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+                CONSTRAINT "FK_c6c59ffb552da06c4d09bc69c7d" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
+            )
+        `);
+    await queryRunner.query(`
+            INSERT INTO "temporary_tender_team_members"("id", "tenderId", "userId", "role", "addedAt")
+            SELECT "id",
+                "tenderId",
+                "userId",
+                "role",
+                "addedAt"
+            FROM "tender_team_members"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "tender_team_members"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "temporary_tender_team_members"
+                RENAME TO "tender_team_members"
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_c6c59ffb552da06c4d09bc69c7" ON "tender_team_members" ("userId")
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_2f2cee0f24c0d352b41991b3c8" ON "tender_team_members" ("tenderId", "userId")
+        `);
+    await queryRunner.query(`
             DROP INDEX "IDX_2761e1d7f6aed4e2675cc31026"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_bid_versions" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "bidId" varchar(36) NOT NULL,
@@ -389,7 +428,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_b0d0b39d750f59a17f2e8f59223" FOREIGN KEY ("bidId") REFERENCES "bids" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_bid_versions"(
                     "id",
                     "bidId",
@@ -420,20 +459,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "submittedById"
             FROM "bid_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bid_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_bid_versions"
                 RENAME TO "bid_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_2761e1d7f6aed4e2675cc31026" ON "bid_versions" ("bidId", "number")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_ede78bc02150ed7cf6405e1b52"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_bids" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -466,7 +505,7 @@ export class Init1795454415932 implements MigrationInterface {
                 SET NULL ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_bids"(
                     "id",
                     "tenderId",
@@ -509,20 +548,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "updatedAt"
             FROM "bids"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bids"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_bids"
                 RENAME TO "bids"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_ede78bc02150ed7cf6405e1b52" ON "bids" ("tenderId", "activeKey")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_591f345c00b9905318c6230d9e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_criteria" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -543,7 +582,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_9716fbcdc54ccf4134a0ef2d4ec" FOREIGN KEY ("parentId") REFERENCES "criteria" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_criteria"(
                     "id",
                     "tenderId",
@@ -578,26 +617,26 @@ export class Init1795454415932 implements MigrationInterface {
                 "order"
             FROM "criteria"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "criteria"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_criteria"
                 RENAME TO "criteria"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_591f345c00b9905318c6230d9e" ON "criteria" ("tenderId", "code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_de0cd82a918c2902d266e930e9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_980c49522e06681090ff6aec19"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_5951f1d7d44621896c244141ed"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_panel_members" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -611,7 +650,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_de0cd82a918c2902d266e930e92" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_panel_members"(
                     "id",
                     "tenderId",
@@ -632,29 +671,29 @@ export class Init1795454415932 implements MigrationInterface {
                 "addedById"
             FROM "panel_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "panel_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_panel_members"
                 RENAME TO "panel_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_de0cd82a918c2902d266e930e9" ON "panel_members" ("userId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_980c49522e06681090ff6aec19" ON "panel_members" ("tenderId", "joinOrder")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_5951f1d7d44621896c244141ed" ON "panel_members" ("tenderId", "userId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_b49aefaca362fbebed23cd7b6f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_6e4846b6a343cbffb906536c3f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_individual_scores" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -672,7 +711,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_bb2e70db54d9d18b3350a046e3b" FOREIGN KEY ("panelMemberId") REFERENCES "panel_members" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_individual_scores"(
                     "id",
                     "tenderId",
@@ -697,65 +736,26 @@ export class Init1795454415932 implements MigrationInterface {
                 "submittedAt"
             FROM "individual_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "individual_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_individual_scores"
                 RENAME TO "individual_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_b49aefaca362fbebed23cd7b6f" ON "individual_scores" ("tenderId", "bidId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_6e4846b6a343cbffb906536c3f" ON "individual_scores" ("panelMemberId", "bidId", "criterionId")
         `);
-        await queryRunner.query(`
-            DROP INDEX "IDX_c6c59ffb552da06c4d09bc69c7"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "IDX_2f2cee0f24c0d352b41991b3c8"
-        `);
-        await queryRunner.query(`
-            CREATE TABLE "temporary_tender_team_members" (
-                "id" varchar(36) PRIMARY KEY NOT NULL,
-                "tenderId" varchar(36) NOT NULL,
-                "userId" varchar(36) NOT NULL,
-                "role" varchar(20) NOT NULL,
-                "addedAt" datetime NOT NULL DEFAULT (datetime('now')),
-                CONSTRAINT "FK_84e9378a747be93e8d63ad70697" FOREIGN KEY ("tenderId") REFERENCES "tenders" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
-                CONSTRAINT "FK_c6c59ffb552da06c4d09bc69c7d" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
-            )
-        `);
-        await queryRunner.query(`
-            INSERT INTO "temporary_tender_team_members"("id", "tenderId", "userId", "role", "addedAt")
-            SELECT "id",
-                "tenderId",
-                "userId",
-                "role",
-                "addedAt"
-            FROM "tender_team_members"
-        `);
-        await queryRunner.query(`
-            DROP TABLE "tender_team_members"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "temporary_tender_team_members"
-                RENAME TO "tender_team_members"
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "IDX_c6c59ffb552da06c4d09bc69c7" ON "tender_team_members" ("userId")
-        `);
-        await queryRunner.query(`
-            CREATE UNIQUE INDEX "IDX_2f2cee0f24c0d352b41991b3c8" ON "tender_team_members" ("tenderId", "userId")
-        `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_eef1859ccc5b678ed83b86e007"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_f5a9d97353249dc32b34351740"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_panel_invitations" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -770,7 +770,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_30d3b6a88c596ad034a46ce180e" FOREIGN KEY ("panelMemberId") REFERENCES "panel_members" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_panel_invitations"(
                     "id",
                     "tenderId",
@@ -793,26 +793,26 @@ export class Init1795454415932 implements MigrationInterface {
                 "revokedAt"
             FROM "panel_invitations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "panel_invitations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_panel_invitations"
                 RENAME TO "panel_invitations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_eef1859ccc5b678ed83b86e007" ON "panel_invitations" ("tokenHash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_f5a9d97353249dc32b34351740" ON "panel_invitations" ("panelMemberId", "issuedAt")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_9b91ed20b5abaa519b6c7add89"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_469893645eff20e312acf4cdea"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_conflict_declarations" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -827,7 +827,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_0d9f1f9bdc8c8757006dc5ed4f7" FOREIGN KEY ("bidId") REFERENCES "bids" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_conflict_declarations"(
                     "id",
                     "tenderId",
@@ -848,26 +848,26 @@ export class Init1795454415932 implements MigrationInterface {
                 "escalatedAt"
             FROM "conflict_declarations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "conflict_declarations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_conflict_declarations"
                 RENAME TO "conflict_declarations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_9b91ed20b5abaa519b6c7add89" ON "conflict_declarations" ("tenderId", "bidId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_469893645eff20e312acf4cdea" ON "conflict_declarations" ("panelMemberId", "bidId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_566bd7f8ec973a13cac58116bd"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_bddf4fab81b18a679c482a235e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_moderated_scores" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -884,7 +884,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_3754faf20ac11540adf795d6b70" FOREIGN KEY ("moderatedById") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_moderated_scores"(
                     "id",
                     "tenderId",
@@ -907,23 +907,23 @@ export class Init1795454415932 implements MigrationInterface {
                 "moderatedAt"
             FROM "moderated_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "moderated_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_moderated_scores"
                 RENAME TO "moderated_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_566bd7f8ec973a13cac58116bd" ON "moderated_scores" ("tenderId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_bddf4fab81b18a679c482a235e" ON "moderated_scores" ("bidId", "criterionId", "version")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_b85c6511a18884ae82d9c1adcf"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_bid_compliance" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "bidId" varchar(36) NOT NULL,
@@ -936,7 +936,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_b68bf0e553c895575472d6cc0fe" FOREIGN KEY ("criterionId") REFERENCES "criteria" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_bid_compliance"(
                     "id",
                     "bidId",
@@ -955,20 +955,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "recordedAt"
             FROM "bid_compliance"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bid_compliance"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_bid_compliance"
                 RENAME TO "bid_compliance"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_b85c6511a18884ae82d9c1adcf" ON "bid_compliance" ("bidId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_c31374f8920c9329aa3ccc1c8c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_bid_responses" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "versionId" varchar(36) NOT NULL,
@@ -978,7 +978,7 @@ export class Init1795454415932 implements MigrationInterface {
                 CONSTRAINT "FK_2b2654ec95c546eb9074846f26c" FOREIGN KEY ("criterionId") REFERENCES "criteria" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_bid_responses"("id", "versionId", "criterionId", "text")
             SELECT "id",
                 "versionId",
@@ -986,20 +986,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "text"
             FROM "bid_responses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bid_responses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_bid_responses"
                 RENAME TO "bid_responses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_c31374f8920c9329aa3ccc1c8c" ON "bid_responses" ("versionId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_c02228ed86aaddc5b7d4203cea"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_bid_commitments" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "versionId" varchar(36) NOT NULL,
@@ -1015,7 +1015,7 @@ export class Init1795454415932 implements MigrationInterface {
                 SET NULL ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_bid_commitments"(
                     "id",
                     "versionId",
@@ -1038,27 +1038,27 @@ export class Init1795454415932 implements MigrationInterface {
                 "byDate"
             FROM "bid_commitments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bid_commitments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_bid_commitments"
                 RENAME TO "bid_commitments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_c02228ed86aaddc5b7d4203cea" ON "bid_commitments" ("versionId", "position")
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "IDX_c02228ed86aaddc5b7d4203cea"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "bid_commitments"
                 RENAME TO "temporary_bid_commitments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bid_commitments" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "versionId" varchar(36) NOT NULL,
@@ -1071,7 +1071,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "byDate" varchar(10)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "bid_commitments"(
                     "id",
                     "versionId",
@@ -1094,20 +1094,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "byDate"
             FROM "temporary_bid_commitments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_bid_commitments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_c02228ed86aaddc5b7d4203cea" ON "bid_commitments" ("versionId", "position")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_c31374f8920c9329aa3ccc1c8c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "bid_responses"
                 RENAME TO "temporary_bid_responses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bid_responses" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "versionId" varchar(36) NOT NULL,
@@ -1115,7 +1115,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "text" text NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "bid_responses"("id", "versionId", "criterionId", "text")
             SELECT "id",
                 "versionId",
@@ -1123,20 +1123,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "text"
             FROM "temporary_bid_responses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_bid_responses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_c31374f8920c9329aa3ccc1c8c" ON "bid_responses" ("versionId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_b85c6511a18884ae82d9c1adcf"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "bid_compliance"
                 RENAME TO "temporary_bid_compliance"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bid_compliance" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "bidId" varchar(36) NOT NULL,
@@ -1147,7 +1147,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "recordedAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "bid_compliance"(
                     "id",
                     "bidId",
@@ -1166,23 +1166,23 @@ export class Init1795454415932 implements MigrationInterface {
                 "recordedAt"
             FROM "temporary_bid_compliance"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_bid_compliance"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_b85c6511a18884ae82d9c1adcf" ON "bid_compliance" ("bidId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_bddf4fab81b18a679c482a235e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_566bd7f8ec973a13cac58116bd"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "moderated_scores"
                 RENAME TO "temporary_moderated_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "moderated_scores" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -1195,7 +1195,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "moderatedAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "moderated_scores"(
                     "id",
                     "tenderId",
@@ -1218,26 +1218,26 @@ export class Init1795454415932 implements MigrationInterface {
                 "moderatedAt"
             FROM "temporary_moderated_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_moderated_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_bddf4fab81b18a679c482a235e" ON "moderated_scores" ("bidId", "criterionId", "version")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_566bd7f8ec973a13cac58116bd" ON "moderated_scores" ("tenderId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_469893645eff20e312acf4cdea"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_9b91ed20b5abaa519b6c7add89"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "conflict_declarations"
                 RENAME TO "temporary_conflict_declarations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "conflict_declarations" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -1249,7 +1249,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "escalatedAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "conflict_declarations"(
                     "id",
                     "tenderId",
@@ -1270,26 +1270,26 @@ export class Init1795454415932 implements MigrationInterface {
                 "escalatedAt"
             FROM "temporary_conflict_declarations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_conflict_declarations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_469893645eff20e312acf4cdea" ON "conflict_declarations" ("panelMemberId", "bidId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_9b91ed20b5abaa519b6c7add89" ON "conflict_declarations" ("tenderId", "bidId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_f5a9d97353249dc32b34351740"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_eef1859ccc5b678ed83b86e007"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "panel_invitations"
                 RENAME TO "temporary_panel_invitations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "panel_invitations" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -1302,7 +1302,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "revokedAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "panel_invitations"(
                     "id",
                     "tenderId",
@@ -1325,63 +1325,26 @@ export class Init1795454415932 implements MigrationInterface {
                 "revokedAt"
             FROM "temporary_panel_invitations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_panel_invitations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_f5a9d97353249dc32b34351740" ON "panel_invitations" ("panelMemberId", "issuedAt")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_eef1859ccc5b678ed83b86e007" ON "panel_invitations" ("tokenHash")
         `);
-        await queryRunner.query(`
-            DROP INDEX "IDX_2f2cee0f24c0d352b41991b3c8"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "IDX_c6c59ffb552da06c4d09bc69c7"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "tender_team_members"
-                RENAME TO "temporary_tender_team_members"
-        `);
-        await queryRunner.query(`
-            CREATE TABLE "tender_team_members" (
-                "id" varchar(36) PRIMARY KEY NOT NULL,
-                "tenderId" varchar(36) NOT NULL,
-                "userId" varchar(36) NOT NULL,
-                "role" varchar(20) NOT NULL,
-                "addedAt" datetime NOT NULL DEFAULT (datetime('now'))
-            )
-        `);
-        await queryRunner.query(`
-            INSERT INTO "tender_team_members"("id", "tenderId", "userId", "role", "addedAt")
-            SELECT "id",
-                "tenderId",
-                "userId",
-                "role",
-                "addedAt"
-            FROM "temporary_tender_team_members"
-        `);
-        await queryRunner.query(`
-            DROP TABLE "temporary_tender_team_members"
-        `);
-        await queryRunner.query(`
-            CREATE UNIQUE INDEX "IDX_2f2cee0f24c0d352b41991b3c8" ON "tender_team_members" ("tenderId", "userId")
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "IDX_c6c59ffb552da06c4d09bc69c7" ON "tender_team_members" ("userId")
-        `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_6e4846b6a343cbffb906536c3f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_b49aefaca362fbebed23cd7b6f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "individual_scores"
                 RENAME TO "temporary_individual_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "individual_scores" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -1395,7 +1358,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "submittedAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "individual_scores"(
                     "id",
                     "tenderId",
@@ -1420,29 +1383,29 @@ export class Init1795454415932 implements MigrationInterface {
                 "submittedAt"
             FROM "temporary_individual_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_individual_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_6e4846b6a343cbffb906536c3f" ON "individual_scores" ("panelMemberId", "bidId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_b49aefaca362fbebed23cd7b6f" ON "individual_scores" ("tenderId", "bidId", "criterionId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_5951f1d7d44621896c244141ed"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_980c49522e06681090ff6aec19"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_de0cd82a918c2902d266e930e9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "panel_members"
                 RENAME TO "temporary_panel_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "panel_members" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -1454,7 +1417,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "addedById" varchar(36) NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "panel_members"(
                     "id",
                     "tenderId",
@@ -1475,26 +1438,26 @@ export class Init1795454415932 implements MigrationInterface {
                 "addedById"
             FROM "temporary_panel_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_panel_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_5951f1d7d44621896c244141ed" ON "panel_members" ("tenderId", "userId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_980c49522e06681090ff6aec19" ON "panel_members" ("tenderId", "joinOrder")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_de0cd82a918c2902d266e930e9" ON "panel_members" ("userId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_591f345c00b9905318c6230d9e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "criteria"
                 RENAME TO "temporary_criteria"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "criteria" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -1513,7 +1476,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "order" integer NOT NULL DEFAULT (0)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "criteria"(
                     "id",
                     "tenderId",
@@ -1548,20 +1511,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "order"
             FROM "temporary_criteria"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_criteria"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_591f345c00b9905318c6230d9e" ON "criteria" ("tenderId", "code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_ede78bc02150ed7cf6405e1b52"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "bids"
                 RENAME TO "temporary_bids"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bids" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "tenderId" varchar(36) NOT NULL,
@@ -1584,7 +1547,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "updatedAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "bids"(
                     "id",
                     "tenderId",
@@ -1627,20 +1590,20 @@ export class Init1795454415932 implements MigrationInterface {
                 "updatedAt"
             FROM "temporary_bids"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_bids"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_ede78bc02150ed7cf6405e1b52" ON "bids" ("tenderId", "activeKey")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_2761e1d7f6aed4e2675cc31026"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "bid_versions"
                 RENAME TO "temporary_bid_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "bid_versions" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "bidId" varchar(36) NOT NULL,
@@ -1657,7 +1620,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "submittedById" varchar(36)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "bid_versions"(
                     "id",
                     "bidId",
@@ -1688,20 +1651,57 @@ export class Init1795454415932 implements MigrationInterface {
                 "submittedById"
             FROM "temporary_bid_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_bid_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_2761e1d7f6aed4e2675cc31026" ON "bid_versions" ("bidId", "number")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
+            DROP INDEX "IDX_2f2cee0f24c0d352b41991b3c8"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_c6c59ffb552da06c4d09bc69c7"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "tender_team_members"
+                RENAME TO "temporary_tender_team_members"
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "tender_team_members" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "tenderId" varchar(36) NOT NULL,
+                "userId" varchar(36) NOT NULL,
+                "role" varchar(20) NOT NULL,
+                "addedAt" datetime NOT NULL DEFAULT (datetime('now'))
+            )
+        `);
+    await queryRunner.query(`
+            INSERT INTO "tender_team_members"("id", "tenderId", "userId", "role", "addedAt")
+            SELECT "id",
+                "tenderId",
+                "userId",
+                "role",
+                "addedAt"
+            FROM "temporary_tender_team_members"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "temporary_tender_team_members"
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_2f2cee0f24c0d352b41991b3c8" ON "tender_team_members" ("tenderId", "userId")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_c6c59ffb552da06c4d09bc69c7" ON "tender_team_members" ("userId")
+        `);
+    await queryRunner.query(`
             DROP INDEX "IDX_97672ac88f789774dd47f7c8be"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "users"
                 RENAME TO "temporary_users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "email" varchar(254) NOT NULL,
@@ -1713,7 +1713,7 @@ export class Init1795454415932 implements MigrationInterface {
                 "createdAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "users"(
                     "id",
                     "email",
@@ -1734,132 +1734,131 @@ export class Init1795454415932 implements MigrationInterface {
                 "createdAt"
             FROM "temporary_users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_chain_head"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_4dd53075869ab5ac12e28f76f0"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_events"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "login_throttle"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_c02228ed86aaddc5b7d4203cea"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bid_commitments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_c31374f8920c9329aa3ccc1c8c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bid_responses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_b85c6511a18884ae82d9c1adcf"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bid_compliance"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_bddf4fab81b18a679c482a235e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_566bd7f8ec973a13cac58116bd"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "moderated_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_469893645eff20e312acf4cdea"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_9b91ed20b5abaa519b6c7add89"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "conflict_declarations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_f5a9d97353249dc32b34351740"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_eef1859ccc5b678ed83b86e007"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "panel_invitations"
         `);
-        await queryRunner.query(`
-            DROP INDEX "IDX_2f2cee0f24c0d352b41991b3c8"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "IDX_c6c59ffb552da06c4d09bc69c7"
-        `);
-        await queryRunner.query(`
-            DROP TABLE "tender_team_members"
-        `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_6e4846b6a343cbffb906536c3f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_b49aefaca362fbebed23cd7b6f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "individual_scores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_5951f1d7d44621896c244141ed"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_980c49522e06681090ff6aec19"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_de0cd82a918c2902d266e930e9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "panel_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_591f345c00b9905318c6230d9e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "criteria"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_ede78bc02150ed7cf6405e1b52"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bids"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_2761e1d7f6aed4e2675cc31026"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "bid_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
+            DROP INDEX "IDX_2f2cee0f24c0d352b41991b3c8"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_c6c59ffb552da06c4d09bc69c7"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "tender_team_members"
+        `);
+    await queryRunner.query(`
             DROP INDEX "IDX_9dab5e0f66bee407de34bb92dd"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "tenders"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_97672ac88f789774dd47f7c8be"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "organisations"
         `);
-    }
-
+  }
 }

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PANEL_GROUPS, type PanelGroup } from '../../criteria/criteria-tree';
+import type { User } from '../../users/user.entity';
+import type { ConflictDeclaration } from '../conflict-declaration.entity';
+import type { PanelInvitation } from '../panel-invitation.entity';
+import type { PanelMember } from '../panel-member.entity';
+import { invitationState, type InvitationState, type MemberProgress } from '../panel-rules';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+export class PanelMemberResponse {
+  @ApiProperty({ example: '5d0c8a52-0f55-4d8e-9a3c-1d2f3a4b5c6d' }) id: string;
+  @ApiProperty({ example: '0b6f4a3e-7a0c-4c1e-9f0e-5c1d2e3f4a5b' }) tenderId: string;
+  @ApiProperty({ example: '3b241101-e2bb-4255-8caf-4136c566a962' }) userId: string;
+  @ApiProperty({ example: 'Jordan Reid' }) name: string;
+  @ApiProperty({ example: 'jordan.reid@example.org' }) email: string;
+  @ApiProperty({ enum: PANEL_GROUPS, example: 'lived_experience' }) group: PanelGroup;
+  @ApiPropertyOptional({ example: 'carer', nullable: true, description: 'Free label for the seat.' }) role: string | null;
+  @ApiPropertyOptional({
+    example: 'Lived experience 1',
+    nullable: true,
+    description:
+      'How a lived-experience member appears in the moderation view, the audit-facing record and exports; null for professionals (named).',
+  })
+  pseudonym: string | null;
+  @ApiProperty({ example: 1, description: 'Order of joining this panel.' }) joinOrder: number;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) joinedAt: string;
+  @ApiProperty({ example: true, description: 'false: the account signs in only through invitation links.' }) hasPassword: boolean;
+
+  static from(member: PanelMember, user: User, pseudonym: string | null): PanelMemberResponse {
+    return {
+      id: member.id,
+      tenderId: member.tenderId,
+      userId: member.userId,
+      name: user.name,
+      email: user.email,
+      group: member.group,
+      role: member.roleLabel,
+      pseudonym,
+      joinOrder: member.joinOrder,
+      joinedAt: member.joinedAt.toISOString(),
+      hasPassword: user.passwordHash !== null,
+    };
+  }
+}
+
+export class CreatedPanelMemberResponse extends PanelMemberResponse {
+  @ApiProperty({ example: true, description: 'true when a panelist account (without password) was created for this person.' })
+  accountCreated: boolean;
+}
+
+export class InvitationStatusResponse {
+  @ApiProperty({ enum: ['pending', 'used', 'expired', 'revoked'], example: 'pending' }) status: InvitationState;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) issuedAt: string;
+  @ApiProperty({ example: '2026-12-07T10:00:00.000Z' }) expiresAt: string;
+  @ApiPropertyOptional({ nullable: true, example: null }) usedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) revokedAt: string | null;
+
+  static from(invitation: PanelInvitation, now: Date): InvitationStatusResponse {
+    return {
+      status: invitationState(invitation, now),
+      issuedAt: invitation.issuedAt.toISOString(),
+      expiresAt: invitation.expiresAt.toISOString(),
+      usedAt: iso(invitation.usedAt),
+      revokedAt: iso(invitation.revokedAt),
+    };
+  }
+}
+
+export class MemberDeclarationResponse {
+  @ApiProperty({ example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) bidId: string;
+  @ApiProperty({ example: 'Mind in Camden' }) bidderName: string;
+  @ApiProperty({ example: false }) conflict: boolean;
+  @ApiPropertyOptional({ nullable: true, example: null }) details: string | null;
+  @ApiProperty({ example: '2027-02-01T10:00:00.000Z' }) declaredAt: string;
+  @ApiPropertyOptional({ nullable: true, example: null, description: 'When "no conflict" was changed to a conflict.' })
+  escalatedAt: string | null;
+
+  static from(declaration: ConflictDeclaration, bidderName: string): MemberDeclarationResponse {
+    return {
+      bidId: declaration.bidId,
+      bidderName,
+      conflict: declaration.conflict,
+      details: declaration.details,
+      declaredAt: declaration.declaredAt.toISOString(),
+      escalatedAt: iso(declaration.escalatedAt),
+    };
+  }
+}
+
+export class MemberProgressResponse implements MemberProgress {
+  @ApiProperty({ example: 3, description: 'Bids to declare an interest on (submitted, not disqualified).' })
+  bidsToDeclare: number;
+  @ApiProperty({ example: 3 }) declared: number;
+  @ApiProperty({ example: true }) declaredOnAllBids: boolean;
+  @ApiProperty({ example: 0 }) conflicts: number;
+  @ApiProperty({ example: 3, description: 'Bids this member scores (no conflict).' }) bidsToScore: number;
+  @ApiProperty({ example: 12 }) scoresExpected: number;
+  @ApiProperty({ example: 8, description: 'Draft or submitted; values are not shown before moderation.' }) scoresSaved: number;
+  @ApiProperty({ example: 4 }) scoresSubmitted: number;
+  @ApiProperty({ example: 1 }) bidsSubmitted: number;
+}
+
+export class PanelMemberDetailResponse extends PanelMemberResponse {
+  @ApiPropertyOptional({ type: InvitationStatusResponse, nullable: true, description: 'The latest invitation, if any.' })
+  invitation: InvitationStatusResponse | null;
+  @ApiProperty({ type: [MemberDeclarationResponse] }) declarations: MemberDeclarationResponse[];
+  @ApiProperty({ type: MemberProgressResponse }) progress: MemberProgressResponse;
+}
+
+export class InvitationResponse {
+  @ApiProperty({ example: '9a1f0e3c-6b7d-4e2a-8f1c-2d3e4f5a6b7c' }) id: string;
+  @ApiProperty({ example: '5d0c8a52-0f55-4d8e-9a3c-1d2f3a4b5c6d' }) panelMemberId: string;
+  @ApiProperty({
+    example: 'q3Jc0mVwJ4l8bFZpT2x0u6p1k9dQe7aYhN5sR3wZ8cU',
+    description: 'Shown once: only its hash is stored. Send it in a link; POST /api/auth/invitation redeems it once.',
+  })
+  token: string;
+  @ApiProperty({ example: '2026-12-07T10:00:00.000Z' }) expiresAt: string;
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { TenderAccess } from '../access/tender-access.service';
+import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
+import type { SessionResponse } from '../auth/dto/session.response';
+import { ThrottleService } from '../auth/throttle.service';
+import type { Caller } from '../common/caller';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { Db } from '../database/db.service';
+import { User } from '../users/user.entity';
+import type { InvitationResponse } from './dto/panel.response';
+import { hashInvitationToken, newInvitationToken } from './invitation-token';
+import { PanelInvitation } from './panel-invitation.entity';
+import { PanelMember } from './panel-member.entity';
+import { assertMayInvite, invitationExpiry } from './panel-rules';
+
+/** The one answer to every failed redemption: it must not say whether a token ever existed. */
+const INVALID_INVITATION = 'This invitation link is not valid. Ask the tender team for a new one.';
+
+/**
+ * One-time sign-in links for panel members (people who use services rarely have, or
+ * want, another password). The token is shown once and stored as a hash; issuing a new
+ * link revokes the member's previous one; a link signs in once, within 14 days.
+ */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: TenderAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly auth: AuthService,
+    private readonly throttle: ThrottleService,
+  ) {}
+
+  async issue(caller: Caller, tenderId: string, memberId: string): Promise<InvitationResponse> {
+    return this.db.transaction(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      const member = await this.memberOf(em, tenderId, memberId);
+      assertMayInvite(tender.status);
+      const user = await em.getRepository(User).findOneOrFail({ where: { id: member.userId } });
+      if (!user.active)
+        throw new DomainError('invalid_state', 'This panelist account is deactivated; reactivate it before inviting.');
+      const now = this.clock.now();
+      const revoked = await this.revokeOpen(em, member.id, now);
+      const { token, tokenHash } = newInvitationToken();
+      const invitation = em.getRepository(PanelInvitation).create({
+        id: newId(),
+        tenderId,
+        panelMemberId: member.id,
+        tokenHash,
+        issuedAt: now,
+        issuedById: caller.id,
+        expiresAt: invitationExpiry(now),
+        usedAt: null,
+        revokedAt: null,
+      });
+      await em.getRepository(PanelInvitation).insert(invitation);
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'panel_invitation.issued',
+        entityType: 'panel_invitation',
+        entityId: invitation.id,
+        tenderId,
+        // Never the token (nor its hash): the trail must not be a way in.
+        after: { panelMemberId: member.id, expiresAt: invitation.expiresAt.toISOString(), revokedPrevious: revoked },
+      });
+      return { id: invitation.id, panelMemberId: member.id, token, expiresAt: invitation.expiresAt.toISOString() };
+    });
+  }
+
+  /** Revokes the member's open invitation; nothing to revoke is not an error (204 either way). */
+  async revoke(caller: Caller, tenderId: string, memberId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      const member = await this.memberOf(em, tenderId, memberId);
+      assertMayInvite(tender.status);
+      const revoked = await this.revokeOpen(em, member.id, this.clock.now());
+      if (revoked === 0) return;
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'panel_invitation.revoked',
+        entityType: 'panel_member',
+        entityId: member.id,
+        tenderId,
+        after: { panelMemberId: member.id, revoked },
+      });
+    });
+  }
+
+  /**
+   * Signs a panel member in with a one-time token. Used, expired, revoked and unknown
+   * tokens all get the same 401; failures count against the client address (429 after
+   * too many), successes never do. The conditional UPDATE … WHERE usedAt IS NULL makes a
+   * token sign in at most once, even when two requests race (PostgreSQL re-checks the
+   * condition after the first commit; SQLite runs them one after the other).
+   */
+  async redeem(token: string, clientAddress: string): Promise<SessionResponse> {
+    const key = `invitation:${clientAddress}`;
+    await this.throttle.assertNotLocked(key);
+    const user = await this.db.transaction((em) => this.consume(em, hashInvitationToken(token)));
+    if (!user) {
+      await this.throttle.recordFailure(key);
+      throw new DomainError('unauthorized', INVALID_INVITATION);
+    }
+    await this.throttle.reset(key);
+    return this.auth.sessionFor(user);
+  }
+
+  private async consume(em: EntityManager, tokenHash: string): Promise<User | null> {
+    const now = this.clock.now();
+    const invitation = await em.getRepository(PanelInvitation).findOne({ where: { tokenHash } });
+    if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= now.getTime()) return null;
+    const member = await em.getRepository(PanelMember).findOne({ where: { id: invitation.panelMemberId } });
+    const user = member
+      ? await em.getRepository(User).findOne({ where: { id: member.userId }, relations: { organisation: true } })
+      : null;
+    if (!member || !user || !user.active) return null;
+    const result = await em
+      .getRepository(PanelInvitation)
+      .update({ id: invitation.id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });
+    if (result.affected !== 1) return null;
+    await this.audit.record(em, {
+      actorId: user.id,
+      action: 'panel_invitation.redeemed',
+      entityType: 'panel_invitation',
+      entityId: invitation.id,
+      tenderId: invitation.tenderId,
+      after: { panelMemberId: member.id },
+    });
+    return user;
+  }
+
+  private async memberOf(em: EntityManager, tenderId: string, memberId: string): Promise<PanelMember> {
+    const member = await em.getRepository(PanelMember).findOne({ where: { id: memberId, tenderId } });
+    if (!member) throw new DomainError('not_found', 'Panel member not found on this tender.');
+    return member;
+  }
+
+  /** Marks every unused, unrevoked invitation of the member revoked; returns how many. */
+  private async revokeOpen(em: EntityManager, panelMemberId: string, now: Date): Promise<number> {
+    const result = await em
+      .getRepository(PanelInvitation)
+      .update({ panelMemberId, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+    return result.affected ?? 0;
+  }
+}

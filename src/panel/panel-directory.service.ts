@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { Bid } from '../bids/bid.entity';
+import type { Tender } from '../tenders/tender.entity';
+import { ConflictDeclaration } from './conflict-declaration.entity';
+import { PanelMember } from './panel-member.entity';
+import { blindLabels, panelBidName, pseudonymFor } from './panel-rules';
+
+/**
+ * Reads the panel's records for the panel, scoring and moderation features (and the
+ * exports): members with their pseudonyms, declarations, and the names bids go by on
+ * panel pages. Who may see any of it is decided by TenderAccess, not here.
+ */
+@Injectable()
+export class PanelDirectory {
+  members(em: EntityManager, tenderId: string): Promise<PanelMember[]> {
+    return em.getRepository(PanelMember).find({ where: { tenderId }, relations: { user: true }, order: { joinOrder: 'ASC' } });
+  }
+
+  /** Member id → "Lived experience n" for lived-experience members, the name for professionals. */
+  async recordNames(em: EntityManager, tenderId: string): Promise<Map<string, string>> {
+    const members = await this.members(em, tenderId);
+    return pseudonymFor(members.map((m) => ({ id: m.id, group: m.group, joinOrder: m.joinOrder, name: m.user?.name ?? '' })));
+  }
+
+  declarations(em: EntityManager, tenderId: string, panelMemberId?: string): Promise<ConflictDeclaration[]> {
+    return em.getRepository(ConflictDeclaration).find({
+      where: panelMemberId ? { tenderId, panelMemberId } : { tenderId },
+      order: { declaredAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Bids submitted by the deadline (disqualified ones included), oldest submission first. */
+  countedBids(em: EntityManager, tenderId: string): Promise<Bid[]> {
+    return em.getRepository(Bid).find({
+      where: { tenderId, submittedVersionId: Not(IsNull()), status: In(['submitted', 'disqualified']) },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * Bid id → the name a panel member sees: "Bid 1", "Bid 2"… under blind marking (numbered
+   * over every counted bid, so a disqualification renames nothing), else the bidder name.
+   */
+  async panelBidNames(em: EntityManager, tender: Tender): Promise<Map<string, string>> {
+    const bids = await this.countedBids(em, tender.id);
+    const labels = blindLabels(bids);
+    return new Map(bids.map((bid) => [bid.id, panelBidName(bid, tender.blindMarking, labels)]));
+  }
+}

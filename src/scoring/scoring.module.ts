@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PanelModule } from '../panel/panel.module';
+import { AssignmentsService } from './assignments.service';
+import { ScoringController } from './scoring.controller';
+import { ScoringService } from './scoring.service';
+
+@Module({
+  imports: [PanelModule],
+  controllers: [ScoringController],
+  providers: [ScoringService, AssignmentsService],
+})
+export class ScoringModule {}

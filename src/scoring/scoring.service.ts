@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { TenderAccess } from '../access/tender-access.service';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../common/caller';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { leaves } from '../criteria/criteria-tree';
+import { CriteriaService, toFlat } from '../criteria/criteria.service';
+import { Db } from '../database/db.service';
+import { PanelDirectory } from '../panel/panel-directory.service';
+import { retryOnUniqueViolation } from '../panel/unique-violation';
+import type { SaveScoreDto } from './dto/save-score.dto';
+import { ScoreResponse, type SubmittedBidScoresResponse } from './dto/score.response';
+import { IndividualScore } from './individual-score.entity';
+import {
+  assertDraft,
+  assertOnScale,
+  assertScorableBy,
+  assertScoringOpen,
+  criteriaForGroup,
+  normaliseRationale,
+  planSubmission,
+} from './scoring-rules';
+
+/**
+ * Independent scoring (SCORING.md §8): each panel member saves draft scores on the bids
+ * they may see, then submits a bid's scores at once, after which they never change.
+ * Until moderation a member sees only their own scores.
+ */
+@Injectable()
+export class ScoringService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: TenderAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly criteria: CriteriaService,
+    private readonly directory: PanelDirectory,
+  ) {}
+
+  async save(caller: Caller, tenderId: string, bidId: string, criterionRef: string, dto: SaveScoreDto): Promise<ScoreResponse> {
+    const rationale = normaliseRationale(dto.rationale);
+    // Two first saves of one cell racing on PostgreSQL: the loser retries as an update.
+    return retryOnUniqueViolation(() =>
+      this.db.transaction(async (em) => {
+        const { tender, member } = await this.access.requirePanelMember(em, caller, tenderId);
+        assertScoringOpen(tender.status);
+        await this.access.requirePanelBid(em, tender, member.id, bidId);
+        const criterion = await this.criteria.resolve(em, tenderId, criterionRef);
+        assertScorableBy(criterion, member.group);
+        assertOnScale(dto.score, { min: tender.scaleMin, max: tender.scaleMax });
+        const repo = em.getRepository(IndividualScore);
+        const existing = await repo.findOne({ where: { panelMemberId: member.id, bidId, criterionId: criterion.id } });
+        assertDraft(existing, criterion.code);
+        const now = this.clock.now();
+        let score: IndividualScore;
+        if (existing) {
+          // Conditional: a submit that committed in between must win (PostgreSQL).
+          const result = await repo.update({ id: existing.id, status: 'draft' }, { score: dto.score, rationale, savedAt: now });
+          if (result.affected !== 1) assertDraft({ status: 'submitted' }, criterion.code);
+          score = { ...existing, score: dto.score, rationale, savedAt: now };
+        } else {
+          score = repo.create({
+            id: newId(),
+            tenderId,
+            bidId,
+            criterionId: criterion.id,
+            panelMemberId: member.id,
+            score: dto.score,
+            rationale,
+            status: 'draft',
+            savedAt: now,
+            submittedAt: null,
+          });
+          await repo.insert(score);
+        }
+        await this.audit.record(em, {
+          actorId: caller.id,
+          action: 'score.saved',
+          entityType: 'individual_score',
+          entityId: score.id,
+          tenderId,
+          sensitivity: 'score',
+          before: existing ? { score: existing.score, rationale: existing.rationale } : null,
+          after: { panelMemberId: member.id, bidId, criterion: criterion.code, score: score.score, rationale: score.rationale },
+        });
+        const names = await this.directory.panelBidNames(em, tender);
+        return ScoreResponse.from(score, names.get(bidId) ?? '', criterion.code);
+      }),
+    );
+  }
+
+  async submit(caller: Caller, tenderId: string, bidId: string): Promise<SubmittedBidScoresResponse> {
+    return this.db.transaction(async (em) => {
+      const { tender, member } = await this.access.requirePanelMember(em, caller, tenderId);
+      assertScoringOpen(tender.status);
+      await this.access.requirePanelBid(em, tender, member.id, bidId);
+      const all = await this.criteria.all(em, tenderId);
+      const ordered = criteriaForGroup(leaves(all.map(toFlat)), member.group);
+      const repo = em.getRepository(IndividualScore);
+      const scores = await repo.find({ where: { panelMemberId: member.id, bidId } });
+      const byCriterion = new Map(scores.map((score) => [score.criterionId, score]));
+      const { toSubmit } = planSubmission(ordered, byCriterion);
+      const now = this.clock.now();
+      const ids = toSubmit.map((criterionId) => byCriterion.get(criterionId)!.id);
+      const result = await repo.update({ id: In(ids), status: 'draft' }, { status: 'submitted', submittedAt: now });
+      if (result.affected !== ids.length) {
+        throw new DomainError('invalid_state', 'Your scores for this bid were submitted by another request meanwhile.');
+      }
+      const codes = new Map(all.map((c) => [c.id, c.code]));
+      const locked = ordered.map((criterion) => {
+        const score = byCriterion.get(criterion.id)!;
+        return toSubmit.includes(criterion.id) ? { ...score, status: 'submitted' as const, submittedAt: now } : score;
+      });
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'score.submitted',
+        entityType: 'bid',
+        entityId: bidId,
+        tenderId,
+        sensitivity: 'score',
+        after: {
+          panelMemberId: member.id,
+          bidId,
+          scores: locked.map((score) => ({
+            criterion: codes.get(score.criterionId),
+            score: score.score,
+            rationale: score.rationale,
+          })),
+        },
+      });
+      const bidName = (await this.directory.panelBidNames(em, tender)).get(bidId) ?? '';
+      return {
+        bidId,
+        bid: bidName,
+        submittedAt: now.toISOString(),
+        scores: locked.map((score) => ScoreResponse.from(score, bidName, codes.get(score.criterionId) ?? '')),
+      };
+    });
+  }
+
+  /** The caller's own scores, drafts included, except on bids they declared a conflict with. */
+  async mine(caller: Caller, tenderId: string): Promise<ScoreResponse[]> {
+    return this.db.read(async (em) => {
+      const { tender, member } = await this.access.requirePanelMember(em, caller, tenderId);
+      const conflicted = new Set(
+        (await this.directory.declarations(em, tenderId, member.id)).filter((d) => d.conflict).map((d) => d.bidId),
+      );
+      const names = await this.directory.panelBidNames(em, tender);
+      const all = await this.criteria.all(em, tenderId);
+      const codes = new Map(all.map((c) => [c.id, c.code]));
+      const position = new Map(leaves(all.map(toFlat)).map((c, index) => [c.id, index]));
+      const bidOrder = [...names.keys()];
+      const scores = (await em.getRepository(IndividualScore).find({ where: { panelMemberId: member.id } }))
+        .filter((score) => !conflicted.has(score.bidId) && names.has(score.bidId))
+        .sort(
+          (a, b) =>
+            bidOrder.indexOf(a.bidId) - bidOrder.indexOf(b.bidId) ||
+            (position.get(a.criterionId) ?? 0) - (position.get(b.criterionId) ?? 0),
+        );
+      return scores.map((score) => ScoreResponse.from(score, names.get(score.bidId)!, codes.get(score.criterionId) ?? ''));
+    });
+  }
+}
