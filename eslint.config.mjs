@@ -12,6 +12,8 @@ const PURE_FILES = [
   'src/common/decimals.ts',
   'src/common/domain-error.ts',
   'src/**/*-rules.ts',
+  'src/moderation/quorum.ts',
+  'src/panel/invitation-token.ts',
 ];
 
 export default tseslint.config(

@@ -22,6 +22,7 @@ export interface TestApp {
   app: INestApplication;
   clock: ManualClock;
   config: AppConfig;
+  databaseUrl: string;
   http: () => ReturnType<typeof request>;
   adminToken: string;
   /** Creates an account through the admin API and signs it in. */
@@ -40,15 +41,21 @@ export interface SignedIn {
 
 let counter = 0;
 
-export async function createTestApp(options: { now?: string | Date } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  now?: string | Date;
+  /** Share this database (another instance's `config.database`) instead of a fresh one; not dropped on close. */
+  shareDatabaseOf?: TestApp;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = new ManualClock(new Date(options.now ?? '2026-11-23T09:00:00.000Z'));
-  const database = await freshDatabase();
+  const database = options.shareDatabaseOf ? { url: options.shareDatabaseOf.databaseUrl, drop: async () => undefined } : await freshDatabase();
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET: options.shareDatabaseOf?.config.jwtSecret ?? randomBytes(32).toString('hex'),
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
@@ -83,6 +90,7 @@ export async function createTestApp(options: { now?: string | Date } = {}): Prom
     app,
     clock,
     config,
+    databaseUrl: database.url,
     http,
     adminToken,
     user,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { BidView } from '../access/tender-access.service';
 import { newId } from '../common/ids';
 import { buildTree, flattenTree } from '../criteria/criteria-tree';
@@ -21,10 +21,22 @@ export interface TenderCriteria {
   labels: Map<string, CriterionLabel>;
 }
 
+export type VersionFields = Pick<BidVersion, 'bidderName' | 'organisationType' | 'consortium' | 'pricePence'>;
+
+/** What a response shows already knows, so nothing written in this request is read back. */
+export interface Known {
+  criteria?: TenderCriteria;
+  /** The version being shown, with its content. */
+  shown?: VersionContent;
+  /** The number of the counted version, when it is not the one shown. */
+  submittedVersionNumber?: number | null;
+}
+
 /**
  * Reading and writing a bid version's content (responses, commitments) and presenting a
  * bid to a caller. Knows nothing of who may do what: callers pass the view that
- * TenderAccess granted.
+ * TenderAccess granted. Writes are bulk and return what they wrote, because during a
+ * deadline surge every query waits its turn on SQLite.
  */
 @Injectable()
 export class BidContent {
@@ -40,16 +52,24 @@ export class BidContent {
     };
   }
 
-  /** A new draft version of a bid (its content is written separately). */
+  async load(em: EntityManager, versionId: string): Promise<VersionContent> {
+    const version = await em.getRepository(BidVersion).findOneOrFail({ where: { id: versionId } });
+    const responses = await em.getRepository(BidResponse).find({ where: { versionId } });
+    const commitments = await em.getRepository(BidCommitment).find({ where: { versionId }, order: { position: 'ASC' } });
+    return { version, responses, commitments };
+  }
+
+  /** A new draft version with its content: three inserts whatever the number of answers. */
   async createVersion(
     em: EntityManager,
     bidId: string,
     number: number,
     createdById: string,
-    fields: Pick<BidVersion, 'bidderName' | 'organisationType' | 'consortium' | 'pricePence'>,
+    fields: VersionFields,
+    content: { texts: ReadonlyMap<string, string>; commitments: readonly CommitmentPlan[] },
     now: Date,
-  ): Promise<BidVersion> {
-    const version = em.getRepository(BidVersion).create({
+  ): Promise<VersionContent> {
+    const version: BidVersion = {
       id: newId(),
       bidId,
       number,
@@ -63,85 +83,84 @@ export class BidContent {
       updatedAt: now,
       submittedAt: null,
       submittedById: null,
-    });
+    };
     await em.getRepository(BidVersion).insert(version);
-    return version;
-  }
-
-  async load(em: EntityManager, versionId: string): Promise<VersionContent> {
-    const version = await em.getRepository(BidVersion).findOneOrFail({ where: { id: versionId } });
-    const responses = await em.getRepository(BidResponse).find({ where: { versionId } });
-    const commitments = await em.getRepository(BidCommitment).find({ where: { versionId }, order: { position: 'ASC' } });
+    const responses: BidResponse[] = [...content.texts]
+      .filter(([, text]) => text !== '')
+      .map(([criterionId, text]) => ({ id: newId(), versionId: version.id, criterionId, text }));
+    if (responses.length > 0) await em.getRepository(BidResponse).insert(responses);
+    const commitments = await this.insertCommitments(em, version.id, content.commitments);
     return { version, responses, commitments };
   }
 
-  /** criterionId → text of the version's responses. */
-  async answers(em: EntityManager, versionId: string): Promise<Map<string, string>> {
-    const responses = await em.getRepository(BidResponse).find({ where: { versionId } });
-    return new Map(responses.map((response) => [response.criterionId, response.text]));
-  }
-
-  /** Sets the given responses (an empty text removes one); the others stay. */
-  async mergeResponses(em: EntityManager, versionId: string, texts: ReadonlyMap<string, string>): Promise<void> {
-    const repo = em.getRepository(BidResponse);
-    const ids = [...texts.keys()];
-    if (ids.length === 0) return;
-    const existing = new Map((await repo.find({ where: { versionId, criterionId: In(ids) } })).map((r) => [r.criterionId, r]));
-    const removed = ids.filter((id) => texts.get(id) === '' && existing.has(id)).map((id) => existing.get(id)!.id);
-    if (removed.length > 0) await repo.delete(removed);
-    for (const [criterionId, text] of texts) {
-      if (text === '') continue;
-      const current = existing.get(criterionId);
-      if (current) await repo.update({ id: current.id }, { text });
-      else await repo.insert({ id: newId(), versionId, criterionId, text });
-    }
-  }
-
-  async replaceCommitments(em: EntityManager, versionId: string, plans: readonly CommitmentPlan[]): Promise<void> {
-    const repo = em.getRepository(BidCommitment);
-    await repo.delete({ versionId });
-    if (plans.length === 0) return;
-    await repo.insert(plans.map((plan, position) => ({ id: newId(), versionId, position, ...plan })));
-  }
-
-  /** A new draft starts as a copy of the version that counts. */
-  async copyContent(em: EntityManager, fromVersionId: string, toVersionId: string): Promise<void> {
-    const from = await this.load(em, fromVersionId);
-    if (from.responses.length > 0) {
-      await em
-        .getRepository(BidResponse)
-        .insert(from.responses.map((r) => ({ id: newId(), versionId: toVersionId, criterionId: r.criterionId, text: r.text })));
-    }
-    await this.replaceCommitments(
-      em,
-      toVersionId,
-      from.commitments.map((c) => ({
-        criterionId: c.criterionId,
-        outcome: c.outcome,
-        measure: c.measure,
-        target: c.target,
-        baseline: c.baseline,
-        byDate: c.byDate,
-      })),
+  /**
+   * Changes a draft version in place: the given responses are set (an empty text removes
+   * one), the others stay; commitments, when given, replace the list.
+   */
+  async editDraft(
+    em: EntityManager,
+    draft: VersionContent,
+    fields: VersionFields,
+    texts: ReadonlyMap<string, string> | null,
+    commitments: readonly CommitmentPlan[] | null,
+    now: Date,
+  ): Promise<VersionContent> {
+    const version: BidVersion = { ...draft.version, ...fields, consortium: [...fields.consortium], updatedAt: now };
+    await em.getRepository(BidVersion).update(
+      { id: version.id },
+      {
+        bidderName: version.bidderName,
+        organisationType: version.organisationType,
+        consortium: version.consortium,
+        pricePence: version.pricePence,
+        updatedAt: now,
+      },
     );
+    let responses = draft.responses;
+    if (texts && texts.size > 0) {
+      const repo = em.getRepository(BidResponse);
+      const current = new Map(draft.responses.map((response) => [response.criterionId, response]));
+      const removed = [...texts].filter(([id, text]) => text === '' && current.has(id)).map(([id]) => current.get(id)!.id);
+      if (removed.length > 0) await repo.delete(removed);
+      const added: BidResponse[] = [];
+      for (const [criterionId, text] of texts) {
+        const existing = current.get(criterionId);
+        if (text === '') current.delete(criterionId);
+        else if (existing) {
+          if (existing.text !== text) await repo.update({ id: existing.id }, { text });
+          current.set(criterionId, { ...existing, text });
+        } else {
+          const response = { id: newId(), versionId: version.id, criterionId, text };
+          added.push(response);
+          current.set(criterionId, response);
+        }
+      }
+      if (added.length > 0) await repo.insert(added);
+      responses = [...current.values()];
+    }
+    let written = draft.commitments;
+    if (commitments) {
+      await em.getRepository(BidCommitment).delete({ versionId: version.id });
+      written = await this.insertCommitments(em, version.id, commitments);
+    }
+    return { version, responses, commitments: written };
   }
 
   /** The bid as this caller may see it: the keeper its latest version, others the counted one. */
-  async present(
-    em: EntityManager,
-    tender: Tender,
-    bid: Bid,
-    view: BidView,
-    criteria?: TenderCriteria,
-  ): Promise<BidDetailResponse> {
-    const labels = (criteria ?? (await this.criteria(em, tender.id))).labels;
+  async present(em: EntityManager, tender: Tender, bid: Bid, view: BidView, known: Known = {}): Promise<BidDetailResponse> {
+    const labels = (known.criteria ?? (await this.criteria(em, tender.id))).labels;
     const shownId = view.keeper ? (bid.draftVersionId ?? bid.submittedVersionId) : bid.submittedVersionId;
-    const content = await this.load(em, shownId!);
+    const content = known.shown?.version.id === shownId ? known.shown : await this.load(em, shownId!);
     let submittedVersionNumber: number | null = null;
     if (bid.submittedVersionId === content.version.id) submittedVersionNumber = content.version.number;
     else if (bid.submittedVersionId) {
-      submittedVersionNumber = (await em.getRepository(BidVersion).findOneOrFail({ where: { id: bid.submittedVersionId } }))
-        .number;
+      submittedVersionNumber =
+        known.submittedVersionNumber ??
+        (
+          await em
+            .getRepository(BidVersion)
+            .findOneOrFail({ where: { id: bid.submittedVersionId }, select: { id: true, number: true } })
+        ).number;
     }
     const compliance =
       view.viewer === 'team'
@@ -185,5 +204,15 @@ export class BidContent {
         by: c.byDate,
       })),
     };
+  }
+
+  private async insertCommitments(
+    em: EntityManager,
+    versionId: string,
+    plans: readonly CommitmentPlan[],
+  ): Promise<BidCommitment[]> {
+    const rows: BidCommitment[] = plans.map((plan, position) => ({ id: newId(), versionId, position, ...plan }));
+    if (rows.length > 0) await em.getRepository(BidCommitment).insert(rows);
+    return rows;
   }
 }

@@ -47,10 +47,6 @@ export class BidEntryService {
             },
           );
         }
-        const organisation =
-          !paper && caller.organisationId
-            ? await em.getRepository(Organisation).findOne({ where: { id: caller.organisationId } })
-            : null;
         const bidderName = dto.bidderName.trim();
         const owner = {
           paper,
@@ -59,14 +55,27 @@ export class BidEntryService {
           bidderName,
         };
         const activeKey = activeKeyFor(owner);
-        const existing = await em.getRepository(Bid).findOne({ where: { tenderId, activeKey } });
+        const existing = await em.getRepository(Bid).findOne({ where: { tenderId, activeKey }, select: { id: true } });
         if (existing) throw duplicateBid(tenderId, existing.id, paper);
         const criteria = await this.content.criteria(em, tenderId);
         const texts = checkResponses(criteria.all, dto.responses);
         const commitments = checkCommitments(criteria.all, dto.commitments ?? []);
 
+        // An account's bid defaults to its organisation's type; a paper bid always names one.
+        const organisation =
+          dto.organisationType || paper || !caller.organisationId
+            ? null
+            : await em
+                .getRepository(Organisation)
+                .findOne({ where: { id: caller.organisationId }, select: { id: true, type: true } });
         const organisationType = dto.organisationType ?? organisation?.type ?? null;
-        const bid = em.getRepository(Bid).create({
+        const fields = {
+          bidderName,
+          organisationType,
+          consortium: dto.consortium?.map((name) => name.trim()) ?? [],
+          pricePence: priceToPence(dto.price),
+        };
+        const bid: Bid = {
           id: newId(),
           tenderId,
           ...owner,
@@ -83,19 +92,11 @@ export class BidEntryService {
           disqualificationReason: null,
           createdAt: now,
           updatedAt: now,
-        });
-        await em.getRepository(Bid).insert(bid);
-        const fields = {
-          bidderName,
-          organisationType,
-          consortium: dto.consortium?.map((name) => name.trim()) ?? [],
-          pricePence: priceToPence(dto.price),
         };
-        const version = await this.content.createVersion(em, bid.id, 1, caller.id, fields, now);
-        await this.content.mergeResponses(em, version.id, texts);
-        await this.content.replaceCommitments(em, version.id, commitments);
-        bid.draftVersionId = version.id;
-        await em.getRepository(Bid).update({ id: bid.id }, { draftVersionId: version.id });
+        await em.getRepository(Bid).insert(bid);
+        const content = await this.content.createVersion(em, bid.id, 1, caller.id, fields, { texts, commitments }, now);
+        bid.draftVersionId = content.version.id;
+        await em.getRepository(Bid).update({ id: bid.id }, { draftVersionId: bid.draftVersionId });
         await this.audit.record(em, {
           actorId: caller.id,
           action: 'bid.created',
@@ -103,9 +104,15 @@ export class BidEntryService {
           entityId: bid.id,
           tenderId,
           sensitivity: 'bid_content',
-          after: { paper, ...this.content.snapshot(await this.content.load(em, version.id), criteria.labels) },
+          after: { paper, ...this.content.snapshot(content, criteria.labels) },
         });
-        return this.content.present(em, tender, bid, { viewer: paper ? 'team' : 'bidder', keeper: true }, criteria);
+        return this.content.present(
+          em,
+          tender,
+          bid,
+          { viewer: paper ? 'team' : 'bidder', keeper: true },
+          { criteria, shown: content },
+        );
       });
     } catch (error) {
       // PostgreSQL: two concurrent first bids from one organisation; the unique index wins.

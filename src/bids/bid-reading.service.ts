@@ -20,7 +20,7 @@ export class BidReadingService {
       const criteria = await this.content.criteria(em, tenderId);
       const out: BidDetailResponse[] = [];
       for (const { bid, viewer, keeper } of bids)
-        out.push(await this.content.present(em, tender, bid, { viewer, keeper }, criteria));
+        out.push(await this.content.present(em, tender, bid, { viewer, keeper }, { criteria }));
       return out;
     });
   }

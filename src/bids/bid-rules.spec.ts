@@ -16,6 +16,7 @@ import {
   isCalendarDate,
   isCounted,
   isPastDeadline,
+  mergeAnswers,
   MAX_RESPONSE_CHARS,
   missingResponses,
   penceToPrice,
@@ -211,6 +212,26 @@ describe('responses', () => {
       { field: 'responses[3].text', message: 'Q1 allows at most 5 words; this response has 6' },
       { field: 'responses[5].criterion', message: 'C1 is answered more than once' },
       { field: 'responses[6].text', message: `the response to SV1 has more than ${MAX_RESPONSE_CHARS} characters` },
+    ]);
+  });
+
+  it('an edit merges by criterion: new texts replace, empty texts remove, the rest stay', () => {
+    const merged = mergeAnswers(
+      [
+        ['q1', 'old'],
+        ['c1', 'kept'],
+        ['sv1', 'dropped'],
+      ],
+      new Map([
+        ['q1', 'new'],
+        ['sv1', ''],
+        ['g1', 'evidence'],
+      ]),
+    );
+    expect([...merged]).toEqual([
+      ['q1', 'new'],
+      ['c1', 'kept'],
+      ['g1', 'evidence'],
     ]);
   });
 

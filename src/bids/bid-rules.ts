@@ -304,6 +304,22 @@ export function checkResponses(criteria: readonly CriterionFacts[], responses: r
   return texts;
 }
 
+/**
+ * An edit's responses over a version's: the named criteria take the new text, an empty
+ * text removes the response, the others stay.
+ */
+export function mergeAnswers(
+  current: Iterable<readonly [string, string]>,
+  changes: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const merged = new Map(current);
+  for (const [criterionId, text] of changes) {
+    if (text === '') merged.delete(criterionId);
+    else merged.set(criterionId, text);
+  }
+  return merged;
+}
+
 /** The scored leaves a version has no (non-blank) response to, in the criteria's order. */
 export function missingResponses<C extends CriterionFacts>(criteria: readonly C[], answered: ReadonlyMap<string, string>): C[] {
   return criteria.filter((c) => c.kind === 'scored' && (answered.get(c.id) ?? '').trim() === '');

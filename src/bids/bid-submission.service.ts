@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TenderAccess, type BidAccessGrant } from '../access/tender-access.service';
+import { TenderAccess, type BidAccessGrant, type BidView } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db.service';
-import { BidContent } from './bid-content.service';
+import { BidContent, type VersionFields } from './bid-content.service';
 import {
   afterSubmit,
   assertAcceptingBids,
@@ -14,12 +14,13 @@ import {
   assertWithdrawable,
   checkCommitments,
   checkResponses,
+  mergeAnswers,
   planEdit,
   priceToPence,
 } from './bid-rules';
 import { BidVersion } from './bid-version.entity';
 import { Bid } from './bid.entity';
-import type { BidDetailResponse } from './dto/bid.response';
+import type { BidDetailResponse, VersionContent } from './dto/bid.response';
 import type { UpdateBidDto } from './dto/update-bid.dto';
 
 /**
@@ -57,33 +58,57 @@ export class BidSubmissionService {
       const texts = dto.responses ? checkResponses(criteria.all, dto.responses) : null;
       const commitments = dto.commitments ? checkCommitments(criteria.all, dto.commitments) : null;
 
-      const latestId = (bid.draftVersionId ?? bid.submittedVersionId)!;
-      const before = this.content.snapshot(await this.content.load(em, latestId), criteria.labels);
-      let draft: BidVersion;
+      const latest = await this.content.load(em, (bid.draftVersionId ?? bid.submittedVersionId)!);
+      const fields: VersionFields = {
+        bidderName: dto.bidderName?.trim() ?? latest.version.bidderName,
+        organisationType: dto.organisationType ?? latest.version.organisationType,
+        consortium: dto.consortium?.map((name) => name.trim()) ?? latest.version.consortium,
+        pricePence: dto.price !== undefined ? priceToPence(dto.price) : latest.version.pricePence,
+      };
+      let draft: VersionContent;
       if (plan === 'open_new_version') {
-        const counted = await em.getRepository(BidVersion).findOneOrFail({ where: { id: latestId } });
+        // A copy of the counted version with the edit applied; the counted one is untouched.
         const last = await em.getRepository(BidVersion).maximum('number', { bidId: bid.id });
-        draft = await this.content.createVersion(em, bid.id, (last ?? 0) + 1, caller.id, counted, now);
-        await this.content.copyContent(em, counted.id, draft.id);
-        bid.draftVersionId = draft.id;
+        const answers = mergeAnswers(
+          latest.responses.map((r) => [r.criterionId, r.text] as const),
+          texts ?? new Map(),
+        );
+        const kept = latest.commitments.map(({ criterionId, outcome, measure, target, baseline, byDate }) => ({
+          criterionId,
+          outcome,
+          measure,
+          target,
+          baseline,
+          byDate,
+        }));
+        draft = await this.content.createVersion(
+          em,
+          bid.id,
+          (last ?? 0) + 1,
+          caller.id,
+          fields,
+          { texts: answers, commitments: commitments ?? kept },
+          now,
+        );
+        bid.draftVersionId = draft.version.id;
       } else {
-        draft = await em.getRepository(BidVersion).findOneOrFail({ where: { id: bid.draftVersionId! } });
+        draft = await this.content.editDraft(em, latest, fields, texts, commitments, now);
       }
-      if (dto.bidderName !== undefined) draft.bidderName = dto.bidderName.trim();
-      if (dto.organisationType !== undefined) draft.organisationType = dto.organisationType;
-      if (dto.consortium !== undefined) draft.consortium = dto.consortium.map((name) => name.trim());
-      if (dto.price !== undefined) draft.pricePence = priceToPence(dto.price);
-      draft.updatedAt = now;
-      await em.getRepository(BidVersion).save(draft);
-      if (texts) await this.content.mergeResponses(em, draft.id, texts);
-      if (commitments) await this.content.replaceCommitments(em, draft.id, commitments);
       if (bid.submittedVersionId === null) {
         // Nothing counts yet: the bid is known by its draft.
-        bid.bidderName = draft.bidderName;
-        bid.organisationType = draft.organisationType;
+        bid.bidderName = draft.version.bidderName;
+        bid.organisationType = draft.version.organisationType;
       }
       bid.updatedAt = now;
-      await em.getRepository(Bid).save(bid);
+      await em.getRepository(Bid).update(
+        { id: bid.id },
+        {
+          draftVersionId: bid.draftVersionId,
+          bidderName: bid.bidderName,
+          organisationType: bid.organisationType,
+          updatedAt: now,
+        },
+      );
       await this.audit.record(em, {
         actorId: caller.id,
         action: 'bid.edited',
@@ -91,13 +116,11 @@ export class BidSubmissionService {
         entityId: bid.id,
         tenderId,
         sensitivity: 'bid_content',
-        before,
-        after: {
-          newVersion: plan === 'open_new_version',
-          ...this.content.snapshot(await this.content.load(em, draft.id), criteria.labels),
-        },
+        before: this.content.snapshot(latest, criteria.labels),
+        after: { newVersion: plan === 'open_new_version', ...this.content.snapshot(draft, criteria.labels) },
       });
-      return this.content.present(em, tender, bid, { viewer: bid.paper ? 'team' : 'bidder', keeper: true }, criteria);
+      const submittedVersionNumber = plan === 'open_new_version' ? latest.version.number : undefined;
+      return this.content.present(em, tender, bid, keeperView(bid), { criteria, shown: draft, submittedVersionNumber });
     });
   }
 
@@ -108,27 +131,42 @@ export class BidSubmissionService {
       assertAcceptingBids(tender, now, 'submitted');
       const next = afterSubmit(bid);
       const criteria = await this.content.criteria(em, tenderId);
-      assertComplete(criteria.all, await this.content.answers(em, next.submittedVersionId));
+      const draft = await this.content.load(em, next.submittedVersionId);
+      assertComplete(criteria.all, new Map(draft.responses.map((r) => [r.criterionId, r.text])));
 
       const versions = em.getRepository(BidVersion);
-      if (next.supersededVersionId) await versions.update({ id: next.supersededVersionId }, { status: 'superseded' });
+      const superseded = next.supersededVersionId
+        ? await versions.findOneOrFail({ where: { id: next.supersededVersionId }, select: { id: true, number: true } })
+        : null;
+      if (superseded) await versions.update({ id: superseded.id }, { status: 'superseded' });
       await versions.update(
-        { id: next.submittedVersionId },
+        { id: draft.version.id },
         { status: 'submitted', submittedAt: now, submittedById: caller.id, updatedAt: now },
       );
-      const submitted = await versions.findOneOrFail({ where: { id: next.submittedVersionId } });
+      const submitted: VersionContent = {
+        ...draft,
+        version: { ...draft.version, status: 'submitted', submittedAt: now, submittedById: caller.id, updatedAt: now },
+      };
       const previousStatus = bid.status;
       bid.status = next.status;
       bid.submittedAt = now;
-      bid.submittedVersionId = submitted.id;
+      bid.submittedVersionId = submitted.version.id;
       bid.draftVersionId = null;
-      bid.bidderName = submitted.bidderName;
-      bid.organisationType = submitted.organisationType;
+      bid.bidderName = submitted.version.bidderName;
+      bid.organisationType = submitted.version.organisationType;
       bid.updatedAt = now;
-      await em.getRepository(Bid).save(bid);
-      const superseded = next.supersededVersionId
-        ? await versions.findOneOrFail({ where: { id: next.supersededVersionId } })
-        : null;
+      await em.getRepository(Bid).update(
+        { id: bid.id },
+        {
+          status: bid.status,
+          submittedAt: now,
+          submittedVersionId: bid.submittedVersionId,
+          draftVersionId: null,
+          bidderName: bid.bidderName,
+          organisationType: bid.organisationType,
+          updatedAt: now,
+        },
+      );
       await this.audit.record(em, {
         actorId: caller.id,
         action: 'bid.submitted',
@@ -139,12 +177,12 @@ export class BidSubmissionService {
         before: { status: previousStatus, submittedVersion: superseded?.number ?? null },
         after: {
           status: bid.status,
-          submittedVersion: submitted.number,
+          submittedVersion: submitted.version.number,
           submittedAt: now.toISOString(),
-          pricePence: submitted.pricePence,
+          pricePence: submitted.version.pricePence,
         },
       });
-      return this.content.present(em, tender, bid, { viewer: bid.paper ? 'team' : 'bidder', keeper: true }, criteria);
+      return this.content.present(em, tender, bid, keeperView(bid), { criteria, shown: submitted });
     });
   }
 
@@ -160,7 +198,9 @@ export class BidSubmissionService {
       bid.withdrawnAt = now;
       bid.activeKey = null;
       bid.updatedAt = now;
-      await em.getRepository(Bid).save(bid);
+      await em
+        .getRepository(Bid)
+        .update({ id: bid.id }, { status: 'withdrawn', withdrawnAt: now, activeKey: null, updatedAt: now });
       await this.audit.record(em, {
         actorId: caller.id,
         action: 'bid.withdrawn',
@@ -171,7 +211,7 @@ export class BidSubmissionService {
         before,
         after: { status: bid.status, withdrawnAt: now.toISOString() },
       });
-      return this.content.present(em, tender, bid, { viewer: bid.paper ? 'team' : 'bidder', keeper: true });
+      return this.content.present(em, tender, bid, keeperView(bid));
     });
   }
 
@@ -182,4 +222,9 @@ export class BidSubmissionService {
     const bid = await em.getRepository(Bid).findOneOrFail({ where: { id: bidId }, lock: { mode: 'pessimistic_write' } });
     return { ...grant, bid };
   }
+}
+
+/** What the bid's keeper sees after a change: its bidder, or the team for a paper bid. */
+function keeperView(bid: Bid): BidView {
+  return { viewer: bid.paper ? 'team' : 'bidder', keeper: true };
 }

@@ -51,7 +51,7 @@ export class Bid {
   organisationType: OrganisationType | null;
 
   /** Received on paper and entered by the tender team. */
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean' })
   paper: boolean;
 
   /** Who created the bid: the bidder, or the team member who entered a paper bid. */

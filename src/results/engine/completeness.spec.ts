@@ -27,10 +27,7 @@ function tender(moderationRequired: boolean) {
       bid('B', 125_000),
       bid('C', 90_000, { status: 'disqualified', disqualificationReason: 'Insolvent' }),
     ],
-    individualScores: [
-      ...scores('A', 'Q2', { le1: 3, pro1: 5 }),
-      ...scores('B', 'Q2', { le1: 4, pro1: 4 }, false),
-    ],
+    individualScores: [...scores('A', 'Q2', { le1: 3, pro1: 5 }), ...scores('B', 'Q2', { le1: 4, pro1: 4 }, false)],
     moderatedScores: [moderated('A', 'Q1', 4), moderated('B', 'Q1', 5)],
   });
 }
@@ -50,11 +47,7 @@ describe('completeness and missing scores (§8)', () => {
     it('needs a moderated score on every scored leaf of every bid still in the running', () => {
       expect(result.complete).toBe(false);
       // Bids in listed order (A ranks 1, B ranks 2), leaves in tree order.
-      expect(result.gaps).toEqual([
-        gap('A', 'Q2', 'moderated'),
-        gap('B', 'G1', 'compliance'),
-        gap('B', 'Q2', 'moderated'),
-      ]);
+      expect(result.gaps).toEqual([gap('A', 'Q2', 'moderated'), gap('B', 'G1', 'compliance'), gap('B', 'Q2', 'moderated')]);
     });
 
     it('uses the panel score meanwhile: A’s Q2 is 4 → 24 from the panel', () => {

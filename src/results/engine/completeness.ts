@@ -9,11 +9,7 @@ import { CriterionResult, EngineBid, Gap } from './types';
  * moderated score (moderation required) or at least one usable panel score (not
  * required; a moderated score then also counts). Gaps come in tree order.
  */
-export function gapsOf(
-  context: EngineContext,
-  bid: EngineBid,
-  scored: ReadonlyMap<string, CriterionResult>,
-): Gap[] {
+export function gapsOf(context: EngineContext, bid: EngineBid, scored: ReadonlyMap<string, CriterionResult>): Gap[] {
   if (bid.status === 'disqualified') return [];
   const gaps: Gap[] = [];
   const gates = context.compliance.get(bid.id)!;

@@ -89,7 +89,11 @@ describe('engine input checks', () => {
     refused((i) => (i.bids[0].pricePence = 10.5), /positive integer of pence/);
     refused((i) => (i.bids[0].compliance = [{ criterionId: 'c-Q1', passed: true }]), /non-gate/);
     refused(
-      (i) => (i.bids[0].compliance = [{ criterionId: 'c-G1', passed: true }, { criterionId: 'c-G1', passed: false }]),
+      (i) =>
+        (i.bids[0].compliance = [
+          { criterionId: 'c-G1', passed: true },
+          { criterionId: 'c-G1', passed: false },
+        ]),
       /two compliance records/,
     );
     refused((i) => (i.bids[0].conflicts = ['ghost']), /unknown panelist ghost/);

@@ -6,10 +6,7 @@ import { CriterionResult, EngineCriterion, EngineScale, PanelStatistics } from '
 export function weightedScore(weight: Rational, score: Rational, scale: EngineScale): Rational {
   // One reduction instead of three: this runs for every bid × criterion.
   const aboveMin = score.numerator - BigInt(scale.min) * score.denominator;
-  return Rational.of(
-    weight.numerator * aboveMin,
-    weight.denominator * score.denominator * BigInt(scale.max - scale.min),
-  );
+  return Rational.of(weight.numerator * aboveMin, weight.denominator * score.denominator * BigInt(scale.max - scale.min));
 }
 
 /**

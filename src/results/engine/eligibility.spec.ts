@@ -75,8 +75,7 @@ describe('eligibility (§5)', () => {
       {
         reason: 'below_threshold',
         criterion: 'Q1',
-        detail:
-          'The bid scored 2 on Q1 (Service model), below the minimum score of 2.5 for that criterion.',
+        detail: 'The bid scored 2 on Q1 (Service model), below the minimum score of 2.5 for that criterion.',
       },
     ]);
   });
@@ -155,7 +154,8 @@ describe('eligibility (§5)', () => {
   });
 
   it('lists exactly the bids passed in: a withdrawn bid never appears, and its scores are refused', () => {
-    expect(shown.bids.map((b) => b.bidId).sort()).toEqual(['bid-A', 'bid-B', 'bid-C', 'bid-D', 'bid-E']);
+    expect(new Set(shown.bids.map((b) => b.bidId))).toEqual(new Set(['bid-A', 'bid-B', 'bid-C', 'bid-D', 'bid-E']));
+    expect(shown.bids).toHaveLength(5);
     const input = tender();
     input.individualScores.push(...scores('W', 'Q1', { le1: 5 }));
     expect(() => computeResults(input)).toThrow(EngineInputError);

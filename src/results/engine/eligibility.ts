@@ -58,9 +58,9 @@ function plain(value: Rational, decimals: number): string {
 }
 
 /**
- * A score just under the threshold can round up to it at 2 decimals (2.335 against a
- * minimum of 2.34); the letter must not say "scored 2.34, below 2.34", so add decimals
- * until the two read differently.
+ * A score just under the threshold can round up to it at 2 decimals (8/3 = 2.666…
+ * against a minimum of 2.67); the letter must not say "scored 2.67, below 2.67", so add
+ * decimals until the two read differently ("2.667").
  */
 function describeBelow(score: Rational, threshold: Rational): string {
   for (let decimals = 2; decimals < 12; decimals++) {

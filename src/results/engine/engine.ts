@@ -8,8 +8,11 @@
  *   incomplete (the cell is a gap), and award is refused while any gap remains, so a
  *   provisional rank can never become a decision. Hiding the bid instead would make the
  *   moderation meeting blind to where it stands.
+ * - Gaps are required of every listed bid that is not disqualified, including one that
+ *   failed a gate or threshold (its record must be complete for feedback and challenge).
  * - Usable score: submitted, by a panelist with no declared conflict on the bid, from
- *   a group the leaf's `scoredBy` names.
+ *   a group the leaf's `scoredBy` names. If only groups weighted 0 scored, the cell is
+ *   missing (no 0/0).
  * - Thresholds compare the criterion score (moderated, else panel) exactly, before any
  *   rounding; a missing score excludes nobody.
  * - Divergence needs at least two usable scores. Flags are computed on the panel's
@@ -22,6 +25,7 @@
  *   the formula's result. Gates are not listed in `criteria`: their outcomes are in
  *   `exclusions` and `gaps`.
  * - Sensitivity: see sensitivity.ts ("reverse" means "at least level").
+ * - Input that contradicts itself is refused with EngineInputError (context.ts).
  */
 import { buildContext, compareText, EngineContext } from './context';
 import { scoreCriterion } from './criterion-score';
@@ -32,41 +36,30 @@ import { rankBids } from './ranking';
 import { Rational } from './rational';
 import { analyseSensitivity } from './sensitivity';
 import { gapsOf } from './completeness';
-import {
-  BidResult,
-  CategoryTotals,
-  CriterionResult,
-  EngineBid,
-  EngineInput,
-  EngineResult,
-  Flag,
-  Gap,
-} from './types';
+import { BidResult, CategoryTotals, CriterionResult, EngineBid, EngineInput, EngineResult, Flag, Gap } from './types';
 
 export function computeResults(input: EngineInput): EngineResult {
   const context = buildContext(input);
   const assessed = input.bids.map((bid) => assessBid(context, bid));
 
-  const eligible = assessed.filter((entry) => entry.exclusions.length === 0);
-  const priced = eligible.map(({ bid }) => ({ bidId: bid.id, pricePence: BigInt(bid.pricePence) }));
-  const priceLeaf = context.priceLeaf;
+  // Price depends on the other bids, but only on the eligible ones (§4, §5).
+  const eligible = assessed
+    .filter((entry) => entry.exclusions.length === 0)
+    .map(({ bid }) => ({ bidId: bid.id, pricePence: BigInt(bid.pricePence) }));
+  const { priceLeaf, weightOf } = context;
   const priceScores = priceLeaf
-    ? scorePrices(context.weightOf.get(priceLeaf.id)!, priced, input.settings.priceFormula)
+    ? scorePrices(weightOf.get(priceLeaf.id)!, eligible, input.settings.priceFormula)
     : new Map<string, Rational>();
-  const abnormallyLow = abnormallyLowBids(priced, input.settings.abnormallyLowRatioHundredths);
+  const abnormallyLow = abnormallyLowBids(eligible, input.settings.abnormallyLowRatioHundredths);
 
-  const results = assessed.map(({ bid, scored, flags, exclusions }) => {
-    const criteria = context.weightedLeaves.map(
-      (leaf): CriterionResult =>
-        leaf.kind === 'price'
-          ? { criterionId: leaf.id, code: leaf.code, score: null, weighted: priceScores.get(bid.id) ?? null, source: 'price' }
-          : scored.get(leaf.id)!,
+  const results = assessed.map(({ bid, scored, flags, exclusions }): BidResult => {
+    const criteria = context.weightedLeaves.map((leaf): CriterionResult =>
+      leaf.kind === 'price'
+        ? { criterionId: leaf.id, code: leaf.code, score: null, weighted: priceScores.get(bid.id) ?? null, source: 'price' }
+        : scored.get(leaf.id)!,
     );
-    const allFlags: Flag[] = abnormallyLow.has(bid.id)
-      ? [...flags, { type: 'abnormally_low_price', criterion: null }]
-      : flags;
-    const byCategory = categoryTotals(context, criteria);
-    const result: BidResult = {
+    const { total, byCategory } = subtotals(context, criteria);
+    return {
       bidId: bid.id,
       bidderName: bid.bidderName,
       status: bid.status,
@@ -74,42 +67,30 @@ export function computeResults(input: EngineInput): EngineResult {
       exclusions,
       pricePence: BigInt(bid.pricePence),
       rank: null,
-      // Every weighted leaf is in exactly one of these categories (wider outcomes is a
-      // sum of three of them), so adding them up is adding every leaf, with fewer steps.
-      total: Rational.sum(
-        (['quality', 'co_production', 'social_outcome', 'economic_outcome', 'environmental_outcome', 'price'] as const).map(
-          (key) => byCategory[key],
-        ),
-      ),
+      total,
       byCategory,
       criteria,
-      flags: allFlags,
+      flags: abnormallyLow.has(bid.id) ? [...flags, { type: 'abnormally_low_price', criterion: null }] : flags,
     };
-    return result;
   });
 
-  const ranks = rankBids(
-    results
-      .filter((result) => result.eligible)
-      .map((result) => ({
-        bidId: result.bidId,
-        total: result.total,
-        priceWeighted: result.byCategory.price,
-        pricePence: result.pricePence,
-      })),
-    input.settings.tieBreak,
-  );
+  const candidates = results
+    .filter((result) => result.eligible)
+    .map(({ bidId, total, byCategory, pricePence }) => ({ bidId, total, priceWeighted: byCategory.price, pricePence }));
+  const ranks = rankBids(candidates, input.settings.tieBreak);
   for (const result of results) result.rank = ranks.get(result.bidId) ?? null;
   results.sort(compareForListing);
 
   const gapsByBid = new Map(assessed.map((entry) => [entry.bid.id, entry.gaps]));
   const gaps: Gap[] = results.flatMap((result) => gapsByBid.get(result.bidId)!);
-  const ranked = results.filter((result) => result.rank !== null);
   return {
     complete: gaps.length === 0,
     gaps,
     bids: results,
-    sensitivity: analyseSensitivity(context, ranked),
+    sensitivity: analyseSensitivity(
+      context,
+      results.filter((result) => result.rank !== null),
+    ),
   };
 }
 
@@ -131,9 +112,13 @@ function assessBid(context: EngineContext, bid: EngineBid) {
   };
 }
 
-/** Subtotals follow the leaves' categories; wider outcomes = social + economic + environmental. */
-function categoryTotals(context: EngineContext, criteria: readonly CriterionResult[]): CategoryTotals {
-  const totals: CategoryTotals = {
+/**
+ * Subtotals follow the leaves' categories (§2); wider outcomes = social + economic +
+ * environmental. Every weighted leaf is in exactly one base category, so the total is
+ * the sum of the base subtotals — the same as the sum of the leaves, in fewer steps.
+ */
+function subtotals(context: EngineContext, criteria: readonly CriterionResult[]) {
+  const byCategory: CategoryTotals = {
     quality: Rational.ZERO,
     co_production: Rational.ZERO,
     social_outcome: Rational.ZERO,
@@ -146,12 +131,14 @@ function categoryTotals(context: EngineContext, criteria: readonly CriterionResu
     const weighted = criteria[index].weighted;
     const category = leaf.category;
     if (!weighted || !category || category === 'compliance') return;
-    totals[category] = totals[category].add(weighted);
-    if (category.endsWith('_outcome')) totals.wider_outcomes = totals.wider_outcomes.add(weighted);
+    byCategory[category] = byCategory[category].add(weighted);
   });
-  return totals;
+  byCategory.wider_outcomes = byCategory.social_outcome.add(byCategory.economic_outcome).add(byCategory.environmental_outcome);
+  const total = byCategory.quality.add(byCategory.co_production).add(byCategory.wider_outcomes).add(byCategory.price);
+  return { total, byCategory };
 }
 
+/** Ranked bids by rank, then name; then the unranked by total shown, then name; then id. */
 function compareForListing(a: BidResult, b: BidResult): number {
   if (a.rank !== null || b.rank !== null) {
     if (a.rank === null) return 1;

@@ -81,9 +81,7 @@ describe('group weights (§3.2)', () => {
   it('ignores scores from a group the leaf is not scored by', () => {
     // Scored by professionals only: A's lived-experience 5 and 4 are not part of it,
     // the score is the mean of 2 and 3 = 2.5 → 50, and no lived-experience quorum flag.
-    const result = presentResults(
-      computeResults(tender({ scoredBy: ['professional'], groupWeights: null })),
-    );
+    const result = presentResults(computeResults(tender({ scoredBy: ['professional'], groupWeights: null })));
     expect(bidOf(result, 'A').criteria[0]).toMatchObject({ score: 2.5, weighted: 50 });
     expect(bidOf(result, 'A').flags).toEqual([]);
     expect(bidOf(result, 'C').criteria[0].source).toBe('missing');

@@ -45,9 +45,7 @@ describe('panelStatistics', () => {
   it('agrees with the results wherever the results use the panel score', () => {
     const result = computeResults(workedExample());
     for (const cell of cells) {
-      const used = result.bids
-        .find((b) => b.bidId === cell.bidId)!
-        .criteria.find((c) => c.criterionId === cell.criterionId)!;
+      const used = result.bids.find((b) => b.bidId === cell.bidId)!.criteria.find((c) => c.criterionId === cell.criterionId)!;
       if (used.source === 'panel') expect(used.score).toEqual(cell.panelScore);
     }
   });

@@ -19,126 +19,124 @@ import {
  */
 export function panelStatistics(input: EngineInput): PanelStatistics[] {
   const context = buildContext(input);
-  const bids = [...input.bids].sort(
-    (a, b) => compareText(a.bidderName, b.bidderName) || compareText(a.id, b.id),
-  );
+  const bids = [...input.bids].sort((a, b) => compareText(a.bidderName, b.bidderName) || compareText(a.id, b.id));
   return bids.flatMap((bid) =>
     context.scoredLeaves.map((criterion) => {
       const statistics = cellStatistics(context, bid.id, criterion);
-      statistics.scores.sort((a, b) => compareText(a.panelistId, b.panelistId));
-      return statistics;
+      // A sorted copy: `scores` may be the context's own array.
+      return { ...statistics, scores: [...statistics.scores].sort((a, b) => compareText(a.panelistId, b.panelistId)) };
     }),
   );
 }
 
-/**
- * Mean, or median (of an even count: the exact mean of the two middle values). The
- * per-cell code tallies means itself from integer sums; this is the same formula.
- */
+/** Mean, or median (of an even count: the exact mean of the two middle values). */
 export function aggregate(scores: readonly number[], aggregation: Aggregation): Rational {
   if (scores.length === 0) throw new RangeError('aggregate: no scores');
-  if (aggregation === 'mean') return mean(scores);
+  if (aggregation === 'mean')
+    return meanOf(
+      scores.reduce((sum, score) => sum + score, 0),
+      scores.length,
+    );
   const sorted = [...scores].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? Rational.fromInteger(sorted[middle])
-    : Rational.of(sorted[middle - 1] + sorted[middle], 2);
+  return sorted.length % 2 === 1 ? Rational.fromInteger(sorted[middle]) : Rational.of(sorted[middle - 1] + sorted[middle], 2);
 }
 
-function mean(scores: readonly number[]): Rational {
-  let total = 0;
-  for (const score of scores) total += score;
-  return Rational.of(total, scores.length);
+/** The mean of `count` integer scores adding up to `sum`: one exact division. */
+function meanOf(sum: number, count: number): Rational {
+  return Rational.of(sum, count);
 }
 
 /**
  * A score is usable when it is submitted (drafts never reach the context), its panelist
  * declared no conflict with the bid, and its panelist's group is one that scores this
  * leaf — a score from a group the tender did not ask is not part of the evaluation.
- *
- * This runs for every bid × criterion, so it tallies in plain integers and allocates
- * little: `scores` holds the input records themselves, in input order (nothing computed
- * here depends on it; panelStatistics() sorts them for display).
  */
-export function cellStatistics(
+function isUsable(
   context: EngineContext,
-  bidId: string,
+  conflicted: ReadonlySet<string>,
   criterion: EngineCriterion,
-): PanelStatistics {
+  entry: EngineIndividualScore,
+) {
+  return criterion.scoredBy.includes(context.panelistGroup.get(entry.panelistId)!) && !conflicted.has(entry.panelistId);
+}
+
+/**
+ * Panel statistics of one bid × scored criterion. This runs for every cell of the
+ * tender (12 000 of them, over 144 000 scores, in a large one), so it tallies in plain
+ * integers, uses indexed loops (V8 does not always optimise away for…of's iterator
+ * results) and allocates little: `scores` holds the input records themselves, in input
+ * order, and is the index's own array when every score is usable (nothing computed here
+ * depends on the order; panelStatistics() sorts a copy for display).
+ */
+export function cellStatistics(context: EngineContext, bidId: string, criterion: EngineCriterion): PanelStatistics {
   const { settings } = context.input;
   const conflicted = context.conflicts.get(bidId)!;
-  const livedExperienceScores = criterion.scoredBy.includes('lived_experience');
-  const professionalScores = criterion.scoredBy.includes('professional');
-  const scores: EngineIndividualScore[] = [];
-  // Named counters rather than objects keyed by group: this loop runs 144 000 times
-  // in a large tender and keyed access would make it several times slower.
+  const submitted = context.submittedScores.get(bidId)?.get(criterion.id) ?? [];
+  const scores = submitted.every((entry) => isUsable(context, conflicted, criterion, entry))
+    ? submitted
+    : submitted.filter((entry) => isUsable(context, conflicted, criterion, entry));
+  // Named counters rather than objects keyed by group: keyed access would make this
+  // loop several times slower.
   let lived = 0;
   let livedSum = 0;
   let professional = 0;
   let professionalSum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const entry of context.submittedScores.get(bidId)?.get(criterion.id) ?? []) {
-    const isLived = context.panelistGroup.get(entry.panelistId) === 'lived_experience';
-    if (!(isLived ? livedExperienceScores : professionalScores)) continue;
-    if (conflicted.size > 0 && conflicted.has(entry.panelistId)) continue;
-    scores.push(entry);
-    if (isLived) {
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i].score;
+    if (context.panelistGroup.get(scores[i].panelistId) === 'lived_experience') {
       lived += 1;
-      livedSum += entry.score;
+      livedSum += score;
     } else {
       professional += 1;
-      professionalSum += entry.score;
+      professionalSum += score;
     }
-    if (entry.score < min) min = entry.score;
-    if (entry.score > max) max = entry.score;
+    if (score < min) min = score;
+    if (score > max) max = score;
   }
   const groupMeans = {
-    lived_experience: lived ? Rational.of(livedSum, lived) : null,
-    professional: professional ? Rational.of(professionalSum, professional) : null,
+    lived_experience: lived ? meanOf(livedSum, lived) : null,
+    professional: professional ? meanOf(professionalSum, professional) : null,
   };
 
   let panelScore: Rational | null = null;
   let groupScores: Partial<Record<PanelGroup, Rational>> | null = null;
-  const median = (group?: PanelGroup) =>
-    aggregate(
-      scores
-        .filter((entry) => !group || context.panelistGroup.get(entry.panelistId) === group)
-        .map((entry) => entry.score),
-      'median',
-    );
+  const mean = settings.aggregation === 'mean';
   if (scores.length === 0) {
     // No usable score: missing (§3.3).
   } else if (!criterion.groupWeights) {
-    panelScore =
-      settings.aggregation === 'mean'
-        ? Rational.of(livedSum + professionalSum, scores.length)
-        : median();
+    panelScore = mean ? meanOf(livedSum + professionalSum, scores.length) : medianOf(context, scores, null);
   } else {
     groupScores = {};
-    for (const group of PANEL_GROUPS) {
-      if (!groupMeans[group]) continue;
-      groupScores[group] = settings.aggregation === 'mean' ? groupMeans[group] : median(group);
+    if (groupMeans.lived_experience) {
+      groupScores.lived_experience = mean ? groupMeans.lived_experience : medianOf(context, scores, 'lived_experience');
+    }
+    if (groupMeans.professional) {
+      groupScores.professional = mean ? groupMeans.professional : medianOf(context, scores, 'professional');
     }
     panelScore = weightedGroupScore(criterion.groupWeights, groupScores);
   }
 
   const thresholdHundredths = settings.divergenceThresholdHundredths;
   const flags: Flag[] = [];
-  const flag = (type: Flag['type']) => flags.push({ type, criterion: criterion.code });
   // A single score has no spread to diverge from, whatever the threshold.
-  if (scores.length >= 2 && (max - min) * 100 >= thresholdHundredths) flag('divergence');
+  if (scores.length >= 2 && (max - min) * 100 >= thresholdHundredths) {
+    flags.push({ type: 'divergence', criterion: criterion.code });
+  }
   // |sumL / nL − sumP / nP| ≥ t / 100, multiplied out to stay in small integers.
   if (
     lived &&
     professional &&
-    Math.abs(livedSum * professional - professionalSum * lived) * 100 >=
-      thresholdHundredths * lived * professional
+    Math.abs(livedSum * professional - professionalSum * lived) * 100 >= thresholdHundredths * lived * professional
   ) {
-    flag('group_divergence');
+    flags.push({ type: 'group_divergence', criterion: criterion.code });
   }
-  const livedExperienceMissing = criterion.scoredBy.includes('lived_experience') && !lived;
-  if (scores.length < settings.minScorers || livedExperienceMissing) flag('quorum_not_met');
+  const livedExperienceMissing = !lived && criterion.scoredBy.includes('lived_experience');
+  if (scores.length < settings.minScorers || livedExperienceMissing) {
+    flags.push({ type: 'quorum_not_met', criterion: criterion.code });
+  }
 
   const scored = scores.length > 0;
   return {
@@ -157,6 +155,14 @@ export function cellStatistics(
   };
 }
 
+/** The median of the usable scores, of one group or (null) of all. */
+function medianOf(context: EngineContext, scores: readonly EngineIndividualScore[], group: PanelGroup | null): Rational {
+  const values = scores
+    .filter((entry) => group === null || context.panelistGroup.get(entry.panelistId) === group)
+    .map((entry) => entry.score);
+  return aggregate(values, 'median');
+}
+
 /**
  * §3.2 with group weights: Σ weight × groupScore / Σ weight over the groups that scored
  * (the weights renormalised over them). Accumulated unreduced and divided once, so only
@@ -170,12 +176,12 @@ function weightedGroupScore(
   let numerator = 0n;
   let denominator = 1n;
   let weightTotal = 0n;
-  for (const group of PANEL_GROUPS) {
+  for (let i = 0; i < PANEL_GROUPS.length; i++) {
+    const group = PANEL_GROUPS[i];
     const weight = weights[group];
     const groupScore = groupScores[group];
     if (weight === undefined || !groupScore) continue;
-    numerator =
-      numerator * groupScore.denominator + BigInt(weight) * groupScore.numerator * denominator;
+    numerator = numerator * groupScore.denominator + BigInt(weight) * groupScore.numerator * denominator;
     denominator *= groupScore.denominator;
     weightTotal += BigInt(weight);
   }

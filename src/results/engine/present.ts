@@ -1,15 +1,5 @@
 import { Rational } from './rational';
-import {
-  CATEGORY_KEYS,
-  CategoryKey,
-  EngineResult,
-  Exclusion,
-  Flag,
-  Gap,
-  PanelGroup,
-  ScoreSource,
-  Sensitivity,
-} from './types';
+import { CATEGORY_KEYS, CategoryKey, EngineResult, Exclusion, Flag, Gap, PanelGroup, ScoreSource, Sensitivity } from './types';
 
 /** The `results` body of API.md ("Results and exports"), minus `tenderId`. */
 export interface PresentedResults {
@@ -71,9 +61,10 @@ export function presentResults(result: EngineResult): PresentedResults {
       price: penceToPounds(bid.pricePence),
       rank: bid.rank,
       total: presentNumber(bid.total),
-      byCategory: Object.fromEntries(
-        CATEGORY_KEYS.map((key) => [key, presentNumber(bid.byCategory[key])]),
-      ) as Record<CategoryKey, number>,
+      byCategory: Object.fromEntries(CATEGORY_KEYS.map((key) => [key, presentNumber(bid.byCategory[key])])) as Record<
+        CategoryKey,
+        number
+      >,
       criteria: bid.criteria.map((criterion) => ({
         criterionId: criterion.criterionId,
         code: criterion.code,

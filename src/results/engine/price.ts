@@ -10,12 +10,7 @@ export interface PricedBid {
  * The share of the price leaf's weight a bid earns (0 to 1), SCORING.md §4. `lowest`
  * and `highest` are taken over eligible bids only, and every price is > 0.
  */
-export function priceFraction(
-  formula: PriceFormula,
-  price: bigint,
-  lowest: bigint,
-  highest: bigint,
-): Rational {
+export function priceFraction(formula: PriceFormula, price: bigint, lowest: bigint, highest: bigint): Rational {
   switch (formula) {
     case 'lowest_ratio':
       return Rational.of(lowest, price);
@@ -33,11 +28,7 @@ export function priceFraction(
  * Weighted price scores (percentage points) for the eligible bids. Bids not passed in
  * get none: an ineligible bid's price criterion is `weighted: null` (§5).
  */
-export function scorePrices(
-  weight: Rational,
-  eligible: readonly PricedBid[],
-  formula: PriceFormula,
-): Map<string, Rational> {
+export function scorePrices(weight: Rational, eligible: readonly PricedBid[], formula: PriceFormula): Map<string, Rational> {
   const scores = new Map<string, Rational>();
   if (eligible.length === 0) return scores;
   let lowest = eligible[0].pricePence;
@@ -56,14 +47,9 @@ export function scorePrices(
  * §4: bids priced below `ratio × mean eligible price` — a flag for investigation, never
  * an exclusion. Compared in integers: price · 100 · n < ratioHundredths · Σ prices.
  */
-export function abnormallyLowBids(
-  eligible: readonly PricedBid[],
-  ratioHundredths: number,
-): Set<string> {
+export function abnormallyLowBids(eligible: readonly PricedBid[], ratioHundredths: number): Set<string> {
   const count = BigInt(eligible.length);
   const sum = eligible.reduce((total, bid) => total + bid.pricePence, 0n);
   const ratio = BigInt(ratioHundredths);
-  return new Set(
-    eligible.filter((bid) => bid.pricePence * 100n * count < ratio * sum).map((bid) => bid.bidId),
-  );
+  return new Set(eligible.filter((bid) => bid.pricePence * 100n * count < ratio * sum).map((bid) => bid.bidId));
 }

@@ -7,14 +7,7 @@ import fc from 'fast-check';
 import { computeResults } from './engine';
 import { presentResults } from './present';
 import { Rational } from './rational';
-import {
-  EngineBid,
-  EngineCriterion,
-  EngineIndividualScore,
-  EngineInput,
-  EngineModeratedScore,
-  PanelGroup,
-} from './types';
+import { EngineBid, EngineCriterion, EngineIndividualScore, EngineInput, EngineModeratedScore, PanelGroup } from './types';
 
 type Gen = fc.GeneratorValue;
 
@@ -27,15 +20,28 @@ function randomTender(g: Gen): EngineInput {
   const max = min + g(fc.integer, { min: 1, max: 6 });
   const criteria: EngineCriterion[] = [];
   const leaf = (code: string, parentId: string | null): EngineCriterion => {
-    const scoredBy = g(fc.constantFrom, [GROUPS], [['professional']], [['lived_experience']]) as PanelGroup[];
+    const scoredBy: PanelGroup[] = g(fc.constantFrom, GROUPS, ['professional'], ['lived_experience']);
     const lived = g(fc.integer, { min: 0, max: 100 });
     const both = scoredBy.length === 2;
     return {
-      id: `c-${code}`, code, title: code, parentId, kind: 'scored',
-      category: g(fc.constantFrom, ...CATEGORIES), weightHundredths: 0,
-      threshold: g(fc.option, fc.integer({ min: min * 2, max: max * 2 }).map((h) => h / 2), { freq: 3 }),
+      id: `c-${code}`,
+      code,
+      title: code,
+      parentId,
+      kind: 'scored',
+      category: g(fc.constantFrom, ...CATEGORIES),
+      weightHundredths: 0,
+      threshold: g(
+        fc.option,
+        fc.integer({ min: min * 2, max: max * 2 }).map((h) => h / 2),
+        { freq: 3 },
+      ),
       scoredBy,
-      groupWeights: !g(fc.boolean) ? null : both ? { lived_experience: lived, professional: 100 - lived } : { [scoredBy[0]]: 100 },
+      groupWeights: !g(fc.boolean)
+        ? null
+        : both
+          ? { lived_experience: lived, professional: 100 - lived }
+          : { [scoredBy[0]]: 100 },
       order: g(fc.integer, { min: 0, max: 3 }),
     };
   };
@@ -63,9 +69,7 @@ function randomTender(g: Gen): EngineInput {
   weighted.forEach((c, i) => (c.weightHundredths = Math.floor((shares[i] * 10_000) / totalShares)));
   weighted[0].weightHundredths += 10_000 - weighted.reduce((sum, c) => sum + c.weightHundredths, 0);
   for (const section of criteria.filter((c) => c.kind === 'section')) {
-    section.weightHundredths = criteria
-      .filter((c) => c.parentId === section.id)
-      .reduce((sum, c) => sum + c.weightHundredths, 0);
+    section.weightHundredths = criteria.filter((c) => c.parentId === section.id).reduce((sum, c) => sum + c.weightHundredths, 0);
   }
 
   const panelists = Array.from({ length: g(fc.integer, { min: 1, max: 5 }) }, (_, i) => ({
@@ -74,7 +78,8 @@ function randomTender(g: Gen): EngineInput {
   }));
   const gate = criteria.find((c) => c.kind === 'pass_fail');
   const bids: EngineBid[] = Array.from({ length: g(fc.integer, { min: 1, max: 5 }) }, (_, i) => ({
-    id: `b${i}`, bidderName: `Bidder ${i}`,
+    id: `b${i}`,
+    bidderName: `Bidder ${i}`,
     status: g(fc.integer, { min: 0, max: 5 }) === 0 ? 'disqualified' : 'submitted',
     pricePence: BigInt(g(fc.integer, { min: 1, max: 1_000_000 })),
     compliance: gate && g(fc.boolean) ? [{ criterionId: gate.id, passed: g(fc.integer, { min: 0, max: 4 }) > 0 }] : [],
@@ -87,7 +92,13 @@ function randomTender(g: Gen): EngineInput {
       for (const panelist of panelists) {
         if (g(fc.integer, { min: 0, max: 4 }) === 0) continue;
         const score = g(fc.integer, { min, max });
-        individualScores.push({ bidId: bid.id, criterionId: criterion.id, panelistId: panelist.id, score, submitted: g(fc.integer, { min: 0, max: 5 }) > 0 });
+        individualScores.push({
+          bidId: bid.id,
+          criterionId: criterion.id,
+          panelistId: panelist.id,
+          score,
+          submitted: g(fc.integer, { min: 0, max: 5 }) > 0,
+        });
       }
       if (g(fc.integer, { min: 0, max: 2 }) === 0) {
         moderatedScores.push({ bidId: bid.id, criterionId: criterion.id, score: g(fc.integer, { min, max }) });
@@ -105,11 +116,18 @@ function randomTender(g: Gen): EngineInput {
       minScorers: g(fc.integer, { min: 0, max: 3 }),
       abnormallyLowRatioHundredths: g(fc.integer, { min: 50, max: 100 }),
     },
-    criteria, panelists, bids, individualScores, moderatedScores,
+    criteria,
+    panelists,
+    bids,
+    individualScores,
+    moderatedScores,
   };
 }
 
 const tenders = fc.gen().map((g) => randomTender(g));
+
+/** A failing property must fail fast, not shrink for minutes. */
+const limits = { interruptAfterTimeLimit: 10_000, markInterruptAsFailure: true };
 
 /** Everything a caller sees, plus the exact totals. */
 const observable = (input: EngineInput) => {
@@ -129,12 +147,14 @@ describe('engine properties', () => {
           expect(Rational.sum(bid.criteria.map((c) => c.weighted ?? Rational.ZERO))).toEqual(bid.total);
         }
       }),
+      limits,
     );
   });
 
   it('never lowers a bid’s total when one of its individual scores is raised', () => {
     fc.assert(
-      fc.property(tenders, fc.nat(), fc.nat(), (input, pick, step) => {
+      fc.property(tenders, fc.nat(), fc.nat(), (generated, pick, step) => {
+        const input = structuredClone(generated); // fast-check may replay the same value
         const raisable = input.individualScores.filter((s) => s.score < input.scale.max);
         fc.pre(raisable.length > 0);
         const target = raisable[pick % raisable.length];
@@ -143,6 +163,7 @@ describe('engine properties', () => {
         const after = computeResults(input).bids.find((b) => b.bidId === target.bidId)!.total;
         expect(after.compare(before)).toBeGreaterThanOrEqual(0);
       }),
+      limits,
     );
   });
 
@@ -166,11 +187,16 @@ describe('engine properties', () => {
           const reordered: EngineInput = {
             ...input,
             ...shuffled,
-            bids: shuffled.bids.map((b) => ({ ...b, conflicts: [...b.conflicts].reverse(), compliance: [...b.compliance].reverse() })),
+            bids: shuffled.bids.map((b) => ({
+              ...b,
+              conflicts: [...b.conflicts].reverse(),
+              compliance: [...b.compliance].reverse(),
+            })),
           };
           expect(observable(reordered)).toEqual(observable(input));
         },
       ),
+      limits,
     );
   });
 
@@ -185,12 +211,14 @@ describe('engine properties', () => {
         }))
         .sort((x, y) => (x.bidId < y.bidId ? -1 : 1));
     fc.assert(
-      fc.property(tenders, fc.nat(), (input, pick) => {
+      fc.property(tenders, fc.nat(), (generated, pick) => {
+        const input = structuredClone(generated);
         const excluded = input.bids[pick % input.bids.length];
         const before = nonPrice(computeResults(input), excluded.id);
         excluded.status = 'disqualified';
         expect(nonPrice(computeResults(input), excluded.id)).toEqual(before);
       }),
+      limits,
     );
   });
 });

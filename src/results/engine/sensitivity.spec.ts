@@ -49,12 +49,7 @@ describe('sensitivity (§9)', () => {
           bid('A', 120_000, { compliance: [{ criterionId: 'c-G1', passed: true }] }),
           bid('B', 100_000, { compliance: [{ criterionId: 'c-G1', passed: true }] }),
         ],
-        moderatedScores: [
-          moderated('A', 'Q1', 5),
-          moderated('A', 'Q2', 5),
-          moderated('B', 'Q1', 3),
-          moderated('B', 'Q2', 2),
-        ],
+        moderatedScores: [moderated('A', 'Q1', 5), moderated('A', 'Q2', 5), moderated('B', 'Q1', 3), moderated('B', 'Q2', 2)],
       });
 
     it('finds 33.69 points from Quality (S1) to Price (P), scaling Q1 and Q2 inside S1', () => {
@@ -100,9 +95,7 @@ describe('sensitivity (§9)', () => {
       runnerUpBidId: 'bid-B',
       robust: true,
       smallestShift: null,
-      sentence:
-        'No move of weight between two top-level sections, within 0–100, would change the order of ' +
-        'Bid A and Bid B.',
+      sentence: 'No move of weight between two top-level sections, within 0–100, would change the order of ' + 'Bid A and Bid B.',
     });
   });
 
@@ -124,7 +117,7 @@ describe('sensitivity (§9)', () => {
     const result = computeResults(twoLeaves([5, 3], [3, 5], { tieBreak: 'price' }));
     expect(result.sensitivity?.winnerBidId).toBe('bid-B');
     expect(result.sensitivity?.sentence).toBe(
-      'Bid B and Bid A are level on 80.00 and are separated only by the tie-break (price), so any ' +
+      'Bid B and Bid A are level on 80.00 and are separated only by the tie-break (lower price first), so any ' +
         'move of weight between top-level sections could change their order.',
     );
   });

@@ -1,6 +1,6 @@
 import { EngineContext, TopLevelNode } from './context';
 import { formatScaled, Rational } from './rational';
-import { BidResult, Sensitivity } from './types';
+import { BidResult, Sensitivity, TieBreak } from './types';
 
 /**
  * SCORING.md §9 for the winner and the runner-up (the first two bids in ranked order).
@@ -17,10 +17,7 @@ import { BidResult, Sensitivity } from './types';
  * exact total is ≥ the winner's. Only nodes with weight > 0 take part: 0 < d ≤ W_F, and
  * weight cannot be scaled into a node that has none (e.g. a top-level gate).
  */
-export function analyseSensitivity(
-  context: EngineContext,
-  rankedInOrder: readonly BidResult[],
-): Sensitivity | null {
+export function analyseSensitivity(context: EngineContext, rankedInOrder: readonly BidResult[]): Sensitivity | null {
   const [winner, runnerUp] = rankedInOrder;
   if (!winner || !runnerUp) return null;
   const names = { winner: winner.bidderName, runnerUp: runnerUp.bidderName };
@@ -31,7 +28,7 @@ export function analyseSensitivity(
     const how =
       winner.rank === runnerUp.rank
         ? `share rank ${winner.rank}`
-        : `are separated only by the tie-break (${context.input.settings.tieBreak})`;
+        : `are separated only by the tie-break (${TIE_BREAK_WORDS[context.input.settings.tieBreak]})`;
     return {
       ...base,
       robust: false,
@@ -43,9 +40,8 @@ export function analyseSensitivity(
   }
 
   const nodes = context.topLevel.filter((node) => node.weight.sign() > 0);
-  const rate = (bid: BidResult) => subtotalRates(bid, nodes);
-  const winnerRates = rate(winner);
-  const runnerUpRates = rate(runnerUp);
+  const winnerRates = subtotalRates(winner, nodes);
+  const runnerUpRates = subtotalRates(runnerUp, nodes);
   // Negative: the runner-up is behind (rounded totals differ, so exact ones do too).
   const gap = runnerUp.total.sub(winner.total);
   let best: { from: TopLevelNode; to: TopLevelNode; shift: Rational } | null = null;
@@ -82,6 +78,12 @@ export function analyseSensitivity(
       'no smaller move between two top-level sections would.',
   };
 }
+
+const TIE_BREAK_WORDS: Record<TieBreak, string> = {
+  none: 'none',
+  quality: 'higher score without price first',
+  price: 'lower price first',
+};
 
 /** S_N / W_N per node: the share of each node's weight the bid earned (missing = 0). */
 function subtotalRates(bid: BidResult, nodes: readonly TopLevelNode[]): Rational[] {

@@ -12,13 +12,7 @@ export const PANEL_GROUPS: readonly PanelGroup[] = ['lived_experience', 'profess
 
 export type CriterionKind = 'section' | 'scored' | 'price' | 'pass_fail';
 export type Category =
-  | 'quality'
-  | 'co_production'
-  | 'social_outcome'
-  | 'economic_outcome'
-  | 'environmental_outcome'
-  | 'price'
-  | 'compliance';
+  'quality' | 'co_production' | 'social_outcome' | 'economic_outcome' | 'environmental_outcome' | 'price' | 'compliance';
 
 export type Aggregation = 'mean' | 'median';
 export type PriceFormula = 'lowest_ratio' | 'linear_deviation' | 'min_max_linear';

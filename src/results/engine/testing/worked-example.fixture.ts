@@ -7,9 +7,7 @@
 import { EngineInput, EngineSettings } from '../types';
 import { bid, buildInput, criterion, moderated, panel, scores } from './builders';
 
-export function workedExample(
-  settings: Partial<EngineSettings> = { moderationRequired: false },
-): EngineInput {
+export function workedExample(settings: Partial<EngineSettings> = { moderationRequired: false }): EngineInput {
   return buildInput({
     settings,
     criteria: [

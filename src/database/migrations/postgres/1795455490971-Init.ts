@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795454509123 implements MigrationInterface {
-  name = 'Init1795454509123';
+export class Init1795455490971 implements MigrationInterface {
+  name = 'Init1795455490971';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -69,6 +69,22 @@ export class Init1795454509123 implements MigrationInterface {
             CREATE INDEX "IDX_9dab5e0f66bee407de34bb92dd" ON "tenders" ("reference")
         `);
     await queryRunner.query(`
+            CREATE TABLE "tender_team_members" (
+                "id" character varying(36) NOT NULL,
+                "tenderId" character varying(36) NOT NULL,
+                "userId" character varying(36) NOT NULL,
+                "role" character varying(20) NOT NULL,
+                "addedAt" TIMESTAMP NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_7e12b7ab307ba61137ccf27a6c9" PRIMARY KEY ("id")
+            )
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_c6c59ffb552da06c4d09bc69c7" ON "tender_team_members" ("userId")
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_2f2cee0f24c0d352b41991b3c8" ON "tender_team_members" ("tenderId", "userId")
+        `);
+    await queryRunner.query(`
             CREATE TABLE "bid_versions" (
                 "id" character varying(36) NOT NULL,
                 "bidId" character varying(36) NOT NULL,
@@ -97,7 +113,7 @@ export class Init1795454509123 implements MigrationInterface {
                 "organisationId" character varying(36),
                 "bidderName" character varying(200) NOT NULL,
                 "organisationType" character varying(10),
-                "paper" boolean NOT NULL DEFAULT false,
+                "paper" boolean NOT NULL,
                 "enteredById" character varying(36) NOT NULL,
                 "activeKey" character varying(240),
                 "status" character varying(16) NOT NULL,
@@ -181,22 +197,6 @@ export class Init1795454509123 implements MigrationInterface {
         `);
     await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_6e4846b6a343cbffb906536c3f" ON "individual_scores" ("panelMemberId", "bidId", "criterionId")
-        `);
-    await queryRunner.query(`
-            CREATE TABLE "tender_team_members" (
-                "id" character varying(36) NOT NULL,
-                "tenderId" character varying(36) NOT NULL,
-                "userId" character varying(36) NOT NULL,
-                "role" character varying(20) NOT NULL,
-                "addedAt" TIMESTAMP NOT NULL DEFAULT now(),
-                CONSTRAINT "PK_7e12b7ab307ba61137ccf27a6c9" PRIMARY KEY ("id")
-            )
-        `);
-    await queryRunner.query(`
-            CREATE INDEX "IDX_c6c59ffb552da06c4d09bc69c7" ON "tender_team_members" ("userId")
-        `);
-    await queryRunner.query(`
-            CREATE UNIQUE INDEX "IDX_2f2cee0f24c0d352b41991b3c8" ON "tender_team_members" ("tenderId", "userId")
         `);
     await queryRunner.query(`
             CREATE TABLE "panel_invitations" (
@@ -344,6 +344,14 @@ export class Init1795454509123 implements MigrationInterface {
             SET NULL ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
+            ALTER TABLE "tender_team_members"
+            ADD CONSTRAINT "FK_84e9378a747be93e8d63ad70697" FOREIGN KEY ("tenderId") REFERENCES "tenders"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "tender_team_members"
+            ADD CONSTRAINT "FK_c6c59ffb552da06c4d09bc69c7d" FOREIGN KEY ("userId") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
             ALTER TABLE "bid_versions"
             ADD CONSTRAINT "FK_b0d0b39d750f59a17f2e8f59223" FOREIGN KEY ("bidId") REFERENCES "bids"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
@@ -406,14 +414,6 @@ export class Init1795454509123 implements MigrationInterface {
     await queryRunner.query(`
             ALTER TABLE "individual_scores"
             ADD CONSTRAINT "FK_bb2e70db54d9d18b3350a046e3b" FOREIGN KEY ("panelMemberId") REFERENCES "panel_members"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-    await queryRunner.query(`
-            ALTER TABLE "tender_team_members"
-            ADD CONSTRAINT "FK_84e9378a747be93e8d63ad70697" FOREIGN KEY ("tenderId") REFERENCES "tenders"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-    await queryRunner.query(`
-            ALTER TABLE "tender_team_members"
-            ADD CONSTRAINT "FK_c6c59ffb552da06c4d09bc69c7d" FOREIGN KEY ("userId") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
             ALTER TABLE "panel_invitations"
@@ -525,12 +525,6 @@ export class Init1795454509123 implements MigrationInterface {
             ALTER TABLE "panel_invitations" DROP CONSTRAINT "FK_4581b4e34c54360c79d3c610a25"
         `);
     await queryRunner.query(`
-            ALTER TABLE "tender_team_members" DROP CONSTRAINT "FK_c6c59ffb552da06c4d09bc69c7d"
-        `);
-    await queryRunner.query(`
-            ALTER TABLE "tender_team_members" DROP CONSTRAINT "FK_84e9378a747be93e8d63ad70697"
-        `);
-    await queryRunner.query(`
             ALTER TABLE "individual_scores" DROP CONSTRAINT "FK_bb2e70db54d9d18b3350a046e3b"
         `);
     await queryRunner.query(`
@@ -574,6 +568,12 @@ export class Init1795454509123 implements MigrationInterface {
         `);
     await queryRunner.query(`
             ALTER TABLE "bid_versions" DROP CONSTRAINT "FK_b0d0b39d750f59a17f2e8f59223"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "tender_team_members" DROP CONSTRAINT "FK_c6c59ffb552da06c4d09bc69c7d"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "tender_team_members" DROP CONSTRAINT "FK_84e9378a747be93e8d63ad70697"
         `);
     await queryRunner.query(`
             ALTER TABLE "users" DROP CONSTRAINT "FK_4bba96961e0142c06aa921ce27f"
@@ -636,15 +636,6 @@ export class Init1795454509123 implements MigrationInterface {
             DROP TABLE "panel_invitations"
         `);
     await queryRunner.query(`
-            DROP INDEX "public"."IDX_2f2cee0f24c0d352b41991b3c8"
-        `);
-    await queryRunner.query(`
-            DROP INDEX "public"."IDX_c6c59ffb552da06c4d09bc69c7"
-        `);
-    await queryRunner.query(`
-            DROP TABLE "tender_team_members"
-        `);
-    await queryRunner.query(`
             DROP INDEX "public"."IDX_6e4846b6a343cbffb906536c3f"
         `);
     await queryRunner.query(`
@@ -682,6 +673,15 @@ export class Init1795454509123 implements MigrationInterface {
         `);
     await queryRunner.query(`
             DROP TABLE "bid_versions"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_2f2cee0f24c0d352b41991b3c8"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_c6c59ffb552da06c4d09bc69c7"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "tender_team_members"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."IDX_9dab5e0f66bee407de34bb92dd"

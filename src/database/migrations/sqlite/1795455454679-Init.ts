@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795454481590 implements MigrationInterface {
-  name = 'Init1795454481590';
+export class Init1795455454679 implements MigrationInterface {
+  name = 'Init1795455454679';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -108,7 +108,7 @@ export class Init1795454481590 implements MigrationInterface {
                 "organisationId" varchar(36),
                 "bidderName" varchar(200) NOT NULL,
                 "organisationType" varchar(10),
-                "paper" boolean NOT NULL DEFAULT (0),
+                "paper" boolean NOT NULL,
                 "enteredById" varchar(36) NOT NULL,
                 "activeKey" varchar(240),
                 "status" varchar(16) NOT NULL,
@@ -480,7 +480,7 @@ export class Init1795454481590 implements MigrationInterface {
                 "organisationId" varchar(36),
                 "bidderName" varchar(200) NOT NULL,
                 "organisationType" varchar(10),
-                "paper" boolean NOT NULL DEFAULT (0),
+                "paper" boolean NOT NULL,
                 "enteredById" varchar(36) NOT NULL,
                 "activeKey" varchar(240),
                 "status" varchar(16) NOT NULL,
@@ -1532,7 +1532,7 @@ export class Init1795454481590 implements MigrationInterface {
                 "organisationId" varchar(36),
                 "bidderName" varchar(200) NOT NULL,
                 "organisationType" varchar(10),
-                "paper" boolean NOT NULL DEFAULT (0),
+                "paper" boolean NOT NULL,
                 "enteredById" varchar(36) NOT NULL,
                 "activeKey" varchar(240),
                 "status" varchar(16) NOT NULL,
