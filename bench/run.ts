@@ -5,7 +5,7 @@
  *   npm run bench -- engine surge  only those whose name contains a word given
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchFigure, BenchScenario } from './types';
@@ -16,14 +16,14 @@ process.env.TZ = 'UTC';
 async function main(): Promise<void> {
   const filters = process.argv.slice(2);
   const chosen: BenchScenario[] = filters.length ? scenarios.filter((s) => filters.some((f) => s.name.includes(f))) : scenarios;
-  const figures: BenchFigure[] = [];
+  const figures: (BenchFigure & { run: string })[] = [];
   const failures: string[] = [];
   for (const scenario of chosen) {
     process.stdout.write(`\n▶ ${scenario.name}\n`);
     const started = Date.now();
     try {
       const result = await scenario.run();
-      figures.push(...result);
+      figures.push(...result.map((f) => ({ ...f, run: scenario.name })));
       for (const f of result) {
         process.stdout.write(`  ${f.metric}: ${f.value} ${f.unit}${f.target ? `  (target ${f.target}: ${f.met === false ? 'MISSED' : 'met'})` : ''}\n`);
       }
@@ -33,7 +33,15 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   }
-  writeFileSync(join(__dirname, '..', 'docs', 'BENCHMARKS.md'), render(figures, failures, chosen));
+  // A partial run (npm run bench -- engine) keeps the other scenarios' last figures.
+  const store = join(__dirname, '..', 'docs', 'benchmarks.json');
+  const previous: Stored = existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as Stored) : { runs: {} };
+  for (const scenario of chosen) {
+    previous.runs[scenario.name] = { at: new Date().toISOString(), figures: figures.filter((f) => f.run === scenario.name) };
+  }
+  writeFileSync(store, JSON.stringify(previous, null, 2) + '\n');
+  const ordered = scenarios.filter((s) => previous.runs[s.name]).map((s) => ({ name: s.name, ...previous.runs[s.name] }));
+  writeFileSync(join(__dirname, '..', 'docs', 'BENCHMARKS.md'), render(ordered, failures));
   process.stdout.write(`\nWrote docs/BENCHMARKS.md (${figures.length} figures${failures.length ? `, ${failures.length} failed scenarios` : ''})\n`);
   if (failures.length) process.exitCode = 1;
 }
@@ -49,7 +57,12 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os}, Node ${process.version}`;
 }
 
-function render(figures: BenchFigure[], failures: string[], chosen: BenchScenario[]): string {
+interface Stored {
+  runs: Record<string, { at: string; figures: BenchFigure[] }>;
+}
+
+function render(runs: { name: string; at: string; figures: BenchFigure[] }[], failures: string[]): string {
+  const figures = runs.flatMap((r) => r.figures);
   const rows = figures.map(
     (f) => `| ${f.scenario} | ${f.metric} | ${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit} | ${f.target || '—'} | ${f.target ? (f.met === false ? '**missed**' : 'met') : ''} |`,
   );
@@ -60,9 +73,8 @@ function render(figures: BenchFigure[], failures: string[], chosen: BenchScenari
     'machine against 127.0.0.1 only. Timings on a shared 2-core machine are noisy: where a ratio to a',
     'baseline measured in the same run is given, that ratio is the figure to compare across runs.',
     '',
-    `- Date: ${new Date().toISOString()}`,
     `- Machine: ${machine()}`,
-    `- Scenarios run: ${chosen.map((s) => s.name).join(', ')}`,
+    ...runs.map((r) => `- \`${r.name}\` measured ${r.at}`),
     '',
     '| scenario | metric | value | target | |',
     '|---|---|---|---|---|',

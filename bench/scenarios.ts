@@ -1,4 +1,29 @@
-import type { BenchScenario } from './types';
+import { benchCrashSafety } from './crash-safety';
+import { benchDeadlineSurge } from './deadline-surge.bench';
+import { benchEngine } from './engine.bench';
+import type { BenchFigure, BenchScenario } from './types';
+
+type Raw = { name?: string; scenario?: string; metric: string; value: number; unit: string; target: string; met?: boolean };
+
+/** Fills `scenario` and, for targets of the form "< N" or "N", whether the value meets it. */
+export function normalise(figures: Raw[], scenario: string): BenchFigure[] {
+  return figures.map((f) => {
+    const met = f.met ?? meets(f.value, f.target);
+    return { scenario: f.scenario ?? f.name ?? scenario, metric: f.metric, value: f.value, unit: f.unit, target: f.target, ...(met === undefined ? {} : { met }) };
+  });
+}
+
+function meets(value: number, target: string): boolean | undefined {
+  const below = /^<\s*([\d.]+)/.exec(target);
+  if (below) return value < Number(below[1]);
+  const exactly = /^=?\s*([\d.]+)$/.exec(target.trim());
+  if (exactly) return value === Number(exactly[1]);
+  return undefined;
+}
 
 /** Every scenario `npm run bench` runs, in order. */
-export const scenarios: BenchScenario[] = [];
+export const scenarios: BenchScenario[] = [
+  { name: 'engine', run: async () => normalise(await benchEngine(), 'results engine') },
+  { name: 'surge', run: async () => normalise(await benchDeadlineSurge(), 'deadline surge') },
+  { name: 'crash', run: async () => normalise(await benchCrashSafety(), 'crash safety') },
+];

@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { ModerationModule } from './moderation/moderation.module';
 import { PanelModule } from './panel/panel.module';
+import { ResultsModule } from './results/results.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
@@ -37,6 +38,7 @@ import { UsersModule } from './users/users.module';
     PanelModule,
     ScoringModule,
     ModerationModule,
+    ResultsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 
 /**
@@ -8,6 +9,8 @@ import helmet from 'helmet';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix('api');
+  // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
+  (app as NestExpressApplication).useBodyParser('json', { limit: '2mb' });
   app.use(
     helmet({
       // Swagger UI loads its own scripts and styles from this origin only.

@@ -7,7 +7,6 @@ import { DomainError } from '../common/domain-error';
 import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
 import { PanelMember } from '../panel/panel-member.entity';
 import { Tender } from '../tenders/tender.entity';
-import { reached } from '../tenders/tender-lifecycle';
 import { TenderTeamMember, type TeamRole } from '../tenders/tender-team-member.entity';
 
 /** How the caller relates to one tender. */
@@ -63,14 +62,20 @@ export interface VisibleBids extends TenderAccessGrant {
 export class TenderAccess {
   async relationOf(em: EntityManager, caller: Caller, tender: Tender): Promise<TenderRelation> {
     if (caller.role === 'admin') return { teamRole: null, panelMemberId: null, bidderMayView: false };
-    const team = await em.getRepository(TenderTeamMember).findOne({ where: { tenderId: tender.id, userId: caller.id } });
+    // Bidders: a published tender is public to them — cancelled ones too, so they can still
+    // read their own bid and the reason. Only commissioner and procurement accounts sit on teams.
+    if (caller.role === 'bidder') return { teamRole: null, panelMemberId: null, bidderMayView: tender.publishedAt !== null };
+    const team =
+      caller.role === 'commissioner' || caller.role === 'procurement'
+        ? await em.getRepository(TenderTeamMember).findOne({ where: { tenderId: tender.id, userId: caller.id } })
+        : null;
     // Panel seats are held by panelist accounts only (the panel feature enforces it).
     const seat =
       caller.role === 'panelist' ? await em.getRepository(PanelMember).findOne({ where: { tenderId: tender.id, userId: caller.id } }) : null;
     return {
       teamRole: team?.role ?? null,
       panelMemberId: seat?.id ?? null,
-      bidderMayView: caller.role === 'bidder' && tender.publishedAt !== null && reached(tender.status, 'published'),
+      bidderMayView: false,
     };
   }
 

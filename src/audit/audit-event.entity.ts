@@ -30,7 +30,7 @@ export class AuditEvent {
   tenderId: string | null;
 
   /** What the audit endpoint may show when: see AuditService.present. */
-  @Column({ type: 'varchar', length: 16, default: 'public' })
+  @Column({ type: 'varchar', length: 16 })
   sensitivity: AuditSensitivity;
 
   @Column({ type: 'simple-json', nullable: true })

@@ -4,7 +4,8 @@ import { TenderAccess } from '../access/tender-access.service';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
-import { isSealed, reached } from '../tenders/tender-lifecycle';
+import { boxIsOpen } from '../bids/bid-rules';
+import { reached } from '../tenders/tender-lifecycle';
 import { AuditService } from './audit.service';
 import { AuditEventResponse, ChainVerificationResponse } from './dto/audit-event.response';
 
@@ -25,7 +26,8 @@ export class AuditController {
     const { tender } = await this.db.read((em) => this.access.require(em, caller, tenderId, 'team'));
     const events = await this.audit.listForTender(tenderId);
     const hide = {
-      bid_content: isSealed(tender.status),
+      bid_content: !boxIsOpen(tender),
+      // a tender cancelled during evaluation never reveals its scores either
       score: !reached(tender.status, 'moderation'),
     };
     return events.map((event) => AuditEventResponse.from(event, hide));

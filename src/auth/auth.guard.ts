@@ -36,8 +36,8 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
     }
-    const user = await this.users.findById(payload.sub);
-    if (!user || !user.active) throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
+    const user = await this.users.findActiveById(payload.sub);
+    if (!user) throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
     request.user = { id: user.id, role: user.role, email: user.email, name: user.name, organisationId: user.organisationId };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (roles.length > 0 && !roles.includes(user.role)) {

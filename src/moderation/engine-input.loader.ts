@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import type { Bid } from '../bids/bid.entity';
 import { BidVersion } from '../bids/bid-version.entity';
 import { ComplianceRecord } from '../bids/compliance-record.entity';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
@@ -17,11 +18,21 @@ export interface LoadedEvaluation {
   moderatedVersions: ModeratedScore[];
 }
 
+/** The columns of an individual score the engine reads. */
+type ScoreRow = Pick<IndividualScore, 'bidId' | 'criterionId' | 'panelMemberId' | 'score' | 'status'>;
+/** The columns of a moderated score version the engine reads. */
+type ModeratedRow = Pick<ModeratedScore, 'bidId' | 'criterionId' | 'version' | 'score'>;
+
 /**
  * Reads a tender's evaluation from the database as the results engine's plain input
  * (src/results/engine/types.ts): every bid submitted by the deadline (disqualified ones
  * included) with its counted price, gates and declared conflicts, every individual score
  * (drafts flagged), and the latest moderated score per cell.
+ *
+ * Two paths, one assembly: `load` also returns the full rows (rationales, every version)
+ * for the moderation view and the exports; `loadInput` reads only the columns the engine
+ * needs, for the results (a large tender holds ~150 000 scores: hydrating entities with
+ * their rationales would cost more than the whole computation).
  */
 @Injectable()
 export class EngineInputLoader {
@@ -31,6 +42,46 @@ export class EngineInputLoader {
   ) {}
 
   async load(em: EntityManager, tender: Tender): Promise<LoadedEvaluation> {
+    const scores = await em
+      .getRepository(IndividualScore)
+      .find({ where: { tenderId: tender.id }, order: { savedAt: 'ASC', id: 'ASC' } });
+    const moderatedVersions = await em
+      .getRepository(ModeratedScore)
+      .find({ where: { tenderId: tender.id }, order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' } });
+    const input = await this.assemble(em, tender, scores, moderatedVersions);
+    return { input, scores, moderatedVersions };
+  }
+
+  /** The engine input alone, read column by column (no entity hydration). */
+  async loadInput(em: EntityManager, tender: Tender): Promise<EngineInput> {
+    const scores = await em
+      .getRepository(IndividualScore)
+      .createQueryBuilder('s')
+      .select('s.bidId', 'bidId')
+      .addSelect('s.criterionId', 'criterionId')
+      .addSelect('s.panelMemberId', 'panelMemberId')
+      .addSelect('s.score', 'score')
+      .addSelect('s.status', 'status')
+      .where('s.tenderId = :tenderId', { tenderId: tender.id })
+      .getRawMany<ScoreRow>();
+    const moderated = await em
+      .getRepository(ModeratedScore)
+      .createQueryBuilder('m')
+      .select('m.bidId', 'bidId')
+      .addSelect('m.criterionId', 'criterionId')
+      .addSelect('m.version', 'version')
+      .addSelect('m.score', 'score')
+      .where('m.tenderId = :tenderId', { tenderId: tender.id })
+      .getRawMany<ModeratedRow>();
+    return this.assemble(em, tender, scores, moderated);
+  }
+
+  private async assemble(
+    em: EntityManager,
+    tender: Tender,
+    scores: readonly ScoreRow[],
+    moderatedVersions: readonly ModeratedRow[],
+  ): Promise<EngineInput> {
     const criteria = (await this.criteria.all(em, tender.id)).map(toFlat);
     const members = await this.directory.members(em, tender.id);
     const bids = await this.directory.countedBids(em, tender.id);
@@ -41,16 +92,14 @@ export class EngineInputLoader {
     const priceOf = new Map(versions.map((version) => [version.bidId, version.pricePence]));
     const compliance = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
     const conflicts = (await this.directory.declarations(em, tender.id)).filter((d) => d.conflict);
-    const scores = await em
-      .getRepository(IndividualScore)
-      .find({ where: { tenderId: tender.id }, order: { savedAt: 'ASC', id: 'ASC' } });
-    const moderatedVersions = await em
-      .getRepository(ModeratedScore)
-      .find({ where: { tenderId: tender.id }, order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' } });
-    const latest = new Map<string, ModeratedScore>();
-    for (const version of moderatedVersions) latest.set(`${version.bidId}|${version.criterionId}`, version);
+    const latest = new Map<string, ModeratedRow>();
+    for (const version of moderatedVersions) {
+      const key = `${version.bidId}|${version.criterionId}`;
+      const seen = latest.get(key);
+      if (!seen || Number(seen.version) < Number(version.version)) latest.set(key, version);
+    }
     const counted = new Set(bidIds);
-    const input: EngineInput = {
+    return {
       scale: { min: tender.scaleMin, max: tender.scaleMax },
       settings: {
         aggregation: tender.aggregation,
@@ -75,7 +124,7 @@ export class EngineInputLoader {
         order: c.order,
       })),
       panelists: members.map((member) => ({ id: member.id, group: member.group })),
-      bids: bids.map((bid) => ({
+      bids: bids.map((bid: Bid) => ({
         id: bid.id,
         bidderName: bid.bidderName,
         status: bid.status === 'disqualified' ? 'disqualified' : 'submitted',
@@ -90,13 +139,13 @@ export class EngineInputLoader {
           bidId: score.bidId,
           criterionId: score.criterionId,
           panelistId: score.panelMemberId,
-          score: score.score,
+          // Raw rows: PostgreSQL drivers may hand integers back as they see fit; the engine wants numbers.
+          score: Number(score.score),
           submitted: score.status === 'submitted',
         })),
       moderatedScores: [...latest.values()]
         .filter((m) => counted.has(m.bidId))
-        .map((m) => ({ bidId: m.bidId, criterionId: m.criterionId, score: m.score })),
+        .map((m) => ({ bidId: m.bidId, criterionId: m.criterionId, score: Number(m.score) })),
     };
-    return { input, scores, moderatedVersions };
   }
 }

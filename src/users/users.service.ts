@@ -100,6 +100,11 @@ export class UsersService implements OnApplicationBootstrap {
     return this.db.read((em) => em.getRepository(User).findOne({ where: { id }, relations: { organisation: true } }));
   }
 
+  /** The guard's per-request lookup: one query, no relations. */
+  findActiveById(id: string): Promise<User | null> {
+    return this.db.read((em) => em.getRepository(User).findOne({ where: { id, active: true } }));
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.db.read((em) => em.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() }, relations: { organisation: true } }));
   }

@@ -226,6 +226,37 @@ describe('bids: lifecycle, versions, paper bids, one per organisation', () => {
     ]);
   });
 
+  it('under concurrency: ten simultaneous first bids from one organisation make one bid; ten simultaneous edits open one version', async () => {
+    const world = await bidWorld(t);
+    const bidder = await t.user('bidder');
+    const creates = await Promise.all(Array.from({ length: 10 }, () => postBid(t, bidder, world.tenderId)));
+    const created = creates.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    const bidId = created[0].body.id as string;
+    for (const refused of creates.filter((r) => r.status !== 201)) {
+      expect(refused.status).toBe(409);
+      expect(refused.body.existingBidId).toBe(bidId);
+    }
+    await t
+      .http()
+      .post(`${bidUrl(world.tenderId, bidId)}/submit`)
+      .set(bidder.auth)
+      .expect(200);
+    const edits = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t
+          .http()
+          .patch(bidUrl(world.tenderId, bidId))
+          .set(bidder.auth)
+          .send({ price: 1000 + i }),
+      ),
+    );
+    expect(edits.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(new Set(edits.map((r) => r.body.version))).toEqual(new Set([2]));
+    const read = await t.http().get(bidUrl(world.tenderId, bidId)).set(bidder.auth);
+    expect(read.body).toMatchObject({ version: 2, submittedVersion: 1 });
+  });
+
   it('a withdrawn bid cannot be edited, submitted or withdrawn again (409), and stops counting', async () => {
     const world = await bidWorld(t);
     const bidder = await t.user('bidder');

@@ -101,3 +101,26 @@ describe('accounts and sign-in', () => {
     await t.http().post('/api/auth/login').send({ email: 'lay@test.local', password: 'anything' }).expect(401);
   });
 });
+
+describe('request bodies', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('accepts a large body (a full bid is over Express’s 100 kB default) and refuses a huge one with 413', async () => {
+    const commissioner = await t.user('commissioner');
+    const large = await t
+      .http()
+      .post('/api/tenders')
+      .set(commissioner.auth)
+      .send({ reference: 'BIG-1', title: 'Large description', bidDeadline: '2027-01-01T00:00:00.000Z', description: 'x'.repeat(19_000) + ' '.repeat(400_000) });
+    // parsed (so refused for its length, naming the field), not refused for its size
+    expect(large.status).toBe(400);
+    expect(large.body.errors).toEqual([{ field: 'description', message: expect.stringContaining('description must be shorter than or equal to 20000 characters') }]);
+    const huge = await t.http().post('/api/tenders').set(commissioner.auth).send({ description: 'x'.repeat(3_000_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});

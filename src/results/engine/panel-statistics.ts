@@ -32,11 +32,10 @@ export function panelStatistics(input: EngineInput): PanelStatistics[] {
 /** Mean, or median (of an even count: the exact mean of the two middle values). */
 export function aggregate(scores: readonly number[], aggregation: Aggregation): Rational {
   if (scores.length === 0) throw new RangeError('aggregate: no scores');
-  if (aggregation === 'mean')
-    return meanOf(
-      scores.reduce((sum, score) => sum + score, 0),
-      scores.length,
-    );
+  if (aggregation === 'mean') {
+    const sum = scores.reduce((total, score) => total + score, 0);
+    return meanOf(sum, scores.length);
+  }
   const sorted = [...scores].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? Rational.fromInteger(sorted[middle]) : Rational.of(sorted[middle - 1] + sorted[middle], 2);
@@ -73,9 +72,9 @@ export function cellStatistics(context: EngineContext, bidId: string, criterion:
   const { settings } = context.input;
   const conflicted = context.conflicts.get(bidId)!;
   const submitted = context.submittedScores.get(bidId)?.get(criterion.id) ?? [];
-  const scores = submitted.every((entry) => isUsable(context, conflicted, criterion, entry))
-    ? submitted
-    : submitted.filter((entry) => isUsable(context, conflicted, criterion, entry));
+  let allUsable = true;
+  for (let i = 0; i < submitted.length && allUsable; i++) allUsable = isUsable(context, conflicted, criterion, submitted[i]);
+  const scores = allUsable ? submitted : submitted.filter((entry) => isUsable(context, conflicted, criterion, entry));
   // Named counters rather than objects keyed by group: keyed access would make this
   // loop several times slower.
   let lived = 0;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795455454679 implements MigrationInterface {
-  name = 'Init1795455454679';
+export class Init1795456519732 implements MigrationInterface {
+  name = 'Init1795456519732';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -303,7 +303,7 @@ export class Init1795455454679 implements MigrationInterface {
                 "entityType" varchar(40) NOT NULL,
                 "entityId" varchar(64),
                 "tenderId" varchar(36),
-                "sensitivity" varchar(16) NOT NULL DEFAULT ('public'),
+                "sensitivity" varchar(16) NOT NULL,
                 "before" text,
                 "after" text,
                 "prevHash" varchar(64) NOT NULL,

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795455490971 implements MigrationInterface {
-  name = 'Init1795455490971';
+export class Init1795456535361 implements MigrationInterface {
+  name = 'Init1795456535361';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -319,7 +319,7 @@ export class Init1795455490971 implements MigrationInterface {
                 "entityType" character varying(40) NOT NULL,
                 "entityId" character varying(64),
                 "tenderId" character varying(36),
-                "sensitivity" character varying(16) NOT NULL DEFAULT 'public',
+                "sensitivity" character varying(16) NOT NULL,
                 "before" text,
                 "after" text,
                 "prevHash" character varying(64) NOT NULL,

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { BidCommitment } from '../bids/bid-commitment.entity';
+import { BidVersion } from '../bids/bid-version.entity';
+import { ComplianceRecord } from '../bids/compliance-record.entity';
+import type { Caller } from '../common/caller';
+import { Clock } from '../common/clock';
+import { buildTree, fromHundredths, type TreeNode } from '../criteria/criteria-tree';
+import { Criterion } from '../criteria/criterion.entity';
+import { PanelDirectory } from '../panel/panel-directory.service';
+import { blindLabels } from '../panel/panel-rules';
+import { panelStatistics, presentResults, type PanelStatistics } from '../results/engine';
+import { ResultsService } from '../results/results.service';
+import type { Tender } from '../tenders/tender.entity';
+import { User } from '../users/user.entity';
+import { cellKey, type EvaluationRecord, type NotCounted, type RecordCriterion, type RecordScore } from './evaluation-record';
+
+/**
+ * Reads a tender's whole evaluation for the exports, inside the caller's unit of work:
+ * the results engine's answer and the records it came from (ResultsService, the same
+ * evaluation as GET /results), plus what only the record shows (guidance, versions,
+ * declarations, gate notes, commitments, who did what).
+ */
+@Injectable()
+export class EvaluationRecordLoader {
+  constructor(
+    private readonly results: ResultsService,
+    private readonly directory: PanelDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  async load(em: EntityManager, caller: Caller, tender: Tender): Promise<EvaluationRecord> {
+    const { input, scores, moderatedVersions, result } = await this.results.evaluateWithRecord(em, tender);
+    const statistics = new Map<string, PanelStatistics>(
+      panelStatistics(input).map((cell) => [cellKey(cell.bidId, cell.criterionId), cell]),
+    );
+
+    const criteria = flattenWithDepth(buildTree((await em.getRepository(Criterion).find({ where: { tenderId: tender.id } })).map(toNode)));
+    const criterionOrder = new Map(criteria.map((criterion, index) => [criterion.id, index]));
+
+    const counted = await this.directory.countedBids(em, tender.id);
+    const labels = blindLabels(counted);
+    const bidIds = counted.map((bid) => bid.id);
+    const versions = bidIds.length
+      ? await em.getRepository(BidVersion).find({
+          where: { bidId: In(bidIds) },
+          select: { id: true, bidId: true, number: true, submittedAt: true, pricePence: true, consortium: true, organisationType: true },
+        })
+      : [];
+    const versionById = new Map(versions.map((version) => [version.id, version]));
+    const resultOrder = new Map(result.bids.map((bid, index) => [bid.bidId, index]));
+    const bids = counted
+      .map((bid) => {
+        const countedVersion = versionById.get(bid.submittedVersionId!)!;
+        return {
+          id: bid.id,
+          label: labels.get(bid.id)!,
+          bidderName: bid.bidderName,
+          organisationType: countedVersion.organisationType ?? bid.organisationType,
+          consortium: countedVersion.consortium,
+          status: bid.status === 'disqualified' ? ('disqualified' as const) : ('submitted' as const),
+          paper: bid.paper,
+          submittedAt: bid.submittedAt,
+          pricePence: BigInt(countedVersion.pricePence),
+          countedVersion: countedVersion.number,
+          versionCount: versions.filter((version) => version.bidId === bid.id && version.submittedAt !== null).length,
+          disqualifiedAt: bid.disqualifiedAt,
+          disqualificationReason: bid.disqualificationReason,
+        };
+      })
+      .sort((a, b) => resultOrder.get(a.id)! - resultOrder.get(b.id)!);
+    const bidOrder = new Map(bids.map((bid, index) => [bid.id, index]));
+
+    const memberRows = await this.directory.members(em, tender.id);
+    const names = await this.directory.recordNames(em, tender.id);
+    const members = memberRows.map((member) => ({
+      id: member.id,
+      name: names.get(member.id)!,
+      group: member.group,
+      roleLabel: member.roleLabel,
+      joinOrder: member.joinOrder,
+      joinedAt: member.joinedAt,
+    }));
+    const groupOf = new Map(members.map((member) => [member.id, member.group]));
+    const declarations = (await this.directory.declarations(em, tender.id))
+      .filter((declaration) => bidOrder.has(declaration.bidId))
+      .map(({ panelMemberId, bidId, conflict, details, declaredAt, escalatedAt }) => ({
+        memberId: panelMemberId,
+        bidId,
+        conflict,
+        details,
+        declaredAt,
+        escalatedAt,
+      }));
+
+    // Counted = what the engine used: the usable scores of its panel statistics.
+    const usable = new Set<string>();
+    for (const cell of statistics.values()) for (const entry of cell.scores) usable.add(`${entry.panelistId}|${cellKey(entry.bidId, entry.criterionId)}`);
+    const conflicted = new Set(declarations.filter((d) => d.conflict).map((d) => `${d.memberId}|${d.bidId}`));
+    const notCounted = (memberId: string, bidId: string, criterionId: string, status: string): NotCounted | null => {
+      if (usable.has(`${memberId}|${cellKey(bidId, criterionId)}`)) return null;
+      if (status !== 'submitted') return 'draft';
+      return conflicted.has(`${memberId}|${bidId}`) ? 'conflict' : 'group_not_asked';
+    };
+    const groupRank = (memberId: string) => (groupOf.get(memberId) === 'lived_experience' ? 0 : 1);
+    const memberOrder = new Map(members.map((member, index) => [member.id, index]));
+    const recordScores: RecordScore[] = scores
+      .filter((score) => bidOrder.has(score.bidId))
+      .map((score) => ({
+        id: score.id,
+        bidId: score.bidId,
+        criterionId: score.criterionId,
+        memberId: score.panelMemberId,
+        score: Number(score.score),
+        rationale: score.rationale,
+        status: score.status,
+        savedAt: score.savedAt,
+        submittedAt: score.submittedAt,
+        notCounted: notCounted(score.panelMemberId, score.bidId, score.criterionId, score.status),
+      }))
+      .sort(
+        (a, b) =>
+          bidOrder.get(a.bidId)! - bidOrder.get(b.bidId)! ||
+          criterionOrder.get(a.criterionId)! - criterionOrder.get(b.criterionId)! ||
+          Number(a.notCounted !== null) - Number(b.notCounted !== null) ||
+          groupRank(a.memberId) - groupRank(b.memberId) ||
+          memberOrder.get(a.memberId)! - memberOrder.get(b.memberId)!,
+      );
+
+    const complianceRows = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
+    const people = await this.userNames(em, [
+      ...moderatedVersions.map((version) => version.moderatedById),
+      ...complianceRows.map((row) => row.recordedById),
+    ]);
+    const latest = new Map<string, number>();
+    for (const version of moderatedVersions) {
+      const key = cellKey(version.bidId, version.criterionId);
+      latest.set(key, Math.max(latest.get(key) ?? 0, Number(version.version)));
+    }
+    const moderated = moderatedVersions
+      .filter((version) => bidOrder.has(version.bidId))
+      .map((version) => ({
+        id: version.id,
+        bidId: version.bidId,
+        criterionId: version.criterionId,
+        version: Number(version.version),
+        score: Number(version.score),
+        rationale: version.rationale,
+        moderatedBy: people.get(version.moderatedById) ?? '',
+        moderatedAt: version.moderatedAt,
+        current: latest.get(cellKey(version.bidId, version.criterionId)) === Number(version.version),
+      }))
+      .sort(
+        (a, b) =>
+          bidOrder.get(a.bidId)! - bidOrder.get(b.bidId)! ||
+          criterionOrder.get(a.criterionId)! - criterionOrder.get(b.criterionId)! ||
+          a.version - b.version,
+      );
+    const compliance = complianceRows
+      .map((row) => ({
+        bidId: row.bidId,
+        criterionId: row.criterionId,
+        passed: row.passed,
+        note: row.note,
+        recordedBy: people.get(row.recordedById) ?? '',
+        recordedAt: row.recordedAt,
+      }))
+      .sort((a, b) => bidOrder.get(a.bidId)! - bidOrder.get(b.bidId)! || criterionOrder.get(a.criterionId)! - criterionOrder.get(b.criterionId)!);
+
+    const countedVersionIds = counted.map((bid) => bid.submittedVersionId!);
+    const bidOfVersion = new Map(counted.map((bid) => [bid.submittedVersionId!, bid.id]));
+    const commitments = (
+      countedVersionIds.length ? await em.getRepository(BidCommitment).find({ where: { versionId: In(countedVersionIds) } }) : []
+    )
+      .map((row) => ({
+        bidId: bidOfVersion.get(row.versionId)!,
+        position: row.position,
+        criterionId: row.criterionId,
+        outcome: row.outcome,
+        measure: row.measure,
+        target: row.target,
+        baseline: row.baseline,
+        byDate: row.byDate,
+      }))
+      .sort((a, b) => bidOrder.get(a.bidId)! - bidOrder.get(b.bidId)! || a.position - b.position);
+
+    return {
+      generatedAt: this.clock.now(),
+      generatedBy: { id: caller.id, name: caller.name, email: caller.email, role: caller.role },
+      tender,
+      criteria,
+      bids,
+      members,
+      declarations,
+      scores: recordScores,
+      moderated,
+      compliance,
+      commitments,
+      result,
+      presented: presentResults(result),
+      statistics,
+    };
+  }
+
+  private async userNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await em.getRepository(User).find({ where: { id: In(unique) }, select: { id: true, name: true } });
+    return new Map(users.map((user) => [user.id, user.name]));
+  }
+}
+
+type CriterionNode = Omit<RecordCriterion, 'parentCode' | 'depth'> & { order: number };
+
+function toNode(criterion: Criterion): CriterionNode {
+  return {
+    id: criterion.id,
+    code: criterion.code,
+    title: criterion.title,
+    parentId: criterion.parentId,
+    kind: criterion.kind,
+    category: criterion.category,
+    weightHundredths: criterion.weightHundredths,
+    threshold: criterion.thresholdHundredths === null ? null : fromHundredths(criterion.thresholdHundredths),
+    scoredBy: criterion.scoredBy,
+    groupWeights: criterion.groupWeights,
+    maxWords: criterion.maxWords,
+    guidance: criterion.guidance,
+    plainGuidance: criterion.plainGuidance,
+    order: criterion.order,
+  };
+}
+
+function flattenWithDepth(tree: TreeNode<CriterionNode>[]): RecordCriterion[] {
+  const out: RecordCriterion[] = [];
+  const walk = (nodes: TreeNode<CriterionNode>[], depth: number, parentCode: string | null) => {
+    for (const { children, order: _order, ...node } of nodes) {
+      out.push({ ...node, parentCode, depth });
+      walk(children, depth + 1, node.code);
+    }
+  };
+  walk(tree, 0, null);
+  return out;
+}

@@ -1,0 +1,161 @@
+/*
+ * Everything an export shows, as plain data: the tender's records read once, and the
+ * results engine's answer computed from them (ResultsService.evaluateWithRecord, the
+ * same call as GET /results). The renderers (xlsx sheets, CSV, JSON) turn this into
+ * cells and fields and compute nothing of their own: every number is the engine's.
+ */
+import type { Category, CriterionKind, PanelGroup } from '../criteria/criteria-tree';
+import type { EngineResult, PanelStatistics, PresentedResults } from '../results/engine';
+import type { Tender } from '../tenders/tender.entity';
+
+export interface RecordCriterion {
+  id: string;
+  code: string;
+  title: string;
+  parentId: string | null;
+  parentCode: string | null;
+  /** 0 for top-level nodes. */
+  depth: number;
+  kind: CriterionKind;
+  category: Category | null;
+  weightHundredths: number;
+  threshold: number | null;
+  scoredBy: PanelGroup[];
+  groupWeights: Partial<Record<PanelGroup, number>> | null;
+  maxWords: number | null;
+  guidance: string | null;
+  plainGuidance: string | null;
+}
+
+export interface RecordBid {
+  id: string;
+  /** "Bid 1", "Bid 2"… by submission time: the name panelists saw under blind marking. */
+  label: string;
+  bidderName: string;
+  organisationType: string | null;
+  consortium: string[];
+  status: 'submitted' | 'disqualified';
+  paper: boolean;
+  submittedAt: Date | null;
+  pricePence: bigint;
+  /** The number of the version that counts, and how many versions the bid had in all. */
+  countedVersion: number;
+  versionCount: number;
+  disqualifiedAt: Date | null;
+  disqualificationReason: string | null;
+}
+
+export interface RecordMember {
+  id: string;
+  /** "Lived experience n" for lived-experience members, the name for professionals. */
+  name: string;
+  group: PanelGroup;
+  roleLabel: string | null;
+  joinOrder: number;
+  joinedAt: Date;
+}
+
+export interface RecordDeclaration {
+  memberId: string;
+  bidId: string;
+  conflict: boolean;
+  details: string | null;
+  declaredAt: Date;
+  escalatedAt: Date | null;
+}
+
+/** Why an individual score on the record does not count towards the panel score (SCORING.md §3.2). */
+export type NotCounted = 'draft' | 'conflict' | 'group_not_asked';
+
+export interface RecordScore {
+  id: string;
+  bidId: string;
+  criterionId: string;
+  memberId: string;
+  score: number;
+  rationale: string;
+  status: 'draft' | 'submitted';
+  savedAt: Date;
+  submittedAt: Date | null;
+  /** null when it counts. */
+  notCounted: NotCounted | null;
+}
+
+export interface RecordModeratedVersion {
+  id: string;
+  bidId: string;
+  criterionId: string;
+  version: number;
+  score: number;
+  rationale: string;
+  moderatedBy: string;
+  moderatedAt: Date;
+  /** The latest version of its cell: the one the results use. */
+  current: boolean;
+}
+
+export interface RecordCompliance {
+  bidId: string;
+  criterionId: string;
+  passed: boolean;
+  note: string;
+  recordedBy: string;
+  recordedAt: Date;
+}
+
+export interface RecordCommitment {
+  bidId: string;
+  position: number;
+  criterionId: string | null;
+  outcome: string;
+  measure: string;
+  /** Exact decimal strings, as stored. */
+  target: string;
+  baseline: string | null;
+  byDate: string | null;
+}
+
+export interface EvaluationRecord {
+  generatedAt: Date;
+  generatedBy: { id: string; name: string; email: string; role: string };
+  tender: Tender;
+  /** Every node, depth-first in sibling order (the engine's order). */
+  criteria: RecordCriterion[];
+  /** In the results' order: ranked bids by rank, then the unranked. */
+  bids: RecordBid[];
+  members: RecordMember[];
+  declarations: RecordDeclaration[];
+  /** Bid (results order), criterion (tree order), then counted scores by group and member, then the rest. */
+  scores: RecordScore[];
+  /** Bid, criterion, version. */
+  moderated: RecordModeratedVersion[];
+  compliance: RecordCompliance[];
+  commitments: RecordCommitment[];
+  result: EngineResult;
+  presented: PresentedResults;
+  /** Panel statistics per `${bidId}|${criterionId}`. */
+  statistics: Map<string, PanelStatistics>;
+}
+
+export const cellKey = (bidId: string, criterionId: string): string => `${bidId}|${criterionId}`;
+
+export const GROUP_LABELS: Record<PanelGroup, string> = {
+  lived_experience: 'Lived experience',
+  professional: 'Professional',
+};
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  quality: 'Quality',
+  co_production: 'Co-production',
+  social_outcome: 'Social outcome',
+  economic_outcome: 'Economic outcome',
+  environmental_outcome: 'Environmental outcome',
+  price: 'Price',
+  compliance: 'Compliance',
+};
+
+export const NOT_COUNTED_LABELS: Record<NotCounted, string> = {
+  draft: 'Draft, never submitted',
+  conflict: 'Conflict of interest declared on this bid',
+  group_not_asked: "This member's group does not score this criterion",
+};

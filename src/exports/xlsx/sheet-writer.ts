@@ -1,0 +1,179 @@
+import type * as ExcelJS from 'exceljs';
+import { headerFooterText, xlsxText } from '../cell-safety';
+import { PROTECTIVE_MARKING } from '../export-rules';
+
+/**
+ * A thin layer over an exceljs streaming worksheet: every text goes through `xlsxText`
+ * (so it is written as a string cell, never a formula or hyperlink), formulas exist only
+ * as `Formula` values built by this service, and every sheet gets the same readable,
+ * printable setup.
+ */
+
+/** A formula the service wrote, with the engine's value cached for readers that do not recalculate. */
+export interface Formula {
+  kind: 'formula';
+  formula: string;
+  result: number | string | null;
+}
+
+export const formula = (text: string, result: number | string | null): Formula => ({ kind: 'formula', formula: text, result });
+
+export interface Styled {
+  kind: 'styled';
+  value: Value;
+  style: Partial<ExcelJS.Style>;
+}
+
+export type Value = string | number | Date | null | undefined | Formula;
+export type CellInput = Value | Styled;
+
+export const styled = (value: Value, style: Partial<ExcelJS.Style>): Styled => ({ kind: 'styled', value, style });
+
+/** Number formats. */
+export const FORMAT = {
+  score: '0.00',
+  points: '0.00',
+  weight: '0.00',
+  integer: '0',
+  percent: '0%',
+  pounds: '"£"#,##0.00',
+  timestamp: 'yyyy-mm-dd hh:mm',
+} as const;
+
+export interface ColumnSpec {
+  header: string;
+  width: number;
+  numFmt?: string;
+  wrap?: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  columns: ColumnSpec[];
+  /** Rows above the table header (a Price sheet's parameters, a Matrix's bidder row). */
+  headerRow?: number;
+  freezeColumns?: number;
+  /** The tender reference and title, for the page header. */
+  reference: string;
+  title: string;
+  portrait?: boolean;
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+export const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: HEADER_FILL,
+  alignment: { vertical: 'middle', wrapText: true },
+  border: { bottom: { style: 'thin' } },
+};
+export const BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
+
+/** Column number (1-based) → letters: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** `Sheet!$C$7` */
+export const absolute = (sheet: string, column: number, row: number): string => `${sheet}!$${columnLetter(column)}$${row}`;
+
+export class SheetWriter {
+  /** The number of the last row written. */
+  row = 0;
+
+  constructor(
+    readonly sheet: ExcelJS.Worksheet,
+    readonly spec: SheetSpec,
+  ) {}
+
+  /** Appends one row and returns its number. Yields to the event loop now and then so the zip stream drains. */
+  async add(cells: readonly CellInput[], rowStyle?: Partial<ExcelJS.Style>): Promise<number> {
+    const row = this.sheet.getRow(this.row + 1);
+    cells.forEach((input, index) => {
+      if (input === undefined || input === null) return;
+      const cell = row.getCell(index + 1);
+      const value = isStyled(input) ? input.value : input;
+      cell.value = toCellValue(value);
+      if (rowStyle) cell.style = { ...cell.style, ...rowStyle };
+      if (isStyled(input)) cell.style = { ...cell.style, ...input.style };
+    });
+    row.commit();
+    this.row += 1;
+    if (this.row % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    return this.row;
+  }
+
+  async header(): Promise<number> {
+    return this.add(
+      this.spec.columns.map((column) => column.header),
+      HEADER_STYLE,
+    );
+  }
+
+  /** Autofilter over the table (header row to the last row written), then the sheet is done. */
+  finish(filter = true): void {
+    const headerRow = this.spec.headerRow ?? 1;
+    if (filter && this.row >= headerRow) {
+      this.sheet.autoFilter = `A${headerRow}:${columnLetter(this.spec.columns.length)}${Math.max(this.row, headerRow)}`;
+    }
+    this.sheet.commit();
+  }
+}
+
+const isStyled = (input: CellInput): input is Styled => typeof input === 'object' && input !== null && 'kind' in input && input.kind === 'styled';
+
+function toCellValue(value: Value): ExcelJS.CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return xlsxText(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`Cell value ${value} is not a finite number`);
+    return value;
+  }
+  if (value instanceof Date) return value;
+  const result = typeof value.result === 'string' ? xlsxText(value.result) : value.result;
+  return { formula: value.formula, result: result ?? undefined } as ExcelJS.CellFormulaValue;
+}
+
+/**
+ * A worksheet with the house setup: column widths and formats, the header row frozen
+ * (and the first `freezeColumns` columns), landscape A4 fitted to the page width with the
+ * header rows repeated on every page, and the protective marking and tender reference
+ * in the page header.
+ */
+export function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): SheetWriter {
+  const headerRow = spec.headerRow ?? 1;
+  const frozen = headerRow > 0 || (spec.freezeColumns ?? 0) > 0;
+  const sheet = workbook.addWorksheet(spec.name, {
+    views: frozen ? [{ state: 'frozen', xSplit: spec.freezeColumns ?? 0, ySplit: headerRow }] : [],
+    pageSetup: {
+      paperSize: 9,
+      orientation: spec.portrait ? 'portrait' : 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(headerRow > 0 ? { printTitlesRow: `1:${headerRow}` } : {}),
+      margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: pageHeaderFooter(spec),
+  });
+  sheet.columns = spec.columns.map((column) => ({
+    width: column.width,
+    style: {
+      ...(column.numFmt ? { numFmt: column.numFmt } : {}),
+      alignment: column.wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' },
+    },
+  }));
+  return new SheetWriter(sheet, spec);
+}
+
+function pageHeaderFooter(spec: SheetSpec): Partial<ExcelJS.HeaderFooter> {
+  // Excel allows 255 characters per header or footer: the user-written parts are capped.
+  const reference = headerFooterText(spec.reference, 60);
+  const title = headerFooterText(spec.title, 90);
+  const marking = `&"-,Bold"${PROTECTIVE_MARKING}`;
+  return {
+    oddHeader: `&L${marking}&C${reference}&R&A`,
+    oddFooter: `&L${title}&RPage &P of &N`,
+  };
+}

@@ -1,0 +1,160 @@
+import { createTestApp, type SignedIn, type TestApp } from '../app';
+import {
+  addMember,
+  award,
+  bidNamed,
+  close,
+  declare,
+  getResults,
+  moderate,
+  publishedTender,
+  score,
+  startModeration,
+  submitBid,
+} from '../factories/results.factory';
+
+// A whole tender through the API (accounts, bids, panel, moderation): room on PostgreSQL too.
+jest.setTimeout(60_000);
+
+/**
+ * SCORING.md §10 end to end. Scale 0–5, mean. Q1 quality 40 (scored here by the
+ * lived-experience members, so that bid A's Q1 scores are exactly "4, 3"), C1
+ * co-production 30 with group weights 50/50, P price 30 (lowest_ratio).
+ */
+const CRITERIA = [
+  { code: 'Q1', title: 'Service quality', kind: 'scored', category: 'quality', weight: 40, scoredBy: ['lived_experience'] },
+  {
+    code: 'C1',
+    title: 'Co-production',
+    kind: 'scored',
+    category: 'co_production',
+    weight: 30,
+    groupWeights: { lived_experience: 50, professional: 50 },
+  },
+  { code: 'P', title: 'Price', kind: 'price', category: 'price', weight: 30 },
+];
+
+describe('SCORING.md §10 worked example, through the API', () => {
+  let t: TestApp;
+  let commissioner: SignedIn;
+  let tenderId: string;
+  let bidA: string;
+  let bidB: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    commissioner = await t.user('commissioner');
+    // No moderation required: bid A's panel scores stand as they are.
+    tenderId = await publishedTender(t, commissioner, CRITERIA, { moderationRequired: false });
+    bidA = (await submitBid(t, tenderId, 'A', 100_000, ['Q1', 'C1'])).bidId;
+    bidB = (await submitBid(t, tenderId, 'B', 80_000, ['Q1', 'C1'])).bidId;
+    await close(t, tenderId, commissioner);
+    const lived1 = await addMember(t, tenderId, commissioner, 'lived_experience');
+    const lived2 = await addMember(t, tenderId, commissioner, 'lived_experience');
+    const professional = await addMember(t, tenderId, commissioner, 'professional');
+    for (const member of [lived1, lived2, professional]) await declare(t, tenderId, member, [bidA, bidB]);
+    // Bid A: Q1 4, 3; C1 lived 5, 4 and professional 2.
+    await score(t, tenderId, lived1, bidA, { Q1: 4, C1: 5 });
+    await score(t, tenderId, lived2, bidA, { Q1: 3, C1: 4 });
+    await score(t, tenderId, professional, bidA, { C1: 2 });
+    // Bid B: the panel's scores, which moderation then replaces with Q1 3 and C1 4.
+    await score(t, tenderId, lived1, bidB, { Q1: 2, C1: 4 });
+    await score(t, tenderId, lived2, bidB, { Q1: 3, C1: 4 });
+    await score(t, tenderId, professional, bidB, { C1: 3 });
+    await startModeration(t, tenderId, commissioner);
+    await moderate(t, tenderId, commissioner, bidB, 'Q1', 3);
+    await moderate(t, tenderId, commissioner, bidB, 'C1', 4);
+  });
+  afterAll(() => t.close());
+
+  it('ranks B first on 78.00 and A second on 71.50, every figure as worked by hand', async () => {
+    const response = await getResults(t, tenderId, commissioner);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ tenderId, status: 'moderation', complete: true, gaps: [], awardedBidId: null });
+    expect(response.body.bids.map((b: { bidderName: string; rank: number }) => [b.bidderName, b.rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+    ]);
+
+    const a = bidNamed(response.body, 'A');
+    expect(a).toMatchObject({
+      bidId: bidA,
+      status: 'submitted',
+      eligible: true,
+      exclusions: [],
+      price: 100000,
+      rank: 2,
+      // 28 + 19.5 + 24
+      total: 71.5,
+      byCategory: {
+        quality: 28,
+        co_production: 19.5,
+        social_outcome: 0,
+        economic_outcome: 0,
+        environmental_outcome: 0,
+        wider_outcomes: 0,
+        price: 24,
+      },
+    });
+    expect(a.criteria).toEqual([
+      // (4 + 3) / 2 = 3.5 → 40 × 3.5 / 5 = 28
+      { criterionId: expect.any(String), code: 'Q1', score: 3.5, weighted: 28, source: 'panel' },
+      // lived (5 + 4) / 2 = 4.5, professional 2 → 0.5 × 4.5 + 0.5 × 2 = 3.25 → 30 × 3.25 / 5 = 19.5
+      {
+        criterionId: expect.any(String),
+        code: 'C1',
+        score: 3.25,
+        weighted: 19.5,
+        source: 'panel',
+        groupScores: { lived_experience: 4.5, professional: 2 },
+      },
+      // 30 × 80 000 / 100 000 = 24
+      { criterionId: expect.any(String), code: 'P', score: null, weighted: 24, source: 'price' },
+    ]);
+    // C1 on A: 5 − 2 = 3 ≥ 2 (divergence); 4.5 vs 2 (group divergence).
+    expect(a.flags).toEqual([
+      { type: 'divergence', criterion: 'C1' },
+      { type: 'group_divergence', criterion: 'C1' },
+    ]);
+
+    const b = bidNamed(response.body, 'B');
+    expect(b).toMatchObject({ bidId: bidB, eligible: true, price: 80000, rank: 1, total: 78, flags: [] });
+    expect(b.criteria).toEqual([
+      // moderated 3 → 40 × 3 / 5 = 24
+      { criterionId: expect.any(String), code: 'Q1', score: 3, weighted: 24, source: 'moderated' },
+      // moderated 4 → 30 × 4 / 5 = 24 (no group scores beside a moderated score)
+      { criterionId: expect.any(String), code: 'C1', score: 4, weighted: 24, source: 'moderated' },
+      // the lowest price: 30 × 80 000 / 80 000 = 30
+      { criterionId: expect.any(String), code: 'P', score: null, weighted: 30, source: 'price' },
+    ]);
+  });
+
+  it('states the smallest reversing move: 21.67 points from Price to Q1', async () => {
+    // Shares of each node's weight: A Q1 28/40 = 0.7, C1 19.5/30 = 0.65, P 24/30 = 0.8;
+    // B Q1 0.6, C1 0.8, P 1. Moving d from P to Q1 changes A by −0.1·d and B by −0.4·d:
+    // the 6.5 gap closes at 0.3 a point, d = 65/3 = 21.666… → 21.67 (rounded up).
+    // C1 → Q1 closes at 0.25 (d = 26), every other pair widens the gap or needs more than
+    // the node holds.
+    const response = await getResults(t, tenderId, commissioner);
+    expect(response.body.sensitivity).toEqual({
+      winnerBidId: bidB,
+      runnerUpBidId: bidA,
+      robust: false,
+      smallestShift: { from: 'P', to: 'Q1', points: 21.67 },
+      sentence:
+        'Moving 21.67 percentage points of weight from Price (P) to Service quality (Q1) would put A level with or ahead of B; ' +
+        'no smaller move between two top-level sections would.',
+    });
+  });
+
+  it('awards B, the rank-1 bid, when no bid is named', async () => {
+    const awarded = await award(t, tenderId, commissioner);
+    expect(awarded.status).toBe(200);
+    expect(awarded.body).toMatchObject({ id: tenderId, status: 'awarded', awardedBidId: bidB, awardedAt: t.clock.now().toISOString() });
+    const after = await getResults(t, tenderId, commissioner);
+    expect(after.status).toBe(200);
+    expect(after.body).toMatchObject({ status: 'awarded', awardedBidId: bidB, awardedAt: t.clock.now().toISOString() });
+    expect(bidNamed(after.body, 'A').total).toBe(71.5);
+    expect(bidNamed(after.body, 'B').total).toBe(78);
+  });
+});
