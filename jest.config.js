@@ -18,6 +18,9 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // e2e tests drive whole tenders through HTTP; on PostgreSQL on a loaded 2-core machine a
+  // matrix of a hundred requests can take well over Jest's 5 s default.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', rootDir: 'src', testMatch: ['**/*.spec.ts'] },
     {
@@ -26,9 +29,6 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/setup-env.ts'],
-      // e2e tests drive whole tenders through HTTP; on PostgreSQL on a loaded 2-core machine
-      // a matrix of a hundred requests can take well over Jest's 5 s default.
-      testTimeout: 60_000,
     },
   ],
 };

@@ -10,6 +10,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { ModerationModule } from './moderation/moderation.module';
 import { PanelModule } from './panel/panel.module';
@@ -39,6 +40,7 @@ import { UsersModule } from './users/users.module';
     ScoringModule,
     ModerationModule,
     ResultsModule,
+    ExportsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -45,11 +45,14 @@ export interface TestAppOptions {
   now?: string | Date;
   /** Share this database (another instance's `config.database`) instead of a fresh one; not dropped on close. */
   shareDatabaseOf?: TestApp;
+  /** Use this DATABASE_URL as it is (benchmarks: a SQLite file, a PostgreSQL database); not dropped on close. */
+  databaseUrl?: string;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = new ManualClock(new Date(options.now ?? '2026-11-23T09:00:00.000Z'));
-  const database = options.shareDatabaseOf ? { url: options.shareDatabaseOf.databaseUrl, drop: async () => undefined } : await freshDatabase();
+  const given = options.shareDatabaseOf?.databaseUrl ?? options.databaseUrl;
+  const database = given ? { url: given, drop: async () => undefined } : await freshDatabase();
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { SessionResponse } from '../auth/dto/session.response';
 import { RedeemInvitationDto } from './dto/redeem-invitation.dto';
@@ -16,6 +23,7 @@ export class InvitationController {
   @ApiOperation({ summary: 'Redeem a one-time panel invitation: signs the panel member in' })
   @ApiOkResponse({ type: SessionResponse })
   @ApiUnauthorizedResponse({ description: 'Used, expired, revoked or unknown: always the same answer.' })
+  @ApiConflictResponse({ description: 'A valid link, but the tender is awarded or cancelled: the panel’s work is over.' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed redemptions from this address; see Retry-After.' })
   redeem(@Body() dto: RedeemInvitationDto, @Ip() clientAddress: string): Promise<SessionResponse> {
     return this.invitations.redeem(dto.token, clientAddress);

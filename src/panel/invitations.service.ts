@@ -10,6 +10,8 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
+import { Tender } from '../tenders/tender.entity';
+import { assertNotFrozen } from '../tenders/tender-lifecycle';
 import { User } from '../users/user.entity';
 import type { InvitationResponse } from './dto/panel.response';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
@@ -119,6 +121,10 @@ export class InvitationsService {
       ? await em.getRepository(User).findOne({ where: { id: member.userId }, relations: { organisation: true } })
       : null;
     if (!member || !user || !user.active) return null;
+    // The panel's work ends with the award or a cancellation: like every other change to a
+    // frozen tender, redeeming an unused link is refused (409), and nothing is recorded.
+    const tender = await em.getRepository(Tender).findOneOrFail({ where: { id: invitation.tenderId } });
+    assertNotFrozen(tender.status);
     const result = await em
       .getRepository(PanelInvitation)
       .update({ id: invitation.id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });

@@ -76,9 +76,13 @@ export function priceFormula(formula: PriceFormula, eligibleCell: string, priceC
   return `IF(${eligibleCell}="Yes",${score},"")`;
 }
 
-/** §4: below `ratio × mean eligible price` — a flag, never an exclusion. */
+/**
+ * §4: an eligible bid priced below `ratio × mean eligible price` — a flag, never an
+ * exclusion. Nested IFs rather than AND(), which would evaluate the mean (an error when
+ * no bid is eligible) even for an ineligible bid.
+ */
 export const abnormallyLowFormula = (eligibleCell: string, priceCell: string): string =>
-  `IF(AND(${eligibleCell}="Yes",${priceCell}<${NAME.abnormallyLowRatio}*${NAME.meanPrice}),"Abnormally low","")`;
+  `IF(${eligibleCell}="Yes",IF(${priceCell}<${NAME.abnormallyLowRatio}*${NAME.meanPrice},"Abnormally low",""),"")`;
 
 export const PRICE_FORMULA_WORDS: Record<PriceFormula, string> = {
   lowest_ratio: 'Lowest ratio: price weight × lowest eligible price ÷ price',

@@ -132,7 +132,7 @@ function toCellValue(value: Value): ExcelJS.CellValue {
   }
   if (value instanceof Date) return value;
   const result = typeof value.result === 'string' ? xlsxText(value.result) : value.result;
-  return { formula: value.formula, result: result ?? undefined } as ExcelJS.CellFormulaValue;
+  return { formula: value.formula, result: result ?? undefined };
 }
 
 /**

@@ -1,0 +1,103 @@
+import { fromHundredths } from '../../common/decimals';
+import { penceToPounds, presentNumber } from '../../results/engine';
+import { PROTECTIVE_MARKING } from '../export-rules';
+import type { EvaluationRecord } from '../evaluation-record';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/**
+ * evaluation.json: the whole evaluation as one document — the tender and its settings,
+ * the criteria, the bids (which version counted, how many were submitted), the results
+ * exactly as GET /results gives them, every individual score and moderated version with
+ * its rationale, the panel statistics, declarations, gate outcomes and commitments. Bid
+ * response texts are not repeated here (GET /bids/:id has them): this is the assessment.
+ * Criteria, bids and members are referred to by id, with codes and names beside them.
+ */
+export function evaluationJson(record: EvaluationRecord): Record<string, unknown> {
+  const { tender } = record;
+  const codeOf = new Map(record.criteria.map((criterion) => [criterion.id, criterion.code]));
+  const bidName = new Map(record.bids.map((bid) => [bid.id, bid.bidderName]));
+  const memberName = new Map(record.members.map((member) => [member.id, member.name]));
+  return {
+    protectiveMarking: PROTECTIVE_MARKING,
+    generatedAt: record.generatedAt.toISOString(),
+    generatedBy: record.generatedBy,
+    tender: {
+      id: tender.id,
+      reference: tender.reference,
+      title: tender.title,
+      description: tender.description,
+      status: tender.status,
+      bidDeadline: iso(tender.bidDeadline),
+      closedAt: iso(tender.closedAt),
+      moderationStartedAt: iso(tender.moderationStartedAt),
+      awardedBidId: tender.awardedBidId,
+      awardedAt: iso(tender.awardedAt),
+      scale: { min: tender.scaleMin, max: tender.scaleMax, labels: tender.scaleLabels },
+      aggregation: tender.aggregation,
+      moderationRequired: tender.moderationRequired,
+      priceFormula: tender.priceFormula,
+      tieBreak: tender.tieBreak,
+      divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
+      minScorers: tender.minScorers,
+      abnormallyLowRatio: fromHundredths(tender.abnormallyLowRatioHundredths),
+      blindMarking: tender.blindMarking,
+      equalRepresentation: tender.equalRepresentation,
+    },
+    criteria: record.criteria.map(({ weightHundredths, parentId: _parentId, depth: _depth, ...criterion }) => ({
+      ...criterion,
+      weight: fromHundredths(weightHundredths),
+    })),
+    bids: record.bids.map(({ pricePence, submittedAt, disqualifiedAt, ...bid }) => ({
+      ...bid,
+      price: penceToPounds(pricePence),
+      submittedAt: iso(submittedAt),
+      disqualifiedAt: iso(disqualifiedAt),
+    })),
+    results: { complete: record.presented.complete, gaps: record.presented.gaps, sensitivity: record.presented.sensitivity, bids: record.presented.bids },
+    panel: record.members.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() })),
+    declarations: record.declarations.map((declaration) => ({
+      ...declaration,
+      member: memberName.get(declaration.memberId),
+      bidderName: bidName.get(declaration.bidId),
+      declaredAt: declaration.declaredAt.toISOString(),
+      escalatedAt: iso(declaration.escalatedAt),
+    })),
+    individualScores: record.scores.map((score) => ({
+      ...score,
+      criterion: codeOf.get(score.criterionId),
+      member: memberName.get(score.memberId),
+      counted: score.notCounted === null,
+      savedAt: score.savedAt.toISOString(),
+      submittedAt: iso(score.submittedAt),
+    })),
+    panelStatistics: [...record.statistics.values()].map((cell) => ({
+      bidId: cell.bidId,
+      criterionId: cell.criterionId,
+      criterion: cell.code,
+      count: cell.count,
+      min: cell.min,
+      max: cell.max,
+      spread: cell.spread,
+      groupMeans: { lived_experience: presentNumber(cell.groupMeans.lived_experience), professional: presentNumber(cell.groupMeans.professional) },
+      panelScore: presentNumber(cell.panelScore),
+      // The exact panel score as a fraction, so the record can be re-checked to the last digit.
+      exactPanelScore: cell.panelScore?.toString() ?? null,
+      flags: cell.flags,
+    })),
+    moderatedScores: record.moderated.map((version) => ({
+      ...version,
+      criterion: codeOf.get(version.criterionId),
+      moderatedAt: version.moderatedAt.toISOString(),
+    })),
+    compliance: record.compliance.map((entry) => ({ ...entry, criterion: codeOf.get(entry.criterionId), recordedAt: entry.recordedAt.toISOString() })),
+    commitments: record.commitments.map((commitment) => ({
+      ...commitment,
+      criterion: commitment.criterionId ? codeOf.get(commitment.criterionId) : null,
+      position: commitment.position + 1,
+      // Numbers, as the bids API gives them.
+      target: Number(commitment.target),
+      baseline: commitment.baseline === null ? null : Number(commitment.baseline),
+    })),
+  };
+}
