@@ -1,6 +1,7 @@
 import { benchCrashSafety } from './crash-safety';
 import { benchDeadlineSurge } from './deadline-surge.bench';
 import { benchEngine } from './engine.bench';
+import { benchScoreThroughput } from './score-throughput.bench';
 import type { BenchFigure, BenchScenario } from './types';
 
 type Raw = { name?: string; scenario?: string; metric: string; value: number; unit: string; target: string; met?: boolean };
@@ -25,5 +26,6 @@ function meets(value: number, target: string): boolean | undefined {
 export const scenarios: BenchScenario[] = [
   { name: 'engine', run: async () => normalise(await benchEngine(), 'results engine') },
   { name: 'surge', run: async () => normalise(await benchDeadlineSurge(), 'deadline surge') },
+  { name: 'throughput', run: async () => normalise(await benchScoreThroughput(), 'score writes') },
   { name: 'crash', run: async () => normalise(await benchCrashSafety(), 'crash safety') },
 ];

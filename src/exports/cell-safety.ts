@@ -8,10 +8,10 @@
  *   prefixed with a single quote `'`, then every text field is quoted per RFC 4180.
  * - xlsx: text is written as a string cell (exceljs writes a JS string as a shared or
  *   inline string, `t="s"` / `t="inlineStr"`, never `<f>`); formulas exist only where the
- *   service builds a `{ formula }` object itself. The text stays exactly as written — no
- *   quote prefix — because the workbook is the record sent to legal. What xlsx cannot
- *   hold is made safe instead: characters XML 1.0 forbids become U+FFFD, and text longer
- *   than a cell holds is cut with a note.
+ *   service builds a `{ formula }` object itself. The text stays as written — no quote
+ *   prefix — because the workbook is the record sent to legal. What xlsx cannot hold is
+ *   made safe instead: line ends become LF, characters XML 1.0 forbids become U+FFFD,
+ *   and text longer than a cell holds is cut with a note.
  */
 
 /** Characters that make a spreadsheet read the rest of the cell as a formula or command. */
@@ -57,11 +57,12 @@ export const UTF8_BOM = '\uFEFF';
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * User text for an xlsx string cell: exactly as written, except characters XML cannot
- * carry (U+FFFD instead) and text beyond the cell limit (cut, with a note).
+ * User text for an xlsx string cell: exactly as written, except that line ends become LF
+ * (a cell's line break; XML parsers turn a raw CR into LF anyway), characters XML cannot
+ * carry become U+FFFD, and text beyond the cell limit is cut, with a note.
  */
 export function xlsxText(text: string): string {
-  const clean = text.replace(XML_FORBIDDEN, '\uFFFD');
+  const clean = text.replace(/\r\n?/g, '\n').replace(XML_FORBIDDEN, '\uFFFD');
   if (clean.length <= MAX_CELL_CHARACTERS) return clean;
   let cut = MAX_CELL_CHARACTERS - TRUNCATION_NOTE.length;
   // Never split a surrogate pair.

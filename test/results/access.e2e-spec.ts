@@ -68,7 +68,7 @@ describe('who may see results and award', () => {
     expect(inEvaluation.body.currentStatus).toBe('evaluation');
   });
 
-  it('shows results to both team members, and refuses everyone else: panel and bidders 403, admin and outsiders 404', async () => {
+  it('shows results to both team members, and refuses everyone else: other roles 403 (route role), outsiders 404', async () => {
     await startModeration(t, tenderId, owner);
     const ownerView = await getResults(t, tenderId, owner);
     expect(ownerView.status).toBe(200);
@@ -77,14 +77,18 @@ describe('who may see results and award', () => {
     expect({ ...colleagueView.body, generatedAt: null }).toEqual({ ...ownerView.body, generatedAt: null });
 
     const outsider = await t.user('commissioner');
+    const outsiderProcurement = await t.user('procurement');
     const strayPanelist = await t.user('panelist');
     const adminAuth = { Authorization: `Bearer ${await t.login(ADMIN.email, ADMIN.password)}` };
+    // As on every team route: the role is refused first (403, whatever the tender); a
+    // commissioner or procurement officer off this team does not see the tender (404).
     const refusals: [string, { Authorization: string } | null, number][] = [
       ['panel member', member.auth, 403],
       ['bidder', bidder.auth, 403],
-      ['admin', adminAuth, 404],
+      ['admin', adminAuth, 403],
+      ['panelist not on this panel', strayPanelist.auth, 403],
       ['commissioner of other tenders', outsider.auth, 404],
-      ['panelist not on this panel', strayPanelist.auth, 404],
+      ['procurement officer of other tenders', outsiderProcurement.auth, 404],
       ['anonymous', null, 401],
     ];
     for (const [who, auth, status] of refusals) {

@@ -83,19 +83,32 @@ describe('award', () => {
     expect(named.body).toMatchObject({ status: 'awarded', awardedBidId: first });
   });
 
-  it('follows the tie-break when one is set: no name needed', async () => {
+  it('follows the tie-break when one is set: rank 1 is then unique and needs no name', async () => {
     const commissioner = await t.user('commissioner');
-    // Level totals need different quality and prices: Mind 4 on Q1 at £100 000, Certitude 3 at £75 000.
-    // Mind: 56 + 30 × 75 000 / 100 000 = 56 + 22.5 = 78.5; Certitude: 42 + 30 = 72. Not level: use a price
-    // of £100 000 × 22.5 / 36.5 instead? Simpler: same price, same scores, and tieBreak price cannot split
-    // them either — so the tie-break is shown on a tender where the totals match but prices differ.
-    const tenderId = await publishedTender(t, commissioner, CRITERIA, { moderationRequired: false, tieBreak: 'price' });
-    // Mind: Q1 4 → 56, price £100 000 → 30 × 80 000 / 100 000 = 24 → 80.
-    // Certitude: Q1 5 → 70, price £80 000... → 30 → 100: not level. The engine's tie-break specs cover the
-    // mechanics; here only the API path matters: a unique rank 1 needs no name.
-    const first = (await submitBid(t, tenderId, 'Mind in Camden', 100_000, ['Q1'])).bidId;
-    await submitBid(t, tenderId, 'Certitude', 80_000, ['Q1']);
+    const tenderId = await publishedTender(t, commissioner, CRITERIA, { moderationRequired: false, tieBreak: 'quality' });
+    const cheaper = (await submitBid(t, tenderId, 'Mind in Camden', 80_000, ['Q1'])).bidId;
+    const better = (await submitBid(t, tenderId, 'Certitude', 150_000, ['Q1'])).bidId;
     await close(t, tenderId, commissioner);
-    void first;
+    for (const group of ['lived_experience', 'professional'] as const) {
+      const member = await addMember(t, tenderId, commissioner, group);
+      await declare(t, tenderId, member, [cheaper, better]);
+      await score(t, tenderId, member, cheaper, { Q1: 4 });
+      await score(t, tenderId, member, better, { Q1: 5 });
+    }
+    await startModeration(t, tenderId, commissioner);
+    // Mind: 70 × 4/5 = 56 + 30 (the lowest price) = 86. Certitude: 70 + 30 × 80 000 / 150 000 = 70 + 16 = 86.
+    // Level; the quality tie-break puts the higher score without price first: Certitude 70 over Mind 56.
+    const results = await getResults(t, tenderId, commissioner);
+    expect(results.body.bids.map((b: { bidderName: string; rank: number; total: number }) => [b.bidderName, b.rank, b.total])).toEqual([
+      ['Certitude', 1, 86],
+      ['Mind in Camden', 2, 86],
+    ]);
+    expect(results.body.sensitivity.sentence).toBe(
+      'Certitude and Mind in Camden are level on 86.00 and are separated only by the tie-break (higher score without price first), ' +
+        'so any move of weight between top-level sections could change their order.',
+    );
+    const awarded = await award(t, tenderId, commissioner);
+    expect(awarded.status).toBe(200);
+    expect(awarded.body.awardedBidId).toBe(better);
   });
 });

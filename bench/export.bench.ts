@@ -1,0 +1,107 @@
+/**
+ * Evaluation-matrix export of a large tender: 200 bids × 60 criteria × 12 panelists
+ * (144 000 individual scores with rationales, ~6 000 moderated scores), seeded into a
+ * temporary SQLite FILE by bench/seed-large-tender.ts (not timed). The service then runs
+ * as its own process (bench/lib/server-process.ts, as `npm start` would run it) and the
+ * workbook is downloaded over HTTP on 127.0.0.1: timed end to end, from the request to
+ * the last byte. Memory: the server's peak resident set (VmHWM in /proc/<pid>/status),
+ * reset just before the request (`echo 5 > /proc/<pid>/clear_refs`), so it is the peak
+ * of a server that serves the export, not of TypeScript compiling at start-up; the peak
+ * over the process's whole life is reported beside it. Runs the export three times and
+ * reports the slowest and the highest.
+ *
+ * Run alone: npx ts-node --transpile-only bench/export.bench.ts
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startServer } from './lib/server-process';
+import { LARGE, seedLargeTender } from './seed-large-tender';
+
+export interface ExportFigure {
+  name: string;
+  metric: string;
+  value: number;
+  unit: string;
+  target: string;
+}
+
+const SCENARIO = 'evaluation matrix export';
+const RUNS = 3;
+const TIME_TARGET_S = 10;
+const RSS_TARGET_MB = 400;
+
+export async function benchExport(): Promise<ExportFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'tender-scorer-export-'));
+  try {
+    const seeded = await seedLargeTender(join(dir, 'large.sqlite'));
+    const server = await startServer({ NODE_ENV: 'test', DATABASE_URL: seeded.databaseUrl, JWT_SECRET: seeded.jwtSecret }, 39_000 + (process.pid % 1000));
+    try {
+      const pid = server.child.pid!;
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(seeded.commissioner),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const idleMb = memory(pid).rss;
+      const times: number[] = [];
+      const peaks: number[] = [];
+      let bytes = 0;
+      let digest = '';
+      for (let run = 0; run < RUNS; run++) {
+        writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current RSS
+        const started = performance.now();
+        const response = await fetch(`${server.url}/api/tenders/${seeded.tenderId}/exports/evaluation-matrix.xlsx`, {
+          headers: { Authorization: `Bearer ${accessToken}` },
+        });
+        const body = Buffer.from(await response.arrayBuffer());
+        times.push((performance.now() - started) / 1000);
+        peaks.push(memory(pid).hwm);
+        if (response.status !== 200) throw new Error(`export answered ${response.status}: ${body.toString().slice(0, 500)}`);
+        if (body.subarray(0, 2).toString() !== 'PK') throw new Error('export is not a zip (xlsx) file');
+        bytes = body.length;
+        digest = createHash('sha256').update(body).digest('hex');
+      }
+      const audited = await fetch(`${server.url}/api/tenders/${seeded.tenderId}/audit`, { headers: { Authorization: `Bearer ${accessToken}` } });
+      const events = (await audited.json()) as { action: string; after: { sha256?: string } | null }[];
+      if (!events.some((event) => event.action === 'export.downloaded' && event.after?.sha256 === digest)) {
+        throw new Error('the download is not on the audit trail with its SHA-256');
+      }
+      const lifetimeMb = memory(pid).hwm;
+      const size = `${LARGE.bids} bids × ${LARGE.sections * LARGE.leavesPerSection} criteria × ${LARGE.panelists} panelists (${seeded.counts.scores} scores, ${seeded.counts.moderated} moderated)`;
+      const round = (value: number) => Math.round(value * 100) / 100;
+      return [
+        { name: SCENARIO, metric: `GET evaluation-matrix.xlsx end to end over HTTP, slowest of ${RUNS}, ${size}`, value: round(Math.max(...times)), unit: 's', target: `< ${TIME_TARGET_S} s` },
+        { name: SCENARIO, metric: `same, fastest of ${RUNS}`, value: round(Math.min(...times)), unit: 's', target: '' },
+        { name: SCENARIO, metric: 'server peak RSS while exporting (VmHWM reset before each request), highest', value: Math.round(Math.max(...peaks)), unit: 'MB', target: `< ${RSS_TARGET_MB} MB` },
+        { name: SCENARIO, metric: 'server RSS before the first export (idle, after start-up)', value: Math.round(idleMb), unit: 'MB', target: '' },
+        { name: SCENARIO, metric: 'server peak RSS over its whole life (ts-node start-up included)', value: Math.round(lifetimeMb), unit: 'MB', target: '' },
+        { name: SCENARIO, metric: 'workbook size', value: round(bytes / 2 ** 20), unit: 'MiB', target: '' },
+      ];
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Resident set now and its peak (since start or the last clear_refs), in MB. */
+function memory(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rss: kilobytes('VmRSS') / 1024, hwm: kilobytes('VmHWM') / 1024 };
+}
+
+if (require.main === module) {
+  benchExport().then(
+    (figures) => figures.forEach((f) => console.log(`${f.name}: ${f.metric}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ''}`)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
