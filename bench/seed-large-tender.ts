@@ -108,7 +108,7 @@ export async function seedLargeTender(databasePath: string): Promise<SeededTende
     const gate = await call('POST', `/tenders/${tender.id}/criteria`, { code: 'G1', title: 'Insurance', kind: 'pass_fail', weight: 0 });
     await call('POST', `/tenders/${tender.id}/publish`);
 
-    const panelUsers = [];
+    const panelUsers: { id: string }[] = [];
     for (let i = 0; i < LARGE.panelists; i++) {
       panelUsers.push(await users.create(null, { email: `panelist${i + 1}@bench.local`, name: `Panelist ${i + 1}`, role: 'panelist', password: commissioner.password }));
     }

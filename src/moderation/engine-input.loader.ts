@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import type { Bid } from '../bids/bid.entity';
 import { BidVersion } from '../bids/bid-version.entity';
 import { ComplianceRecord } from '../bids/compliance-record.entity';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
+import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
 import { PanelDirectory } from '../panel/panel-directory.service';
-import type { EngineInput } from '../results/engine';
+import type { PanelMember } from '../panel/panel-member.entity';
+import type { EngineIndividualScore, EngineInput } from '../results/engine';
 import { IndividualScore } from '../scoring/individual-score.entity';
 import type { Tender } from '../tenders/tender.entity';
 import { ModeratedScore } from './moderated-score.entity';
@@ -18,8 +19,6 @@ export interface LoadedEvaluation {
   moderatedVersions: ModeratedScore[];
 }
 
-/** The columns of an individual score the engine reads. */
-type ScoreRow = Pick<IndividualScore, 'bidId' | 'criterionId' | 'panelMemberId' | 'score' | 'status'>;
 /** The columns of a moderated score version the engine reads. */
 type ModeratedRow = Pick<ModeratedScore, 'bidId' | 'criterionId' | 'version' | 'score'>;
 
@@ -29,10 +28,12 @@ type ModeratedRow = Pick<ModeratedScore, 'bidId' | 'criterionId' | 'version' | '
  * included) with its counted price, gates and declared conflicts, every individual score
  * (drafts flagged), and the latest moderated score per cell.
  *
- * Two paths, one assembly: `load` also returns the full rows (rationales, every version)
- * for the moderation view and the exports; `loadInput` reads only the columns the engine
- * needs, for the results (a large tender holds ~150 000 scores: hydrating entities with
- * their rationales would cost more than the whole computation).
+ * Two reads, one assembly: `load` also returns the full rows (rationales, every version)
+ * for the moderation view and the exports; `loadInput` reads only what the engine needs,
+ * for the results and the award. A large tender holds ~150 000 individual scores, and
+ * turning each into a row object with three UUID strings costs more than the whole
+ * computation: `loadInput` has the database group them per bid × criterion instead (see
+ * `scoreCells`), so only ~12 000 rows cross into JavaScript.
  */
 @Injectable()
 export class EngineInputLoader {
@@ -42,28 +43,30 @@ export class EngineInputLoader {
   ) {}
 
   async load(em: EntityManager, tender: Tender): Promise<LoadedEvaluation> {
+    const members = await this.directory.members(em, tender.id);
     const scores = await em
       .getRepository(IndividualScore)
       .find({ where: { tenderId: tender.id }, order: { savedAt: 'ASC', id: 'ASC' } });
     const moderatedVersions = await em
       .getRepository(ModeratedScore)
       .find({ where: { tenderId: tender.id }, order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' } });
-    const input = await this.assemble(em, tender, scores, moderatedVersions);
+    const individualScores = scores.map(
+      (score): EngineIndividualScore => ({
+        bidId: score.bidId,
+        criterionId: score.criterionId,
+        panelistId: score.panelMemberId,
+        score: score.score,
+        submitted: score.status === 'submitted',
+      }),
+    );
+    const input = await this.assemble(em, tender, members, individualScores, moderatedVersions);
     return { input, scores, moderatedVersions };
   }
 
-  /** The engine input alone, read column by column (no entity hydration). */
+  /** The engine input alone, read as compactly as the database allows. */
   async loadInput(em: EntityManager, tender: Tender): Promise<EngineInput> {
-    const scores = await em
-      .getRepository(IndividualScore)
-      .createQueryBuilder('s')
-      .select('s.bidId', 'bidId')
-      .addSelect('s.criterionId', 'criterionId')
-      .addSelect('s.panelMemberId', 'panelMemberId')
-      .addSelect('s.score', 'score')
-      .addSelect('s.status', 'status')
-      .where('s.tenderId = :tenderId', { tenderId: tender.id })
-      .getRawMany<ScoreRow>();
+    const members = await this.directory.members(em, tender.id);
+    const scores = await this.scoreCells(em, tender.id, members);
     const moderated = await em
       .getRepository(ModeratedScore)
       .createQueryBuilder('m')
@@ -73,17 +76,51 @@ export class EngineInputLoader {
       .addSelect('m.score', 'score')
       .where('m.tenderId = :tenderId', { tenderId: tender.id })
       .getRawMany<ModeratedRow>();
-    return this.assemble(em, tender, scores, moderated);
+    return this.assemble(em, tender, members, scores, moderated);
+  }
+
+  /**
+   * Every individual score of the tender, one row per bid × criterion: the database joins
+   * the member's `joinOrder` (unique on the tender) and concatenates "joinOrder score
+   * submitted" entries, e.g. "3 4 1,7 2 0". Parsing that back costs no strings per score,
+   * and each score's record reuses the cell's bid and criterion id strings.
+   */
+  private async scoreCells(em: EntityManager, tenderId: string, members: readonly PanelMember[]): Promise<EngineIndividualScore[]> {
+    const aggregate = em.connection.options.type === 'postgres' ? 'string_agg' : 'group_concat';
+    const entry =
+      "CAST(m.joinOrder AS varchar(12)) || ' ' || CAST(s.score AS varchar(12)) || ' ' || " +
+      "CASE WHEN s.status = 'submitted' THEN '1' ELSE '0' END";
+    const cells = await em
+      .getRepository(IndividualScore)
+      .createQueryBuilder('s')
+      .innerJoin('s.panelMember', 'm')
+      .select('s.bidId', 'bidId')
+      .addSelect('s.criterionId', 'criterionId')
+      .addSelect(`${aggregate}(${entry}, ',')`, 'entries')
+      .where('s.tenderId = :tenderId', { tenderId })
+      .groupBy('s.bidId')
+      .addGroupBy('s.criterionId')
+      .getRawMany<{ bidId: string; criterionId: string; entries: string }>();
+    const memberByOrder = new Map(members.map((member) => [member.joinOrder, member.id]));
+    const scores: EngineIndividualScore[] = [];
+    for (const { bidId, criterionId, entries } of cells) {
+      parseEntries(entries, (joinOrder, score, submitted) => {
+        const panelistId = memberByOrder.get(joinOrder);
+        if (panelistId === undefined) throw new Error(`Score by panel member #${joinOrder}, who is not on tender ${tenderId}'s panel`);
+        scores.push({ bidId, criterionId, panelistId, score, submitted });
+      });
+    }
+    return scores;
   }
 
   private async assemble(
     em: EntityManager,
     tender: Tender,
-    scores: readonly ScoreRow[],
+    members: readonly PanelMember[],
+    scores: readonly EngineIndividualScore[],
     moderatedVersions: readonly ModeratedRow[],
   ): Promise<EngineInput> {
     const criteria = (await this.criteria.all(em, tender.id)).map(toFlat);
-    const members = await this.directory.members(em, tender.id);
     const bids = await this.directory.countedBids(em, tender.id);
     const bidIds = bids.map((bid) => bid.id);
     const versions = bidIds.length
@@ -91,7 +128,9 @@ export class EngineInputLoader {
       : [];
     const priceOf = new Map(versions.map((version) => [version.bidId, version.pricePence]));
     const compliance = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
-    const conflicts = (await this.directory.declarations(em, tender.id)).filter((d) => d.conflict);
+    const conflicts = await em
+      .getRepository(ConflictDeclaration)
+      .find({ where: { tenderId: tender.id, conflict: true }, select: { bidId: true, panelMemberId: true } });
     const latest = new Map<string, ModeratedRow>();
     for (const version of moderatedVersions) {
       const key = `${version.bidId}|${version.criterionId}`;
@@ -124,7 +163,7 @@ export class EngineInputLoader {
         order: c.order,
       })),
       panelists: members.map((member) => ({ id: member.id, group: member.group })),
-      bids: bids.map((bid: Bid) => ({
+      bids: bids.map((bid) => ({
         id: bid.id,
         bidderName: bid.bidderName,
         status: bid.status === 'disqualified' ? 'disqualified' : 'submitted',
@@ -133,19 +172,43 @@ export class EngineInputLoader {
         compliance: compliance.filter((r) => r.bidId === bid.id).map((r) => ({ criterionId: r.criterionId, passed: r.passed })),
         conflicts: conflicts.filter((d) => d.bidId === bid.id).map((d) => d.panelMemberId),
       })),
-      individualScores: scores
-        .filter((score) => counted.has(score.bidId))
-        .map((score) => ({
-          bidId: score.bidId,
-          criterionId: score.criterionId,
-          panelistId: score.panelMemberId,
-          // Raw rows: PostgreSQL drivers may hand integers back as they see fit; the engine wants numbers.
-          score: Number(score.score),
-          submitted: score.status === 'submitted',
-        })),
+      individualScores: scores.filter((score) => counted.has(score.bidId)),
       moderatedScores: [...latest.values()]
         .filter((m) => counted.has(m.bidId))
+        // Raw rows: a driver may return integers as strings; the engine wants numbers.
         .map((m) => ({ bidId: m.bidId, criterionId: m.criterionId, score: Number(m.score) })),
     };
+  }
+}
+
+/**
+ * Reads "3 4 1,7 -2 0" (joinOrder, score, submitted 1/0 per entry) digit by digit: no
+ * substring per score. Integers only, as the query writes them.
+ */
+export function parseEntries(text: string, each: (joinOrder: number, score: number, submitted: boolean) => void): void {
+  const fields = [0, 0, 0];
+  let field = 0;
+  let value = 0;
+  let negative = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 44; // a final ',' ends the last entry
+    if (code >= 48 && code <= 57) {
+      value = value * 10 + (code - 48);
+    } else if (code === 45) {
+      negative = true;
+    } else {
+      fields[field] = negative ? -value : value;
+      value = 0;
+      negative = false;
+      if (code === 32) {
+        field += 1;
+      } else if (code === 44) {
+        if (field !== 2) throw new Error(`Malformed score entries: "${text}"`);
+        each(fields[0], fields[1], fields[2] === 1);
+        field = 0;
+      } else {
+        throw new Error(`Malformed score entries: "${text}"`);
+      }
+    }
   }
 }

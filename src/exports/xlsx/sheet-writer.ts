@@ -78,29 +78,63 @@ export function columnLetter(column: number): string {
 /** `Sheet!$C$7` */
 export const absolute = (sheet: string, column: number, row: number): string => `${sheet}!$${columnLetter(column)}$${row}`;
 
+/** The parts of exceljs 4.4's streaming writers this file uses beyond the typed API. */
+interface StreamingInternals {
+  /** The worksheet's XML stream (the writer's own rows go there too). */
+  stream: { write(xml: string): unknown };
+  styles: { addStyleModel(style: Partial<ExcelJS.Style>, cellType?: number): number };
+  sharedStrings: { add(text: string): number };
+}
+
+/**
+ * Writes one sheet, row by row. Row 1 goes through exceljs's Row API (so merges and the
+ * sheet's opening XML are exceljs's own); every later row is rendered here straight to
+ * the sheet's XML stream, because exceljs builds a Cell object and re-serialises the
+ * cell's style for every cell, which made a 144 000-row Scores sheet take ~20 s. The XML
+ * is the same exceljs writes: text as shared strings (`t="s"`), numbers and dates as
+ * `<v>`, formulas as `<f>` with the cached value, style ids from exceljs's style table.
+ * The export tests read the workbook back with exceljs and LibreOffice, so a change in
+ * these internals fails loudly.
+ */
 export class SheetWriter {
   /** The number of the last row written. */
   row = 0;
+  private readonly columnStyles: Partial<ExcelJS.Style>[];
+  private readonly styleIds = new Map<string, number>();
+  private readonly styleKeys = new WeakMap<object, string>();
+  private buffered = '';
 
   constructor(
     readonly sheet: ExcelJS.Worksheet,
     readonly spec: SheetSpec,
-  ) {}
+    private readonly workbook: StreamingInternals,
+  ) {
+    this.columnStyles = spec.columns.map((column) => ({
+      ...(column.numFmt ? { numFmt: column.numFmt } : {}),
+      alignment: column.wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' },
+    }));
+  }
 
   /** Appends one row and returns its number. Yields to the event loop now and then so the zip stream drains. */
   async add(cells: readonly CellInput[], rowStyle?: Partial<ExcelJS.Style>): Promise<number> {
-    const row = this.sheet.getRow(this.row + 1);
+    this.row += 1;
+    if (this.row === 1) {
+      this.addThroughExceljs(cells, rowStyle);
+      return 1;
+    }
+    let xml = `<row r="${this.row}">`;
     cells.forEach((input, index) => {
       if (input === undefined || input === null) return;
-      const cell = row.getCell(index + 1);
       const value = isStyled(input) ? input.value : input;
-      cell.value = toCellValue(value);
-      if (rowStyle) cell.style = { ...cell.style, ...rowStyle };
-      if (isStyled(input)) cell.style = { ...cell.style, ...input.style };
+      if (value === undefined || value === null) return;
+      const style = this.styleId(index, value instanceof Date ? DATE : typeof value === 'string' ? STRING : NUMBER, rowStyle, isStyled(input) ? input.style : undefined);
+      xml += this.cellXml(`${columnLetter(index + 1)}${this.row}`, style, value);
     });
-    row.commit();
-    this.row += 1;
-    if (this.row % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    this.buffered += `${xml}</row>`;
+    if (this.row % 500 === 0) {
+      this.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return this.row;
   }
 
@@ -113,23 +147,82 @@ export class SheetWriter {
 
   /** Autofilter over the table (header row to the last row written), then the sheet is done. */
   finish(filter = true): void {
+    this.flush();
     const headerRow = this.spec.headerRow ?? 1;
     if (filter && this.row >= headerRow) {
       this.sheet.autoFilter = `A${headerRow}:${columnLetter(this.spec.columns.length)}${Math.max(this.row, headerRow)}`;
     }
     this.sheet.commit();
   }
+
+  private flush(): void {
+    if (!this.buffered) return;
+    (this.sheet as unknown as StreamingInternals).stream.write(this.buffered);
+    this.buffered = '';
+  }
+
+  private addThroughExceljs(cells: readonly CellInput[], rowStyle?: Partial<ExcelJS.Style>): void {
+    const row = this.sheet.getRow(1);
+    cells.forEach((input, index) => {
+      if (input === undefined || input === null) return;
+      const cell = row.getCell(index + 1);
+      cell.value = toCellValue(isStyled(input) ? input.value : input);
+      cell.style = { ...this.columnStyles[index], ...rowStyle, ...(isStyled(input) ? input.style : {}) };
+    });
+    row.commit();
+  }
+
+  private cellXml(ref: string, style: number, value: Value): string {
+    if (typeof value === 'string') return `<c r="${ref}" s="${style}" t="s"><v>${this.workbook.sharedStrings.add(xlsxText(value))}</v></c>`;
+    if (typeof value === 'number') return `<c r="${ref}" s="${style}"><v>${finite(value)}</v></c>`;
+    if (value instanceof Date) return `<c r="${ref}" s="${style}"><v>${value.getTime() / 86_400_000 + 25_569}</v></c>`;
+    const { formula: text, result } = value!;
+    const cached =
+      result === null ? '' : typeof result === 'number' ? `<v>${finite(result)}</v>` : `<v>${escapeXml(xlsxText(result))}</v>`;
+    return `<c r="${ref}" s="${style}"${typeof result === 'string' ? ' t="str"' : ''}><f>${escapeXml(text)}</f>${cached}</c>`;
+  }
+
+  /** exceljs's style id for the column's style with the row's and the cell's on top, computed once per combination. */
+  private styleId(column: number, cellType: number, rowStyle?: Partial<ExcelJS.Style>, cellStyle?: Partial<ExcelJS.Style>): number {
+    const key = `${column}|${cellType}|${this.keyOf(rowStyle)}|${this.keyOf(cellStyle)}`;
+    let id = this.styleIds.get(key);
+    if (id === undefined) {
+      id = this.workbook.styles.addStyleModel({ ...this.columnStyles[column], ...rowStyle, ...cellStyle }, cellType);
+      this.styleIds.set(key, id);
+    }
+    return id;
+  }
+
+  private keyOf(style: Partial<ExcelJS.Style> | undefined): string {
+    if (!style) return '';
+    let key = this.styleKeys.get(style);
+    if (key === undefined) {
+      key = JSON.stringify(style);
+      this.styleKeys.set(style, key);
+    }
+    return key;
+  }
 }
+
+// exceljs's ValueType numbers, which decide a style's default number format.
+const NUMBER = 2;
+const STRING = 3;
+const DATE = 4;
+
+const finite = (value: number): number => {
+  if (!Number.isFinite(value)) throw new RangeError(`Cell value ${value} is not a finite number`);
+  return value;
+};
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (character) => XML_ESCAPES[character]);
 
 const isStyled = (input: CellInput): input is Styled => typeof input === 'object' && input !== null && 'kind' in input && input.kind === 'styled';
 
 function toCellValue(value: Value): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return xlsxText(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`Cell value ${value} is not a finite number`);
-    return value;
-  }
+  if (typeof value === 'number') return finite(value);
   if (value instanceof Date) return value;
   const result = typeof value.result === 'string' ? xlsxText(value.result) : value.result;
   return { formula: value.formula, result: result ?? undefined };
@@ -157,14 +250,8 @@ export function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
     },
     headerFooter: pageHeaderFooter(spec),
   });
-  sheet.columns = spec.columns.map((column) => ({
-    width: column.width,
-    style: {
-      ...(column.numFmt ? { numFmt: column.numFmt } : {}),
-      alignment: column.wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' },
-    },
-  }));
-  return new SheetWriter(sheet, spec);
+  sheet.columns = spec.columns.map((column) => ({ width: column.width }));
+  return new SheetWriter(sheet, spec, workbook as unknown as StreamingInternals);
 }
 
 function pageHeaderFooter(spec: SheetSpec): Partial<ExcelJS.HeaderFooter> {
