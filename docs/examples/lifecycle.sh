@@ -66,7 +66,7 @@ say "Panelists sign in (Sam by the one-time link), declare interests, then score
 SAM=$(call POST /auth/invitation "" "{\"token\":\"$INVITE\"}" | jq -r .accessToken)
 PRO=$(login "dr.lee.$RUN@nhs.example" "a long passphrase")
 for who in "$SAM" "$PRO"; do for bid in $A $B2; do call PUT /tenders/$T/declarations/$bid "$who" '{"conflict":false}' >/dev/null; done; done
-call GET /tenders/$T/assignments "$SAM" | jq -c '.. | .plainGuidance? // empty' | head -1
+echo "Sam's guidance, in plain words:"; call GET /tenders/$T/assignments "$SAM" | jq -r '[.. | .guidance? // empty] | unique | .[]'
 score() { call PUT /tenders/$T/bids/$2/scores/$3 "$1" "{\"score\":$4,\"rationale\":\"$5\"}" >/dev/null; }
 score "$SAM" $A Q1 4 "Clear plan, real examples."; score "$SAM" $A C1 5 "Members run groups now."
 score "$SAM" $B2 Q1 3 "Some gaps."; score "$SAM" $B2 C1 4 "Good peer roles."

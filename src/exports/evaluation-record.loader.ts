@@ -9,28 +9,37 @@ import { buildTree, fromHundredths, type TreeNode } from '../criteria/criteria-t
 import { Criterion } from '../criteria/criterion.entity';
 import { PanelDirectory } from '../panel/panel-directory.service';
 import { blindLabels } from '../panel/panel-rules';
-import { panelStatistics, presentResults, type PanelStatistics } from '../results/engine';
-import { ResultsService } from '../results/results.service';
+import { EngineInputLoader } from '../moderation/engine-input.loader';
+import { ModeratedScore } from '../moderation/moderated-score.entity';
+import { computeResults, panelStatistics, presentResults, type PanelStatistics } from '../results/engine';
 import type { Tender } from '../tenders/tender.entity';
 import { User } from '../users/user.entity';
-import { cellKey, type EvaluationRecord, type NotCounted, type RecordCriterion, type RecordScore } from './evaluation-record';
+import { cellKey, type EvaluationRecord, type RecordCriterion } from './evaluation-record';
+import { orderScores, readScoreRows } from './score-rows';
 
 /**
  * Reads a tender's whole evaluation for the exports, inside the caller's unit of work:
- * the results engine's answer and the records it came from (ResultsService, the same
- * evaluation as GET /results), plus what only the record shows (guidance, versions,
- * declarations, gate notes, commitments, who did what).
+ * the results engine's answer — computed exactly as ResultsService.evaluate does for
+ * GET /results, `computeResults(EngineInputLoader.loadInput(…))`, so both show the same
+ * numbers — and the records it came from, plus what only the record shows (guidance,
+ * versions, declarations, gate notes, commitments, who did what). Scores are read as raw
+ * columns: a large tender holds ~150 000 of them (ResultsService.evaluateWithRecord
+ * hydrates entities, which took seconds more).
  */
 @Injectable()
 export class EvaluationRecordLoader {
   constructor(
-    private readonly results: ResultsService,
+    private readonly inputs: EngineInputLoader,
     private readonly directory: PanelDirectory,
     private readonly clock: Clock,
   ) {}
 
   async load(em: EntityManager, caller: Caller, tender: Tender): Promise<EvaluationRecord> {
-    const { input, scores, moderatedVersions, result } = await this.results.evaluateWithRecord(em, tender);
+    const input = await this.inputs.loadInput(em, tender);
+    const result = computeResults(input);
+    const moderatedVersions = await em
+      .getRepository(ModeratedScore)
+      .find({ where: { tenderId: tender.id }, order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' } });
     const statistics = new Map<string, PanelStatistics>(
       panelStatistics(input).map((cell) => [cellKey(cell.bidId, cell.criterionId), cell]),
     );
@@ -81,7 +90,6 @@ export class EvaluationRecordLoader {
       joinOrder: member.joinOrder,
       joinedAt: member.joinedAt,
     }));
-    const groupOf = new Map(members.map((member) => [member.id, member.group]));
     const declarations = (await this.directory.declarations(em, tender.id))
       .filter((declaration) => bidOrder.has(declaration.bidId))
       .map(({ panelMemberId, bidId, conflict, details, declaredAt, escalatedAt }) => ({
@@ -93,39 +101,14 @@ export class EvaluationRecordLoader {
         escalatedAt,
       }));
 
-    // Counted = what the engine used: the usable scores of its panel statistics.
-    const usable = new Set<string>();
-    for (const cell of statistics.values()) for (const entry of cell.scores) usable.add(`${entry.panelistId}|${cellKey(entry.bidId, entry.criterionId)}`);
-    const conflicted = new Set(declarations.filter((d) => d.conflict).map((d) => `${d.memberId}|${d.bidId}`));
-    const notCounted = (memberId: string, bidId: string, criterionId: string, status: string): NotCounted | null => {
-      if (usable.has(`${memberId}|${cellKey(bidId, criterionId)}`)) return null;
-      if (status !== 'submitted') return 'draft';
-      return conflicted.has(`${memberId}|${bidId}`) ? 'conflict' : 'group_not_asked';
-    };
-    const groupRank = (memberId: string) => (groupOf.get(memberId) === 'lived_experience' ? 0 : 1);
-    const memberOrder = new Map(members.map((member, index) => [member.id, index]));
-    const recordScores: RecordScore[] = scores
-      .filter((score) => bidOrder.has(score.bidId))
-      .map((score) => ({
-        id: score.id,
-        bidId: score.bidId,
-        criterionId: score.criterionId,
-        memberId: score.panelMemberId,
-        score: Number(score.score),
-        rationale: score.rationale,
-        status: score.status,
-        savedAt: score.savedAt,
-        submittedAt: score.submittedAt,
-        notCounted: notCounted(score.panelMemberId, score.bidId, score.criterionId, score.status),
-      }))
-      .sort(
-        (a, b) =>
-          bidOrder.get(a.bidId)! - bidOrder.get(b.bidId)! ||
-          criterionOrder.get(a.criterionId)! - criterionOrder.get(b.criterionId)! ||
-          Number(a.notCounted !== null) - Number(b.notCounted !== null) ||
-          groupRank(a.memberId) - groupRank(b.memberId) ||
-          memberOrder.get(a.memberId)! - memberOrder.get(b.memberId)!,
-      );
+    const recordScores = orderScores(await readScoreRows(em, tender.id), {
+      bidIds: bids.map((bid) => bid.id),
+      criterionIds: criteria.map((criterion) => criterion.id),
+      memberOrder: new Map(members.map((member, index) => [member.id, index])),
+      groupOf: new Map(members.map((member) => [member.id, member.group])),
+      conflicts: new Set(declarations.filter((d) => d.conflict).map((d) => `${d.memberId}|${d.bidId}`)),
+      statistics,
+    });
 
     const complianceRows = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
     const people = await this.userNames(em, [

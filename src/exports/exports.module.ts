@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ModerationModule } from '../moderation/moderation.module';
 import { PanelModule } from '../panel/panel.module';
-import { ResultsModule } from '../results/results.module';
 import { AuditedDownloads } from './audited-download';
 import { EvaluationRecordLoader } from './evaluation-record.loader';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 
-/** The evaluation workbook, scores.csv and evaluation.json: renderers of ResultsService's numbers. */
+/** The evaluation workbook, scores.csv and evaluation.json: renderers of the results engine's numbers. */
 @Module({
-  imports: [ResultsModule, PanelModule],
+  imports: [ModerationModule, PanelModule],
   controllers: [ExportsController],
   providers: [ExportsService, EvaluationRecordLoader, AuditedDownloads],
 })

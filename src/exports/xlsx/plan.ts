@@ -97,23 +97,7 @@ export function planWorkbook(record: EvaluationRecord): WorkbookPlan {
   ) as Record<SubtotalKey, number>;
   const matrixScoreColumn = new Map(record.bids.map((bid, index) => [bid.id, COLUMN.matrixFirstBid + 2 * index]));
 
-  const scoreRanges = new Map<string, CellRanges>();
-  const counts = new Map<string, number>();
-  const groupOf = new Map(record.members.map((member) => [member.id, member.group]));
-  record.scores.forEach((score, index) => {
-    if (score.notCounted !== null) return;
-    const row = index + 2;
-    const key = cellKey(score.bidId, score.criterionId);
-    const group = groupOf.get(score.memberId)!;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    counts.set(`${key}|${group}`, (counts.get(`${key}|${group}`) ?? 0) + 1);
-    const ranges = scoreRanges.get(key) ?? { all: [row, row] as RowRange, byGroup: {} };
-    ranges.all = [ranges.all[0], row];
-    const groupRange = ranges.byGroup[group];
-    ranges.byGroup[group] = groupRange ? [groupRange[0], row] : [row, row];
-    scoreRanges.set(key, ranges);
-  });
-  for (const [key, ranges] of scoreRanges) assertContiguous(key, ranges, counts);
+  const scoreRanges = countedScoreRanges(record);
 
   const moderationRow = new Map<string, number>();
   record.moderated.forEach((version, index) => {
@@ -136,12 +120,36 @@ export function planWorkbook(record: EvaluationRecord): WorkbookPlan {
 
 /**
  * The Matrix formulas average whole row blocks, so the counted scores of a cell must sit
- * together, group by group (the record's sort order guarantees it; this guards it).
+ * together, group by group: the record's order guarantees it (orderScores), and this
+ * walk refuses anything else rather than write a formula over the wrong rows.
  */
-function assertContiguous(key: string, ranges: CellRanges, counts: Map<string, number>): void {
-  const span = (range: RowRange | undefined) => (range ? range[1] - range[0] + 1 : 0);
-  const together =
-    span(ranges.all) === counts.get(key) &&
-    Object.entries(ranges.byGroup).every(([group, range]) => span(range) === counts.get(`${key}|${group}`));
-  if (!together) throw new Error(`Counted scores of ${key} are not contiguous on the Scores sheet`);
+function countedScoreRanges(record: EvaluationRecord): Map<string, CellRanges> {
+  const groupOf = new Map(record.members.map((member) => [member.id, member.group]));
+  const ranges = new Map<string, CellRanges>();
+  let current: CellRanges | null = null;
+  let currentKey = '';
+  let currentGroup: PanelGroup | null = null;
+  record.scores.forEach((score, index) => {
+    if (score.notCounted !== null) return;
+    const row = index + 2;
+    const key = cellKey(score.bidId, score.criterionId);
+    const group = groupOf.get(score.memberId)!;
+    const continues = current !== null && key === currentKey && current.all[1] === row - 1;
+    if (!continues) {
+      if (ranges.has(key)) throw new Error(`Counted scores of ${key} are not contiguous on the Scores sheet`);
+      current = { all: [row, row], byGroup: { [group]: [row, row] } };
+      ranges.set(key, current);
+    } else {
+      const cell: CellRanges = current!;
+      cell.all = [cell.all[0], row];
+      const groupRange = cell.byGroup[group];
+      if (groupRange && (group !== currentGroup || groupRange[1] !== row - 1)) {
+        throw new Error(`Counted ${group} scores of ${key} are not contiguous on the Scores sheet`);
+      }
+      cell.byGroup[group] = groupRange ? [groupRange[0], row] : [row, row];
+    }
+    currentKey = key;
+    currentGroup = group;
+  });
+  return ranges;
 }
