@@ -75,7 +75,12 @@ export async function benchResults(): Promise<ResultsFigure[]> {
       // Warm-up, and a check that the timed work is the real thing.
       const first = await get();
       const body = JSON.parse(first.text) as { bids: { rank: number | null; criteria: unknown[] }[]; sensitivity: unknown };
-      if (body.bids.length !== LARGE.bids || body.bids[0].rank !== 1 || body.bids[0].criteria.length !== 61 || !body.sensitivity) {
+      if (
+        body.bids.length !== LARGE.bids ||
+        body.bids[0].rank !== 1 ||
+        body.bids[0].criteria.length !== 61 ||
+        !body.sensitivity
+      ) {
         throw new Error('results bench: the large tender did not produce full, ranked results');
       }
       const httpTimes: number[] = [];
@@ -138,7 +143,8 @@ function median(values: number[]): number {
 if (require.main === module) {
   benchResults().then(
     (figures) => {
-      for (const f of figures) console.log(`${f.name}: ${f.metric}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ''}`);
+      for (const f of figures)
+        console.log(`${f.name}: ${f.metric}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ''}`);
       const headline = figures[0];
       if (headline.value >= TARGET_MS) process.exitCode = 1;
     },

@@ -1,6 +1,7 @@
 import { benchCrashSafety } from './crash-safety';
 import { benchDeadlineSurge } from './deadline-surge.bench';
 import { benchEngine } from './engine.bench';
+import { benchResults } from './results.bench';
 import { benchScoreThroughput } from './score-throughput.bench';
 import type { BenchFigure, BenchScenario } from './types';
 
@@ -25,6 +26,7 @@ function meets(value: number, target: string): boolean | undefined {
 /** Every scenario `npm run bench` runs, in order. */
 export const scenarios: BenchScenario[] = [
   { name: 'engine', run: async () => normalise(await benchEngine(), 'results engine') },
+  { name: 'results', run: async () => normalise(await benchResults(), 'results endpoint') },
   { name: 'surge', run: async () => normalise(await benchDeadlineSurge(), 'deadline surge') },
   { name: 'throughput', run: async () => normalise(await benchScoreThroughput(), 'score writes') },
   { name: 'crash', run: async () => normalise(await benchCrashSafety(), 'crash safety') },

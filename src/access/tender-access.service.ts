@@ -80,8 +80,14 @@ export class TenderAccess {
   }
 
   /** Loads the tender if the caller may see it as `need` requires; otherwise 404. */
-  async require(em: EntityManager, caller: Caller, tenderId: string, need: TenderNeed = 'view'): Promise<TenderAccessGrant> {
-    const tender = await em.getRepository(Tender).findOne({ where: { id: tenderId } });
+  async require(
+    em: EntityManager,
+    caller: Caller,
+    tenderId: string,
+    need: TenderNeed = 'view',
+    options: { forUpdate?: boolean } = {},
+  ): Promise<TenderAccessGrant> {
+    const tender = await this.loadTender(em, tenderId, options.forUpdate ?? false);
     if (!tender) throw notFoundTender();
     const relation = await this.relationOf(em, caller, tender);
     const visible = relation.teamRole !== null || relation.panelMemberId !== null || relation.bidderMayView;
@@ -247,6 +253,22 @@ export class TenderAccess {
       case 'not_found':
         throw notFoundBid();
     }
+  }
+
+  /**
+   * On PostgreSQL, inside a write transaction, every change to a tender's work holds the
+   * tender row FOR SHARE and every change to the tender itself (status, settings) FOR UPDATE:
+   * so an award or a start-moderation waits for in-flight score and bid writes and decides on
+   * what they committed, while ordinary writers still run side by side. SQLite runs one unit
+   * of work at a time and needs no lock.
+   */
+  private loadTender(em: EntityManager, tenderId: string, forUpdate: boolean): Promise<Tender | null> {
+    const query = em.getRepository(Tender).createQueryBuilder('tender').where('tender.id = :tenderId', { tenderId });
+    const inTransaction = em.queryRunner?.isTransactionActive === true;
+    if (inTransaction && em.connection.options.type === 'postgres') {
+      query.setLock(forUpdate ? 'pessimistic_write' : 'pessimistic_read');
+    }
+    return query.getOne();
   }
 
   /** Ids of tenders the caller may list (team, panel, or published for bidders). */

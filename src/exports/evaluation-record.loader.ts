@@ -101,7 +101,8 @@ export class EvaluationRecordLoader {
         escalatedAt,
       }));
 
-    const recordScores = orderScores(await readScoreRows(em, tender.id), {
+    const canonical = new Map([...bids.map((bid) => bid.id), ...criteria.map((criterion) => criterion.id), ...members.map((member) => member.id)].map((id) => [id, id]));
+    const recordScores = orderScores(await readScoreRows(em, tender.id, bidIds, canonical), {
       bidIds: bids.map((bid) => bid.id),
       criterionIds: criteria.map((criterion) => criterion.id),
       memberOrder: new Map(members.map((member, index) => [member.id, index])),
@@ -109,6 +110,9 @@ export class EvaluationRecordLoader {
       conflicts: new Set(declarations.filter((d) => d.conflict).map((d) => `${d.memberId}|${d.bidId}`)),
       statistics,
     });
+    // The statistics' score lists hold the engine input's ~150 000 entries; counting is
+    // done, so let them go (the record keeps its own rows) before the long render.
+    for (const [key, cell] of statistics) statistics.set(key, { ...cell, scores: [] });
 
     const complianceRows = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
     const people = await this.userNames(em, [

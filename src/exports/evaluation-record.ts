@@ -133,7 +133,7 @@ export interface EvaluationRecord {
   commitments: RecordCommitment[];
   result: EngineResult;
   presented: PresentedResults;
-  /** Panel statistics per `${bidId}|${criterionId}`. */
+  /** Panel statistics per `${bidId}|${criterionId}`, without their `scores` lists (see `scores`). */
   statistics: Map<string, PanelStatistics>;
 }
 

@@ -4,42 +4,60 @@ import type { PanelStatistics } from '../results/engine';
 import { IndividualScore } from '../scoring/individual-score.entity';
 import { cellKey, type NotCounted, type RecordScore } from './evaluation-record';
 
+/** Bids per query: ~15 000 score rows at a time in a large tender, so no query holds them all at once. */
+const BIDS_PER_QUERY = 5;
+
 /**
- * Every individual score of a tender with its rationale, read as raw columns (a large
- * tender holds ~150 000: hydrating entities costs seconds) and converted exactly as
- * TypeORM would (the driver's own `prepareHydratedValue`, so dates are right on SQLite
- * and PostgreSQL alike).
+ * Every individual score on the listed bids with its rationale, read as raw columns in
+ * batches of bids (a large tender holds ~150 000: hydrating entities costs seconds, and
+ * one query materialises every row several times over) and converted exactly as TypeORM
+ * would (the driver's own `prepareHydratedValue`, so dates are right on SQLite and
+ * PostgreSQL alike). Ids are replaced by the caller's own strings (`canonical`), so
+ * 150 000 rows do not each carry their own copies.
  */
-export async function readScoreRows(em: EntityManager, tenderId: string): Promise<RecordScore[]> {
+export async function readScoreRows(
+  em: EntityManager,
+  tenderId: string,
+  bidIds: readonly string[],
+  canonical: ReadonlyMap<string, string>,
+): Promise<RecordScore[]> {
   const repository = em.getRepository(IndividualScore);
   const column = (property: string) => repository.metadata.findColumnWithPropertyName(property)!;
   const [savedAt, submittedAt] = [column('savedAt'), column('submittedAt')];
   const { driver } = em.connection;
-  const rows = await repository
-    .createQueryBuilder('s')
-    .select('s.id', 'id')
-    .addSelect('s.bidId', 'bidId')
-    .addSelect('s.criterionId', 'criterionId')
-    .addSelect('s.panelMemberId', 'memberId')
-    .addSelect('s.score', 'score')
-    .addSelect('s.rationale', 'rationale')
-    .addSelect('s.status', 'status')
-    .addSelect('s.savedAt', 'savedAt')
-    .addSelect('s.submittedAt', 'submittedAt')
-    .where('s.tenderId = :tenderId', { tenderId })
-    .getRawMany<Record<keyof RecordScore, unknown>>();
-  return rows.map((row) => ({
-    id: row.id as string,
-    bidId: row.bidId as string,
-    criterionId: row.criterionId as string,
-    memberId: row.memberId as string,
-    score: Number(row.score),
-    rationale: row.rationale as string,
-    status: row.status as RecordScore['status'],
-    savedAt: driver.prepareHydratedValue(row.savedAt, savedAt) as Date,
-    submittedAt: (row.submittedAt === null ? null : driver.prepareHydratedValue(row.submittedAt, submittedAt)) as Date | null,
-    notCounted: null,
-  }));
+  const same = (value: unknown) => canonical.get(value as string) ?? (value as string);
+  const scores: RecordScore[] = [];
+  for (let first = 0; first < bidIds.length; first += BIDS_PER_QUERY) {
+    const rows = await repository
+      .createQueryBuilder('s')
+      .select('s.id', 'id')
+      .addSelect('s.bidId', 'bidId')
+      .addSelect('s.criterionId', 'criterionId')
+      .addSelect('s.panelMemberId', 'memberId')
+      .addSelect('s.score', 'score')
+      .addSelect('s.rationale', 'rationale')
+      .addSelect('s.status', 'status')
+      .addSelect('s.savedAt', 'savedAt')
+      .addSelect('s.submittedAt', 'submittedAt')
+      .where('s.tenderId = :tenderId', { tenderId })
+      .andWhere('s.bidId IN (:...bidIds)', { bidIds: bidIds.slice(first, first + BIDS_PER_QUERY) })
+      .getRawMany<Record<keyof RecordScore, unknown>>();
+    for (const row of rows) {
+      scores.push({
+        id: row.id as string,
+        bidId: same(row.bidId),
+        criterionId: same(row.criterionId),
+        memberId: same(row.memberId),
+        score: Number(row.score),
+        rationale: row.rationale as string,
+        status: row.status === 'submitted' ? 'submitted' : 'draft',
+        savedAt: driver.prepareHydratedValue(row.savedAt, savedAt) as Date,
+        submittedAt: (row.submittedAt === null ? null : driver.prepareHydratedValue(row.submittedAt, submittedAt)) as Date | null,
+        notCounted: null,
+      });
+    }
+  }
+  return scores;
 }
 
 export interface ScoreOrder {

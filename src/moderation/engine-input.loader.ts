@@ -50,15 +50,13 @@ export class EngineInputLoader {
     const moderatedVersions = await em
       .getRepository(ModeratedScore)
       .find({ where: { tenderId: tender.id }, order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' } });
-    const individualScores = scores.map(
-      (score): EngineIndividualScore => ({
-        bidId: score.bidId,
-        criterionId: score.criterionId,
-        panelistId: score.panelMemberId,
-        score: score.score,
-        submitted: score.status === 'submitted',
-      }),
-    );
+    const individualScores = scores.map((score): EngineIndividualScore => ({
+      bidId: score.bidId,
+      criterionId: score.criterionId,
+      panelistId: score.panelMemberId,
+      score: score.score,
+      submitted: score.status === 'submitted',
+    }));
     const input = await this.assemble(em, tender, members, individualScores, moderatedVersions);
     return { input, scores, moderatedVersions };
   }
@@ -85,7 +83,11 @@ export class EngineInputLoader {
    * submitted" entries, e.g. "3 4 1,7 2 0". Parsing that back costs no strings per score,
    * and each score's record reuses the cell's bid and criterion id strings.
    */
-  private async scoreCells(em: EntityManager, tenderId: string, members: readonly PanelMember[]): Promise<EngineIndividualScore[]> {
+  private async scoreCells(
+    em: EntityManager,
+    tenderId: string,
+    members: readonly PanelMember[],
+  ): Promise<EngineIndividualScore[]> {
     const aggregate = em.connection.options.type === 'postgres' ? 'string_agg' : 'group_concat';
     const entry =
       "CAST(m.joinOrder AS varchar(12)) || ' ' || CAST(s.score AS varchar(12)) || ' ' || " +
@@ -106,7 +108,8 @@ export class EngineInputLoader {
     for (const { bidId, criterionId, entries } of cells) {
       parseEntries(entries, (joinOrder, score, submitted) => {
         const panelistId = memberByOrder.get(joinOrder);
-        if (panelistId === undefined) throw new Error(`Score by panel member #${joinOrder}, who is not on tender ${tenderId}'s panel`);
+        if (panelistId === undefined)
+          throw new Error(`Score by panel member #${joinOrder}, who is not on tender ${tenderId}'s panel`);
         scores.push({ bidId, criterionId, panelistId, score, submitted });
       });
     }

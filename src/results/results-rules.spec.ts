@@ -8,7 +8,11 @@ import { assertComplete, assertResultsVisible, awardSnapshot, chooseAwardedBid, 
  * moderated scores only (so each bid's figure is easy to see): Q1 quality 70, P price 30,
  * G1 a gate. Scale 0–5.
  */
-const CRITERIA = [criterion('Q1', 'scored', 70), criterion('P', 'price', 30, { order: 1 }), criterion('G1', 'pass_fail', 0, { order: 2 })];
+const CRITERIA = [
+  criterion('Q1', 'scored', 70),
+  criterion('P', 'price', 30, { order: 1 }),
+  criterion('G1', 'pass_fail', 0, { order: 2 }),
+];
 const passed = [{ criterionId: 'c-G1', passed: true }];
 
 function resultsOf(scoresByLetter: Record<string, number | null>, options: { failed?: string[]; disqualified?: string[] } = {}) {
@@ -23,7 +27,9 @@ function resultsOf(scoresByLetter: Record<string, number | null>, options: { fai
           disqualificationReason: options.disqualified?.includes(letter) ? 'Collusion' : null,
         }),
       ),
-      moderatedScores: letters.filter((letter) => scoresByLetter[letter] !== null).map((letter) => moderated(letter, 'Q1', scoresByLetter[letter]!)),
+      moderatedScores: letters
+        .filter((letter) => scoresByLetter[letter] !== null)
+        .map((letter) => moderated(letter, 'Q1', scoresByLetter[letter]!)),
     }),
   );
 }
@@ -59,7 +65,9 @@ describe('completeness before award', () => {
     const result = resultsOf({ A: 4, B: null });
     const error = refusal(() => assertComplete(result));
     expect(error.code).toBe('invalid_state');
-    expect(error.detail).toBe('The results are incomplete, so the tender cannot be awarded yet: 1 gap remains: Bid B Q1 (no moderated score).');
+    expect(error.detail).toBe(
+      'The results are incomplete, so the tender cannot be awarded yet: 1 gap remains: Bid B Q1 (no moderated score).',
+    );
     expect(error.extensions).toEqual({
       gaps: [{ bidId: bidId('B'), bidderName: 'Bid B', criterion: 'Q1', criterionId: 'c-Q1', missing: 'moderated' }],
     });
@@ -69,7 +77,9 @@ describe('completeness before award', () => {
   it('lists ten gaps in the sentence and counts the rest', () => {
     const letters = 'ABCDEFGHIJKL'.split('');
     const error = refusal(() => assertComplete(resultsOf(Object.fromEntries(letters.map((letter) => [letter, null])))));
-    expect(error.detail).toMatch(/: 12 gaps remain: Bid A Q1 \(no moderated score\); .*; Bid J Q1 \(no moderated score\), and 2 more\.$/);
+    expect(error.detail).toMatch(
+      /: 12 gaps remain: Bid A Q1 \(no moderated score\); .*; Bid J Q1 \(no moderated score\), and 2 more\.$/,
+    );
     expect(error.extensions.gaps).toHaveLength(12);
   });
 });
@@ -85,7 +95,9 @@ describe('which bid is awarded', () => {
     const result = resultsOf({ A: 4, B: 4, C: 1 });
     const error = refusal(() => chooseAwardedBid(result, undefined));
     expect(error.code).toBe('rule_violation');
-    expect(error.detail).toBe('Bid A and Bid B share rank 1 on 86.00: name the bid to award in bidId (and record why in the tender file).');
+    expect(error.detail).toBe(
+      'Bid A and Bid B share rank 1 on 86.00: name the bid to award in bidId (and record why in the tender file).',
+    );
     expect(error.extensions.sharedRankBidIds).toEqual([bidId('A'), bidId('B')]);
     expect(chooseAwardedBid(result, bidId('A')).bidId).toBe(bidId('A'));
     expect(chooseAwardedBid(result, bidId('B')).bidId).toBe(bidId('B'));
@@ -100,7 +112,9 @@ describe('which bid is awarded', () => {
   it('refuses an ineligible bid with its reasons, and an unknown one', () => {
     const result = resultsOf({ A: 3, B: 5, C: 5 }, { failed: ['C'] });
     const ineligible = refusal(() => chooseAwardedBid(result, bidId('C')));
-    expect(ineligible.detail).toBe('Bid C is not eligible for award. The bid did not pass the pass/fail criterion G1 (Title of G1).');
+    expect(ineligible.detail).toBe(
+      'Bid C is not eligible for award. The bid did not pass the pass/fail criterion G1 (Title of G1).',
+    );
     const unknown = refusal(() => chooseAwardedBid(result, 'no-such-bid'));
     expect(unknown.extensions.errors).toEqual([{ field: 'bidId', message: 'unknown bid' }]);
   });
@@ -122,8 +136,28 @@ describe('the audit snapshot of an award', () => {
       awardedBidderName: 'Bid B',
       awardedTotal: '100.00',
       ranking: [
-        { bidId: bidId('B'), bidderName: 'Bid B', rank: 1, eligible: true, total: '100.00', exactTotal: '100', price: 100000, priceScore: '30.00', exclusions: [] },
-        { bidId: bidId('A'), bidderName: 'Bid A', rank: 2, eligible: true, total: '72.00', exactTotal: '72', price: 100000, priceScore: '30.00', exclusions: [] },
+        {
+          bidId: bidId('B'),
+          bidderName: 'Bid B',
+          rank: 1,
+          eligible: true,
+          total: '100.00',
+          exactTotal: '100',
+          price: 100000,
+          priceScore: '30.00',
+          exclusions: [],
+        },
+        {
+          bidId: bidId('A'),
+          bidderName: 'Bid A',
+          rank: 2,
+          eligible: true,
+          total: '72.00',
+          exactTotal: '72',
+          price: 100000,
+          priceScore: '30.00',
+          exclusions: [],
+        },
       ],
       sensitivity: result.sensitivity!.sentence,
     });

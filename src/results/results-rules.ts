@@ -66,7 +66,10 @@ export function chooseAwardedBid(result: EngineResult, bidId: string | undefined
       'rule_violation',
       `${winners.map((bid) => bid.bidderName).join(' and ')} share rank 1 on ${winners[0].total.toFixedString(2)}: ` +
         'name the bid to award in bidId (and record why in the tender file).',
-      { errors: [{ field: 'bidId', message: 'required when rank 1 is shared' }], sharedRankBidIds: winners.map((bid) => bid.bidId) },
+      {
+        errors: [{ field: 'bidId', message: 'required when rank 1 is shared' }],
+        sharedRankBidIds: winners.map((bid) => bid.bidId),
+      },
     );
   }
   const named = result.bids.find((bid) => bid.bidId === bidId);

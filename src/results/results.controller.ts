@@ -65,7 +65,11 @@ export class ResultsController {
   @ApiUnprocessableEntityResponse({
     description: 'Rank 1 is shared and no bidId is named, or bidId names an unknown, ineligible or lower-ranked bid.',
   })
-  award(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: AwardTenderDto): Promise<TenderResponse> {
+  award(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() dto: AwardTenderDto,
+  ): Promise<TenderResponse> {
     return this.awards.award(caller, tenderId, dto);
   }
 }

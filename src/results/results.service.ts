@@ -4,10 +4,10 @@ import { TenderAccess } from '../access/tender-access.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db.service';
-import { EngineInputLoader, type LoadedEvaluation } from '../moderation/engine-input.loader';
+import { EngineInputLoader } from '../moderation/engine-input.loader';
 import type { Tender } from '../tenders/tender.entity';
 import { ResultsResponse } from './dto/results.response';
-import { computeResults, presentResults, type EngineResult } from './engine';
+import { computeResults, presentResults, type EngineInput, type EngineResult } from './engine';
 import { assertResultsVisible, nameGaps } from './results-rules';
 
 /**
@@ -29,16 +29,16 @@ export class ResultsService {
    * status check: the caller has made those.
    */
   async evaluate(em: EntityManager, tender: Tender): Promise<EngineResult> {
-    return computeResults(await this.loader.loadInput(em, tender));
+    return (await this.evaluateWithInput(em, tender)).result;
   }
 
   /**
-   * The engine result with the records it was computed from (every individual score with
-   * its rationale, every moderated version), for renderers that show both (exports).
+   * The engine result with the input it was computed from, for renderers that also show
+   * the panel's statistics (`panelStatistics(input)`) beside the results (exports).
    */
-  async evaluateWithRecord(em: EntityManager, tender: Tender): Promise<LoadedEvaluation & { result: EngineResult }> {
-    const loaded = await this.loader.load(em, tender);
-    return { ...loaded, result: computeResults(loaded.input) };
+  async evaluateWithInput(em: EntityManager, tender: Tender): Promise<{ input: EngineInput; result: EngineResult }> {
+    const input = await this.loader.loadInput(em, tender);
+    return { input, result: computeResults(input) };
   }
 
   /** GET /results: the team, from moderation on. */

@@ -152,7 +152,7 @@ export class TendersService {
 
   async update(caller: Caller, tenderId: string, dto: UpdateTenderDto): Promise<TenderResponse> {
     return this.db.transaction(async (em) => {
-      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      const { tender } = await this.access.require(em, caller, tenderId, 'team', { forUpdate: true });
       assertNotFrozen(tender.status);
       const before = snapshot(tender);
       const settingsGiven = SETTING_KEYS.filter((key) => dto[key] !== undefined);
@@ -263,7 +263,7 @@ export class TendersService {
     rules: (em: EntityManager, tender: Tender, grant: TenderAccessGrant) => Promise<void | Record<string, unknown>>,
   ): Promise<TenderResponse> {
     return this.db.transaction(async (em) => {
-      const grant = await this.access.require(em, caller, tenderId, 'team');
+      const grant = await this.access.require(em, caller, tenderId, 'team', { forUpdate: true });
       const { tender } = grant;
       const before = snapshot(tender);
       const to = transition(tender.status, action);

@@ -42,7 +42,10 @@ export async function submitBid(
     bidderName,
     price,
     commitments: [],
-    responses: scoredCodes.map((code) => ({ criterion: code, text: `${bidderName} on ${code}: what we will do, with evidence.` })),
+    responses: scoredCodes.map((code) => ({
+      criterion: code,
+      text: `${bidderName} on ${code}: what we will do, with evidence.`,
+    })),
   });
   const created = await t.http().post(`/api/tenders/${tenderId}/bids`).set(bidder.auth).send(body);
   expectStatus(created, 201, `create bid ${bidderName}`);
@@ -67,8 +70,14 @@ export async function addMember(t: TestApp, tenderId: string, commissioner: Sign
 /** Declares on each bid: a conflict on those in `conflicts`, none on the others. */
 export async function declare(t: TestApp, tenderId: string, member: Member, bidIds: string[], conflicts: string[] = []) {
   for (const bidId of bidIds) {
-    const body = conflicts.includes(bidId) ? { conflict: true, details: 'My sister is a trustee of this charity.' } : { conflict: false };
-    expectStatus(await t.http().put(`/api/tenders/${tenderId}/declarations/${bidId}`).set(member.auth).send(body), 200, 'declare');
+    const body = conflicts.includes(bidId)
+      ? { conflict: true, details: 'My sister is a trustee of this charity.' }
+      : { conflict: false };
+    expectStatus(
+      await t.http().put(`/api/tenders/${tenderId}/declarations/${bidId}`).set(member.auth).send(body),
+      200,
+      'declare',
+    );
   }
 }
 
@@ -82,12 +91,27 @@ export async function score(t: TestApp, tenderId: string, member: Member, bidId:
       .send({ score: value, rationale: `I gave ${value} on ${code} because of the evidence in the answer.` });
     expectStatus(saved, 200, `score ${code}`);
   }
-  expectStatus(await t.http().post(`/api/tenders/${tenderId}/bids/${bidId}/scores/submit`).set(member.auth), 200, 'submit scores');
+  expectStatus(
+    await t.http().post(`/api/tenders/${tenderId}/bids/${bidId}/scores/submit`).set(member.auth),
+    200,
+    'submit scores',
+  );
 }
 
-export async function recordGate(t: TestApp, tenderId: string, commissioner: SignedIn, bidId: string, code: string, passed: boolean) {
+export async function recordGate(
+  t: TestApp,
+  tenderId: string,
+  commissioner: SignedIn,
+  bidId: string,
+  code: string,
+  passed: boolean,
+) {
   const body = passed ? { passed } : { passed, note: 'No current employer’s liability insurance certificate was supplied.' };
-  const response = await t.http().put(`/api/tenders/${tenderId}/bids/${bidId}/compliance/${code}`).set(commissioner.auth).send(body);
+  const response = await t
+    .http()
+    .put(`/api/tenders/${tenderId}/bids/${bidId}/compliance/${code}`)
+    .set(commissioner.auth)
+    .send(body);
   expectStatus(response, 200, `gate ${code}`);
 }
 
@@ -123,7 +147,14 @@ export interface ResultBid {
   rank: number | null;
   total: number;
   byCategory: Record<string, number>;
-  criteria: { criterionId: string; code: string; score: number | null; weighted: number | null; source: string; groupScores?: object }[];
+  criteria: {
+    criterionId: string;
+    code: string;
+    score: number | null;
+    weighted: number | null;
+    source: string;
+    groupScores?: object;
+  }[];
   flags: { type: string; criterion: string | null }[];
 }
 

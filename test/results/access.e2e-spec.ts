@@ -34,7 +34,11 @@ describe('who may see results and award', () => {
     owner = await t.user('commissioner');
     colleague = await t.user('procurement');
     tenderId = await publishedTender(t, owner, CRITERIA, { moderationRequired: false });
-    const added = await t.http().post(`/api/tenders/${tenderId}/team`).set(owner.auth).send({ userId: colleague.id, role: 'procurement' });
+    const added = await t
+      .http()
+      .post(`/api/tenders/${tenderId}/team`)
+      .set(owner.auth)
+      .send({ userId: colleague.id, role: 'procurement' });
     expect(added.status).toBe(201);
     const first = await submitBid(t, tenderId, 'Mind in Camden', 100_000, ['Q1']);
     bidder = first.bidder;
@@ -92,10 +96,14 @@ describe('who may see results and award', () => {
       ['anonymous', null, 401],
     ];
     for (const [who, auth, status] of refusals) {
-      const results = auth ? await t.http().get(`/api/tenders/${tenderId}/results`).set(auth) : await t.http().get(`/api/tenders/${tenderId}/results`);
+      const results = auth
+        ? await t.http().get(`/api/tenders/${tenderId}/results`).set(auth)
+        : await t.http().get(`/api/tenders/${tenderId}/results`);
       expect({ who, route: 'results', status: results.status }).toEqual({ who, route: 'results', status });
       expect(JSON.stringify(results.body)).not.toContain('Certitude');
-      const awarded = auth ? await t.http().post(`/api/tenders/${tenderId}/award`).set(auth).send({}) : await t.http().post(`/api/tenders/${tenderId}/award`).send({});
+      const awarded = auth
+        ? await t.http().post(`/api/tenders/${tenderId}/award`).set(auth).send({})
+        : await t.http().post(`/api/tenders/${tenderId}/award`).send({});
       expect({ who, route: 'award', status: awarded.status }).toEqual({ who, route: 'award', status });
     }
     const unknown = await getResults(t, '00000000-0000-4000-8000-000000000000', owner);

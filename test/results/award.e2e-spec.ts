@@ -59,7 +59,9 @@ describe('award', () => {
     await startModeration(t, tenderId, commissioner);
     const results = await getResults(t, tenderId, commissioner);
     // Both: 70 × 4/5 = 56 and the same price, 30 → 86; tieBreak none → both rank 1.
-    expect(results.body.bids.map((b: { bidderName: string; rank: number; total: number }) => [b.bidderName, b.rank, b.total])).toEqual([
+    expect(
+      results.body.bids.map((b: { bidderName: string; rank: number; total: number }) => [b.bidderName, b.rank, b.total]),
+    ).toEqual([
       ['Certitude', 1, 86],
       ['Mind in Camden', 1, 86],
     ]);
@@ -73,10 +75,12 @@ describe('award', () => {
     const unnamed = await award(t, tenderId, commissioner);
     expect(unnamed.status).toBe(422);
     expect(unnamed.body).toMatchObject({
-      detail: 'Certitude and Mind in Camden share rank 1 on 86.00: name the bid to award in bidId (and record why in the tender file).',
+      detail:
+        'Certitude and Mind in Camden share rank 1 on 86.00: name the bid to award in bidId (and record why in the tender file).',
       errors: [{ field: 'bidId', message: 'required when rank 1 is shared' }],
     });
-    expect([...unnamed.body.sharedRankBidIds].sort()).toEqual([first, second].sort());
+    // In the order of the results: level bids by bidder name.
+    expect(unnamed.body.sharedRankBidIds).toEqual([second, first]);
 
     const named = await award(t, tenderId, commissioner, { bidId: first });
     expect(named.status).toBe(200);
@@ -99,7 +103,9 @@ describe('award', () => {
     // Mind: 70 × 4/5 = 56 + 30 (the lowest price) = 86. Certitude: 70 + 30 × 80 000 / 150 000 = 70 + 16 = 86.
     // Level; the quality tie-break puts the higher score without price first: Certitude 70 over Mind 56.
     const results = await getResults(t, tenderId, commissioner);
-    expect(results.body.bids.map((b: { bidderName: string; rank: number; total: number }) => [b.bidderName, b.rank, b.total])).toEqual([
+    expect(
+      results.body.bids.map((b: { bidderName: string; rank: number; total: number }) => [b.bidderName, b.rank, b.total]),
+    ).toEqual([
       ['Certitude', 1, 86],
       ['Mind in Camden', 2, 86],
     ]);

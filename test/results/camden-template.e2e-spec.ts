@@ -47,7 +47,12 @@ describe('results on the Camden template: the weight-0 gate section takes no par
       .http()
       .post('/api/tenders')
       .set(commissioner.auth)
-      .send({ reference: 'LBC-2026-MHDC', title: 'Mental health day care', bidDeadline: FUTURE_DEADLINE, template: 'camden-mental-health-day-care' });
+      .send({
+        reference: 'LBC-2026-MHDC',
+        title: 'Mental health day care',
+        bidDeadline: FUTURE_DEADLINE,
+        template: 'camden-mental-health-day-care',
+      });
     expect(created.status).toBe(201);
     tenderId = created.body.id as string;
     expect((await t.http().post(`/api/tenders/${tenderId}/publish`).set(commissioner.auth)).status).toBe(200);

@@ -53,7 +53,15 @@ const CRITERIA = [
     groupWeights: { lived_experience: 60, professional: 40 },
     threshold: 2.5,
   },
-  { parentId: 'Q', code: 'Q2', title: 'Safeguarding practice', kind: 'scored', category: 'quality', weight: 20, scoredBy: ['professional'] },
+  {
+    parentId: 'Q',
+    code: 'Q2',
+    title: 'Safeguarding practice',
+    kind: 'scored',
+    category: 'quality',
+    weight: 20,
+    scoredBy: ['professional'],
+  },
   { code: 'C1', title: 'Co-production', kind: 'scored', category: 'co_production', weight: 15, scoredBy: ['lived_experience'] },
   { code: 'W', title: 'Wider outcomes', kind: 'section', weight: 10 },
   { parentId: 'W', code: 'SV1', title: 'Local employment', kind: 'scored', category: 'social_outcome', weight: 7 },
@@ -208,7 +216,9 @@ function expectCommonBids(body: { bids: ResultBid[] }, world: World): void {
     eligible: false,
     rank: null,
     price: 90000,
-    exclusions: [{ reason: 'failed_gate', criterion: 'G1', detail: 'The bid did not pass the pass/fail criterion G1 (Insurance).' }],
+    exclusions: [
+      { reason: 'failed_gate', criterion: 'G1', detail: 'The bid did not pass the pass/fail criterion G1 (Insurance).' },
+    ],
     flags: [],
   });
   // Every score 3: 15 + 12 + 9 + 4.2 + 1.8 = 42, and no price score (ineligible).
@@ -395,10 +405,14 @@ describe('results and award, as a commissioner runs them', () => {
       });
       const disqualified = await award(t, world.tenderId, world.commissioner, { bidId: world.bids.D });
       expect(disqualified.status).toBe(422);
-      expect(disqualified.body.detail).toBe(`Kentish Town Trust is not eligible for award. The bid was disqualified: ${DISQUALIFICATION}.`);
+      expect(disqualified.body.detail).toBe(
+        `Kentish Town Trust is not eligible for award. The bid was disqualified: ${DISQUALIFICATION}.`,
+      );
       const failedGate = await award(t, world.tenderId, world.commissioner, { bidId: world.bids.C });
       expect(failedGate.status).toBe(422);
-      expect(failedGate.body.detail).toBe('Holborn Care Ltd is not eligible for award. The bid did not pass the pass/fail criterion G1 (Insurance).');
+      expect(failedGate.body.detail).toBe(
+        'Holborn Care Ltd is not eligible for award. The bid did not pass the pass/fail criterion G1 (Insurance).',
+      );
       for (const bidId of [world.bids.E, '00000000-0000-4000-8000-000000000000']) {
         const unknown = await award(t, world.tenderId, world.commissioner, { bidId });
         expect(unknown.status).toBe(422);
@@ -432,12 +446,14 @@ describe('results and award, as a commissioner runs them', () => {
         awardedTotal: '82.77',
         awardedAt: t.clock.now().toISOString(),
       });
-      expect(event.after.ranking.map((r: { bidderName: string; rank: number | null; total: string; eligible: boolean }) => [
-        r.bidderName,
-        r.rank,
-        r.total,
-        r.eligible,
-      ])).toEqual([
+      expect(
+        event.after.ranking.map((r: { bidderName: string; rank: number | null; total: string; eligible: boolean }) => [
+          r.bidderName,
+          r.rank,
+          r.total,
+          r.eligible,
+        ]),
+      ).toEqual([
         [NAMES.B, 1, '82.77', true],
         [NAMES.A, 2, '76.05', true],
         [NAMES.F, null, '49.00', false],
@@ -511,7 +527,8 @@ describe('results and award, as a commissioner runs them', () => {
         F: { Q1: 2, Q2: 4, C1: 5, SV1: 4, EN1: 4 },
       };
       for (const [letter, scores] of Object.entries(consensus) as [Letter, Record<string, number>][]) {
-        for (const [code, value] of Object.entries(scores)) await moderate(t, world.tenderId, world.commissioner, world.bids[letter], code, value);
+        for (const [code, value] of Object.entries(scores))
+          await moderate(t, world.tenderId, world.commissioner, world.bids[letter], code, value);
       }
       await recordGate(t, world.tenderId, world.commissioner, world.bids.F, 'G1', true);
 

@@ -114,15 +114,22 @@ async function everyChange(t: TestApp, world: World): Promise<{ route: string; s
           .set(commissioner.auth)
           .send({ passed: false, note: 'Certificate expired.' }),
     ],
-    ['POST disqualify', () => t.http().post(`${base}/bids/${bidId}/disqualify`).set(commissioner.auth).send({ reason: 'Collusion.' })],
-    ['POST panel', () => t.http().post(`${base}/panel`).set(commissioner.auth).send({ userId: newPanelist.id, group: 'professional' })],
+    [
+      'POST disqualify',
+      () => t.http().post(`${base}/bids/${bidId}/disqualify`).set(commissioner.auth).send({ reason: 'Collusion.' }),
+    ],
+    [
+      'POST panel',
+      () => t.http().post(`${base}/panel`).set(commissioner.auth).send({ userId: newPanelist.id, group: 'professional' }),
+    ],
     ['DELETE panel member', () => t.http().delete(`${base}/panel/${professional.memberId}`).set(commissioner.auth)],
     ['POST invitation', () => t.http().post(`${base}/panel/${lived.memberId}/invitation`).set(commissioner.auth)],
     ['DELETE invitation', () => t.http().delete(`${base}/panel/${lived.memberId}/invitation`).set(commissioner.auth)],
     ['POST redeem invitation', () => t.http().post('/api/auth/invitation').send({ token: world.invitationToken })],
     [
       'PUT declaration',
-      () => t.http().put(`${base}/declarations/${bidId}`).set(lived.auth).send({ conflict: true, details: 'I remembered a link.' }),
+      () =>
+        t.http().put(`${base}/declarations/${bidId}`).set(lived.auth).send({ conflict: true, details: 'I remembered a link.' }),
     ],
     ['PUT score', () => t.http().put(`${base}/bids/${bidId}/scores/Q1`).set(lived.auth).send({ score: 3, rationale })],
     ['POST scores submit', () => t.http().post(`${base}/bids/${bidId}/scores/submit`).set(lived.auth)],
@@ -145,7 +152,13 @@ async function snapshot(t: TestApp, world: World) {
   const criteria = await t.http().get(`/api/tenders/${world.tenderId}/criteria`).set(world.commissioner.auth);
   const bids = await t.http().get(`/api/tenders/${world.tenderId}/bids`).set(world.commissioner.auth);
   const panel = await t.http().get(`/api/tenders/${world.tenderId}/panel`).set(world.commissioner.auth);
-  return { tender: tender.body, events: trail.body.length as number, criteria: criteria.body, bids: bids.body, panel: panel.body };
+  return {
+    tender: tender.body,
+    events: trail.body.length as number,
+    criteria: criteria.body,
+    bids: bids.body,
+    panel: panel.body,
+  };
 }
 
 describe('an awarded or cancelled tender is frozen', () => {

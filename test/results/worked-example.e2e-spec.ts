@@ -150,7 +150,12 @@ describe('SCORING.md §10 worked example, through the API', () => {
   it('awards B, the rank-1 bid, when no bid is named', async () => {
     const awarded = await award(t, tenderId, commissioner);
     expect(awarded.status).toBe(200);
-    expect(awarded.body).toMatchObject({ id: tenderId, status: 'awarded', awardedBidId: bidB, awardedAt: t.clock.now().toISOString() });
+    expect(awarded.body).toMatchObject({
+      id: tenderId,
+      status: 'awarded',
+      awardedBidId: bidB,
+      awardedAt: t.clock.now().toISOString(),
+    });
     const after = await getResults(t, tenderId, commissioner);
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ status: 'awarded', awardedBidId: bidB, awardedAt: t.clock.now().toISOString() });

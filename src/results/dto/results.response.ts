@@ -60,7 +60,8 @@ export class ResultsCriterionResponse {
   @ApiPropertyOptional({
     nullable: true,
     example: 19.5,
-    description: 'Percentage points: weight × (score − min) / (max − min), or the price formula. null when missing, and for an ineligible bid’s price.',
+    description:
+      'Percentage points: weight × (score − min) / (max − min), or the price formula. null when missing, and for an ineligible bid’s price.',
   })
   weighted: number | null;
   @ApiProperty({ enum: ['moderated', 'panel', 'price', 'missing'], example: 'panel' })
@@ -94,7 +95,8 @@ export class ResultsBidResponse {
   @ApiPropertyOptional({
     nullable: true,
     example: 2,
-    description: 'Competition ranking (1, 2, 2, 4) of eligible bids; null when ineligible. Provisional while `complete` is false.',
+    description:
+      'Competition ranking (1, 2, 2, 4) of eligible bids; null when ineligible. Provisional while `complete` is false.',
   })
   rank: number | null;
   @ApiProperty({
@@ -103,7 +105,10 @@ export class ResultsBidResponse {
   })
   total: number;
   @ApiProperty({ type: CategoryTotalsResponse }) byCategory: CategoryTotalsResponse;
-  @ApiProperty({ type: [ResultsCriterionResponse], description: 'Scored and price criteria in tree order (gates are in exclusions and gaps).' })
+  @ApiProperty({
+    type: [ResultsCriterionResponse],
+    description: 'Scored and price criteria in tree order (gates are in exclusions and gaps).',
+  })
   criteria: ResultsCriterionResponse[];
   @ApiProperty({ type: [ResultsFlagResponse], description: 'Shown for the moderation meeting; never acted on silently.' })
   flags: ResultsFlagResponse[];
@@ -139,7 +144,10 @@ export class ResultsResponse {
     description: 'Every bid that is not disqualified has every gate recorded and every scored criterion scored (SCORING.md §8).',
   })
   complete: boolean;
-  @ApiProperty({ type: [ResultsGapResponse], description: 'What is still missing, in the order of `bids`; award is refused until empty.' })
+  @ApiProperty({
+    type: [ResultsGapResponse],
+    description: 'What is still missing, in the order of `bids`; award is refused until empty.',
+  })
   gaps: ResultsGapResponse[];
   @ApiPropertyOptional({
     type: SensitivityResponse,
