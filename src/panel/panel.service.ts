@@ -11,7 +11,6 @@ import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { IndividualScore } from '../scoring/individual-score.entity';
 import { criteriaForGroup } from '../scoring/scoring-rules';
-import { Tender } from '../tenders/tender.entity';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AddPanelMemberDto } from './dto/add-panel-member.dto';
@@ -56,9 +55,12 @@ export class PanelService {
       );
     }
     return this.db.transaction(async (em) => {
-      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      const { tender } = await this.access.require(em, caller, tenderId, 'team', {
+        // concurrent additions take turns on the tender row, so join orders (and with them
+        // pseudonyms) are handed out one by one (SQLite's Db queue already serialises them)
+        forUpdate: true,
+      });
       assertMayJoinPanel(tender.status);
-      await this.lockTender(em, tender.id);
       const { user, created } = await this.accountFor(em, caller, dto);
       if (await em.getRepository(PanelMember).exist({ where: { tenderId, userId: user.id } })) {
         throw new DomainError('invalid_state', `${user.name} is already on this tender's panel.`, {
@@ -193,21 +195,6 @@ export class PanelService {
       });
     }
     return { user: existing, created: false };
-  }
-
-  /**
-   * On PostgreSQL, concurrent additions to one panel take turns on the tender row, so
-   * join orders (and with them pseudonyms) are handed out one by one. SQLite's Db queue
-   * already serialises them.
-   */
-  private async lockTender(em: EntityManager, tenderId: string): Promise<void> {
-    if (this.db.isSqlite) return;
-    await em
-      .getRepository(Tender)
-      .createQueryBuilder('tender')
-      .setLock('pessimistic_write')
-      .where('tender.id = :tenderId', { tenderId })
-      .getOne();
   }
 }
 
