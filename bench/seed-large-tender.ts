@@ -54,11 +54,25 @@ function random(seed: number): () => number {
 
 const CATEGORIES = ['quality', 'co_production', 'social_outcome', 'economic_outcome', 'environmental_outcome'] as const;
 
+/** What the API answers on creating a tender or a criterion (the fields used here). */
+interface Created {
+  id: string;
+  code: string;
+  scoredBy: string[];
+}
+
 export async function seedLargeTender(databasePath: string): Promise<SeededTender> {
   const databaseUrl = `sqlite:${databasePath}`;
   const jwtSecret = randomBytes(32).toString('hex');
   const commissioner = { email: 'commissioner@bench.local', password: 'bench-password-123' };
-  const env = { NODE_ENV: 'test', TZ: 'UTC', DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, ADMIN_EMAIL: 'admin@bench.local', ADMIN_PASSWORD: 'bench-admin-password-1' };
+  const env = {
+    NODE_ENV: 'test',
+    TZ: 'UTC',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+    ADMIN_EMAIL: 'admin@bench.local',
+    ADMIN_PASSWORD: 'bench-admin-password-1',
+  };
   const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
   const app = configureApp(await NestFactory.create(AppModule, { logger: ['error', 'warn'] }));
@@ -68,7 +82,7 @@ export async function seedLargeTender(databasePath: string): Promise<SeededTende
     const users = app.get(UsersService);
     const owner = await users.create(null, { ...commissioner, name: 'Bench Commissioner', role: 'commissioner' });
     const token = (await app.get(AuthService).sessionFor(owner)).accessToken;
-    const call = async (method: string, path: string, body?: unknown): Promise<any> => {
+    const call = async (method: string, path: string, body?: unknown): Promise<Created> => {
       const response = await fetch(`${base}${path}`, {
         method,
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -76,7 +90,7 @@ export async function seedLargeTender(databasePath: string): Promise<SeededTende
       });
       const json: unknown = await response.json();
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-      return json;
+      return json as Created;
     };
     const tender = await call('POST', '/tenders', {
       reference: 'BENCH-LARGE-200',
@@ -89,7 +103,12 @@ export async function seedLargeTender(databasePath: string): Promise<SeededTende
       const children = Array.from({ length: LARGE.leavesPerSection }, (_, l) => s * LARGE.leavesPerSection + l);
       const weight = (index: number) => (index % 3 === 0 ? 1.34 : 1.33); // 60 leaves share 80 %
       const sectionWeight = Math.round(children.reduce((sum, index) => sum + weight(index) * 100, 0)) / 100;
-      await call('POST', `/tenders/${tender.id}/criteria`, { code: `S${s + 1}`, title: `Section ${s + 1}`, kind: 'section', weight: sectionWeight });
+      await call('POST', `/tenders/${tender.id}/criteria`, {
+        code: `S${s + 1}`,
+        title: `Section ${s + 1}`,
+        kind: 'section',
+        weight: sectionWeight,
+      });
       for (const index of children) {
         const created = await call('POST', `/tenders/${tender.id}/criteria`, {
           parentId: `S${s + 1}`,
@@ -105,15 +124,42 @@ export async function seedLargeTender(databasePath: string): Promise<SeededTende
       }
     }
     await call('POST', `/tenders/${tender.id}/criteria`, { code: 'P', title: 'Price', kind: 'price', weight: 20 });
-    const gate = await call('POST', `/tenders/${tender.id}/criteria`, { code: 'G1', title: 'Insurance', kind: 'pass_fail', weight: 0 });
+    const gate = await call('POST', `/tenders/${tender.id}/criteria`, {
+      code: 'G1',
+      title: 'Insurance',
+      kind: 'pass_fail',
+      weight: 0,
+    });
     await call('POST', `/tenders/${tender.id}/publish`);
 
     const panelUsers: { id: string }[] = [];
     for (let i = 0; i < LARGE.panelists; i++) {
-      panelUsers.push(await users.create(null, { email: `panelist${i + 1}@bench.local`, name: `Panelist ${i + 1}`, role: 'panelist', password: commissioner.password }));
+      panelUsers.push(
+        await users.create(null, {
+          email: `panelist${i + 1}@bench.local`,
+          name: `Panelist ${i + 1}`,
+          role: 'panelist',
+          password: commissioner.password,
+        }),
+      );
     }
-    const counts = await app.get(DataSource).transaction((em) => insertEvaluation(em, tender.id, owner.id, panelUsers.map((u) => u.id), leaves, gate.id));
-    return { databaseUrl, jwtSecret, tenderId: tender.id as string, commissioner, counts: { ...counts, criteria: leaves.length } };
+    const counts = await app.get(DataSource).transaction((em) =>
+      insertEvaluation(
+        em,
+        tender.id,
+        owner.id,
+        panelUsers.map((u) => u.id),
+        leaves,
+        gate.id,
+      ),
+    );
+    return {
+      databaseUrl,
+      jwtSecret,
+      tenderId: tender.id,
+      commissioner,
+      counts: { ...counts, criteria: leaves.length },
+    };
   } finally {
     await app.close();
     for (const [key, value] of Object.entries(previous)) {
@@ -123,15 +169,29 @@ export async function seedLargeTender(databasePath: string): Promise<SeededTende
   }
 }
 
-async function insertEvaluation(em: EntityManager, tenderId: string, ownerId: string, panelUserIds: string[], leaves: { id: string }[], gateId: string) {
+async function insertEvaluation(
+  em: EntityManager,
+  tenderId: string,
+  ownerId: string,
+  panelUserIds: string[],
+  leaves: { id: string; code: string }[],
+  gateId: string,
+) {
   const next = random(20240601);
   const pick = (n: number) => Math.floor(next() * n);
   const at = new Date('2026-12-01T10:00:00Z');
   const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
-    for (let i = 0; i < rows.length; i += 500) await em.getRepository(entity).insert(rows.slice(i, i + 500) as never);
+    for (let i = 0; i < rows.length; i += 500) await em.getRepository(entity).insert(rows.slice(i, i + 500));
   };
   const members = panelUserIds.map((userId, i) => ({
-    id: newId(), tenderId, userId, group: i % 2 === 0 ? 'lived_experience' : 'professional', roleLabel: i % 2 === 0 ? 'service user' : 'clinician', joinOrder: i + 1, joinedAt: at, addedById: ownerId,
+    id: newId(),
+    tenderId,
+    userId,
+    group: i % 2 === 0 ? 'lived_experience' : 'professional',
+    roleLabel: i % 2 === 0 ? 'service user' : 'clinician',
+    joinOrder: i + 1,
+    joinedAt: at,
+    addedById: ownerId,
   })) as PanelMember[];
   await insert(PanelMember, members);
   const bids: Bid[] = [];
@@ -148,39 +208,116 @@ async function insertEvaluation(em: EntityManager, tenderId: string, ownerId: st
     const name = `Bidder ${String(b + 1).padStart(3, '0')} Community Interest Company`;
     const disqualified = b % 50 === 49;
     bids.push({
-      id: bidId, tenderId, bidderUserId: null, organisationId: null, bidderName: name, organisationType: 'vcse', paper: true, enteredById: ownerId,
-      activeKey: `paper:${name.toLowerCase()}`, status: disqualified ? 'disqualified' : 'submitted', submittedAt, submittedVersionId: null, draftVersionId: null,
-      withdrawnAt: null, disqualifiedAt: disqualified ? at : null, disqualifiedById: disqualified ? ownerId : null,
-      disqualificationReason: disqualified ? 'Late documents' : null, createdAt: submittedAt, updatedAt: submittedAt,
-    } as Bid);
+      id: bidId,
+      tenderId,
+      bidderUserId: null,
+      organisationId: null,
+      bidderName: name,
+      organisationType: 'vcse',
+      paper: true,
+      enteredById: ownerId,
+      activeKey: `paper:${name.toLowerCase()}`,
+      status: disqualified ? 'disqualified' : 'submitted',
+      submittedAt,
+      submittedVersionId: null,
+      draftVersionId: null,
+      withdrawnAt: null,
+      disqualifiedAt: disqualified ? at : null,
+      disqualifiedById: disqualified ? ownerId : null,
+      disqualificationReason: disqualified ? 'Late documents' : null,
+      createdAt: submittedAt,
+      updatedAt: submittedAt,
+    });
     versions.push({
-      id: versionId, bidId, number: 1, status: 'submitted', bidderName: name, organisationType: 'vcse', consortium: [], pricePence: 50_000_000 + pick(50_000_000),
-      createdById: ownerId, createdAt: submittedAt, updatedAt: submittedAt, submittedAt, submittedById: ownerId,
-    } as BidVersion);
-    commitments.push({ id: newId(), versionId, position: 0, criterionId: null, outcome: 'Members in paid work or volunteering', measure: 'Starts per year', target: String(20 + (b % 30)), baseline: '10', byDate: '2028-03-31' } as BidCommitment);
-    if (b % 40 !== 39) compliance.push({ id: newId(), bidId, criterionId: gateId, passed: b % 25 !== 24, note: 'Certificate seen.', recordedById: ownerId, recordedAt: at } as ComplianceRecord);
+      id: versionId,
+      bidId,
+      number: 1,
+      status: 'submitted',
+      bidderName: name,
+      organisationType: 'vcse',
+      consortium: [],
+      pricePence: 50_000_000 + pick(50_000_000),
+      createdById: ownerId,
+      createdAt: submittedAt,
+      updatedAt: submittedAt,
+      submittedAt,
+      submittedById: ownerId,
+    });
+    commitments.push({
+      id: newId(),
+      versionId,
+      position: 0,
+      criterionId: null,
+      outcome: 'Members in paid work or volunteering',
+      measure: 'Starts per year',
+      target: String(20 + (b % 30)),
+      baseline: '10',
+      byDate: '2028-03-31',
+    });
+    if (b % 40 !== 39)
+      compliance.push({
+        id: newId(),
+        bidId,
+        criterionId: gateId,
+        passed: b % 25 !== 24,
+        note: 'Certificate seen.',
+        recordedById: ownerId,
+        recordedAt: at,
+      });
     const conflicted = b % 7 === 0 ? members[b % LARGE.panelists].id : null;
     for (const member of members) {
       const conflict = member.id === conflicted;
-      declarations.push({ id: newId(), tenderId, panelMemberId: member.id, bidId, conflict, details: conflict ? 'Former employee.' : null, declaredAt: at, escalatedAt: null } as ConflictDeclaration);
+      declarations.push({
+        id: newId(),
+        tenderId,
+        panelMemberId: member.id,
+        bidId,
+        conflict,
+        details: conflict ? 'Former employee.' : null,
+        declaredAt: at,
+        escalatedAt: null,
+      });
     }
     const quality = 1 + pick(4);
     for (const leaf of leaves) {
       for (const member of members) {
         const score = Math.max(0, Math.min(5, quality + pick(3) - 1));
         scores.push({
-          id: newId(), tenderId, bidId, criterionId: leaf.id, panelMemberId: member.id, score, status: 'submitted', savedAt: at, submittedAt: at,
-          rationale: `Scored ${score}: the answer gives ${score >= 3 ? 'clear' : 'limited'} evidence, with examples from the bidder's current services.`,
-        } as IndividualScore);
+          id: newId(),
+          tenderId,
+          bidId,
+          criterionId: leaf.id,
+          panelMemberId: member.id,
+          score,
+          status: 'submitted',
+          savedAt: at,
+          submittedAt: at,
+          // Unique, about 250 characters, as real rationales are (an export must not count on repeats).
+          rationale:
+            `Scored ${score} for bid ${b + 1} on ${leaf.code} (member ${members.indexOf(member) + 1}): the answer gives ` +
+            `${score >= 3 ? 'clear' : 'limited'} evidence, with examples from the bidder's current services; ` +
+            `outcome measures are ${score >= 4 ? 'specific and already reported quarterly' : 'described but not yet measured'}. Ref ${pick(1e9)}.`,
+        });
       }
       if (next() < 0.5) {
-        moderated.push({ id: newId(), tenderId, bidId, criterionId: leaf.id, version: 1, score: quality, rationale: 'Panel agreed after discussion.', moderatedById: ownerId, moderatedAt: at } as ModeratedScore);
+        moderated.push({
+          id: newId(),
+          tenderId,
+          bidId,
+          criterionId: leaf.id,
+          version: 1,
+          score: quality,
+          rationale: 'Panel agreed after discussion.',
+          moderatedById: ownerId,
+          moderatedAt: at,
+        });
       }
     }
   }
   await insert(Bid, bids);
   await insert(BidVersion, versions);
-  for (let b = 0; b < bids.length; b++) await em.getRepository(Bid).update({ id: bids[b].id }, { submittedVersionId: versions[b].id });
+  for (let b = 0; b < bids.length; b++)
+    await em.getRepository(Bid).update({ id: bids[b].id }, { submittedVersionId: versions[b].id });
   await insert(BidCommitment, commitments);
   await insert(ComplianceRecord, compliance);
   await insert(ConflictDeclaration, declarations);

@@ -15,10 +15,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "apt-get installed libreoffice-calc-nogui but soffice is still not on PATH." >&2
   exit 1
 fi
-cat >&2 <<'MSG'
-LibreOffice is missing: the evaluation-matrix tests recalculate the workbook in it.
-Install it, then run the tests again:
-  Debian/Ubuntu: sudo apt-get install -y libreoffice-calc-nogui
-  macOS:         brew install --cask libreoffice   (puts soffice on PATH via /Applications/LibreOffice.app)
-MSG
+{
+  echo 'LibreOffice is missing: the evaluation-matrix tests recalculate the workbook in it (docs/EXPORTS.md).'
+  echo 'Install it, then run the tests again:'
+  echo '  Debian/Ubuntu: sudo apt-get install -y libreoffice-calc-nogui'
+  echo '  macOS:         brew install --cask libreoffice   (then put soffice on PATH)'
+} >&2
 exit 1

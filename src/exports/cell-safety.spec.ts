@@ -38,7 +38,7 @@ describe('CSV', () => {
     expect(neutraliseForCsv('=1+1')).toBe("'=1+1");
     expect(neutraliseForCsv('Plain')).toBe('Plain');
     expect(csvField('=HYPERLINK("http://x","click")')).toBe('"\'=HYPERLINK(""http://x"",""click"")"');
-    expect(csvField("+cmd|' /C calc'!A0")).toBe('"\'+cmd|\' /C calc\'!A0"');
+    expect(csvField("+cmd|' /C calc'!A0")).toBe("\"'+cmd|' /C calc'!A0\"");
     expect(csvField('line one\nline two, with "quotes"')).toBe('"line one\nline two, with ""quotes"""');
   });
 

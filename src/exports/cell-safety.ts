@@ -51,12 +51,12 @@ export function csvRow(values: readonly (string | number | boolean | null | unde
 export const UTF8_BOM = '\uFEFF';
 
 // XML 1.0 allows tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and the supplementary planes;
-// lone surrogates and U+FFFE/U+FFFF are not characters either. Matching control
-// characters is the point of this expression.
-// eslint-disable-next-line no-control-regex
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// lone surrogates and U+FFFE/U+FFFF are not characters either.
+/* eslint-disable no-control-regex -- matching control characters is the point here */
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-// eslint-disable-next-line no-control-regex
+/* eslint-enable no-control-regex */
 const UNUSUAL = /[^\t\n\x20-\x7E]/;
 
 /**

@@ -7,6 +7,7 @@ import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { buildTree, fromHundredths, type TreeNode } from '../criteria/criteria-tree';
 import { Criterion } from '../criteria/criterion.entity';
+import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
 import { blindLabels } from '../panel/panel-rules';
 import { EngineInputLoader } from '../moderation/engine-input.loader';
@@ -14,8 +15,16 @@ import { ModeratedScore } from '../moderation/moderated-score.entity';
 import { computeResults, panelStatistics, presentResults, type PanelStatistics } from '../results/engine';
 import type { Tender } from '../tenders/tender.entity';
 import { User } from '../users/user.entity';
-import { cellKey, type EvaluationRecord, type RecordCriterion } from './evaluation-record';
-import { orderScores, readScoreRows } from './score-rows';
+import { cellKey, type EvaluationRecord, type RecordCriterion, type RecordScore, type ScoreCell } from './evaluation-record';
+import {
+  BIDS_PER_BATCH,
+  checkAgainstPlan,
+  orderScores,
+  planScoreCells,
+  readScoreRows,
+  usableMembers,
+  type ScoreOrder,
+} from './score-rows';
 
 /**
  * Reads a tender's whole evaluation for the exports, inside the caller's unit of work:
@@ -29,6 +38,7 @@ import { orderScores, readScoreRows } from './score-rows';
 @Injectable()
 export class EvaluationRecordLoader {
   constructor(
+    private readonly db: Db,
     private readonly inputs: EngineInputLoader,
     private readonly directory: PanelDirectory,
     private readonly clock: Clock,
@@ -44,7 +54,9 @@ export class EvaluationRecordLoader {
       panelStatistics(input).map((cell) => [cellKey(cell.bidId, cell.criterionId), cell]),
     );
 
-    const criteria = flattenWithDepth(buildTree((await em.getRepository(Criterion).find({ where: { tenderId: tender.id } })).map(toNode)));
+    const criteria = flattenWithDepth(
+      buildTree((await em.getRepository(Criterion).find({ where: { tenderId: tender.id } })).map(toNode)),
+    );
     const criterionOrder = new Map(criteria.map((criterion, index) => [criterion.id, index]));
 
     const counted = await this.directory.countedBids(em, tender.id);
@@ -53,7 +65,15 @@ export class EvaluationRecordLoader {
     const versions = bidIds.length
       ? await em.getRepository(BidVersion).find({
           where: { bidId: In(bidIds) },
-          select: { id: true, bidId: true, number: true, submittedAt: true, pricePence: true, consortium: true, organisationType: true },
+          select: {
+            id: true,
+            bidId: true,
+            number: true,
+            submittedAt: true,
+            pricePence: true,
+            consortium: true,
+            organisationType: true,
+          },
         })
       : [];
     const versionById = new Map(versions.map((version) => [version.id, version]));
@@ -101,18 +121,24 @@ export class EvaluationRecordLoader {
         escalatedAt,
       }));
 
-    const canonical = new Map([...bids.map((bid) => bid.id), ...criteria.map((criterion) => criterion.id), ...members.map((member) => member.id)].map((id) => [id, id]));
-    const recordScores = orderScores(await readScoreRows(em, tender.id, bidIds, canonical), {
+    const canonical = new Map(
+      [...bids.map((bid) => bid.id), ...criteria.map((criterion) => criterion.id), ...members.map((member) => member.id)].map(
+        (id) => [id, id],
+      ),
+    );
+    const order: ScoreOrder = {
       bidIds: bids.map((bid) => bid.id),
       criterionIds: criteria.map((criterion) => criterion.id),
       memberOrder: new Map(members.map((member, index) => [member.id, index])),
       groupOf: new Map(members.map((member) => [member.id, member.group])),
       conflicts: new Set(declarations.filter((d) => d.conflict).map((d) => `${d.memberId}|${d.bidId}`)),
-      statistics,
-    });
-    // The statistics' score lists hold the engine input's ~150 000 entries; counting is
-    // done, so let them go (the record keeps its own rows) before the long render.
+      usable: usableMembers(statistics),
+    };
+    const { cells: scoreCells, tallies: memberTallies } = planScoreCells(input, order);
+    // The statistics' score lists hold the engine input's ~150 000 entries: what counted is
+    // now in `order.usable`, so let them go before the long render.
     for (const [key, cell] of statistics) statistics.set(key, { ...cell, scores: [] });
+    const readScores = this.scoreReader(tender.id, order, scoreCells, canonical);
 
     const complianceRows = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
     const people = await this.userNames(em, [
@@ -152,7 +178,11 @@ export class EvaluationRecordLoader {
         recordedBy: people.get(row.recordedById) ?? '',
         recordedAt: row.recordedAt,
       }))
-      .sort((a, b) => bidOrder.get(a.bidId)! - bidOrder.get(b.bidId)! || criterionOrder.get(a.criterionId)! - criterionOrder.get(b.criterionId)!);
+      .sort(
+        (a, b) =>
+          bidOrder.get(a.bidId)! - bidOrder.get(b.bidId)! ||
+          criterionOrder.get(a.criterionId)! - criterionOrder.get(b.criterionId)!,
+      );
 
     const countedVersionIds = counted.map((bid) => bid.submittedVersionId!);
     const bidOfVersion = new Map(counted.map((bid) => [bid.submittedVersionId!, bid.id]));
@@ -179,13 +209,46 @@ export class EvaluationRecordLoader {
       bids,
       members,
       declarations,
-      scores: recordScores,
+      scoreCells,
+      readScores,
+      memberTallies,
       moderated,
       compliance,
       commitments,
       result,
       presented: presentResults(result),
       statistics,
+    };
+  }
+
+  /**
+   * Reads the score rows a few bids at a time, each batch in its own unit of work (a long
+   * download never holds the database), ordered and checked against the plan. The next
+   * batch is already being read while the caller writes the current one.
+   */
+  private scoreReader(tenderId: string, order: ScoreOrder, cells: readonly ScoreCell[], canonical: ReadonlyMap<string, string>) {
+    const db = this.db;
+    const read = async (first: number): Promise<RecordScore[]> => {
+      const bidIds = order.bidIds.slice(first, first + BIDS_PER_BATCH);
+      const rows = await db.read((em) => readScoreRows(em, tenderId, bidIds, canonical));
+      const ordered = orderScores(rows, { ...order, bidIds });
+      const batch = new Set(bidIds);
+      checkAgainstPlan(
+        ordered,
+        cells.filter((cell) => batch.has(cell.bidId)),
+        order.groupOf,
+      );
+      return ordered;
+    };
+    return async function* readScores(): AsyncGenerator<RecordScore[]> {
+      let next = order.bidIds.length > 0 ? read(0) : null;
+      for (let first = 0; next; first += BIDS_PER_BATCH) {
+        const current = next;
+        next = first + BIDS_PER_BATCH < order.bidIds.length ? read(first + BIDS_PER_BATCH) : null;
+        // A rejected prefetch is reported when it is awaited, not as an unhandled rejection.
+        next?.catch(() => undefined);
+        yield await current;
+      }
     };
   }
 

@@ -81,6 +81,14 @@ export interface RecordScore {
   notCounted: NotCounted | null;
 }
 
+/** One bid × criterion block of the Scores sheet: its rows, and how many count, by group. */
+export interface ScoreCell {
+  bidId: string;
+  criterionId: string;
+  total: number;
+  counted: Partial<Record<PanelGroup, number>>;
+}
+
 export interface RecordModeratedVersion {
   id: string;
   bidId: string;
@@ -125,8 +133,15 @@ export interface EvaluationRecord {
   bids: RecordBid[];
   members: RecordMember[];
   declarations: RecordDeclaration[];
-  /** Bid (results order), criterion (tree order), then counted scores by group and member, then the rest. */
-  scores: RecordScore[];
+  /**
+   * The individual scores, planned (`scoreCells`: bid in results order, criterion in tree
+   * order) and read when written: `readScores()` yields them in that order, a few bids at
+   * a time — counted scores first by group and member, then the rest.
+   */
+  scoreCells: ScoreCell[];
+  readScores: () => AsyncGenerator<RecordScore[]>;
+  /** Per member: scores submitted, and scores counted. */
+  memberTallies: Map<string, { submitted: number; counted: number }>;
   /** Bid, criterion, version. */
   moderated: RecordModeratedVersion[];
   compliance: RecordCompliance[];

@@ -26,7 +26,7 @@ export class ExportsController {
       `recalculates gets the same 2-decimal totals as GET /results. Text written by people is never a formula. ${RECORDED}`,
   })
   @ApiProduces(EXPORT_CONTENT_TYPES['evaluation-matrix.xlsx'])
-  @ApiResponse({ status: 200, description: 'The .xlsx file (streamed).' })
+  @ApiResponse({ status: 200, description: 'The .xlsx file (streamed).', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: TOO_EARLY })
   matrix(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<StreamableFile> {
@@ -43,7 +43,11 @@ export class ExportsController {
       `formula is prefixed with a single quote. ${RECORDED}`,
   })
   @ApiProduces('text/csv')
-  @ApiResponse({ status: 200, description: 'The CSV file.' })
+  @ApiResponse({
+    status: 200,
+    description: 'The CSV file (streamed).',
+    schema: { type: 'string', example: '\uFEFF"bid","bidder","criterion",…\r\n"Bid 1","Camden Mind Partnership","Q1",…' },
+  })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: TOO_EARLY })
   scores(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<StreamableFile> {
@@ -59,7 +63,18 @@ export class ExportsController {
       `declarations, individualScores, panelStatistics, moderatedScores (every version), compliance, commitments. ${RECORDED}`,
   })
   @ApiProduces('application/json')
-  @ApiResponse({ status: 200, description: 'The JSON document, as an attachment.' })
+  @ApiResponse({
+    status: 200,
+    description: 'The JSON document, as an attachment.',
+    schema: {
+      type: 'object',
+      example: {
+        protectiveMarking: 'OFFICIAL-SENSITIVE: COMMERCIAL',
+        tender: { reference: 'LBC-2027-MHDC-01' },
+        results: { complete: true },
+      },
+    },
+  })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: TOO_EARLY })
   evaluation(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<StreamableFile> {

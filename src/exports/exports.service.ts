@@ -9,6 +9,7 @@ import type { EvaluationRecord } from './evaluation-record';
 import { EvaluationRecordLoader } from './evaluation-record.loader';
 import { assertExportable, EXPORT_CONTENT_TYPES, exportFileName, type ExportKind } from './export-rules';
 import { evaluationJson } from './json/evaluation.json';
+import { DownloadCancelled } from './xlsx/sheet-writer';
 import { writeEvaluationWorkbook } from './xlsx/workbook';
 
 /**
@@ -38,14 +39,17 @@ export class ExportsService {
   async scoresCsv(caller: Caller, tenderId: string): Promise<StreamableFile> {
     const record = await this.read(caller, tenderId);
     const { stream, file } = this.open(caller, record, 'scores.csv');
-    Readable.from(scoresCsv(record), { objectMode: false }).pipe(stream);
+    const source = Readable.from(scoresCsv(record), { objectMode: false });
+    source.on('error', (error) => this.fail(stream, 'scores.csv', error));
+    source.pipe(stream);
     return file;
   }
 
   async evaluationJson(caller: Caller, tenderId: string): Promise<StreamableFile> {
     const record = await this.read(caller, tenderId);
+    const body = Buffer.from(JSON.stringify(await evaluationJson(record), null, 2), 'utf8');
     const { stream, file } = this.open(caller, record, 'evaluation.json');
-    stream.end(Buffer.from(JSON.stringify(evaluationJson(record), null, 2), 'utf8'));
+    stream.end(body);
     return file;
   }
 
@@ -60,13 +64,28 @@ export class ExportsService {
 
   private open(caller: Caller, record: EvaluationRecord, kind: ExportKind): { stream: Transform; file: StreamableFile } {
     const fileName = exportFileName(record.tender.reference, kind);
-    const stream = this.downloads.track({ caller, tenderId: record.tender.id, kind, fileName, resultsComplete: record.result.complete });
-    const file = new StreamableFile(stream, { type: EXPORT_CONTENT_TYPES[kind], disposition: `attachment; filename="${fileName}"` });
-    file.setErrorHandler((error) => this.logger.error(`${kind} for tender ${record.tender.id} failed while streaming: ${error.message}`));
+    const stream = this.downloads.track({
+      caller,
+      tenderId: record.tender.id,
+      kind,
+      fileName,
+      resultsComplete: record.result.complete,
+    });
+    const file = new StreamableFile(stream, {
+      type: EXPORT_CONTENT_TYPES[kind],
+      disposition: `attachment; filename="${fileName}"`,
+    });
+    file.setErrorHandler((error) =>
+      this.logger.error(`${kind} for tender ${record.tender.id} failed while streaming: ${error.message}`),
+    );
     return { stream, file };
   }
 
   private fail(stream: Transform, kind: ExportKind, error: unknown): void {
+    if (error instanceof DownloadCancelled) {
+      this.logger.warn(`${kind}: the client went away; writing stopped.`);
+      return;
+    }
     this.logger.error(`Writing ${kind} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     stream.destroy(error instanceof Error ? error : new Error(String(error)));
   }

@@ -1,64 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import type { PanelGroup } from '../criteria/criteria-tree';
-import type { PanelStatistics } from '../results/engine';
+import type { EngineInput, PanelStatistics } from '../results/engine';
 import { IndividualScore } from '../scoring/individual-score.entity';
-import { cellKey, type NotCounted, type RecordScore } from './evaluation-record';
+import { cellKey, type NotCounted, type RecordScore, type ScoreCell } from './evaluation-record';
 
-/** Bids per query: ~15 000 score rows at a time in a large tender, so no query holds them all at once. */
-const BIDS_PER_QUERY = 5;
-
-/**
- * Every individual score on the listed bids with its rationale, read as raw columns in
- * batches of bids (a large tender holds ~150 000: hydrating entities costs seconds, and
- * one query materialises every row several times over) and converted exactly as TypeORM
- * would (the driver's own `prepareHydratedValue`, so dates are right on SQLite and
- * PostgreSQL alike). Ids are replaced by the caller's own strings (`canonical`), so
- * 150 000 rows do not each carry their own copies.
+/*
+ * The individual scores of an export. A large tender holds ~150 000 of them with their
+ * rationales: instead of holding them all for the whole download, the export plans their
+ * layout from the engine input (which it has anyway) and reads the rows a few bids at a
+ * time as it writes them. Individual scores never change from moderation on, so what is
+ * read later is what was planned; every batch is checked against the plan all the same.
  */
-export async function readScoreRows(
-  em: EntityManager,
-  tenderId: string,
-  bidIds: readonly string[],
-  canonical: ReadonlyMap<string, string>,
-): Promise<RecordScore[]> {
-  const repository = em.getRepository(IndividualScore);
-  const column = (property: string) => repository.metadata.findColumnWithPropertyName(property)!;
-  const [savedAt, submittedAt] = [column('savedAt'), column('submittedAt')];
-  const { driver } = em.connection;
-  const same = (value: unknown) => canonical.get(value as string) ?? (value as string);
-  const scores: RecordScore[] = [];
-  for (let first = 0; first < bidIds.length; first += BIDS_PER_QUERY) {
-    const rows = await repository
-      .createQueryBuilder('s')
-      .select('s.id', 'id')
-      .addSelect('s.bidId', 'bidId')
-      .addSelect('s.criterionId', 'criterionId')
-      .addSelect('s.panelMemberId', 'memberId')
-      .addSelect('s.score', 'score')
-      .addSelect('s.rationale', 'rationale')
-      .addSelect('s.status', 'status')
-      .addSelect('s.savedAt', 'savedAt')
-      .addSelect('s.submittedAt', 'submittedAt')
-      .where('s.tenderId = :tenderId', { tenderId })
-      .andWhere('s.bidId IN (:...bidIds)', { bidIds: bidIds.slice(first, first + BIDS_PER_QUERY) })
-      .getRawMany<Record<keyof RecordScore, unknown>>();
-    for (const row of rows) {
-      scores.push({
-        id: row.id as string,
-        bidId: same(row.bidId),
-        criterionId: same(row.criterionId),
-        memberId: same(row.memberId),
-        score: Number(row.score),
-        rationale: row.rationale as string,
-        status: row.status === 'submitted' ? 'submitted' : 'draft',
-        savedAt: driver.prepareHydratedValue(row.savedAt, savedAt) as Date,
-        submittedAt: (row.submittedAt === null ? null : driver.prepareHydratedValue(row.submittedAt, submittedAt)) as Date | null,
-        notCounted: null,
-      });
-    }
-  }
-  return scores;
-}
+
+/** Bids per query: ~3 600 score rows at a time in a large tender. */
+export const BIDS_PER_BATCH = 5;
 
 export interface ScoreOrder {
   bidIds: readonly string[];
@@ -67,14 +22,100 @@ export interface ScoreOrder {
   groupOf: ReadonlyMap<string, PanelGroup>;
   /** `${memberId}|${bidId}` of every declared conflict. */
   conflicts: ReadonlySet<string>;
-  statistics: ReadonlyMap<string, PanelStatistics>;
+  /** Per `${bidId}|${criterionId}`: the members whose scores the results engine counted (its panel statistics). */
+  usable: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** What the engine counted, per cell, from its panel statistics. */
+export function usableMembers(statistics: ReadonlyMap<string, PanelStatistics>): Map<string, Set<string>> {
+  return new Map([...statistics].map(([key, cell]) => [key, new Set(cell.scores.map((entry) => entry.panelistId))]));
 }
 
 /**
- * Marks each score counted or not — counted means what the results engine used: the
- * usable scores of its panel statistics — and orders them bid by bid (in `bidIds` order),
- * criterion by criterion, counted scores first by group (lived experience, then
- * professional) and member, then the rest. Scores on bids not listed are dropped.
+ * The Scores sheet's cells in order (bid by bid as in `order.bidIds`, criterion by
+ * criterion), with how many rows each holds and how many of them count, by group; and per
+ * member, how many scores they submitted and how many counted. From the engine input:
+ * no score row is read.
+ */
+export function planScoreCells(input: EngineInput, order: ScoreOrder) {
+  const totals = new Map<string, number>();
+  const tallies = new Map<string, { submitted: number; counted: number }>();
+  for (const entry of input.individualScores) {
+    const key = cellKey(entry.bidId, entry.criterionId);
+    totals.set(key, (totals.get(key) ?? 0) + 1);
+    const tally = tallies.get(entry.panelistId) ?? { submitted: 0, counted: 0 };
+    if (entry.submitted) tally.submitted += 1;
+    if (order.usable.get(key)?.has(entry.panelistId)) tally.counted += 1;
+    tallies.set(entry.panelistId, tally);
+  }
+  const cells: ScoreCell[] = [];
+  for (const bidId of order.bidIds) {
+    for (const criterionId of order.criterionIds) {
+      const key = cellKey(bidId, criterionId);
+      const total = totals.get(key);
+      if (!total) continue;
+      const counted: Partial<Record<PanelGroup, number>> = {};
+      for (const memberId of order.usable.get(key) ?? []) {
+        const group = order.groupOf.get(memberId)!;
+        counted[group] = (counted[group] ?? 0) + 1;
+      }
+      cells.push({ bidId, criterionId, total, counted });
+    }
+  }
+  return { cells, tallies };
+}
+
+/**
+ * The score rows of some bids with their rationales, read as raw columns (hydrating
+ * entities costs seconds on a large tender) and converted exactly as TypeORM would (the
+ * driver's own `prepareHydratedValue`, so dates are right on SQLite and PostgreSQL
+ * alike). Ids become the caller's own strings (`canonical`), so rows share them.
+ */
+export async function readScoreRows(
+  em: EntityManager,
+  tenderId: string,
+  bidIds: readonly string[],
+  canonical: ReadonlyMap<string, string>,
+): Promise<RecordScore[]> {
+  if (bidIds.length === 0) return [];
+  const repository = em.getRepository(IndividualScore);
+  const column = (property: string) => repository.metadata.findColumnWithPropertyName(property)!;
+  const [savedAt, submittedAt] = [column('savedAt'), column('submittedAt')];
+  const { driver } = em.connection;
+  const same = (value: unknown) => canonical.get(value as string) ?? (value as string);
+  const rows = await repository
+    .createQueryBuilder('s')
+    .select('s.id', 'id')
+    .addSelect('s.bidId', 'bidId')
+    .addSelect('s.criterionId', 'criterionId')
+    .addSelect('s.panelMemberId', 'memberId')
+    .addSelect('s.score', 'score')
+    .addSelect('s.rationale', 'rationale')
+    .addSelect('s.status', 'status')
+    .addSelect('s.savedAt', 'savedAt')
+    .addSelect('s.submittedAt', 'submittedAt')
+    .where('s.tenderId = :tenderId', { tenderId })
+    .andWhere('s.bidId IN (:...bidIds)', { bidIds })
+    .getRawMany<Record<keyof RecordScore, unknown>>();
+  return rows.map((row) => ({
+    id: row.id as string,
+    bidId: same(row.bidId),
+    criterionId: same(row.criterionId),
+    memberId: same(row.memberId),
+    score: Number(row.score),
+    rationale: row.rationale as string,
+    status: row.status === 'submitted' ? 'submitted' : 'draft',
+    savedAt: driver.prepareHydratedValue(row.savedAt, savedAt) as Date,
+    submittedAt: (row.submittedAt === null ? null : driver.prepareHydratedValue(row.submittedAt, submittedAt)) as Date | null,
+    notCounted: null,
+  }));
+}
+
+/**
+ * Marks each score counted or not — counted means what the results engine used — and
+ * orders them bid by bid (in `order.bidIds` order), criterion by criterion, counted
+ * scores first by group (lived experience, then professional) and member, then the rest.
+ * Scores on bids not listed are dropped.
  */
 export function orderScores(scores: RecordScore[], order: ScoreOrder): RecordScore[] {
   const buckets = new Map<string, RecordScore[]>();
@@ -91,8 +132,9 @@ export function orderScores(scores: RecordScore[], order: ScoreOrder): RecordSco
       const key = cellKey(bidId, criterionId);
       const bucket = buckets.get(key);
       if (!bucket) continue;
-      const usable = new Set(order.statistics.get(key)?.scores.map((entry) => entry.panelistId) ?? []);
-      for (const score of bucket) score.notCounted = usable.has(score.memberId) ? null : reasonNotCounted(score, order.conflicts);
+      const usable = order.usable.get(key);
+      for (const score of bucket)
+        score.notCounted = usable?.has(score.memberId) ? null : reasonNotCounted(score, order.conflicts);
       bucket.sort(
         (a, b) =>
           Number(a.notCounted !== null) - Number(b.notCounted !== null) ||
@@ -103,6 +145,30 @@ export function orderScores(scores: RecordScore[], order: ScoreOrder): RecordSco
     }
   }
   return ordered;
+}
+
+/** Checks ordered rows against the planned cells they fill; throws if a row is missing, extra or counted differently. */
+export function checkAgainstPlan(
+  rows: readonly RecordScore[],
+  cells: readonly ScoreCell[],
+  groupOf: ReadonlyMap<string, PanelGroup>,
+): void {
+  let index = 0;
+  for (const cell of cells) {
+    const counted: Partial<Record<PanelGroup, number>> = {};
+    for (let n = 0; n < cell.total; n++, index++) {
+      const row = rows[index];
+      if (!row || row.bidId !== cell.bidId || row.criterionId !== cell.criterionId) {
+        throw new Error(`Score rows of ${cellKey(cell.bidId, cell.criterionId)} differ from the planned layout`);
+      }
+      if (row.notCounted === null) counted[groupOf.get(row.memberId)!] = (counted[groupOf.get(row.memberId)!] ?? 0) + 1;
+    }
+    const same = (group: PanelGroup) => (counted[group] ?? 0) === (cell.counted[group] ?? 0);
+    if (!same('lived_experience') || !same('professional')) {
+      throw new Error(`Counted scores of ${cellKey(cell.bidId, cell.criterionId)} differ from the planned layout`);
+    }
+  }
+  if (index !== rows.length) throw new Error('More score rows than the planned layout holds');
 }
 
 function reasonNotCounted(score: RecordScore, conflicts: ReadonlySet<string>): NotCounted {

@@ -13,5 +13,5 @@ export async function download(t: TestApp, who: SignedIn, tenderId: string, file
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => callback(null, Buffer.concat(chunks)));
     });
-  return response as Response & { body: Buffer };
+  return response;
 }

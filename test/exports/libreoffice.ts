@@ -45,10 +45,14 @@ export function recalculateInLibreOffice(xlsx: Buffer): Map<string, string[][]> 
     const file = join(work, 'matrix.xlsx');
     writeFileSync(file, xlsx);
     const out = join(work, 'out');
-    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, file], {
-      timeout: 120_000,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      soffice,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, file],
+      {
+        timeout: 120_000,
+        stdio: 'pipe',
+      },
+    );
     const sheets = new Map<string, string[][]>();
     for (const name of readdirSync(out)) {
       const sheet = basename(name, '.csv').replace(/^matrix-/, '');

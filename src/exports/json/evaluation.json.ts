@@ -1,7 +1,7 @@
 import { fromHundredths } from '../../common/decimals';
 import { penceToPounds, presentNumber } from '../../results/engine';
 import { PROTECTIVE_MARKING } from '../export-rules';
-import type { EvaluationRecord } from '../evaluation-record';
+import type { EvaluationRecord, RecordScore } from '../evaluation-record';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -12,9 +12,12 @@ const iso = (date: Date | null): string | null => (date ? date.toISOString() : n
  * its rationale, the panel statistics, declarations, gate outcomes and commitments. Bid
  * response texts are not repeated here (GET /bids/:id has them): this is the assessment.
  * Criteria, bids and members are referred to by id, with codes and names beside them.
+ * Built in memory (unlike the workbook and the CSV, which stream).
  */
-export function evaluationJson(record: EvaluationRecord): Record<string, unknown> {
+export async function evaluationJson(record: EvaluationRecord): Promise<Record<string, unknown>> {
   const { tender } = record;
+  const scores: RecordScore[] = [];
+  for await (const batch of record.readScores()) for (const score of batch) scores.push(score);
   const codeOf = new Map(record.criteria.map((criterion) => [criterion.id, criterion.code]));
   const bidName = new Map(record.bids.map((bid) => [bid.id, bid.bidderName]));
   const memberName = new Map(record.members.map((member) => [member.id, member.name]));
@@ -54,7 +57,12 @@ export function evaluationJson(record: EvaluationRecord): Record<string, unknown
       submittedAt: iso(submittedAt),
       disqualifiedAt: iso(disqualifiedAt),
     })),
-    results: { complete: record.presented.complete, gaps: record.presented.gaps, sensitivity: record.presented.sensitivity, bids: record.presented.bids },
+    results: {
+      complete: record.presented.complete,
+      gaps: record.presented.gaps,
+      sensitivity: record.presented.sensitivity,
+      bids: record.presented.bids,
+    },
     panel: record.members.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() })),
     declarations: record.declarations.map((declaration) => ({
       ...declaration,
@@ -63,7 +71,7 @@ export function evaluationJson(record: EvaluationRecord): Record<string, unknown
       declaredAt: declaration.declaredAt.toISOString(),
       escalatedAt: iso(declaration.escalatedAt),
     })),
-    individualScores: record.scores.map((score) => ({
+    individualScores: scores.map((score) => ({
       ...score,
       criterion: codeOf.get(score.criterionId),
       member: memberName.get(score.memberId),
@@ -79,7 +87,10 @@ export function evaluationJson(record: EvaluationRecord): Record<string, unknown
       min: cell.min,
       max: cell.max,
       spread: cell.spread,
-      groupMeans: { lived_experience: presentNumber(cell.groupMeans.lived_experience), professional: presentNumber(cell.groupMeans.professional) },
+      groupMeans: {
+        lived_experience: presentNumber(cell.groupMeans.lived_experience),
+        professional: presentNumber(cell.groupMeans.professional),
+      },
       panelScore: presentNumber(cell.panelScore),
       // The exact panel score as a fraction, so the record can be re-checked to the last digit.
       exactPanelScore: cell.panelScore?.toString() ?? null,
@@ -90,7 +101,11 @@ export function evaluationJson(record: EvaluationRecord): Record<string, unknown
       criterion: codeOf.get(version.criterionId),
       moderatedAt: version.moderatedAt.toISOString(),
     })),
-    compliance: record.compliance.map((entry) => ({ ...entry, criterion: codeOf.get(entry.criterionId), recordedAt: entry.recordedAt.toISOString() })),
+    compliance: record.compliance.map((entry) => ({
+      ...entry,
+      criterion: codeOf.get(entry.criterionId),
+      recordedAt: entry.recordedAt.toISOString(),
+    })),
     commitments: record.commitments.map((commitment) => ({
       ...commitment,
       criterion: commitment.criterionId ? codeOf.get(commitment.criterionId) : null,

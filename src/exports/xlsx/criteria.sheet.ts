@@ -16,7 +16,11 @@ export const KIND_LABELS: Record<RecordCriterion['kind'], string> = {
  * a defined name on the price leaf's weight. Below the table, the top-level weights are
  * summed by a formula (100 for a published tender).
  */
-export async function writeCriteria(workbook: ExcelJS.stream.xlsx.WorkbookWriter, record: EvaluationRecord, plan: WorkbookPlan): Promise<void> {
+export async function writeCriteria(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  record: EvaluationRecord,
+  plan: WorkbookPlan,
+): Promise<void> {
   const sheet = addSheet(workbook, {
     name: SHEET.criteria,
     columns: [

@@ -35,7 +35,10 @@ export function panelScoreFormula(
     const weight = criterion.groupWeights[group];
     if (!range || weight === undefined) continue;
     weightTotal += weight;
-    terms.push({ weight: absolute(SHEET.criteria, weightColumn[group], criteriaRow), score: `${aggregate}(${scoresRange(range)})` });
+    terms.push({
+      weight: absolute(SHEET.criteria, weightColumn[group], criteriaRow),
+      score: `${aggregate}(${scoresRange(range)})`,
+    });
   }
   if (terms.length === 0 || weightTotal === 0) return null;
   const numerator = terms.map((term) => `${term.weight}*${term.score}`).join('+');
@@ -44,7 +47,8 @@ export function panelScoreFormula(
 }
 
 /** The current moderated version's score on the Moderation sheet. */
-export const moderatedScoreFormula = (moderationRow: number): string => absolute(SHEET.moderation, COLUMN.moderationScore, moderationRow);
+export const moderatedScoreFormula = (moderationRow: number): string =>
+  absolute(SHEET.moderation, COLUMN.moderationScore, moderationRow);
 
 /** §3, percentage points earned: weight × (score − min) / (max − min). */
 export function weightedFormula(criteriaRow: number, scoreCell: string): string {
@@ -87,7 +91,8 @@ export const abnormallyLowFormula = (eligibleCell: string, priceCell: string): s
 export const PRICE_FORMULA_WORDS: Record<PriceFormula, string> = {
   lowest_ratio: 'Lowest ratio: price weight × lowest eligible price ÷ price',
   linear_deviation: 'Linear deviation: price weight × max(0, 1 − (price − lowest) ÷ lowest), over eligible prices',
-  min_max_linear: 'Min–max linear: price weight × (highest − price) ÷ (highest − lowest) over eligible prices; full weight when all are equal',
+  min_max_linear:
+    'Min–max linear: price weight × (highest − price) ÷ (highest − lowest) over eligible prices; full weight when all are equal',
 };
 
 /**
@@ -98,7 +103,9 @@ export const PRICE_FORMULA_WORDS: Record<PriceFormula, string> = {
 export function subtotalFormula(labelCells: string[], firstRow: number, lastRow: number, weightedColumn: number): string {
   const category = columnLetter(COLUMN.matrixCategory);
   const weighted = columnLetter(weightedColumn);
-  const sums = labelCells.map((label) => `SUMIF($${category}$${firstRow}:$${category}$${lastRow},${label},${weighted}$${firstRow}:${weighted}$${lastRow})`);
+  const sums = labelCells.map(
+    (label) => `SUMIF($${category}$${firstRow}:$${category}$${lastRow},${label},${weighted}$${firstRow}:${weighted}$${lastRow})`,
+  );
   return `ROUND(${sums.join('+')},2)`;
 }
 

@@ -11,7 +11,18 @@ import {
 } from './formulas';
 import { KIND_LABELS } from './criteria.sheet';
 import { COLUMN, MATRIX_HEADER_ROW, SHEET, SUBTOTALS, type SubtotalKey, type WorkbookPlan } from './plan';
-import { absolute, addSheet, BOLD, columnLetter, formula, FORMAT, HEADER_STYLE, styled, type CellInput, type ColumnSpec } from './sheet-writer';
+import {
+  absolute,
+  addSheet,
+  BOLD,
+  columnLetter,
+  formula,
+  FORMAT,
+  HEADER_STYLE,
+  styled,
+  type CellInput,
+  type ColumnSpec,
+} from './sheet-writer';
 
 const GATE_WORDS = { true: 'Pass', false: 'Fail' } as const;
 
@@ -27,7 +38,11 @@ const GATE_WORDS = { true: 'Pass', false: 'Fail' } as const;
  * Cached values are the engine's, unrounded for scores and weighted scores (the cell
  * format shows 2 decimals), rounded as GET /results for subtotals and totals.
  */
-export async function writeMatrix(workbook: ExcelJS.stream.xlsx.WorkbookWriter, record: EvaluationRecord, plan: WorkbookPlan): Promise<void> {
+export async function writeMatrix(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  record: EvaluationRecord,
+  plan: WorkbookPlan,
+): Promise<void> {
   const bidColumns: ColumnSpec[] = record.bids.flatMap((bid) => [
     { header: 'Score', width: 9, numFmt: FORMAT.score },
     { header: `Weighted (${bid.label})`, width: 11, numFmt: FORMAT.points },
@@ -113,7 +128,10 @@ function bidCells(
     score = ranges ? panelScoreFormula(leaf, criteriaRow, ranges, record.tender.aggregation) : null;
   }
   if (score === null) throw new Error(`No formula reproduces the ${outcome.source} score of ${leaf.code} for bid ${bidId}`);
-  return [formula(score, outcome.score.toNumber()), formula(weightedFormula(criteriaRow, scoreCell), outcome.weighted!.toNumber())];
+  return [
+    formula(score, outcome.score.toNumber()),
+    formula(weightedFormula(criteriaRow, scoreCell), outcome.weighted!.toNumber()),
+  ];
 }
 
 async function writeSubtotals(
@@ -126,13 +144,18 @@ async function writeSubtotals(
   const presented = new Map(record.presented.bids.map((bid) => [bid.bidId, bid]));
   for (const subtotal of SUBTOTALS) {
     const labels =
-      subtotal.key === 'wider_outcomes' ? [label('social_outcome'), label('economic_outcome'), label('environmental_outcome')] : [label(subtotal.key)];
+      subtotal.key === 'wider_outcomes'
+        ? [label('social_outcome'), label('economic_outcome'), label('environmental_outcome')]
+        : [label(subtotal.key)];
     const cells: CellInput[] = [null, styled(subtotal.label, BOLD), null, null, null];
     for (const bid of record.bids) {
       const weightedColumn = plan.matrixScoreColumn.get(bid.id)! + 1;
       const shown = presented.get(bid.id)!;
       const cached = subtotal.key === 'total' ? shown.total : shown.byCategory[subtotal.key];
-      const text = subtotal.key === 'total' ? totalFormula(first, last, weightedColumn) : subtotalFormula(labels, first, last, weightedColumn);
+      const text =
+        subtotal.key === 'total'
+          ? totalFormula(first, last, weightedColumn)
+          : subtotalFormula(labels, first, last, weightedColumn);
       cells.push(null, styled(formula(text, cached), BOLD));
     }
     const row = await add(cells);

@@ -29,12 +29,6 @@ export async function writePanel(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
   });
   await sheet.header();
   const bids = new Map(record.bids.map((bid) => [bid.id, bid]));
-  const submitted = new Map<string, number>();
-  const counted = new Map<string, number>();
-  for (const score of record.scores) {
-    if (score.status === 'submitted') submitted.set(score.memberId, (submitted.get(score.memberId) ?? 0) + 1);
-    if (score.notCounted === null) counted.set(score.memberId, (counted.get(score.memberId) ?? 0) + 1);
-  }
   for (const member of record.members) {
     const declarations = record.declarations.filter((declaration) => declaration.memberId === member.id);
     const conflicts = declarations.filter((declaration) => declaration.conflict);
@@ -51,8 +45,8 @@ export async function writePanel(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
       declarations.length,
       conflicts.length,
       details.join('\n') || null,
-      submitted.get(member.id) ?? 0,
-      counted.get(member.id) ?? 0,
+      record.memberTallies.get(member.id)?.submitted ?? 0,
+      record.memberTallies.get(member.id)?.counted ?? 0,
     ]);
   }
   sheet.finish();

@@ -119,37 +119,24 @@ export function planWorkbook(record: EvaluationRecord): WorkbookPlan {
 }
 
 /**
- * The Matrix formulas average whole row blocks, so the counted scores of a cell must sit
- * together, group by group: the record's order guarantees it (orderScores), and this
- * walk refuses anything else rather than write a formula over the wrong rows.
+ * Where each cell's counted scores sit on the Scores sheet: the sheet holds the planned
+ * cells in order (record.scoreCells), each block counted scores first, lived experience
+ * then professional (orderScores, checked batch by batch as the rows are read), so the
+ * Matrix formulas can average whole row blocks.
  */
 function countedScoreRanges(record: EvaluationRecord): Map<string, CellRanges> {
-  const groupOf = new Map(record.members.map((member) => [member.id, member.group]));
   const ranges = new Map<string, CellRanges>();
-  let current: CellRanges | null = null;
-  let currentKey = '';
-  let currentGroup: PanelGroup | null = null;
-  record.scores.forEach((score, index) => {
-    if (score.notCounted !== null) return;
-    const row = index + 2;
-    const key = cellKey(score.bidId, score.criterionId);
-    const group = groupOf.get(score.memberId)!;
-    const continues = current !== null && key === currentKey && current.all[1] === row - 1;
-    if (!continues) {
-      if (ranges.has(key)) throw new Error(`Counted scores of ${key} are not contiguous on the Scores sheet`);
-      current = { all: [row, row], byGroup: { [group]: [row, row] } };
-      ranges.set(key, current);
-    } else {
-      const cell: CellRanges = current!;
-      cell.all = [cell.all[0], row];
-      const groupRange = cell.byGroup[group];
-      if (groupRange && (group !== currentGroup || groupRange[1] !== row - 1)) {
-        throw new Error(`Counted ${group} scores of ${key} are not contiguous on the Scores sheet`);
-      }
-      cell.byGroup[group] = groupRange ? [groupRange[0], row] : [row, row];
+  let row = 2;
+  for (const cell of record.scoreCells) {
+    const lived = cell.counted.lived_experience ?? 0;
+    const professional = cell.counted.professional ?? 0;
+    if (lived + professional > 0) {
+      const byGroup: CellRanges['byGroup'] = {};
+      if (lived) byGroup.lived_experience = [row, row + lived - 1];
+      if (professional) byGroup.professional = [row + lived, row + lived + professional - 1];
+      ranges.set(cellKey(cell.bidId, cell.criterionId), { all: [row, row + lived + professional - 1], byGroup });
     }
-    currentKey = key;
-    currentGroup = group;
-  });
+    row += cell.total;
+  }
   return ranges;
 }

@@ -12,7 +12,11 @@ import { addSheet, BOLD, columnLetter, formula, FORMAT, styled, type CellInput }
  * it is eligible (§5: ineligible bids take no part), its weighted price score and the
  * abnormally-low flag.
  */
-export async function writePrice(workbook: ExcelJS.stream.xlsx.WorkbookWriter, record: EvaluationRecord, plan: WorkbookPlan): Promise<void> {
+export async function writePrice(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  record: EvaluationRecord,
+  plan: WorkbookPlan,
+): Promise<void> {
   const sheet = addSheet(workbook, {
     name: SHEET.price,
     columns: [
@@ -44,13 +48,41 @@ export async function writePrice(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
   const pounds = (pence: bigint | null) => (pence === null ? null : penceToPounds(pence));
   const lowest = eligible.length ? eligible.reduce((a, b) => (b < a ? b : a)) : null;
   const highest = eligible.length ? eligible.reduce((a, b) => (b > a ? b : a)) : null;
-  const mean = eligible.length ? Rational.of(eligible.reduce((a, b) => a + b, 0n), BigInt(eligible.length) * 100n).toNumber() : null;
-  await parameter('Price formula', priceLeaf ? PRICE_FORMULA_WORDS[record.tender.priceFormula] : 'This tender has no price criterion.');
-  await parameter('Price weight (% of tender)', priceLeaf ? formula(NAME.priceWeight, priceLeaf.weightHundredths / 100) : null, undefined, FORMAT.weight);
-  await parameter('Lowest eligible price (£)', formula(`MIN(${eligibleRange})`, pounds(lowest) ?? 0), NAME.lowestPrice, FORMAT.pounds);
-  await parameter('Highest eligible price (£)', formula(`MAX(${eligibleRange})`, pounds(highest) ?? 0), NAME.highestPrice, FORMAT.pounds);
+  const mean = eligible.length
+    ? Rational.of(
+        eligible.reduce((a, b) => a + b, 0n),
+        BigInt(eligible.length) * 100n,
+      ).toNumber()
+    : null;
+  await parameter(
+    'Price formula',
+    priceLeaf ? PRICE_FORMULA_WORDS[record.tender.priceFormula] : 'This tender has no price criterion.',
+  );
+  await parameter(
+    'Price weight (% of tender)',
+    priceLeaf ? formula(NAME.priceWeight, priceLeaf.weightHundredths / 100) : null,
+    undefined,
+    FORMAT.weight,
+  );
+  await parameter(
+    'Lowest eligible price (£)',
+    formula(`MIN(${eligibleRange})`, pounds(lowest) ?? 0),
+    NAME.lowestPrice,
+    FORMAT.pounds,
+  );
+  await parameter(
+    'Highest eligible price (£)',
+    formula(`MAX(${eligibleRange})`, pounds(highest) ?? 0),
+    NAME.highestPrice,
+    FORMAT.pounds,
+  );
   await parameter('Mean eligible price (£)', formula(`AVERAGE(${eligibleRange})`, mean), NAME.meanPrice, FORMAT.pounds);
-  await parameter('Abnormally low below this share of the mean', record.tender.abnormallyLowRatioHundredths / 100, NAME.abnormallyLowRatio, FORMAT.percent);
+  await parameter(
+    'Abnormally low below this share of the mean',
+    record.tender.abnormallyLowRatioHundredths / 100,
+    NAME.abnormallyLowRatio,
+    FORMAT.percent,
+  );
   await sheet.add([]);
   await sheet.header();
 
@@ -66,7 +98,9 @@ export async function writePrice(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
       outcome.eligible ? 'Yes' : 'No',
       penceToPounds(bid.pricePence),
       formula(`IF(${eligibleCell}="Yes",${priceCell},"")`, outcome.eligible ? penceToPounds(bid.pricePence) : ''),
-      priceLeaf ? formula(priceFormula(record.tender.priceFormula, eligibleCell, priceCell), weighted ? weighted.toNumber() : '') : null,
+      priceLeaf
+        ? formula(priceFormula(record.tender.priceFormula, eligibleCell, priceCell), weighted ? weighted.toNumber() : '')
+        : null,
       formula(abnormallyLowFormula(eligibleCell, priceCell), flagged ? 'Abnormally low' : ''),
     ]);
     if (written !== row) throw new Error(`Price row of ${bid.label} differs from the plan`);

@@ -5,9 +5,9 @@ import { addSheet, FORMAT } from './sheet-writer';
 
 /**
  * Every individual score on the record, drafts and unusable ones included, with its
- * rationale. Rows are grouped by bid and criterion, counted scores first and by group,
- * so the Matrix formulas can average a contiguous block. Lived-experience members appear
- * by pseudonym.
+ * rationale, read a few bids at a time as it is written. Rows are grouped by bid and
+ * criterion, counted scores first and by group, so the Matrix formulas can average a
+ * contiguous block. Lived-experience members appear by pseudonym.
  */
 export async function writeScores(workbook: ExcelJS.stream.xlsx.WorkbookWriter, record: EvaluationRecord): Promise<void> {
   const sheet = addSheet(workbook, {
@@ -36,25 +36,29 @@ export async function writeScores(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
   const bids = new Map(record.bids.map((bid) => [bid.id, bid]));
   const criteria = new Map(record.criteria.map((criterion) => [criterion.id, criterion]));
   const members = new Map(record.members.map((member) => [member.id, member]));
-  for (const score of record.scores) {
-    const bid = bids.get(score.bidId)!;
-    const criterion = criteria.get(score.criterionId)!;
-    const member = members.get(score.memberId)!;
-    await sheet.add([
-      bid.label,
-      bid.bidderName,
-      criterion.code,
-      criterion.title,
-      member.name,
-      GROUP_LABELS[member.group],
-      member.roleLabel,
-      score.score,
-      score.rationale,
-      score.status === 'submitted' ? 'Submitted' : 'Draft',
-      score.submittedAt,
-      score.notCounted === null ? 'Yes' : 'No',
-      score.notCounted === null ? null : NOT_COUNTED_LABELS[score.notCounted],
-    ]);
+  for await (const batch of record.readScores()) {
+    for (const score of batch) {
+      const bid = bids.get(score.bidId)!;
+      const criterion = criteria.get(score.criterionId)!;
+      const member = members.get(score.memberId)!;
+      await sheet.add([
+        bid.label,
+        bid.bidderName,
+        criterion.code,
+        criterion.title,
+        member.name,
+        GROUP_LABELS[member.group],
+        member.roleLabel,
+        score.score,
+        score.rationale,
+        score.status === 'submitted' ? 'Submitted' : 'Draft',
+        score.submittedAt,
+        score.notCounted === null ? 'Yes' : 'No',
+        score.notCounted === null ? null : NOT_COUNTED_LABELS[score.notCounted],
+      ]);
+    }
   }
+  const planned = record.scoreCells.reduce((rows, cell) => rows + cell.total, 1);
+  if (sheet.row !== planned) throw new Error(`The Scores sheet has ${sheet.row} rows; the plan has ${planned}`);
   sheet.finish();
 }

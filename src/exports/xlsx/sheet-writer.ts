@@ -68,39 +68,57 @@ export const HEADER_STYLE: Partial<ExcelJS.Style> = {
 };
 export const BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
 
+const LETTERS: string[] = [];
+
 /** Column number (1-based) → letters: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
+  const known = LETTERS[column];
+  if (known !== undefined) return known;
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  if (column < 1024) LETTERS[column] = letters;
   return letters;
 }
 
 /** `Sheet!$C$7` */
 export const absolute = (sheet: string, column: number, row: number): string => `${sheet}!$${columnLetter(column)}$${row}`;
 
+interface BufferState {
+  length: number;
+}
+
 /** The parts of exceljs 4.4's streaming writers this file uses beyond the typed API. */
 interface StreamingInternals {
-  /** The worksheet's XML stream (the writer's own rows go there too). */
-  stream: { write(xml: string): unknown };
+  /**
+   * The worksheet's XML stream (the writer's own rows go there too): a buffer piped into
+   * the zip archiver's entry stream, ignoring that stream's back-pressure.
+   */
+  stream: {
+    write(xml: string): unknown;
+    buffers: unknown[];
+    pipes: { _writableState?: BufferState; _readableState?: BufferState }[];
+  };
   styles: { addStyleModel(style: Partial<ExcelJS.Style>, cellType?: number): number };
-  sharedStrings: { add(text: string): number };
 }
 
 /**
  * Writes one sheet, row by row. Row 1 goes through exceljs's Row API (so merges and the
- * sheet's opening XML are exceljs's own); every later row is rendered here straight to
- * the sheet's XML stream, because exceljs builds a Cell object and re-serialises the
- * cell's style for every cell, which made a 144 000-row Scores sheet take ~20 s. The XML
- * is the same exceljs writes: text as shared strings (`t="s"`), numbers and dates as
- * `<v>`, formulas as `<f>` with the cached value, style ids from exceljs's style table.
- * The export tests read the workbook back with exceljs and LibreOffice, so a change in
- * these internals fails loudly.
+ * sheet's opening XML are exceljs's own; its text goes to the shared-strings table,
+ * `t="s"`); every later row is rendered here straight to the sheet's XML stream, because
+ * exceljs builds a Cell object and re-serialises the cell's style for every cell, which
+ * made a 144 000-row Scores sheet take ~20 s. Text is written as inline string cells
+ * (`t="inlineStr"`: a string, never a formula), so 150 000 rationales are not all kept
+ * for a shared-strings table written at the very end; numbers and dates are `<v>`,
+ * formulas `<f>` with the cached value, style ids come from exceljs's style table. The
+ * export tests read the workbook back with exceljs and LibreOffice, so a change in these
+ * internals fails loudly.
  */
 export class SheetWriter {
   /** The number of the last row written. */
   row = 0;
   private readonly columnStyles: Partial<ExcelJS.Style>[];
   private readonly styleIds = new Map<string, number>();
+  private readonly plainStyleIds: number[][] = [];
   private readonly styleKeys = new WeakMap<object, string>();
   private buffered = '';
 
@@ -108,6 +126,8 @@ export class SheetWriter {
     readonly sheet: ExcelJS.Worksheet,
     readonly spec: SheetSpec,
     private readonly workbook: StreamingInternals,
+    /** True once nobody is reading any more (the download was dropped): writing stops. */
+    private readonly cancelled: () => boolean,
   ) {
     this.columnStyles = spec.columns.map((column) => ({
       ...(column.numFmt ? { numFmt: column.numFmt } : {}),
@@ -127,14 +147,19 @@ export class SheetWriter {
       if (input === undefined || input === null) return;
       const value = isStyled(input) ? input.value : input;
       if (value === undefined || value === null) return;
-      const style = this.styleId(index, value instanceof Date ? DATE : typeof value === 'string' ? STRING : NUMBER, rowStyle, isStyled(input) ? input.style : undefined);
+      const style = this.styleId(
+        index,
+        value instanceof Date ? DATE : typeof value === 'string' ? STRING : NUMBER,
+        rowStyle,
+        isStyled(input) ? input.style : undefined,
+      );
       xml += this.cellXml(`${columnLetter(index + 1)}${this.row}`, style, value);
     });
     this.buffered += `${xml}</row>`;
-    if (this.row % 500 === 0) {
-      this.flush();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // Small writes: a string over ~128 KB would be allocated straight into V8's old space
+    // and live until the next full collection.
+    if (this.row % 64 === 0) this.flush();
+    if (this.row % 512 === 0) await this.drain();
     return this.row;
   }
 
@@ -161,6 +186,24 @@ export class SheetWriter {
     this.buffered = '';
   }
 
+  /**
+   * Back-pressure exceljs does not apply: waits while more than PENDING_LIMIT bytes of this
+   * sheet's XML wait to be zipped (the archiver compresses one entry at a time, and the
+   * response may be slower still), so a large sheet streams through instead of piling up
+   * uncompressed in memory (64 MB for a 200-bid Scores sheet).
+   */
+  private async drain(): Promise<void> {
+    const { stream } = this.sheet as unknown as StreamingInternals;
+    const pending = () =>
+      stream.buffers.length * 65_536 +
+      stream.pipes.reduce((total, pipe) => total + (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0), 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    while (pending() > PENDING_LIMIT) {
+      if (this.cancelled()) throw new DownloadCancelled();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
   private addThroughExceljs(cells: readonly CellInput[], rowStyle?: Partial<ExcelJS.Style>): void {
     const row = this.sheet.getRow(1);
     cells.forEach((input, index) => {
@@ -173,7 +216,9 @@ export class SheetWriter {
   }
 
   private cellXml(ref: string, style: number, value: Value): string {
-    if (typeof value === 'string') return `<c r="${ref}" s="${style}" t="s"><v>${this.workbook.sharedStrings.add(xlsxText(value))}</v></c>`;
+    if (typeof value === 'string') {
+      return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(xlsxText(value))}</t></is></c>`;
+    }
     if (typeof value === 'number') return `<c r="${ref}" s="${style}"><v>${finite(value)}</v></c>`;
     if (value instanceof Date) return `<c r="${ref}" s="${style}"><v>${value.getTime() / 86_400_000 + 25_569}</v></c>`;
     const { formula: text, result } = value!;
@@ -183,7 +228,17 @@ export class SheetWriter {
   }
 
   /** exceljs's style id for the column's style with the row's and the cell's on top, computed once per combination. */
-  private styleId(column: number, cellType: number, rowStyle?: Partial<ExcelJS.Style>, cellStyle?: Partial<ExcelJS.Style>): number {
+  private styleId(
+    column: number,
+    cellType: number,
+    rowStyle?: Partial<ExcelJS.Style>,
+    cellStyle?: Partial<ExcelJS.Style>,
+  ): number {
+    if (!rowStyle && !cellStyle) {
+      // The common case, once per cell of a large sheet: a plain array lookup.
+      const plain = (this.plainStyleIds[column] ??= []);
+      return (plain[cellType] ??= this.workbook.styles.addStyleModel({ ...this.columnStyles[column] }, cellType));
+    }
     const key = `${column}|${cellType}|${this.keyOf(rowStyle)}|${this.keyOf(cellStyle)}`;
     let id = this.styleIds.get(key);
     if (id === undefined) {
@@ -204,6 +259,16 @@ export class SheetWriter {
   }
 }
 
+const PENDING_LIMIT = 4 * 1024 * 1024;
+
+/** The reader went away: stop writing. */
+export class DownloadCancelled extends Error {
+  override readonly name = 'DownloadCancelled';
+  constructor() {
+    super('The download was cancelled by the client.');
+  }
+}
+
 // exceljs's ValueType numbers, which decide a style's default number format.
 const NUMBER = 2;
 const STRING = 3;
@@ -215,9 +280,10 @@ const finite = (value: number): number => {
 };
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (character) => XML_ESCAPES[character]);
+const escapeXml = (text: string): string => (/[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (character) => XML_ESCAPES[character]) : text);
 
-const isStyled = (input: CellInput): input is Styled => typeof input === 'object' && input !== null && 'kind' in input && input.kind === 'styled';
+const isStyled = (input: CellInput): input is Styled =>
+  typeof input === 'object' && input !== null && 'kind' in input && input.kind === 'styled';
 
 function toCellValue(value: Value): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
@@ -226,6 +292,13 @@ function toCellValue(value: Value): ExcelJS.CellValue {
   if (value instanceof Date) return value;
   const result = typeof value.result === 'string' ? xlsxText(value.result) : value.result;
   return { formula: value.formula, result: result ?? undefined };
+}
+
+const cancellations = new WeakMap<object, () => boolean>();
+
+/** Every sheet of `workbook` stops writing (DownloadCancelled) once `cancelled()` is true. */
+export function stopWritingWhen(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cancelled: () => boolean): void {
+  cancellations.set(workbook, cancelled);
 }
 
 /**
@@ -251,7 +324,7 @@ export function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
     headerFooter: pageHeaderFooter(spec),
   });
   sheet.columns = spec.columns.map((column) => ({ width: column.width }));
-  return new SheetWriter(sheet, spec, workbook as unknown as StreamingInternals);
+  return new SheetWriter(sheet, spec, workbook as unknown as StreamingInternals, cancellations.get(workbook) ?? (() => false));
 }
 
 function pageHeaderFooter(spec: SheetSpec): Partial<ExcelJS.HeaderFooter> {

@@ -14,8 +14,11 @@ const FLAG_WORDS: Record<Flag['type'], string> = {
 /** "divergence: Q1, C1; quorum not met: T1; abnormally low price" */
 export function describeFlags(flags: readonly Flag[]): string {
   const byType = new Map<Flag['type'], string[]>();
-  for (const flag of flags) byType.set(flag.type, [...(byType.get(flag.type) ?? []), ...(flag.criterion ? [flag.criterion] : [])]);
-  return [...byType].map(([type, codes]) => (codes.length ? `${FLAG_WORDS[type]}: ${codes.join(', ')}` : FLAG_WORDS[type])).join('; ');
+  for (const flag of flags)
+    byType.set(flag.type, [...(byType.get(flag.type) ?? []), ...(flag.criterion ? [flag.criterion] : [])]);
+  return [...byType]
+    .map(([type, codes]) => (codes.length ? `${FLAG_WORDS[type]}: ${codes.join(', ')}` : FLAG_WORDS[type]))
+    .join('; ');
 }
 
 export const DIVERGENCE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE4D6' } };
@@ -41,7 +44,11 @@ export function highlightDivergence(sheet: ExcelJS.Worksheet, ref: string): void
  * Matrix sheet's subtotal rows (themselves SUMIFs over the weighted scores), with the
  * value GET /results shows cached. Rank and eligibility are the engine's decisions.
  */
-export async function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, record: EvaluationRecord, plan: WorkbookPlan): Promise<void> {
+export async function writeSummary(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  record: EvaluationRecord,
+  plan: WorkbookPlan,
+): Promise<void> {
   const subtotalColumns: ColumnSpec[] = SUBTOTALS.map((subtotal) => ({
     header: subtotal.key === 'price' ? 'Price score' : subtotal.label,
     width: subtotal.key === 'total' ? 11 : 13,

@@ -11,6 +11,7 @@ import { writeMatrix } from './matrix.sheet';
 import { writeModeration } from './moderation.sheet';
 import { writePanel } from './panel.sheet';
 import { planWorkbook } from './plan';
+import { stopWritingWhen } from './sheet-writer';
 import { writePrice } from './price.sheet';
 import { writeScores } from './scores.sheet';
 import { writeSummary } from './summary.sheet';
@@ -33,6 +34,7 @@ export async function writeEvaluationWorkbook(record: EvaluationRecord, output: 
   properties.title = xlsxText(`Evaluation matrix: ${record.tender.reference}`);
   properties.subject = xlsxText(record.tender.title);
   properties.keywords = PROTECTIVE_MARKING;
+  stopWritingWhen(workbook, () => output.destroyed);
   const plan = planWorkbook(record);
   await writeCover(workbook, record);
   await writeSummary(workbook, record, plan);

@@ -1,0 +1,233 @@
+/**
+ * npm run demo: a complete worked example on the Camden mental health day care template,
+ * seeded through the real HTTP API into its own SQLite file (.demo/demo.sqlite, recreated
+ * every run), then the evaluation matrix written to .demo/evaluation-matrix.xlsx.
+ *
+ * The app boots in this process with a ManualClock, so the bid deadline can pass without
+ * waiting: four bids (one fails the safeguarding gate), a panel of three service users
+ * and three professionals (one declares a conflict), a score with a reason from every
+ * member on every criterion they score, gates, moderation with rationales. The tender is
+ * left in moderation, its results complete, ready to award.
+ */
+import 'reflect-metadata';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
+import { Test } from '@nestjs/testing';
+import { AppModule } from '../src/app.module';
+import { Clock, ManualClock } from '../src/common/clock';
+import { loadAppConfig } from '../src/config/app-config';
+import { APP_CONFIG } from '../src/config/config.module';
+import { configureApp } from '../src/configure-app';
+import { BIDS, CONFLICT, moderationFor, PANEL, PASSWORD, reasonFor, scoreFor, TEAM } from './demo-story';
+
+const ROOT = join(__dirname, '..');
+const DIR = join(ROOT, '.demo');
+const DATABASE = join(DIR, 'demo.sqlite');
+const ADMIN = { email: 'admin@demo.example', password: 'demo-admin-password-2027' };
+const DEADLINE = '2027-03-31T12:00:00.000Z';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function main(): Promise<void> {
+  process.env.TZ = 'UTC';
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const clock = new ManualClock(new Date('2027-02-01T09:00:00.000Z'));
+  const config = loadAppConfig({ DATABASE_URL: `sqlite:${DATABASE}`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
+  try {
+    await story(base, clock);
+  } finally {
+    await app.close();
+  }
+}
+
+function client(base: string) {
+  return async (method: string, path: string, token: string | null, body?: unknown): Promise<Json> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : {}) as Json;
+  };
+}
+
+async function story(base: string, clock: ManualClock): Promise<void> {
+  const call = client(base);
+  const login = async (email: string, password = PASSWORD) =>
+    (await call('POST', '/auth/login', null, { email, password })).accessToken as string;
+  const admin = await login(ADMIN.email, ADMIN.password);
+  for (const person of [TEAM.commissioner, TEAM.procurement])
+    await call('POST', '/users', admin, { ...person, password: PASSWORD });
+  const owner = await login(TEAM.commissioner.email);
+  const procurement = await login(TEAM.procurement.email);
+  const me = await call('GET', '/me', procurement);
+
+  step('The commissioner creates the tender from the Camden template and publishes it');
+  const tender = await call('POST', '/tenders', owner, {
+    reference: 'LBC-2027-MHDC-01',
+    title: 'Provision of Mental Health Day Care Service',
+    bidDeadline: DEADLINE,
+    template: 'camden-mental-health-day-care',
+  });
+  const t = `/tenders/${tender.id as string}`;
+  await call('POST', `${t}/team`, owner, { userId: me.id, role: 'procurement' });
+  await call('POST', `${t}/publish`, owner);
+  const leaves = flatten((await call('GET', `${t}/criteria`, owner)) as unknown as Json[]);
+  const scored = leaves.filter((c) => c.kind === 'scored');
+
+  step('Four organisations register and submit sealed bids before the deadline');
+  const bidIds = new Map<string, string>();
+  for (const bid of BIDS) {
+    clock.advance(3_600_000);
+    await call('POST', '/auth/register', null, {
+      email: bid.email,
+      password: PASSWORD,
+      name: `${bid.organisation} bids team`,
+      organisationName: bid.organisation,
+      organisationType: bid.organisationType,
+    });
+    const bidder = await login(bid.email);
+    const created = await call('POST', `${t}/bids`, bidder, {
+      bidderName: bid.organisation,
+      organisationType: bid.organisationType,
+      consortium: bid.consortium,
+      price: bid.price,
+      responses: leaves
+        .filter((c) => c.kind === 'scored' || c.kind === 'pass_fail')
+        .map((c) => ({
+          criterion: c.code,
+          text: `${bid.organisation} on ${c.title}: how we will deliver it, with evidence from our current services.`,
+        })),
+      commitments: bid.commitments,
+    });
+    await call('POST', `${t}/bids/${created.id as string}/submit`, bidder);
+    bidIds.set(bid.organisation, created.id as string);
+  }
+
+  step('The deadline passes; the team opens the box and forms the panel');
+  clock.set(new Date(new Date(DEADLINE).getTime() + 60_000));
+  await call('POST', `${t}/close`, owner);
+  const members: { token: string; index: number }[] = [];
+  for (const [index, member] of PANEL.entries()) {
+    await call('POST', '/users', admin, { email: member.email, name: member.name, role: 'panelist', password: PASSWORD });
+    const account = await call('GET', '/me', await login(member.email));
+    await call('POST', `${t}/panel`, owner, { userId: account.id, group: member.group, role: member.role });
+    members.push({ token: await login(member.email), index });
+  }
+
+  step('Each member declares interests, then scores every criterion their group scores, with a reason');
+  for (const { token, index } of members) {
+    const member = PANEL[index];
+    for (const bid of BIDS) {
+      const conflict = member.email === CONFLICT.member && bid.organisation === CONFLICT.bid;
+      await call(
+        'PUT',
+        `${t}/declarations/${bidIds.get(bid.organisation)!}`,
+        token,
+        conflict ? { conflict: true, details: CONFLICT.details } : { conflict: false },
+      );
+    }
+    for (const bid of BIDS) {
+      if (member.email === CONFLICT.member && bid.organisation === CONFLICT.bid) continue;
+      const bidId = bidIds.get(bid.organisation)!;
+      for (const criterion of scored.filter((c) => (c.scoredBy as string[]).includes(member.group))) {
+        const score = scoreFor(bid, criterion.code as string, index, member);
+        await call('PUT', `${t}/bids/${bidId}/scores/${criterion.code as string}`, token, {
+          score,
+          rationale: reasonFor(member, bid, criterion.code as string, criterion.title as string, score),
+        });
+      }
+      await call('POST', `${t}/bids/${bidId}/scores/submit`, token);
+    }
+  }
+
+  step('The team records the pass/fail gates: one bidder names no safeguarding lead');
+  for (const bid of BIDS) {
+    const bidId = bidIds.get(bid.organisation)!;
+    await call('PUT', `${t}/bids/${bidId}/compliance/G1`, procurement, {
+      passed: bid.passesSafeguarding,
+      note: bid.passesSafeguarding
+        ? 'Safeguarding adults policy, named lead and training records seen.'
+        : 'No named safeguarding lead and no training records: fails the gate.',
+    });
+    await call('PUT', `${t}/bids/${bidId}/compliance/G2`, procurement, {
+      passed: true,
+      note: 'Data protection policy and DSP Toolkit submission seen.',
+    });
+  }
+
+  step('Moderation: the panel agrees a consensus score, with its rationale, on every criterion of every bid');
+  await call('POST', `${t}/start-moderation`, owner);
+  const moderation = await call('GET', `${t}/moderation`, procurement);
+  for (const item of moderation.items as Json[]) {
+    const agreed = moderationFor(
+      item.panelScore as number,
+      (item.flags as Json[]).map((flag) => flag.type as string),
+      item.code as string,
+    );
+    await call('PUT', `${t}/bids/${item.bidId as string}/moderated/${item.code as string}`, procurement, agreed);
+  }
+
+  step('The evaluation matrix, the scores and the whole evaluation are exported');
+  const results = await call('GET', `${t}/results`, procurement);
+  const files: string[] = [];
+  for (const file of ['evaluation-matrix.xlsx', 'scores.csv', 'evaluation.json']) {
+    const response = await fetch(`${base}${t}/exports/${file}`, { headers: { Authorization: `Bearer ${procurement}` } });
+    if (!response.ok) throw new Error(`export ${file} → ${response.status} ${await response.text()}`);
+    writeFileSync(join(DIR, file), Buffer.from(await response.arrayBuffer()));
+    files.push(relative(process.cwd(), join(DIR, file)));
+  }
+  report(results, files, tender.reference as string, tender.id as string);
+}
+
+function flatten(nodes: Json[]): Json[] {
+  return nodes.flatMap((node) => [node, ...flatten(node.children as Json[])]);
+}
+
+const step = (text: string) => console.log(`• ${text}`);
+
+function report(results: Json, files: string[], reference: string, tenderId: string): void {
+  const money = (pounds: number) => `£${pounds.toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+  console.log(`\nResults of ${reference} (${results.complete ? 'complete' : 'provisional'}):`);
+  console.log('  rank  bidder                          price           quality  co-prod  wider  price   total');
+  for (const bid of results.bids as Json[]) {
+    const c = bid.byCategory as Record<string, number>;
+    const rank = bid.rank === null ? ' —  ' : `${String(bid.rank).padStart(3)} `;
+    console.log(
+      `  ${rank}  ${String(bid.bidderName).padEnd(30)}  ${money(bid.price as number).padStart(14)}  ${[c.quality, c.co_production, c.wider_outcomes, c.price, bid.total].map((n) => n.toFixed(2).padStart(7)).join('  ')}` +
+        (bid.eligible ? '' : `   not ranked: ${(bid.exclusions as Json[]).map((e) => e.detail as string).join(' ')}`),
+    );
+  }
+  if (results.sensitivity) console.log(`\n  ${results.sensitivity.sentence as string}`);
+  console.log(`\nWritten: ${files.join(', ')}  (open the .xlsx in Excel or LibreOffice)`);
+  console.log('\nExplore it in the service (same database):');
+  console.log(`  DATABASE_URL=sqlite:${relative(process.cwd(), DATABASE)} npm start     # then http://localhost:3000/api/docs`);
+  const account = (label: string, email: string, password = PASSWORD) =>
+    console.log(`  ${label.padEnd(28)} ${email} / ${password}`);
+  account('admin (accounts only)', ADMIN.email, ADMIN.password);
+  for (const person of [TEAM.commissioner, TEAM.procurement]) account(`${person.role}: ${person.name}`, person.email);
+  for (const member of PANEL)
+    account(`panel, ${member.group === 'professional' ? 'professional' : 'lived experience'}`, member.email);
+  for (const bid of BIDS) account('bidder', bid.email);
+  console.log(
+    `  The tender (${tenderId}) is in moderation with complete results: POST /api/tenders/${tenderId}/award awards it.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
