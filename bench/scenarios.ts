@@ -1,6 +1,7 @@
 import { benchCrashSafety } from './crash-safety';
 import { benchDeadlineSurge } from './deadline-surge.bench';
 import { benchEngine } from './engine.bench';
+import { benchExport } from './export.bench';
 import { benchResults } from './results.bench';
 import { benchScoreThroughput } from './score-throughput.bench';
 import type { BenchFigure, BenchScenario } from './types';
@@ -27,6 +28,7 @@ function meets(value: number, target: string): boolean | undefined {
 export const scenarios: BenchScenario[] = [
   { name: 'engine', run: async () => normalise(await benchEngine(), 'results engine') },
   { name: 'results', run: async () => normalise(await benchResults(), 'results endpoint') },
+  { name: 'export', run: async () => normalise(await benchExport(), 'evaluation matrix export') },
   { name: 'surge', run: async () => normalise(await benchDeadlineSurge(), 'deadline surge') },
   { name: 'throughput', run: async () => normalise(await benchScoreThroughput(), 'score writes') },
   { name: 'crash', run: async () => normalise(await benchCrashSafety(), 'crash safety') },

@@ -228,9 +228,9 @@ export class EvaluationRecordLoader {
    */
   private scoreReader(tenderId: string, order: ScoreOrder, cells: readonly ScoreCell[], canonical: ReadonlyMap<string, string>) {
     const db = this.db;
-    const read = async (first: number): Promise<RecordScore[]> => {
+    const read = async (first: number, full: boolean): Promise<RecordScore[]> => {
       const bidIds = order.bidIds.slice(first, first + BIDS_PER_BATCH);
-      const rows = await db.read((em) => readScoreRows(em, tenderId, bidIds, canonical));
+      const rows = await db.read((em) => readScoreRows(em, tenderId, bidIds, canonical, full));
       const ordered = orderScores(rows, { ...order, bidIds });
       const batch = new Set(bidIds);
       checkAgainstPlan(
@@ -240,11 +240,12 @@ export class EvaluationRecordLoader {
       );
       return ordered;
     };
-    return async function* readScores(): AsyncGenerator<RecordScore[]> {
-      let next = order.bidIds.length > 0 ? read(0) : null;
+    return async function* readScores(options: { full?: boolean } = {}): AsyncGenerator<RecordScore[]> {
+      const full = options.full ?? false;
+      let next = order.bidIds.length > 0 ? read(0, full) : null;
       for (let first = 0; next; first += BIDS_PER_BATCH) {
         const current = next;
-        next = first + BIDS_PER_BATCH < order.bidIds.length ? read(first + BIDS_PER_BATCH) : null;
+        next = first + BIDS_PER_BATCH < order.bidIds.length ? read(first + BIDS_PER_BATCH, full) : null;
         // A rejected prefetch is reported when it is awaited, not as an unhandled rejection.
         next?.catch(() => undefined);
         yield await current;

@@ -1,8 +1,10 @@
 /*
- * Everything an export shows, as plain data: the tender's records read once, and the
- * results engine's answer computed from them (ResultsService.evaluateWithRecord, the
- * same call as GET /results). The renderers (xlsx sheets, CSV, JSON) turn this into
- * cells and fields and compute nothing of their own: every number is the engine's.
+ * Everything an export shows: the tender's records read once, as plain data, and the
+ * results engine's answer computed from them exactly as for GET /results — except the
+ * ~150 000 individual scores of a large tender, which are planned here (`scoreCells`)
+ * and read a few bids at a time while they are written (`readScores`). The renderers
+ * (xlsx sheets, CSV, JSON) turn this into cells and fields and compute nothing of their
+ * own: every number is the engine's.
  */
 import type { Category, CriterionKind, PanelGroup } from '../criteria/criteria-tree';
 import type { EngineResult, PanelStatistics, PresentedResults } from '../results/engine';
@@ -68,14 +70,16 @@ export interface RecordDeclaration {
 export type NotCounted = 'draft' | 'conflict' | 'group_not_asked';
 
 export interface RecordScore {
-  id: string;
+  /** Read only for evaluation.json (`readScores({ full: true })`), like `savedAt`. */
+  id: string | null;
   bidId: string;
   criterionId: string;
   memberId: string;
   score: number;
   rationale: string;
   status: 'draft' | 'submitted';
-  savedAt: Date;
+  /** Last saved; read only for evaluation.json (`readScores({ full: true })`). */
+  savedAt: Date | null;
   submittedAt: Date | null;
   /** null when it counts. */
   notCounted: NotCounted | null;
@@ -139,7 +143,7 @@ export interface EvaluationRecord {
    * a time — counted scores first by group and member, then the rest.
    */
   scoreCells: ScoreCell[];
-  readScores: () => AsyncGenerator<RecordScore[]>;
+  readScores: (options?: { full?: boolean }) => AsyncGenerator<RecordScore[]>;
   /** Per member: scores submitted, and scores counted. */
   memberTallies: Map<string, { submitted: number; counted: number }>;
   /** Bid, criterion, version. */

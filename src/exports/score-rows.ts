@@ -69,13 +69,15 @@ export function planScoreCells(input: EngineInput, order: ScoreOrder) {
  * The score rows of some bids with their rationales, read as raw columns (hydrating
  * entities costs seconds on a large tender) and converted exactly as TypeORM would (the
  * driver's own `prepareHydratedValue`, so dates are right on SQLite and PostgreSQL
- * alike). Ids become the caller's own strings (`canonical`), so rows share them.
+ * alike). Ids become the caller's own strings (`canonical`), so rows share them. The
+ * score's own id and last-saved time only with `full` (evaluation.json shows them).
  */
 export async function readScoreRows(
   em: EntityManager,
   tenderId: string,
   bidIds: readonly string[],
   canonical: ReadonlyMap<string, string>,
+  full = false,
 ): Promise<RecordScore[]> {
   if (bidIds.length === 0) return [];
   const repository = em.getRepository(IndividualScore);
@@ -83,29 +85,28 @@ export async function readScoreRows(
   const [savedAt, submittedAt] = [column('savedAt'), column('submittedAt')];
   const { driver } = em.connection;
   const same = (value: unknown) => canonical.get(value as string) ?? (value as string);
-  const rows = await repository
+  const query = repository
     .createQueryBuilder('s')
-    .select('s.id', 'id')
-    .addSelect('s.bidId', 'bidId')
+    .select('s.bidId', 'bidId')
     .addSelect('s.criterionId', 'criterionId')
     .addSelect('s.panelMemberId', 'memberId')
     .addSelect('s.score', 'score')
     .addSelect('s.rationale', 'rationale')
     .addSelect('s.status', 'status')
-    .addSelect('s.savedAt', 'savedAt')
     .addSelect('s.submittedAt', 'submittedAt')
     .where('s.tenderId = :tenderId', { tenderId })
-    .andWhere('s.bidId IN (:...bidIds)', { bidIds })
-    .getRawMany<Record<keyof RecordScore, unknown>>();
+    .andWhere('s.bidId IN (:...bidIds)', { bidIds });
+  if (full) query.addSelect('s.id', 'id').addSelect('s.savedAt', 'savedAt');
+  const rows = await query.getRawMany<Record<keyof RecordScore, unknown>>();
   return rows.map((row) => ({
-    id: row.id as string,
+    id: full ? (row.id as string) : null,
     bidId: same(row.bidId),
     criterionId: same(row.criterionId),
     memberId: same(row.memberId),
     score: Number(row.score),
     rationale: row.rationale as string,
     status: row.status === 'submitted' ? 'submitted' : 'draft',
-    savedAt: driver.prepareHydratedValue(row.savedAt, savedAt) as Date,
+    savedAt: full ? (driver.prepareHydratedValue(row.savedAt, savedAt) as Date) : null,
     submittedAt: (row.submittedAt === null ? null : driver.prepareHydratedValue(row.submittedAt, submittedAt)) as Date | null,
     notCounted: null,
   }));

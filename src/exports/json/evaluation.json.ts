@@ -17,7 +17,7 @@ const iso = (date: Date | null): string | null => (date ? date.toISOString() : n
 export async function evaluationJson(record: EvaluationRecord): Promise<Record<string, unknown>> {
   const { tender } = record;
   const scores: RecordScore[] = [];
-  for await (const batch of record.readScores()) for (const score of batch) scores.push(score);
+  for await (const batch of record.readScores({ full: true })) for (const score of batch) scores.push(score);
   const codeOf = new Map(record.criteria.map((criterion) => [criterion.id, criterion.code]));
   const bidName = new Map(record.bids.map((bid) => [bid.id, bid.bidderName]));
   const memberName = new Map(record.members.map((member) => [member.id, member.name]));
@@ -76,7 +76,7 @@ export async function evaluationJson(record: EvaluationRecord): Promise<Record<s
       criterion: codeOf.get(score.criterionId),
       member: memberName.get(score.memberId),
       counted: score.notCounted === null,
-      savedAt: score.savedAt.toISOString(),
+      savedAt: iso(score.savedAt),
       submittedAt: iso(score.submittedAt),
     })),
     panelStatistics: [...record.statistics.values()].map((cell) => ({

@@ -46,10 +46,12 @@ describe('workbook formulas', () => {
 
   it('renormalises over the groups that scored, and writes nothing when only a group weighted 0 did', () => {
     const onlyLived = { all: [3, 4] as const, byGroup: { lived_experience: [3, 4] as const } };
-    expect(panelScoreFormula(criterion({ groupWeights: { lived_experience: 60, professional: 40 } }), 7, onlyLived, 'median')).toBe(
-      '(Criteria!$I$7*MEDIAN(Scores!$H$3:$H$4))/(Criteria!$I$7)',
-    );
-    expect(panelScoreFormula(criterion({ groupWeights: { lived_experience: 0, professional: 100 } }), 7, onlyLived, 'mean')).toBeNull();
+    expect(
+      panelScoreFormula(criterion({ groupWeights: { lived_experience: 60, professional: 40 } }), 7, onlyLived, 'median'),
+    ).toBe('(Criteria!$I$7*MEDIAN(Scores!$H$3:$H$4))/(Criteria!$I$7)');
+    expect(
+      panelScoreFormula(criterion({ groupWeights: { lived_experience: 0, professional: 100 } }), 7, onlyLived, 'mean'),
+    ).toBeNull();
   });
 
   it('weights a score with the criterion weight and the scale names, and points at the moderated and price cells', () => {
@@ -59,7 +61,9 @@ describe('workbook formulas', () => {
 
   it('writes every price formula of SCORING.md §4, blank for an ineligible bid', () => {
     expect(priceFormula('lowest_ratio', '$C9', '$D9')).toBe('IF($C9="Yes",PriceWeight*LowestPrice/$D9,"")');
-    expect(priceFormula('linear_deviation', '$C9', '$D9')).toBe('IF($C9="Yes",PriceWeight*MAX(0,1-($D9-LowestPrice)/LowestPrice),"")');
+    expect(priceFormula('linear_deviation', '$C9', '$D9')).toBe(
+      'IF($C9="Yes",PriceWeight*MAX(0,1-($D9-LowestPrice)/LowestPrice),"")',
+    );
     expect(priceFormula('min_max_linear', '$C9', '$D9')).toBe(
       'IF($C9="Yes",IF(HighestPrice=LowestPrice,PriceWeight,PriceWeight*(HighestPrice-$D9)/(HighestPrice-LowestPrice)),"")',
     );
