@@ -26,14 +26,19 @@ case "${1:-}" in
     fi
     "$0" stop >/dev/null 2>&1 || true
     rm -rf "$STATE"; mkdir -p "$STATE"
-    DIR=$(cd "$STATE" && pwd)
+    # The cluster lives outside the checkout: the postgres user may not be able to enter it
+    # (a clone under a mode-700 temporary folder, say). $STATE only remembers where it is.
+    DIR=$(mktemp -d "${TMPDIR:-/tmp}/tender-scorer-pg.XXXXXX")
+    chmod 755 "$DIR"
+    echo "$DIR" > "$STATE/dir"
+    echo "$BIN" > "$STATE/bin"
     RUN_AS=()
     if [ "$(id -u)" = 0 ]; then chown postgres: "$DIR"; RUN_AS=(su postgres -s /bin/sh -c); fi
-    run() { if [ ${#RUN_AS[@]} -gt 0 ]; then "${RUN_AS[@]}" "$*"; else sh -c "$*"; fi; }
-    run "$BIN/initdb -D $DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$DIR/initdb.log" 2>&1
+    run() { if [ ${#RUN_AS[@]} -gt 0 ]; then (cd / && "${RUN_AS[@]}" "$*"); else sh -c "$*"; fi; }
+    run "$BIN/initdb -D $DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$STATE/initdb.log" 2>&1 \
+      || { echo "initdb failed:" >&2; cat "$STATE/initdb.log" >&2; exit 4; }
     # fsync off: a throwaway test cluster does not need durability, and it is much faster.
     run "$BIN/pg_ctl -D $DIR/data -l $DIR/log -w -o \"-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start" >&2
-    echo "$BIN" > "$DIR/bin"
     for db in tender_scorer tender_scorer_gen; do
       "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qc "CREATE DATABASE $db" >&2
     done
@@ -41,10 +46,10 @@ case "${1:-}" in
     ;;
   stop)
     [ -f "$STATE/bin" ] || exit 0
-    BIN=$(cat "$STATE/bin"); DIR=$(cd "$STATE" && pwd)
-    if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$BIN/pg_ctl -D $DIR/data -m fast stop" >&2 || true
+    BIN=$(cat "$STATE/bin"); DIR=$(cat "$STATE/dir")
+    if [ "$(id -u)" = 0 ]; then (cd / && su postgres -s /bin/sh -c "$BIN/pg_ctl -D $DIR/data -m fast stop") >&2 || true
     else "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >&2 || true; fi
-    rm -rf "$STATE"
+    rm -rf "$STATE" "$DIR"
     ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac
