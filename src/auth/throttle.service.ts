@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db.service';
+import { retryOnUniqueViolation } from '../database/unique-violation';
 import { LoginThrottle } from './login-throttle.entity';
 
 /** After MAX_FAILURES failures within WINDOW, the key is locked for LOCK. */
@@ -33,13 +34,7 @@ export class ThrottleService {
 
   async recordFailure(key: string): Promise<void> {
     // Two instances may insert the first failure for a key at once: the loser retries.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.recordFailureOnce(key);
-      } catch (error) {
-        if (attempt >= 3) throw error;
-      }
-    }
+    await retryOnUniqueViolation(() => this.recordFailureOnce(key));
   }
 
   private async recordFailureOnce(key: string): Promise<void> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
@@ -7,6 +6,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Organisation } from '../users/organisation.entity';
 import { BidContent } from './bid-content.service';
 import { activeKeyFor, assertAcceptingBids, checkCommitments, checkResponses, priceToPence } from './bid-rules';
@@ -148,10 +148,4 @@ function duplicateBid(tenderId: string, existingBidId: string, paper: boolean): 
       : 'Your organisation already has a bid on this tender: edit that one (PATCH) instead, or withdraw it first.',
     { existingBidId, existingBid: `/api/tenders/${tenderId}/bids/${existingBidId}` },
   );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; message?: string } | undefined;
-  return driverError?.code === '23505' || /UNIQUE constraint failed/i.test(driverError?.message ?? error.message);
 }

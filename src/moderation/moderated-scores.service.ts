@@ -8,7 +8,7 @@ import { newId } from '../common/ids';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
-import { isUniqueViolation } from '../panel/unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 import { assertOnScale, normaliseRationale } from '../scoring/scoring-rules';
 import type { ModerateScoreDto } from './dto/moderation.dto';
 import { ModeratedScoreResponse } from './dto/moderation.response';

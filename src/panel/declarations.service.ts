@@ -12,7 +12,7 @@ import type { DeclareInterestDto } from './dto/declare-interest.dto';
 import { DeclarationStatementResponse, type DeclarationResponse, type DeclarationsResponse } from './dto/declaration.response';
 import { PanelDirectory } from './panel-directory.service';
 import { assertDeclarationsOpen, declarationChange, outstandingDeclarations } from './panel-rules';
-import { retryOnUniqueViolation } from './unique-violation';
+import { retryOnUniqueViolation } from '../database/unique-violation';
 
 /**
  * Conflicts of interest first: a panel member declares on every bid, by bidder name,

@@ -10,7 +10,7 @@ import { leaves } from '../criteria/criteria-tree';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
-import { retryOnUniqueViolation } from '../panel/unique-violation';
+import { retryOnUniqueViolation } from '../database/unique-violation';
 import type { SaveScoreDto } from './dto/save-score.dto';
 import { ScoreResponse, type SubmittedBidScoresResponse } from './dto/score.response';
 import { IndividualScore } from './individual-score.entity';
