@@ -1,8 +1,11 @@
 /**
  * Results end to end: GET /api/tenders/:id/results on a large tender — 200 bids × 60
  * scored criteria × 12 panelists, 144 000 submitted individual scores with rationales,
- * about 6 000 moderated scores — held in a SQLite FILE database, served by the real app
- * (same module, pipeline and configureApp as main.ts) on 127.0.0.1. Only loopback traffic.
+ * about 6 000 moderated scores — served by the real app (same module, pipeline and
+ * configureApp as main.ts) on 127.0.0.1. Only loopback traffic. Measured twice, with the
+ * same target: on a SQLite FILE database (`results endpoint (SQLite)`), then on a fresh
+ * database of a local PostgreSQL cluster (`results endpoint (PostgreSQL)`, bench/lib/postgres.ts:
+ * PostgreSQL's default durability, fsync on), when PostgreSQL can be started here.
  *
  * Set-up (not timed): bench/seed-large-tender.ts, shared with the exports bench, builds
  * the tender through the API and bulk-inserts the evaluation with the app's entities.
@@ -25,6 +28,7 @@ import { Db } from '../src/database/db.service';
 import { EngineInputLoader } from '../src/moderation/engine-input.loader';
 import { computeResults, presentResults, type EngineInput } from '../src/results/engine';
 import { Tender } from '../src/tenders/tender.entity';
+import { notMeasured, onPostgres } from './lib/postgres';
 import { LARGE, seedLargeTender } from './seed-large-tender';
 
 export interface ResultsFigure {
@@ -40,10 +44,23 @@ const RUNS = 5;
 const TARGET_MS = 1500;
 
 export async function benchResults(): Promise<ResultsFigure[]> {
+  const figures: ResultsFigure[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'tender-scorer-results-'));
+  try {
+    figures.push(...(await measure(`sqlite:${join(dir, 'large.sqlite')}`, 'SQLite', 'SQLite file')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const postgres = await onPostgres((database) => measure(database.url, 'PostgreSQL', database.label));
+  figures.push(...(postgres ?? [notMeasured(`${SCENARIO} (PostgreSQL)`)]));
+  return figures;
+}
+
+/** Seeds the large tender into `databaseUrl` (empty), serves it and times GET /results. */
+async function measure(databaseUrl: string, driver: 'SQLite' | 'PostgreSQL', label: string): Promise<ResultsFigure[]> {
   const previous = { ...process.env };
   try {
-    const seeded = await seedLargeTender(join(dir, 'large.sqlite'));
+    const seeded = await seedLargeTender(databaseUrl);
     Object.assign(process.env, {
       NODE_ENV: 'test',
       TZ: 'UTC',
@@ -110,14 +127,14 @@ export async function benchResults(): Promise<ResultsFigure[]> {
 
       const size = `${LARGE.bids} bids × ${LARGE.sections * LARGE.leavesPerSection} criteria × ${LARGE.panelists} panelists (${seeded.counts.scores} scores)`;
       const figure = (metric: string, value: number, unit: string, target = ''): ResultsFigure => ({
-        name: SCENARIO,
+        name: `${SCENARIO} (${driver})`,
         metric,
         value: Math.round(value * 10) / 10,
         unit,
         target,
       });
       return [
-        figure(`GET /results over HTTP, median of ${RUNS}, ${size}, SQLite file`, median(httpTimes), 'ms', `< ${TARGET_MS} ms`),
+        figure(`GET /results over HTTP, median of ${RUNS}, ${size}, ${label}`, median(httpTimes), 'ms', `< ${TARGET_MS} ms`),
         figure(`GET /results over HTTP, slowest of ${RUNS}`, Math.max(...httpTimes), 'ms'),
         figure('response body', first.text.length / 1024, 'KiB'),
         figure(`of which: reading the engine input (loadInput), median of ${RUNS}`, median(loadTimes), 'ms'),
@@ -128,7 +145,6 @@ export async function benchResults(): Promise<ResultsFigure[]> {
       await app.close();
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
     for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
     Object.assign(process.env, previous);
   }
@@ -145,8 +161,7 @@ if (require.main === module) {
     (figures) => {
       for (const f of figures)
         console.log(`${f.name}: ${f.metric}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ''}`);
-      const headline = figures[0];
-      if (headline.value >= TARGET_MS) process.exitCode = 1;
+      if (figures.some((f) => f.target && f.value >= TARGET_MS)) process.exitCode = 1;
     },
     (error: unknown) => {
       console.error(error);

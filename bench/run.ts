@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchFigure, BenchScenario } from './types';
+import { stopPostgres } from './lib/postgres';
 import { scenarios } from './scenarios';
 
 process.env.TZ = 'UTC';
@@ -24,8 +25,10 @@ async function main(): Promise<void> {
     try {
       const result = await scenario.run();
       figures.push(...result.map((f) => ({ ...f, run: scenario.name })));
+      let shown = '';
       for (const f of result) {
-        process.stdout.write(`  ${f.metric}: ${f.value} ${f.unit}${f.target ? `  (target ${f.target}: ${f.met === false ? 'MISSED' : 'met'})` : ''}\n`);
+        if (f.scenario !== shown) process.stdout.write(`  ${(shown = f.scenario)}\n`);
+        process.stdout.write(`    ${f.metric}: ${f.value} ${f.unit}${f.target ? `  (target ${f.target}: ${f.met === false ? 'MISSED' : 'met'})` : ''}\n`);
       }
     } catch (error) {
       failures.push(`${scenario.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   }
+  stopPostgres(); // the cluster scenarios shared (bench/lib/postgres.ts), if one was started
   // A partial run (npm run bench -- engine) keeps the other scenarios' last figures.
   const store = join(__dirname, '..', 'docs', 'benchmarks.json');
   const previous: Stored = existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as Stored) : { runs: {} };
@@ -72,6 +76,10 @@ function render(runs: { name: string; at: string; figures: BenchFigure[] }[], fa
     'Written by `npm run bench` (bench/run.ts); do not edit by hand. Every scenario runs on this',
     'machine against 127.0.0.1 only. Timings on a shared 2-core machine are noisy: where a ratio to a',
     'baseline measured in the same run is given, that ratio is the figure to compare across runs.',
+    'PostgreSQL figures come from a throwaway local cluster (scripts/pg.sh with PG_TEST_DURABLE=1,',
+    "bench/lib/postgres.ts) running with PostgreSQL's default durability: fsync, synchronous_commit",
+    'and full_page_writes on, as in a deployment (the test suite turns them off). SQLite runs on a',
+    'file with WAL and synchronous=FULL.',
     '',
     `- Machine: ${machine()}`,
     ...runs.map((r) => `- \`${r.name}\` measured ${r.at}`),

@@ -1,7 +1,8 @@
 /**
  * The bulk records of bench/seed-large-tender.ts — bids and their versions, the panel,
  * declarations, 144 000 individual scores with unique rationales, moderated scores, gates
- * and commitments — inserted with the app's own entities in one transaction.
+ * and commitments — inserted with the app's own entities in one transaction, on SQLite or
+ * PostgreSQL.
  */
 import type { EntityManager } from 'typeorm';
 import { BidCommitment } from '../src/bids/bid-commitment.entity';
@@ -16,6 +17,9 @@ import { IndividualScore } from '../src/scoring/individual-score.entity';
 import { Tender } from '../src/tenders/tender.entity';
 
 export const LARGE = { bids: 200, sections: 6, leavesPerSection: 10, panelists: 12 } as const;
+
+/** Bind parameters one statement may carry: PostgreSQL takes 65 535, SQLite (since 3.32) 32 766 — the smaller. */
+const MAX_BIND_PARAMETERS = 32_766;
 
 /** mulberry32: a tiny seeded generator, so every run seeds the same tender. */
 function random(seed: number): () => number {
@@ -38,8 +42,12 @@ export async function insertEvaluation(
   const next = random(20240601);
   const pick = (n: number) => Math.floor(next() * n);
   const at = new Date('2026-12-01T10:00:00Z');
+  // Multi-row INSERTs of up to 500 rows, fewer if rows × columns would pass the bind
+  // parameter limit (the widest table here, bid, has 19 columns: 9 500 parameters).
   const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
-    for (let i = 0; i < rows.length; i += 500) await em.getRepository(entity).insert(rows.slice(i, i + 500));
+    const repository = em.getRepository(entity);
+    const chunk = Math.min(500, Math.floor(MAX_BIND_PARAMETERS / repository.metadata.columns.length));
+    for (let i = 0; i < rows.length; i += chunk) await repository.insert(rows.slice(i, i + chunk));
   };
   const members = panelUserIds.map((userId, i) => ({
     id: newId(),

@@ -1,6 +1,8 @@
 /**
- * Seeds a large tender in moderation into a SQLite FILE, for benchmarks that read a whole
- * evaluation (exports, results): 200 bids × 60 scored criteria × 12 panelists (6 lived
+ * Seeds a large tender in moderation into a database given by its DATABASE_URL — a SQLite
+ * FILE (`sqlite:/tmp/large.sqlite`) or an empty PostgreSQL database (`postgres://…`; the app's
+ * migrations create the schema on either) — for benchmarks that read a whole evaluation
+ * (exports, results): 200 bids × 60 scored criteria × 12 panelists (6 lived
  * experience, 6 professional) = 144 000 submitted individual scores with rationales,
  * about 6 000 moderated scores, gates, declarations (some conflicts) and a commitment per
  * bid. Deterministic (seeded generator).
@@ -10,7 +12,9 @@
  * app's own entities in one transaction, because 144 000 scores through HTTP would take
  * longer than anything they are meant to measure. Not timed by the benches.
  *
- *   npx ts-node --transpile-only bench/seed-large-tender.ts /tmp/large.sqlite
+ *   npx ts-node --transpile-only bench/seed-large-tender.ts sqlite:/tmp/large.sqlite
+ *   npx ts-node --transpile-only bench/seed-large-tender.ts postgres://postgres@127.0.0.1:54349/large
+ * (a bare path is taken as a SQLite file)
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -42,8 +46,8 @@ interface Created {
   scoredBy: string[];
 }
 
-export async function seedLargeTender(databasePath: string): Promise<SeededTender> {
-  const databaseUrl = `sqlite:${databasePath}`;
+/** `databaseUrl`: `sqlite:<file>` or `postgres://…` (an empty database). */
+export async function seedLargeTender(databaseUrl: string): Promise<SeededTender> {
   const jwtSecret = randomBytes(32).toString('hex');
   const commissioner = { email: 'commissioner@bench.local', password: 'bench-password-123' };
   const env = {
@@ -151,9 +155,10 @@ export async function seedLargeTender(databasePath: string): Promise<SeededTende
 }
 
 if (require.main === module) {
-  const path = process.argv[2] ?? '/tmp/tender-scorer-large.sqlite';
-  seedLargeTender(path).then(
-    (seeded) => console.log(`Seeded ${JSON.stringify(seeded.counts)} into ${path} (tender ${seeded.tenderId})`),
+  const given = process.argv[2] ?? 'sqlite:/tmp/tender-scorer-large.sqlite';
+  const url = /^(sqlite:|postgres(ql)?:\/\/)/.test(given) ? given : `sqlite:${given}`;
+  seedLargeTender(url).then(
+    (seeded) => console.log(`Seeded ${JSON.stringify(seeded.counts)} into ${url} (tender ${seeded.tenderId})`),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -3,6 +3,9 @@
 #   scripts/pg.sh start   -> prints DATABASE_URL on stdout (state in .pg-test/)
 #   scripts/pg.sh stop
 # PG_TEST_PORT and PG_TEST_STATE choose another port and state folder (migration generation uses its own).
+# PG_TEST_DURABLE=1 keeps PostgreSQL's default durability (fsync, synchronous_commit and
+# full_page_writes on), as a real deployment runs: the benchmarks set it. Without it the
+# cluster trades durability for speed, which is right for tests.
 # Installs Debian's postgresql when absent and we are root; otherwise says what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +41,9 @@ case "${1:-}" in
     run "$BIN/initdb -D $DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$STATE/initdb.log" 2>&1 \
       || { echo "initdb failed:" >&2; cat "$STATE/initdb.log" >&2; exit 4; }
     # fsync off: a throwaway test cluster does not need durability, and it is much faster.
-    run "$BIN/pg_ctl -D $DIR/data -l $DIR/log -w -o \"-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start" >&2
+    FAST="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${PG_TEST_DURABLE:-}" = 1 ] && FAST=""
+    run "$BIN/pg_ctl -D $DIR/data -l $DIR/log -w -o \"-p $PORT -k $DIR -c listen_addresses=127.0.0.1 $FAST -c max_connections=200\" start" >&2
     for db in tender_scorer tender_scorer_gen; do
       "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qc "CREATE DATABASE $db" >&2
     done

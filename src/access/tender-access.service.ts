@@ -61,10 +61,17 @@ export interface VisibleBids extends TenderAccessGrant {
 @Injectable()
 export class TenderAccess {
   async relationOf(em: EntityManager, caller: Caller, tender: Tender): Promise<TenderRelation> {
-    if (caller.role === 'admin') return { teamRole: null, panelMemberId: null, bidderMayView: false };
+    return (await this.relate(em, caller, tender)).relation;
+  }
+
+  /** The relation, and the panel seat itself when the caller holds one (so nobody loads it twice). */
+  private async relate(em: EntityManager, caller: Caller, tender: Tender): Promise<{ relation: TenderRelation; seat: PanelMember | null }> {
+    if (caller.role === 'admin') return { relation: { teamRole: null, panelMemberId: null, bidderMayView: false }, seat: null };
     // Bidders: a published tender is public to them — cancelled ones too, so they can still
     // read their own bid and the reason. Only commissioner and procurement accounts sit on teams.
-    if (caller.role === 'bidder') return { teamRole: null, panelMemberId: null, bidderMayView: tender.publishedAt !== null };
+    if (caller.role === 'bidder') {
+      return { relation: { teamRole: null, panelMemberId: null, bidderMayView: tender.publishedAt !== null }, seat: null };
+    }
     const team =
       caller.role === 'commissioner' || caller.role === 'procurement'
         ? await em.getRepository(TenderTeamMember).findOne({ where: { tenderId: tender.id, userId: caller.id } })
@@ -72,11 +79,7 @@ export class TenderAccess {
     // Panel seats are held by panelist accounts only (the panel feature enforces it).
     const seat =
       caller.role === 'panelist' ? await em.getRepository(PanelMember).findOne({ where: { tenderId: tender.id, userId: caller.id } }) : null;
-    return {
-      teamRole: team?.role ?? null,
-      panelMemberId: seat?.id ?? null,
-      bidderMayView: false,
-    };
+    return { relation: { teamRole: team?.role ?? null, panelMemberId: seat?.id ?? null, bidderMayView: false }, seat };
   }
 
   /** Loads the tender if the caller may see it as `need` requires; otherwise 404. */
@@ -87,9 +90,20 @@ export class TenderAccess {
     need: TenderNeed = 'view',
     options: { forUpdate?: boolean } = {},
   ): Promise<TenderAccessGrant> {
-    const tender = await this.loadTender(em, tenderId, options.forUpdate ?? false);
+    const { tender, relation } = await this.grant(em, caller, tenderId, need, options.forUpdate ?? false);
+    return { tender, relation };
+  }
+
+  private async grant(
+    em: EntityManager,
+    caller: Caller,
+    tenderId: string,
+    need: TenderNeed,
+    forUpdate: boolean,
+  ): Promise<TenderAccessGrant & { seat: PanelMember | null }> {
+    const tender = await this.loadTender(em, tenderId, forUpdate);
     if (!tender) throw notFoundTender();
-    const relation = await this.relationOf(em, caller, tender);
+    const { relation, seat } = await this.relate(em, caller, tender);
     const visible = relation.teamRole !== null || relation.panelMemberId !== null || relation.bidderMayView;
     if (!visible) throw notFoundTender();
     if (need === 'team' && relation.teamRole === null) {
@@ -99,7 +113,7 @@ export class TenderAccess {
     if (need === 'owner' && relation.teamRole !== 'owner') {
       throw new DomainError('forbidden', "Only the tender's owner can do this.");
     }
-    return { tender, relation };
+    return { tender, relation, seat };
   }
 
   /**
@@ -203,11 +217,9 @@ export class TenderAccess {
    * tender (404); anyone else who sees it (team, bidder) is refused the panel's action (403).
    */
   async requirePanelMember(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderAccessGrant & { member: PanelMember }> {
-    const grant = await this.require(em, caller, tenderId, 'view');
-    const memberId = grant.relation.panelMemberId;
-    if (memberId === null) throw new DomainError('forbidden', "Only members of this tender's evaluation panel can do this.");
-    const member = await em.getRepository(PanelMember).findOneOrFail({ where: { id: memberId } });
-    return { ...grant, member };
+    const { tender, relation, seat } = await this.grant(em, caller, tenderId, 'view', false);
+    if (seat === null) throw new DomainError('forbidden', "Only members of this tender's evaluation panel can do this.");
+    return { tender, relation, member: seat };
   }
 
   /**
@@ -229,30 +241,37 @@ export class TenderAccess {
    * unknown, withdrawn, disqualified).
    */
   async panelBidAccess(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<PanelBidAccess> {
-    const bids = await this.panelBids(em, tender);
-    if (!bids.some((bid) => bid.id === bidId)) return 'not_found';
-    const declarations = await em.getRepository(ConflictDeclaration).find({ where: { tenderId: tender.id, panelMemberId } });
-    const byBid = new Map(declarations.map((declaration) => [declaration.bidId, declaration]));
-    if (byBid.get(bidId)?.conflict) return 'conflict';
-    if (bids.some((bid) => !byBid.has(bid.id))) return 'undeclared';
-    return 'ok';
+    return (await this.checkPanelBid(em, tender, panelMemberId, bidId)).access;
   }
 
   /** `panelBidAccess` as an answer: the bid, 409 until every declaration is made, else 404. */
   async requirePanelBid(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<Bid> {
-    const access = await this.panelBidAccess(em, tender, panelMemberId, bidId);
+    const { access, bid } = await this.checkPanelBid(em, tender, panelMemberId, bidId);
     switch (access) {
       case 'ok':
-        return em.getRepository(Bid).findOneOrFail({ where: { id: bidId } });
+        return bid!;
       case 'undeclared':
-        throw new DomainError(
-          'invalid_state',
-          'Declare any conflict of interest on every bid first (GET /api/tenders/:id/declarations), then the bids open for you.',
-        );
+        throw declareFirst();
       case 'conflict':
       case 'not_found':
         throw notFoundBid();
     }
+  }
+
+  private async checkPanelBid(
+    em: EntityManager,
+    tender: Tender,
+    panelMemberId: string,
+    bidId: string,
+  ): Promise<{ access: PanelBidAccess; bid: Bid | null }> {
+    const bids = await this.panelBids(em, tender);
+    const bid = bids.find((candidate) => candidate.id === bidId) ?? null;
+    if (!bid) return { access: 'not_found', bid };
+    const declarations = await em.getRepository(ConflictDeclaration).find({ where: { tenderId: tender.id, panelMemberId } });
+    const byBid = new Map(declarations.map((declaration) => [declaration.bidId, declaration]));
+    if (byBid.get(bidId)?.conflict) return { access: 'conflict', bid };
+    if (bids.some((candidate) => !byBid.has(candidate.id))) return { access: 'undeclared', bid };
+    return { access: 'ok', bid };
   }
 
   /**

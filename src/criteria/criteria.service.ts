@@ -74,7 +74,9 @@ export class CriteriaService {
   /** A criterion by id or code; 422 naming it when the tender has no such criterion. */
   async resolve(em: EntityManager, tenderId: string, ref: string, field = 'criterion'): Promise<Criterion> {
     const repo = em.getRepository(Criterion);
-    const found = (await repo.findOne({ where: { tenderId, id: ref } })) ?? (await repo.findOne({ where: { tenderId, code: ref } }));
+    // One query for either spelling; an id match wins over a code that happens to equal it.
+    const matches = await repo.find({ where: [{ tenderId, id: ref }, { tenderId, code: ref }] });
+    const found = matches.find((criterion) => criterion.id === ref) ?? matches[0];
     if (!found) {
       throw new DomainError('rule_violation', `This tender has no criterion "${ref}".`, { errors: [{ field, message: `unknown criterion ${ref}` }] });
     }
@@ -246,7 +248,9 @@ export class CriteriaService {
 
   private async findVisible(em: EntityManager, tenderId: string, ref: string): Promise<Criterion> {
     const repo = em.getRepository(Criterion);
-    const found = (await repo.findOne({ where: { tenderId, id: ref } })) ?? (await repo.findOne({ where: { tenderId, code: ref } }));
+    // One query for either spelling; an id match wins over a code that happens to equal it.
+    const matches = await repo.find({ where: [{ tenderId, id: ref }, { tenderId, code: ref }] });
+    const found = matches.find((criterion) => criterion.id === ref) ?? matches[0];
     if (!found) throw new DomainError('not_found', `Criterion ${ref} not found on this tender.`);
     return found;
   }

@@ -47,4 +47,10 @@ export class PanelDirectory {
     const labels = blindLabels(bids);
     return new Map(bids.map((bid) => [bid.id, panelBidName(bid, tender.blindMarking, labels)]));
   }
+
+  /** `panelBidNames` for one counted bid; reads the other bids only under blind marking. */
+  async panelBidNameOf(em: EntityManager, tender: Tender, bid: Bid): Promise<string> {
+    if (!tender.blindMarking) return panelBidName(bid, false, new Map());
+    return (await this.panelBidNames(em, tender)).get(bid.id) ?? panelBidName(bid, true, new Map());
+  }
 }

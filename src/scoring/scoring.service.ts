@@ -47,13 +47,16 @@ export class ScoringService {
       this.db.transaction(async (em) => {
         const { tender, member } = await this.access.requirePanelMember(em, caller, tenderId);
         assertScoringOpen(tender.status);
-        await this.access.requirePanelBid(em, tender, member.id, bidId);
+        const bid = await this.access.requirePanelBid(em, tender, member.id, bidId);
         const criterion = await this.criteria.resolve(em, tenderId, criterionRef);
         assertScorableBy(criterion, member.group);
         assertOnScale(dto.score, { min: tender.scaleMin, max: tender.scaleMax });
         const repo = em.getRepository(IndividualScore);
         const existing = await repo.findOne({ where: { panelMemberId: member.id, bidId, criterionId: criterion.id } });
         assertDraft(existing, criterion.code);
+        // Before the audit append: on PostgreSQL that takes the audit head's row lock, so
+        // nothing else should run between it and the commit.
+        const bidName = await this.directory.panelBidNameOf(em, tender, bid);
         const now = this.clock.now();
         let score: IndividualScore;
         if (existing) {
@@ -86,8 +89,7 @@ export class ScoringService {
           before: existing ? { score: existing.score, rationale: existing.rationale } : null,
           after: { panelMemberId: member.id, bidId, criterion: criterion.code, score: score.score, rationale: score.rationale },
         });
-        const names = await this.directory.panelBidNames(em, tender);
-        return ScoreResponse.from(score, names.get(bidId) ?? '', criterion.code);
+        return ScoreResponse.from(score, bidName, criterion.code);
       }),
     );
   }
@@ -96,13 +98,14 @@ export class ScoringService {
     return this.db.transaction(async (em) => {
       const { tender, member } = await this.access.requirePanelMember(em, caller, tenderId);
       assertScoringOpen(tender.status);
-      await this.access.requirePanelBid(em, tender, member.id, bidId);
+      const bid = await this.access.requirePanelBid(em, tender, member.id, bidId);
       const all = await this.criteria.all(em, tenderId);
       const ordered = criteriaForGroup(leaves(all.map(toFlat)), member.group);
       const repo = em.getRepository(IndividualScore);
       const scores = await repo.find({ where: { panelMemberId: member.id, bidId } });
       const byCriterion = new Map(scores.map((score) => [score.criterionId, score]));
       const { toSubmit } = planSubmission(ordered, byCriterion);
+      const bidName = await this.directory.panelBidNameOf(em, tender, bid);
       const now = this.clock.now();
       const ids = toSubmit.map((criterionId) => byCriterion.get(criterionId)!.id);
       const result = await repo.update({ id: In(ids), status: 'draft' }, { status: 'submitted', submittedAt: now });
@@ -131,7 +134,6 @@ export class ScoringService {
           })),
         },
       });
-      const bidName = (await this.directory.panelBidNames(em, tender)).get(bidId) ?? '';
       return {
         bidId,
         bid: bidName,

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LoginThrottle } from '../../src/auth/login-throttle.entity';
 import { ADMIN, createTestApp, PASSWORD, type TestApp } from '../app';
@@ -89,6 +90,22 @@ describe('accounts and sign-in', () => {
     expect(forbidden.body.detail).toMatch(/for admin accounts/);
     const list = await t.http().get('/api/users').set('Authorization', `Bearer ${t.adminToken}`).expect(200);
     expect(list.body.map((u: { email: string }) => u.email)).toContain(commissioner.email);
+  });
+
+  it('accepts an HS256 token signed with JWT_SECRET as UTF-8 bytes (as every release signs), and no other', async () => {
+    // The service holds the secret as a KeyObject; tokens signed from the plain string (an
+    // instance of an earlier release, a rolling deploy) must keep working, and a token
+    // signed with any other secret must not.
+    const sign = (secret: string, payload: object) => {
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
+      return `${unsigned}.${createHmac('sha256', Buffer.from(secret, 'utf8')).update(unsigned).digest('base64url')}`;
+    };
+    const me = await t.http().get('/api/me').set('Authorization', `Bearer ${t.adminToken}`).expect(200);
+    const payload = { sub: me.body.id as string, role: 'admin', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600 };
+    const accepted = await t.http().get('/api/me').set('Authorization', `Bearer ${sign(t.config.jwtSecret, payload)}`).expect(200);
+    expect(accepted.body.email).toBe(ADMIN.email);
+    await t.http().get('/api/me').set('Authorization', `Bearer ${sign(`${t.config.jwtSecret}x`, payload)}`).expect(401);
   });
 
   it('creates panelists without a password, but no other role', async () => {
