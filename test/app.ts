@@ -105,7 +105,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** An empty database: a new one on TEST_DATABASE_URL's PostgreSQL server, else SQLite in memory. */
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server || !server.startsWith('postgres')) return { url: 'sqlite::memory:', drop: async () => undefined };
   const name = `ts_${process.pid}_${Date.now()}_${randomBytes(3).toString('hex')}`;

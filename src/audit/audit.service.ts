@@ -36,8 +36,11 @@ export class AuditService {
     if (!this.db.isSqlite) query.setLock('pessimistic_write');
     let head = await query.getOne();
     if (!head) {
-      head = heads.create({ id: HEAD_ID, seq: 0, hash: GENESIS_HASH });
-      await heads.insert(head);
+      // The very first event. Two first writers at once (instances starting together) both
+      // find no head: the insert is a no-op for the second, and the locked read then
+      // waits for the first to commit and sees its head.
+      await heads.createQueryBuilder().insert().values({ id: HEAD_ID, seq: 0, hash: GENESIS_HASH }).orIgnore().execute();
+      head = await query.getOneOrFail();
     }
     const event = em.getRepository(AuditEvent).create({
       seq: head.seq + 1,

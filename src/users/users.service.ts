@@ -8,6 +8,7 @@ import { newId } from '../common/ids';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Db } from '../database/db.service';
+import { retryOnUniqueViolation } from '../database/unique-violation';
 import type { CreateUserDto } from './dto/create-user.dto';
 import { Organisation } from './organisation.entity';
 import { hashPassword } from './password';
@@ -25,13 +26,17 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** The first admin: from ADMIN_EMAIL/ADMIN_PASSWORD, or a generated password printed once. */
   async onApplicationBootstrap(): Promise<void> {
-    const created = await this.db.transaction(async (em) => {
-      if ((await em.getRepository(User).count()) > 0) return null;
-      const email = this.config.adminEmail ?? 'admin@localhost';
-      const password = this.config.adminPassword ?? randomBytes(18).toString('base64url');
-      await this.createInTransaction(em, null, { email, name: 'Administrator', role: 'admin', password });
-      return { email, password, generated: !this.config.adminPassword };
-    });
+    // Two instances starting together on an empty PostgreSQL database both see no user: the
+    // one that loses the race to the email address retries, finds the admin, and goes on.
+    const created = await retryOnUniqueViolation(() =>
+      this.db.transaction(async (em) => {
+        if ((await em.getRepository(User).count()) > 0) return null;
+        const email = this.config.adminEmail ?? 'admin@localhost';
+        const password = this.config.adminPassword ?? randomBytes(18).toString('base64url');
+        await this.createInTransaction(em, null, { email, name: 'Administrator', role: 'admin', password });
+        return { email, password, generated: !this.config.adminPassword };
+      }),
+    );
     if (created?.generated) {
       // Printed once, on the first start only; change it by creating another admin.
       this.logger.warn(`First admin created: ${created.email} / ${created.password}  (shown once; keep it safe)`);

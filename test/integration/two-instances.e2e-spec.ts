@@ -1,4 +1,8 @@
-import { createTestApp, PASSWORD, type SignedIn, type TestApp } from '../app';
+import { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../../src/config/app-config';
+import { buildDataSourceOptions } from '../../src/database/database-options';
+import { runMigrationsExclusively } from '../../src/database/migrate';
+import { ADMIN, createTestApp, freshDatabase, PASSWORD, type SignedIn, type TestApp } from '../app';
 import { createTender } from '../factories/tender.factory';
 
 /**
@@ -21,6 +25,40 @@ const onPostgres = (process.env.TEST_DATABASE_URL ?? '').startsWith('postgres');
   afterAll(async () => {
     await b.close();
     await a.close();
+  });
+
+  it('applies the migrations once when two instances run them at the same moment (advisory lock)', async () => {
+    const database = await freshDatabase();
+    const sources = [0, 1].map(() => new DataSource(buildDataSourceOptions(parseDatabaseUrl(database.url))));
+    try {
+      for (const source of sources) await source.initialize();
+      // Both connected before either starts: the two runs really overlap.
+      await Promise.all(sources.map((source) => runMigrationsExclusively(source)));
+      const applied = await sources[0].query('SELECT name FROM migrations');
+      expect(applied).toHaveLength(sources[0].migrations.length);
+      expect(await sources[1].showMigrations()).toBe(false); // nothing pending
+    } finally {
+      for (const source of sources) if (source.isInitialized) await source.destroy();
+      await database.drop();
+    }
+  });
+
+  it('starts two instances at once on an empty database: migrations once, one first admin, one audit chain', async () => {
+    const database = await freshDatabase();
+    const started: TestApp[] = [];
+    try {
+      const results = await Promise.allSettled([createTestApp({ databaseUrl: database.url }), createTestApp({ databaseUrl: database.url })]);
+      for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
+      expect(results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
+      const [first, second] = started;
+      const admins = await first.http().get('/api/users').set({ Authorization: `Bearer ${first.adminToken}` }).expect(200);
+      expect(admins.body.filter((user: { email: string }) => user.email === ADMIN.email)).toHaveLength(1);
+      const verification = await second.http().get('/api/audit/verify').set({ Authorization: `Bearer ${second.adminToken}` }).expect(200);
+      expect(verification.body).toMatchObject({ ok: true, broken: [] });
+    } finally {
+      for (const app of started) await app.close();
+      await database.drop();
+    }
   });
 
   it('shares sign-in throttling: failures on either instance count together', async () => {
