@@ -109,19 +109,23 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server || !server.startsWith('postgres')) return { url: 'sqlite::memory:', drop: async () => undefined };
-  const name = `ts_${process.pid}_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = server.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
-  return {
-    url,
-    drop: async () => {
-      const client = new Client({ connectionString: server });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  return createDatabaseOn(server, `ts_${process.pid}_${Date.now()}_${randomBytes(3).toString('hex')}`);
+}
+
+/** Creates database `name` on the PostgreSQL server at `server` (any database URL on it); `drop` removes it, closing connections left open. */
+export async function createDatabaseOn(server: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
       await client.end();
-    },
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  return {
+    url: server.replace(/\/[^/?]+(\?|$)/, `/${name}$1`),
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }

@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { createDatabaseOn } from '../../test/app';
 
 const ROOT = join(__dirname, '..', '..');
 const PG_ENV = { PG_TEST_PORT: '54349', PG_TEST_STATE: '.pg-bench', PG_TEST_DURABLE: '1' };
@@ -76,11 +77,10 @@ export function stopPostgres(): void {
   }
 }
 
-/** A fresh, empty database on the cluster at `serverUrl`; `drop` removes it (closing any connection left) and checkpoints. */
+/** A fresh, empty database on the cluster at `serverUrl` (test/app.ts creates and drops it); `drop` also checkpoints. */
 export async function createDatabase(serverUrl: string): Promise<BenchDatabase & { drop: () => Promise<void> }> {
-  const name = `bench_${randomBytes(6).toString('hex')}`;
+  const database = await createDatabaseOn(serverUrl, `bench_${randomBytes(6).toString('hex')}`);
   const settings = await admin(serverUrl, async (client) => {
-    await client.query(`CREATE DATABASE ${name}`);
     const show = async (setting: string) => ((await client.query(`SHOW ${setting}`)).rows[0] as Record<string, string>)[setting];
     return {
       version: await show('server_version'),
@@ -89,15 +89,14 @@ export async function createDatabase(serverUrl: string): Promise<BenchDatabase &
     };
   });
   return {
-    url: serverUrl.replace(/\/[^/?]+(\?|$)/, `/${name}$1`),
+    url: database.url,
     label: `PostgreSQL ${settings.version.split(' ')[0]}, fsync ${settings.fsync}, synchronous_commit ${settings.synchronousCommit}`,
     // The CHECKPOINT flushes now what the run wrote, so that the cluster, left idle until the
     // bench process ends, does not write it out during a later scenario's SQLite timings.
-    drop: () =>
-      admin(serverUrl, async (client) => {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.query('CHECKPOINT');
-      }),
+    drop: async () => {
+      await database.drop();
+      await admin(serverUrl, (client) => client.query('CHECKPOINT'));
+    },
   };
 }
 
