@@ -19,6 +19,7 @@ import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 /**
  * The pipe, the problem+json filter and the auth guard are APP_* providers, so the e2e
@@ -41,6 +42,7 @@ import { UsersModule } from './users/users.module';
     ModerationModule,
     ResultsModule,
     ExportsModule,
+    WebModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -2,21 +2,38 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.module';
+import { configureWeb, cspNonce, nonceMiddleware, WEB_ROUTES } from './web/configure-web';
 
 /**
  * Everything about the HTTP surface that is not a provider: base path, security headers,
  * body limits, OpenAPI. Shared by main.ts and the e2e tests.
  */
 export function configureApp(app: INestApplication): INestApplication {
-  app.setGlobalPrefix('api');
+  // Pages (src/web) live at the root; everything else under /api.
+  app.setGlobalPrefix('api', { exclude: WEB_ROUTES });
+  const https = app.get<AppConfig>(APP_CONFIG).publicUrl.startsWith('https:');
   // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
   (app as NestExpressApplication).useBodyParser('json', { limit: '2mb' });
+  app.use(nonceMiddleware);
   app.use(
     helmet({
-      // Swagger UI loads its own scripts and styles from this origin only.
-      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI loads its own scripts and styles from this origin only; pages'
+          // scripts carry this response's nonce (no inline script without one).
+          'script-src': ["'self'", cspNonce],
+          'img-src': ["'self'", 'data:'],
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': https ? [] : null,
+        },
+      },
+      // Invitation links carry a token: no page ever sends its address onwards.
+      referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  configureWeb(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -8,4 +8,6 @@ export interface Caller {
   email: string;
   name: string;
   organisationId: string | null;
+  /** Set for a session opened by a panel invitation: it reaches this one panel seat only. */
+  seat?: { tenderId: string; panelMemberId: string };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Environment variables as documented in the README's configuration table. */
 class EnvironmentVariables {
@@ -23,6 +23,12 @@ class EnvironmentVariables {
 
   @IsOptional() @IsString()
   JWT_SECRET?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) address such as https://scoring.example.org' })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @IsInt() @Min(3) @Max(24 * 60)
+  SESSION_IDLE_MINUTES?: number;
 }
 
 export type DatabaseTarget =
@@ -36,6 +42,10 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   jwtSecret: string;
+  /** The base of every link the service hands out (PUBLIC_URL; default http://localhost:$PORT). */
+  publicUrl: string;
+  /** A browser session ends after this long without a request (SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/tender-scorer.sqlite';
@@ -61,6 +71,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvironmentVariables, {
     ...env,
     PORT: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
+    SESSION_IDLE_MINUTES: env.SESSION_IDLE_MINUTES ? Number(env.SESSION_IDLE_MINUTES) : undefined,
   });
   const problems = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
   if (problems.length > 0) {
@@ -70,13 +81,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const database = parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL);
   const jwtSecret = resolveJwtSecret(env.JWT_SECRET, database, production);
+  const port = parsed.PORT ?? 3000;
   return {
     production,
-    port: parsed.PORT ?? 3000,
+    port,
     database,
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     jwtSecret,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
   };
 }
 

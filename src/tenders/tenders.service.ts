@@ -36,6 +36,9 @@ const SETTING_KEYS = [
   'equalRepresentation',
 ] as const satisfies readonly (keyof TenderSettingsDto)[];
 
+/** The team's contact details: not scoring settings, so they change in any state until the tender is frozen. */
+const CONTACT_KEYS = ['contactName', 'contactEmail', 'contactPhone'] as const satisfies readonly (keyof TenderSettingsDto)[];
+
 /** What the audit trail records of a tender. */
 function snapshot(tender: Tender): Record<string, unknown> {
   return {
@@ -56,6 +59,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
     },
+    contact: { name: tender.contactName, email: tender.contactEmail, phone: tender.contactPhone },
   };
 }
 
@@ -102,6 +106,9 @@ export class TendersService {
         priceVisibleToPanel: base?.priceVisibleToPanel ?? false,
         blindMarking: base?.blindMarking ?? false,
         equalRepresentation: base?.equalRepresentation ?? false,
+        contactName: null,
+        contactEmail: null,
+        contactPhone: null,
         cancellationReason: null,
         publishedAt: null,
         closedAt: null,
@@ -159,7 +166,8 @@ export class TendersService {
       if (settingsGiven.length > 0 || dto.reference !== undefined) {
         assertDraft(tender.status, `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`);
       }
-      if (tender.status !== 'draft' && tender.status !== 'published') {
+      const onlyContact = Object.keys(dto).every((key) => (CONTACT_KEYS as readonly string[]).includes(key));
+      if (!onlyContact && tender.status !== 'draft' && tender.status !== 'published') {
         throw new DomainError('invalid_state', `The tender is in ${tender.status}: its title, description and deadline are fixed.`);
       }
       if (dto.bidDeadline !== undefined) {
@@ -318,6 +326,7 @@ export class TendersService {
     if (dto.priceVisibleToPanel !== undefined) tender.priceVisibleToPanel = dto.priceVisibleToPanel;
     if (dto.blindMarking !== undefined) tender.blindMarking = dto.blindMarking;
     if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;
+    for (const key of CONTACT_KEYS) if (dto[key] !== undefined) tender[key] = dto[key].trim() || null;
   }
 }
 

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsEmail,
+  Matches,
   IsBoolean,
   IsIn,
   IsInt,
@@ -116,4 +118,21 @@ export class TenderSettingsDto {
   @IsOptional()
   @IsBoolean()
   equalRepresentation?: boolean;
+
+  @ApiPropertyOptional({ example: 'Sam Okoye', description: 'Who to contact about this tender; shown on the panel\'s "Get help" page. Changeable until the award.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contactName?: string;
+
+  @ApiPropertyOptional({ example: 'commissioning@camden.gov.uk' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @ApiPropertyOptional({ example: '020 7974 4444' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'contactPhone must be a phone number (digits, spaces, +, brackets, dashes)' })
+  contactPhone?: string;
 }

@@ -30,6 +30,9 @@ export class TenderResponse {
   @ApiProperty() priceVisibleToPanel: boolean;
   @ApiProperty() blindMarking: boolean;
   @ApiProperty() equalRepresentation: boolean;
+  @ApiPropertyOptional({ nullable: true, example: 'Sam Okoye' }) contactName: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'commissioning@camden.gov.uk' }) contactEmail: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '020 7974 4444' }) contactPhone: string | null;
   @ApiProperty({ example: 0, description: 'How many bids are submitted; the only thing known of bids while sealed.' })
   submittedBidCount: number;
   @ApiPropertyOptional({ enum: ['owner', 'commissioner', 'procurement'], nullable: true, description: "The caller's place on the team." })
@@ -65,6 +68,9 @@ export class TenderResponse {
       priceVisibleToPanel: tender.priceVisibleToPanel,
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
+      contactName: tender.contactName,
+      contactEmail: tender.contactEmail,
+      contactPhone: tender.contactPhone,
       submittedBidCount,
       teamRole: relation?.teamRole ?? null,
       publishedAt: iso(tender.publishedAt),

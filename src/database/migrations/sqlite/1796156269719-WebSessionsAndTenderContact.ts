@@ -1,0 +1,395 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class WebSessionsAndTenderContact1796156269719 implements MigrationInterface {
+  name = 'WebSessionsAndTenderContact1796156269719';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+            CREATE TABLE "web_sessions" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "tokenHash" varchar(64) NOT NULL,
+                "userId" varchar(36),
+                "seatTenderId" varchar(36),
+                "seatPanelMemberId" varchar(36),
+                "csrfToken" varchar(64) NOT NULL,
+                "createdAt" datetime NOT NULL,
+                "lastSeenAt" datetime NOT NULL
+            )
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_b8b168fe5cfec24c4fd2cfde99" ON "web_sessions" ("tokenHash")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_9210b0bdcc13ed927396f15af9" ON "web_sessions" ("userId")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_516e91d554f2095fc6a586de96" ON "web_sessions" ("lastSeenAt")
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_9dab5e0f66bee407de34bb92dd"
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "temporary_tenders" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "reference" varchar(100) NOT NULL,
+                "title" varchar(300) NOT NULL,
+                "description" text NOT NULL DEFAULT (''),
+                "status" varchar(20) NOT NULL,
+                "bidDeadline" datetime NOT NULL,
+                "templateKey" varchar(100),
+                "ownerId" varchar(36) NOT NULL,
+                "scaleMin" integer NOT NULL,
+                "scaleMax" integer NOT NULL,
+                "scaleLabels" text NOT NULL,
+                "aggregation" varchar(10) NOT NULL,
+                "moderationRequired" boolean NOT NULL,
+                "priceFormula" varchar(20) NOT NULL,
+                "tieBreak" varchar(10) NOT NULL,
+                "divergenceThresholdHundredths" integer NOT NULL,
+                "minScorers" integer NOT NULL,
+                "abnormallyLowRatioHundredths" integer NOT NULL,
+                "priceVisibleToPanel" boolean NOT NULL,
+                "blindMarking" boolean NOT NULL,
+                "equalRepresentation" boolean NOT NULL,
+                "cancellationReason" text,
+                "publishedAt" datetime,
+                "closedAt" datetime,
+                "moderationStartedAt" datetime,
+                "awardedBidId" varchar(36),
+                "awardedAt" datetime,
+                "cancelledAt" datetime,
+                "createdAt" datetime NOT NULL DEFAULT (datetime('now')),
+                "updatedAt" datetime NOT NULL DEFAULT (datetime('now')),
+                "version" integer NOT NULL,
+                "contactName" varchar(200),
+                "contactEmail" varchar(254),
+                "contactPhone" varchar(40)
+            )
+        `);
+    await queryRunner.query(`
+            INSERT INTO "temporary_tenders"(
+                    "id",
+                    "reference",
+                    "title",
+                    "description",
+                    "status",
+                    "bidDeadline",
+                    "templateKey",
+                    "ownerId",
+                    "scaleMin",
+                    "scaleMax",
+                    "scaleLabels",
+                    "aggregation",
+                    "moderationRequired",
+                    "priceFormula",
+                    "tieBreak",
+                    "divergenceThresholdHundredths",
+                    "minScorers",
+                    "abnormallyLowRatioHundredths",
+                    "priceVisibleToPanel",
+                    "blindMarking",
+                    "equalRepresentation",
+                    "cancellationReason",
+                    "publishedAt",
+                    "closedAt",
+                    "moderationStartedAt",
+                    "awardedBidId",
+                    "awardedAt",
+                    "cancelledAt",
+                    "createdAt",
+                    "updatedAt",
+                    "version"
+                )
+            SELECT "id",
+                "reference",
+                "title",
+                "description",
+                "status",
+                "bidDeadline",
+                "templateKey",
+                "ownerId",
+                "scaleMin",
+                "scaleMax",
+                "scaleLabels",
+                "aggregation",
+                "moderationRequired",
+                "priceFormula",
+                "tieBreak",
+                "divergenceThresholdHundredths",
+                "minScorers",
+                "abnormallyLowRatioHundredths",
+                "priceVisibleToPanel",
+                "blindMarking",
+                "equalRepresentation",
+                "cancellationReason",
+                "publishedAt",
+                "closedAt",
+                "moderationStartedAt",
+                "awardedBidId",
+                "awardedAt",
+                "cancelledAt",
+                "createdAt",
+                "updatedAt",
+                "version"
+            FROM "tenders"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "tenders"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "temporary_tenders"
+                RENAME TO "tenders"
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_9dab5e0f66bee407de34bb92dd" ON "tenders" ("reference")
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_b8b168fe5cfec24c4fd2cfde99"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_9210b0bdcc13ed927396f15af9"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_516e91d554f2095fc6a586de96"
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "temporary_web_sessions" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "tokenHash" varchar(64) NOT NULL,
+                "userId" varchar(36),
+                "seatTenderId" varchar(36),
+                "seatPanelMemberId" varchar(36),
+                "csrfToken" varchar(64) NOT NULL,
+                "createdAt" datetime NOT NULL,
+                "lastSeenAt" datetime NOT NULL,
+                CONSTRAINT "FK_9210b0bdcc13ed927396f15af96" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+                CONSTRAINT "FK_6f178a63ea50a39df3d9682f43f" FOREIGN KEY ("seatPanelMemberId") REFERENCES "panel_members" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
+            )
+        `);
+    await queryRunner.query(`
+            INSERT INTO "temporary_web_sessions"(
+                    "id",
+                    "tokenHash",
+                    "userId",
+                    "seatTenderId",
+                    "seatPanelMemberId",
+                    "csrfToken",
+                    "createdAt",
+                    "lastSeenAt"
+                )
+            SELECT "id",
+                "tokenHash",
+                "userId",
+                "seatTenderId",
+                "seatPanelMemberId",
+                "csrfToken",
+                "createdAt",
+                "lastSeenAt"
+            FROM "web_sessions"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "web_sessions"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "temporary_web_sessions"
+                RENAME TO "web_sessions"
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_b8b168fe5cfec24c4fd2cfde99" ON "web_sessions" ("tokenHash")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_9210b0bdcc13ed927396f15af9" ON "web_sessions" ("userId")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_516e91d554f2095fc6a586de96" ON "web_sessions" ("lastSeenAt")
+        `);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+            DROP INDEX "IDX_516e91d554f2095fc6a586de96"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_9210b0bdcc13ed927396f15af9"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_b8b168fe5cfec24c4fd2cfde99"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "web_sessions"
+                RENAME TO "temporary_web_sessions"
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "web_sessions" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "tokenHash" varchar(64) NOT NULL,
+                "userId" varchar(36),
+                "seatTenderId" varchar(36),
+                "seatPanelMemberId" varchar(36),
+                "csrfToken" varchar(64) NOT NULL,
+                "createdAt" datetime NOT NULL,
+                "lastSeenAt" datetime NOT NULL
+            )
+        `);
+    await queryRunner.query(`
+            INSERT INTO "web_sessions"(
+                    "id",
+                    "tokenHash",
+                    "userId",
+                    "seatTenderId",
+                    "seatPanelMemberId",
+                    "csrfToken",
+                    "createdAt",
+                    "lastSeenAt"
+                )
+            SELECT "id",
+                "tokenHash",
+                "userId",
+                "seatTenderId",
+                "seatPanelMemberId",
+                "csrfToken",
+                "createdAt",
+                "lastSeenAt"
+            FROM "temporary_web_sessions"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "temporary_web_sessions"
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_516e91d554f2095fc6a586de96" ON "web_sessions" ("lastSeenAt")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_9210b0bdcc13ed927396f15af9" ON "web_sessions" ("userId")
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_b8b168fe5cfec24c4fd2cfde99" ON "web_sessions" ("tokenHash")
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_9dab5e0f66bee407de34bb92dd"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "tenders"
+                RENAME TO "temporary_tenders"
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "tenders" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "reference" varchar(100) NOT NULL,
+                "title" varchar(300) NOT NULL,
+                "description" text NOT NULL DEFAULT (''),
+                "status" varchar(20) NOT NULL,
+                "bidDeadline" datetime NOT NULL,
+                "templateKey" varchar(100),
+                "ownerId" varchar(36) NOT NULL,
+                "scaleMin" integer NOT NULL,
+                "scaleMax" integer NOT NULL,
+                "scaleLabels" text NOT NULL,
+                "aggregation" varchar(10) NOT NULL,
+                "moderationRequired" boolean NOT NULL,
+                "priceFormula" varchar(20) NOT NULL,
+                "tieBreak" varchar(10) NOT NULL,
+                "divergenceThresholdHundredths" integer NOT NULL,
+                "minScorers" integer NOT NULL,
+                "abnormallyLowRatioHundredths" integer NOT NULL,
+                "priceVisibleToPanel" boolean NOT NULL,
+                "blindMarking" boolean NOT NULL,
+                "equalRepresentation" boolean NOT NULL,
+                "cancellationReason" text,
+                "publishedAt" datetime,
+                "closedAt" datetime,
+                "moderationStartedAt" datetime,
+                "awardedBidId" varchar(36),
+                "awardedAt" datetime,
+                "cancelledAt" datetime,
+                "createdAt" datetime NOT NULL DEFAULT (datetime('now')),
+                "updatedAt" datetime NOT NULL DEFAULT (datetime('now')),
+                "version" integer NOT NULL
+            )
+        `);
+    await queryRunner.query(`
+            INSERT INTO "tenders"(
+                    "id",
+                    "reference",
+                    "title",
+                    "description",
+                    "status",
+                    "bidDeadline",
+                    "templateKey",
+                    "ownerId",
+                    "scaleMin",
+                    "scaleMax",
+                    "scaleLabels",
+                    "aggregation",
+                    "moderationRequired",
+                    "priceFormula",
+                    "tieBreak",
+                    "divergenceThresholdHundredths",
+                    "minScorers",
+                    "abnormallyLowRatioHundredths",
+                    "priceVisibleToPanel",
+                    "blindMarking",
+                    "equalRepresentation",
+                    "cancellationReason",
+                    "publishedAt",
+                    "closedAt",
+                    "moderationStartedAt",
+                    "awardedBidId",
+                    "awardedAt",
+                    "cancelledAt",
+                    "createdAt",
+                    "updatedAt",
+                    "version"
+                )
+            SELECT "id",
+                "reference",
+                "title",
+                "description",
+                "status",
+                "bidDeadline",
+                "templateKey",
+                "ownerId",
+                "scaleMin",
+                "scaleMax",
+                "scaleLabels",
+                "aggregation",
+                "moderationRequired",
+                "priceFormula",
+                "tieBreak",
+                "divergenceThresholdHundredths",
+                "minScorers",
+                "abnormallyLowRatioHundredths",
+                "priceVisibleToPanel",
+                "blindMarking",
+                "equalRepresentation",
+                "cancellationReason",
+                "publishedAt",
+                "closedAt",
+                "moderationStartedAt",
+                "awardedBidId",
+                "awardedAt",
+                "cancelledAt",
+                "createdAt",
+                "updatedAt",
+                "version"
+            FROM "temporary_tenders"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "temporary_tenders"
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_9dab5e0f66bee407de34bb92dd" ON "tenders" ("reference")
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_516e91d554f2095fc6a586de96"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_9210b0bdcc13ed927396f15af9"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "IDX_b8b168fe5cfec24c4fd2cfde99"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "web_sessions"
+        `);
+  }
+}
