@@ -66,6 +66,16 @@ export class TenderAccess {
 
   /** The relation, and the panel seat itself when the caller holds one (so nobody loads it twice). */
   private async relate(em: EntityManager, caller: Caller, tender: Tender): Promise<{ relation: TenderRelation; seat: PanelMember | null }> {
+    if (caller.seat) {
+      // An invitation session is that one seat and nothing else: every other tender does not
+      // exist for it, and on its own tender it has no rights but the seat's (even if the account
+      // sits elsewhere or was given another relation since).
+      const seat =
+        caller.seat.tenderId === tender.id
+          ? await em.getRepository(PanelMember).findOne({ where: { id: caller.seat.panelMemberId, tenderId: tender.id, userId: caller.id } })
+          : null;
+      return { relation: { teamRole: null, panelMemberId: seat?.id ?? null, bidderMayView: false }, seat };
+    }
     if (caller.role === 'admin') return { relation: { teamRole: null, panelMemberId: null, bidderMayView: false }, seat: null };
     // Bidders: a published tender is public to them — cancelled ones too, so they can still
     // read their own bid and the reason. Only commissioner and procurement accounts sit on teams.
@@ -124,7 +134,7 @@ export class TenderAccess {
   async requireBidEntry(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderAccessGrant & { as: 'bidder' | 'team' }> {
     const grant = await this.require(em, caller, tenderId, 'view');
     if (grant.relation.teamRole !== null) return { ...grant, as: 'team' };
-    if (caller.role === 'bidder') return { ...grant, as: 'bidder' };
+    if (actsAsBidder(caller)) return { ...grant, as: 'bidder' };
     throw new DomainError('forbidden', 'Only bidders, or the tender team entering a bid received on paper, can create bids.');
   }
 
@@ -161,7 +171,7 @@ export class TenderAccess {
     const repo = em.getRepository(Bid);
     const order = { createdAt: 'ASC' as const, id: 'ASC' as const };
     let candidates: Bid[];
-    if (caller.role === 'bidder') {
+    if (actsAsBidder(caller)) {
       const own = caller.organisationId ? [{ tenderId, organisationId: caller.organisationId }] : [];
       candidates = await repo.find({ where: [{ tenderId, bidderUserId: caller.id }, ...own], order });
     } else if (relation.teamRole !== null || relation.panelMemberId !== null) {
@@ -192,7 +202,7 @@ export class TenderAccess {
   private async bidViewOf(em: EntityManager, caller: Caller, grant: TenderAccessGrant, bid: Bid): Promise<BidView | 'undeclared' | null> {
     const { tender, relation } = grant;
     const ownBid =
-      caller.role === 'bidder' &&
+      actsAsBidder(caller) &&
       !bid.paper &&
       (bid.bidderUserId === caller.id || (bid.organisationId !== null && bid.organisationId === caller.organisationId));
     if (ownBid) return { viewer: 'bidder', keeper: true };
@@ -290,8 +300,12 @@ export class TenderAccess {
     return query.getOne();
   }
 
-  /** Ids of tenders the caller may list (team, panel, or published for bidders). */
+  /** Ids of tenders the caller may list (team, panel, or published for bidders; an invitation session: its seat's tender). */
   async visibleTenderIds(em: EntityManager, caller: Caller): Promise<string[] | 'published'> {
+    if (caller.seat) {
+      const seat = await em.getRepository(PanelMember).findOne({ where: { id: caller.seat.panelMemberId, userId: caller.id } });
+      return seat ? [seat.tenderId] : [];
+    }
     if (caller.role === 'admin') return [];
     if (caller.role === 'bidder') return 'published';
     const team = await em.getRepository(TenderTeamMember).find({ where: { userId: caller.id } });
@@ -299,6 +313,9 @@ export class TenderAccess {
     return [...new Set([...team.map((member) => member.tenderId), ...seats.map((seat) => seat.tenderId)])];
   }
 }
+
+/** A bidder account's own session (a seat session is never a bidder's, whatever the account). */
+const actsAsBidder = (caller: Caller): boolean => caller.role === 'bidder' && !caller.seat;
 
 export const notFoundTender = (): DomainError => new DomainError('not_found', 'Tender not found.');
 export const notFoundBid = (): DomainError => new DomainError('not_found', 'Bid not found.');

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import type { Caller, Role } from '../common/caller';
+import type { Caller, PanelSeat, Role } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { UsersService } from '../users/users.service';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
@@ -10,6 +10,13 @@ import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 export interface TokenPayload {
   sub: string;
   role: Role;
+  /** Only in a session obtained by an invitation: the one panel seat it is good for. */
+  seat?: PanelSeat;
+}
+
+function isSeat(value: unknown): value is PanelSeat {
+  const seat = value as Partial<PanelSeat> | null;
+  return typeof seat === 'object' && seat !== null && typeof seat.tenderId === 'string' && typeof seat.panelMemberId === 'string';
 }
 
 /**
@@ -37,8 +44,17 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
     }
     const user = await this.users.findActiveById(payload.sub);
-    if (!user) throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
-    request.user = { id: user.id, role: user.role, email: user.email, name: user.name, organisationId: user.organisationId };
+    // A seat session is a panelist's, for one seat: it never carries another role's rights.
+    const seatValid = payload.seat === undefined || (isSeat(payload.seat) && user?.role === 'panelist');
+    if (!user || !seatValid) throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
+    request.user = {
+      id: user.id,
+      role: user.role,
+      email: user.email,
+      name: user.name,
+      organisationId: user.organisationId,
+      ...(payload.seat ? { seat: { tenderId: payload.seat.tenderId, panelMemberId: payload.seat.panelMemberId } } : {}),
+    };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (roles.length > 0 && !roles.includes(user.role)) {
       throw new DomainError('forbidden', `This action is for ${roles.join(' or ')} accounts; you are signed in as ${user.role}.`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Caller } from '../common/caller';
+import type { Caller, PanelSeat } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db.service';
 import { UserResponse } from '../users/dto/user.response';
@@ -43,10 +43,17 @@ export class AuthService {
     return UserResponse.from(user);
   }
 
-  /** Also used by invitation redemption (panel). */
-  async sessionFor(user: User): Promise<SessionResponse> {
-    const payload: TokenPayload = { sub: user.id, role: user.role };
-    return { accessToken: await this.jwt.signAsync(payload), user: UserResponse.from(user) };
+  /**
+   * A session for a signed-in account; with `seat` (invitation redemption), a session good
+   * for that one panel seat only (`TenderAccess` answers 404 everywhere else).
+   */
+  async sessionFor(user: User, seat?: PanelSeat): Promise<SessionResponse> {
+    const payload: TokenPayload = { sub: user.id, role: user.role, ...(seat ? { seat } : {}) };
+    return {
+      accessToken: await this.jwt.signAsync(payload),
+      user: UserResponse.from(user),
+      ...(seat ? { seat: { tenderId: seat.tenderId, panelMemberId: seat.panelMemberId } } : {}),
+    };
   }
 
   callerOf(user: User): Caller {

@@ -1,6 +1,15 @@
 export const ROLES = ['admin', 'commissioner', 'procurement', 'panelist', 'bidder'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * One tender's panel seat. A session obtained by redeeming an invitation carries it: it
+ * is good for that seat only, and every other tender answers 404 to it (`TenderAccess`).
+ */
+export interface PanelSeat {
+  tenderId: string;
+  panelMemberId: string;
+}
+
 /** The signed-in user as the rest of the code sees it. */
 export interface Caller {
   id: string;
@@ -8,6 +17,6 @@ export interface Caller {
   email: string;
   name: string;
   organisationId: string | null;
-  /** Set for a session opened by a panel invitation: it reaches this one panel seat only. */
+  /** Set for a session obtained by an invitation: the caller acts only in this seat. */
   seat?: { tenderId: string; panelMemberId: string };
 }

@@ -26,6 +26,6 @@ export class InvitationController {
   @ApiConflictResponse({ description: 'A valid link, but the tender is awarded or cancelled: the panel’s work is over.' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed redemptions from this address; see Retry-After.' })
   redeem(@Body() dto: RedeemInvitationDto, @Ip() clientAddress: string): Promise<SessionResponse> {
-    return this.invitations.redeem(dto.token, clientAddress);
+    return this.invitations.redeem(dto, clientAddress);
   }
 }

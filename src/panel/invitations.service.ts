@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import type { SessionResponse } from '../auth/dto/session.response';
 import { ThrottleService } from '../auth/throttle.service';
-import type { Caller } from '../common/caller';
+import type { Caller, PanelSeat } from '../common/caller';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
@@ -18,6 +18,18 @@ import { hashInvitationToken, newInvitationToken } from './invitation-token';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
 import { assertMayInvite, invitationExpiry } from './panel-rules';
+
+/** What a person redeeming an invitation holds: the link's token, or the short code typed in. */
+export interface InvitationCredential {
+  token?: string;
+  code?: string;
+}
+
+/** The account signed in and the one seat its session is good for. */
+export interface RedeemedSeat {
+  user: User;
+  seat: PanelSeat;
+}
 
 /** The one answer to every failed redemption: it must not say whether a token ever existed. */
 const INVALID_INVITATION = 'This invitation link is not valid. Ask the tender team for a new one.';
@@ -46,6 +58,11 @@ export class InvitationsService {
       const user = await em.getRepository(User).findOneOrFail({ where: { id: member.userId } });
       if (!user.active)
         throw new DomainError('invalid_state', 'This panelist account is deactivated; reactivate it before inviting.');
+      // A link signs in as the account: never hand one out for an account with a password
+      // (a professional panelist, or anyone matched by email), or it becomes a key to it.
+      if (user.passwordHash !== null) {
+        throw new DomainError('invalid_state', 'This person signs in with their password; they do not need a link.');
+      }
       const now = this.clock.now();
       const revoked = await this.revokeOpen(em, member.id, now);
       const { token, tokenHash } = newInvitationToken();
@@ -94,25 +111,32 @@ export class InvitationsService {
   }
 
   /**
-   * Signs a panel member in with a one-time token. Used, expired, revoked and unknown
-   * tokens all get the same 401; failures count against the client address (429 after
-   * too many), successes never do. The conditional UPDATE … WHERE usedAt IS NULL makes a
-   * token sign in at most once, even when two requests race (PostgreSQL re-checks the
-   * condition after the first commit; SQLite runs them one after the other).
+   * Signs a panel member in with a one-time token: the session is good for that seat only.
+   * Used, expired, revoked and unknown tokens all get the same 401; failures count against
+   * the client address (429 after too many), successes never do. The conditional UPDATE …
+   * WHERE usedAt IS NULL makes a token sign in at most once, even when two requests race
+   * (PostgreSQL re-checks the condition after the first commit; SQLite runs them one after
+   * the other). The web pages call this too.
    */
-  async redeem(token: string, clientAddress: string): Promise<SessionResponse> {
+  async redeemSeat(credential: InvitationCredential, clientAddress: string): Promise<RedeemedSeat> {
     const key = `invitation:${clientAddress}`;
     await this.throttle.assertNotLocked(key);
-    const user = await this.db.transaction((em) => this.consume(em, hashInvitationToken(token)));
-    if (!user) {
+    const redeemed = credential.token ? await this.db.transaction((em) => this.consume(em, hashInvitationToken(credential.token!))) : null;
+    if (!redeemed) {
       await this.throttle.recordFailure(key);
       throw new DomainError('unauthorized', INVALID_INVITATION);
     }
     await this.throttle.reset(key);
-    return this.auth.sessionFor(user);
+    return redeemed;
   }
 
-  private async consume(em: EntityManager, tokenHash: string): Promise<User | null> {
+  /** `POST /api/auth/invitation`: a session scoped to the invitation's seat. */
+  async redeem(credential: InvitationCredential, clientAddress: string): Promise<SessionResponse> {
+    const { user, seat } = await this.redeemSeat(credential, clientAddress);
+    return this.auth.sessionFor(user, seat);
+  }
+
+  private async consume(em: EntityManager, tokenHash: string): Promise<RedeemedSeat | null> {
     const now = this.clock.now();
     const invitation = await em.getRepository(PanelInvitation).findOne({ where: { tokenHash } });
     if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= now.getTime()) return null;
@@ -120,7 +144,9 @@ export class InvitationsService {
     const user = member
       ? await em.getRepository(User).findOne({ where: { id: member.userId }, relations: { organisation: true } })
       : null;
-    if (!member || !user || !user.active) return null;
+    // Only lay panelists (no password) sign in by link: a link issued before the account got a
+    // password, or to an account that is no longer a panelist, is simply not valid.
+    if (!member || !user || !user.active || user.role !== 'panelist' || user.passwordHash !== null) return null;
     // The panel's work ends with the award or a cancellation: like every other change to a
     // frozen tender, redeeming an unused link is refused (409), and nothing is recorded.
     const tender = await em.getRepository(Tender).findOneOrFail({ where: { id: invitation.tenderId } });
@@ -137,7 +163,7 @@ export class InvitationsService {
       tenderId: invitation.tenderId,
       after: { panelMemberId: member.id },
     });
-    return user;
+    return { user, seat: { tenderId: member.tenderId, panelMemberId: member.id } };
   }
 
   private async memberOf(em: EntityManager, tenderId: string, memberId: string): Promise<PanelMember> {

@@ -109,6 +109,35 @@ export async function addPanelist(t: TestApp, world: BidWorld, group: Group, rol
   return { ...account, memberId: added.body.id as string, group };
 }
 
+let layCounter = 0;
+
+/**
+ * Adds someone without an account by name and email: a panelist account without a password
+ * is created, and they sign in through an invitation (a session for this seat only).
+ */
+export async function addLayPanelist(t: TestApp, world: BidWorld, group: Group, role?: string): Promise<Panelist> {
+  layCounter += 1;
+  const name = `Lay member ${layCounter}`;
+  const email = `lay-member-${layCounter}-${Date.now()}@example.org`;
+  const added = await t
+    .http()
+    .post(`/api/tenders/${world.tenderId}/panel`)
+    .set(world.commissioner.auth)
+    .send({ name, email, group, ...(role ? { role } : {}) });
+  if (added.status !== 201) throw new Error(`add lay panelist failed: ${added.status} ${JSON.stringify(added.body)}`);
+  const token = await redeemSeat(t, world, added.body.id as string);
+  return { id: added.body.userId as string, email, name, token, auth: { Authorization: `Bearer ${token}` }, memberId: added.body.id as string, group };
+}
+
+/** Issues an invitation for the member and redeems it: the access token of a session for that seat. */
+export async function redeemSeat(t: TestApp, world: BidWorld, memberId: string): Promise<string> {
+  const issued = await t.http().post(`/api/tenders/${world.tenderId}/panel/${memberId}/invitation`).set(world.commissioner.auth);
+  if (issued.status !== 201) throw new Error(`invitation failed: ${issued.status} ${JSON.stringify(issued.body)}`);
+  const session = await t.http().post('/api/auth/invitation').send({ token: issued.body.token });
+  if (session.status !== 200) throw new Error(`redemption failed: ${session.status} ${JSON.stringify(session.body)}`);
+  return session.body.accessToken as string;
+}
+
 /** Declares on every panel bid: a conflict on those listed, none on the others. */
 export async function declareAll(
   t: TestApp,

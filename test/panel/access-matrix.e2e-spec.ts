@@ -1,12 +1,39 @@
 import type { Test } from 'supertest';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { addPanelist, declareAll, type Panelist, type PanelWorld, panelTenderInEvaluation } from '../factories/panel.factory';
+import { addLayPanelist, addPanelist, declareAll, type Panelist, type PanelWorld, panelTenderInEvaluation } from '../factories/panel.factory';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(60_000);
 
-type CallerName = 'own' | 'other' | 'conflicted' | 'foreign' | 'team' | 'strangerTeam' | 'bidder' | 'admin' | 'anonymous';
-const CALLERS: CallerName[] = ['own', 'other', 'conflicted', 'foreign', 'team', 'strangerTeam', 'bidder', 'admin', 'anonymous'];
+/**
+ * `seat`: a lay member signed in by an invitation (a session for this tender's seat);
+ * `seatElsewhere`: a lay account seated here too, signed in by another tender's invitation.
+ */
+type CallerName =
+  | 'own'
+  | 'seat'
+  | 'other'
+  | 'conflicted'
+  | 'foreign'
+  | 'seatElsewhere'
+  | 'team'
+  | 'strangerTeam'
+  | 'bidder'
+  | 'admin'
+  | 'anonymous';
+const CALLERS: CallerName[] = [
+  'own',
+  'seat',
+  'other',
+  'conflicted',
+  'foreign',
+  'seatElsewhere',
+  'team',
+  'strangerTeam',
+  'bidder',
+  'admin',
+  'anonymous',
+];
 
 interface Route {
   name: string;
@@ -16,12 +43,36 @@ interface Route {
 
 /** The same answer for every caller of a team route except the team itself. */
 function teamRoute(team: number, strangerTeam = 404): Record<CallerName, number> {
-  return { own: 403, other: 403, conflicted: 403, foreign: 403, team, strangerTeam, bidder: 403, admin: 403, anonymous: 401 };
+  return {
+    own: 403,
+    seat: 403,
+    other: 403,
+    conflicted: 403,
+    foreign: 403,
+    seatElsewhere: 403,
+    team,
+    strangerTeam,
+    bidder: 403,
+    admin: 403,
+    anonymous: 401,
+  };
 }
 
 /** A route for the panel member acting for themselves. */
 function panelRoute(own: number, other: number, conflicted: number): Record<CallerName, number> {
-  return { own, other, conflicted, foreign: 404, team: 403, strangerTeam: 403, bidder: 403, admin: 403, anonymous: 401 };
+  return {
+    own,
+    seat: own,
+    other,
+    conflicted,
+    foreign: 404,
+    seatElsewhere: 404,
+    team: 403,
+    strangerTeam: 403,
+    bidder: 403,
+    admin: 403,
+    anonymous: 401,
+  };
 }
 
 describe('access matrix: panel, scoring and moderation routes', () => {
@@ -30,6 +81,7 @@ describe('access matrix: panel, scoring and moderation routes', () => {
   let own: Panelist;
   let other: Panelist;
   let conflicted: Panelist;
+  let seat: Panelist;
   let auth: Record<CallerName, Record<string, string>>;
   let emails = 0;
 
@@ -38,6 +90,7 @@ describe('access matrix: panel, scoring and moderation routes', () => {
     const elsewhere = await panelTenderInEvaluation(t);
     const foreign = await addPanelist(t, elsewhere, 'lived_experience');
     await declareAll(t, elsewhere, foreign);
+    const seatElsewhere = await addLayPanelist(t, elsewhere, 'lived_experience');
 
     world = await panelTenderInEvaluation(t);
     own = await addPanelist(t, world, 'lived_experience');
@@ -46,12 +99,23 @@ describe('access matrix: panel, scoring and moderation routes', () => {
     await declareAll(t, world, own);
     await declareAll(t, world, other);
     await declareAll(t, world, conflicted, [world.bidIds[0]]);
+    seat = await addLayPanelist(t, world, 'lived_experience');
+    await declareAll(t, world, seat);
+    // The elsewhere lay account sits here too (seated by its id), but its session is elsewhere's.
+    const alsoHere = await t
+      .http()
+      .post(`/api/tenders/${world.tenderId}/panel`)
+      .set(world.commissioner.auth)
+      .send({ userId: seatElsewhere.id, group: 'lived_experience' });
+    expect(alsoHere.status).toBe(201);
     const strangerTeam: SignedIn = await t.user('commissioner');
     auth = {
       own: own.auth,
+      seat: seat.auth,
       other: other.auth,
       conflicted: conflicted.auth,
       foreign: foreign.auth,
+      seatElsewhere: seatElsewhere.auth,
       team: world.commissioner.auth,
       strangerTeam: strangerTeam.auth,
       bidder: world.bidders[0].auth,
@@ -86,12 +150,12 @@ describe('access matrix: panel, scoring and moderation routes', () => {
     },
     {
       name: 'POST invitation',
-      call: (a) => t.http().post(`${base()}/panel/${own.memberId}/invitation`).set(a),
+      call: (a) => t.http().post(`${base()}/panel/${seat.memberId}/invitation`).set(a),
       expected: teamRoute(201),
     },
     {
       name: 'DELETE invitation',
-      call: (a) => t.http().delete(`${base()}/panel/${own.memberId}/invitation`).set(a),
+      call: (a) => t.http().delete(`${base()}/panel/${seat.memberId}/invitation`).set(a),
       expected: teamRoute(204),
     },
     { name: 'GET declarations', call: (a) => t.http().get(`${base()}/declarations`).set(a), expected: panelRoute(200, 200, 200) },

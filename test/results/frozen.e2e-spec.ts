@@ -29,7 +29,8 @@ interface World {
   bidder: SignedIn;
   lived: Member;
   professional: Member;
-  /** A panel invitation issued during moderation and never used. */
+  /** A member without a password, and a panel invitation issued to them during moderation and never used. */
+  layMemberId: string;
   invitationToken: string;
 }
 
@@ -49,11 +50,19 @@ async function inModeration(t: TestApp): Promise<World> {
   }
   await recordGate(t, tenderId, commissioner, first.bidId, 'G1', true);
   await recordGate(t, tenderId, commissioner, second.bidId, 'G1', true);
+  // Links are for accounts without a password: a member added by name and email, who has not scored.
+  const layMember = await t
+    .http()
+    .post(`/api/tenders/${tenderId}/panel`)
+    .set(commissioner.auth)
+    .send({ name: 'Robin Lay', email: `robin-${tenderId}@example.org`, group: 'professional' });
+  expect(layMember.status).toBe(201);
   await startModeration(t, tenderId, commissioner);
-  const invitation = await t.http().post(`/api/tenders/${tenderId}/panel/${lived.memberId}/invitation`).set(commissioner.auth);
+  const invitation = await t.http().post(`/api/tenders/${tenderId}/panel/${layMember.body.id}/invitation`).set(commissioner.auth);
   expect(invitation.status).toBe(201);
   const invitationToken = invitation.body.token as string;
-  return { commissioner, tenderId, bidId: first.bidId, bidder: first.bidder, lived, professional, invitationToken };
+  const layMemberId = layMember.body.id as string;
+  return { commissioner, tenderId, bidId: first.bidId, bidder: first.bidder, lived, professional, layMemberId, invitationToken };
 }
 
 /**
@@ -123,8 +132,8 @@ async function everyChange(t: TestApp, world: World): Promise<{ route: string; s
       () => t.http().post(`${base}/panel`).set(commissioner.auth).send({ userId: newPanelist.id, group: 'professional' }),
     ],
     ['DELETE panel member', () => t.http().delete(`${base}/panel/${professional.memberId}`).set(commissioner.auth)],
-    ['POST invitation', () => t.http().post(`${base}/panel/${lived.memberId}/invitation`).set(commissioner.auth)],
-    ['DELETE invitation', () => t.http().delete(`${base}/panel/${lived.memberId}/invitation`).set(commissioner.auth)],
+    ['POST invitation', () => t.http().post(`${base}/panel/${world.layMemberId}/invitation`).set(commissioner.auth)],
+    ['DELETE invitation', () => t.http().delete(`${base}/panel/${world.layMemberId}/invitation`).set(commissioner.auth)],
     ['POST redeem invitation', () => t.http().post('/api/auth/invitation').send({ token: world.invitationToken })],
     [
       'PUT declaration',
