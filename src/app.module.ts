@@ -19,6 +19,7 @@ import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
+import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -43,6 +44,7 @@ import { WebModule } from './web/web.module';
     ResultsModule,
     ExportsModule,
     WebModule,
+    PanelPagesModule,
   ],
   controllers: [HealthController],
   providers: [

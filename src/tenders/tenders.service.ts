@@ -166,7 +166,8 @@ export class TendersService {
       if (settingsGiven.length > 0 || dto.reference !== undefined) {
         assertDraft(tender.status, `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`);
       }
-      const onlyContact = Object.keys(dto).every((key) => (CONTACT_KEYS as readonly string[]).includes(key));
+      const given = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
+      const onlyContact = given.every((key) => (CONTACT_KEYS as readonly string[]).includes(key));
       if (!onlyContact && tender.status !== 'draft' && tender.status !== 'published') {
         throw new DomainError('invalid_state', `The tender is in ${tender.status}: its title, description and deadline are fixed.`);
       }

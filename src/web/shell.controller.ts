@@ -26,7 +26,7 @@ export class ShellController {
   @Get()
   home(@Req() req: Request, @Res() res: Response): void {
     if (req.web?.caller) return res.redirect(303, '/panel');
-    res.render('views/home.njk', { pageTitle: 'Score bids for a tender' });
+    res.render('views/home.njk', { pageTitle: 'Score bids for a tender', canContinue: Boolean(req.cookies?.[DEVICE_COOKIE]) });
   }
 
   @Get('sign-in')

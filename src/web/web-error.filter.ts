@@ -15,6 +15,11 @@ export interface ErrorPageModel {
   next?: { href: string; text: string };
 }
 
+/** A DomainError that carries its own page (a journey's plain explanation of a refusal). */
+export function pageError(status: number, model: ErrorPageModel): DomainError {
+  return new DomainError('not_found', model.pageTitle, { page: { status, model } });
+}
+
 export function errorPage(res: Response, status: number, model: ErrorPageModel): void {
   res.status(status).render('views/error.njk', model);
 }
@@ -63,6 +68,15 @@ export class WebErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (exception instanceof SignInRequired) {
       res.redirect(303, exception.timedOut ? '/signed-out?reason=timeout' : '/sign-in');
+      return;
+    }
+    if (exception instanceof DomainError && typeof exception.extensions.redirect === 'string') {
+      res.redirect(303, exception.extensions.redirect);
+      return;
+    }
+    const own = exception instanceof DomainError ? (exception.extensions.page as { status: number; model: ErrorPageModel } | undefined) : undefined;
+    if (own) {
+      errorPage(res, own.status, own.model);
       return;
     }
     if (exception instanceof DomainError && PLAIN[exception.code]) {

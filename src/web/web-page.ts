@@ -20,9 +20,9 @@ export const PageCaller = createParamDecorator((_data: unknown, context: Executi
   return request.web.caller;
 });
 
-/** Form fields as strings (a repeated field keeps its last value). */
+/** Form fields as strings (a repeated field keeps its last value; browsers' CRLF line breaks become LF). */
 export function formValue(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   const last = Array.isArray(value) ? value[value.length - 1] : value;
-  return typeof last === 'string' ? last : '';
+  return typeof last === 'string' ? last.replace(/\r\n?/g, '\n') : '';
 }
