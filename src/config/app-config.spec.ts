@@ -34,4 +34,15 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/sqlite: or postgres/);
     expect(() => loadAppConfig({ PORT: 'abc', DATABASE_URL: 'sqlite::memory:' })).toThrow(/PORT/);
   });
+
+  it('bases links on PUBLIC_URL: http://localhost:$PORT by default, trailing slashes trimmed, a malformed one refused', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: 'https://tenders.camden.gov.uk/scoring//' }).publicUrl).toBe(
+      'https://tenders.camden.gov.uk/scoring',
+    );
+    for (const bad of ['tenders.camden.gov.uk', 'ftp://tenders.camden.gov.uk', 'https://x.org/?a=1', 'not a url']) {
+      expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: bad })).toThrow(/PUBLIC_URL must be the web address/);
+    }
+  });
 });
