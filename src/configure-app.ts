@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { bodyShapeProblem } from './common/body-shape';
+import { invalidBody } from './common/domain-error';
 
 /**
  * Everything about the HTTP surface that is not a provider: base path, security headers,
@@ -11,6 +14,13 @@ export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix('api');
   // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
   (app as NestExpressApplication).useBodyParser('json', { limit: '2mb' });
+  // Right after parsing, before validation: a body nested thousands of levels deep would
+  // exhaust the stack in class-transformer/class-validator, a lone surrogate would throw in
+  // validator's isEmail. Both are a 400 naming the field.
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    const problem = bodyShapeProblem(request.body);
+    next(problem ? invalidBody([problem]) : undefined);
+  });
   app.use(
     helmet({
       // Swagger UI loads its own scripts and styles from this origin only.
