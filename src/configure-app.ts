@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.module';
 
 /**
  * Everything about the HTTP surface that is not a provider: base path, security headers,
@@ -9,6 +11,8 @@ import helmet from 'helmet';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix('api');
+  // The client address (sign-in and invitation throttling) is the connection's unless proxies are named.
+  (app as NestExpressApplication).set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
   (app as NestExpressApplication).useBodyParser('json', { limit: '2mb' });
   app.use(
