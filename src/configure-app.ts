@@ -5,6 +5,8 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { bodyShapeProblem } from './common/body-shape';
 import { invalidBody } from './common/domain-error';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.module';
 
 /**
  * Everything about the HTTP surface that is not a provider: base path, security headers,
@@ -12,6 +14,8 @@ import { invalidBody } from './common/domain-error';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix('api');
+  // The client address (sign-in and invitation throttling) is the connection's unless proxies are named.
+  (app as NestExpressApplication).set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
   (app as NestExpressApplication).useBodyParser('json', { limit: '2mb' });
   // Right after parsing, before validation: a body nested thousands of levels deep would

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Environment variables as documented in the README's configuration table. */
 class EnvironmentVariables {
@@ -11,6 +11,12 @@ class EnvironmentVariables {
 
   @IsOptional() @IsInt() @Min(0) @Max(65535)
   PORT?: number;
+
+  @IsOptional() @Matches(/^[\w.:-]+$/, { message: 'HOST must be an address to listen on, e.g. 127.0.0.1, or 0.0.0.0 in a container' })
+  HOST?: string;
+
+  @IsOptional() @Matches(/^[\w.:/, -]+$/, { message: 'TRUST_PROXY must be the number of proxies in front (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)' })
+  TRUST_PROXY?: string;
 
   @IsOptional() @IsString()
   DATABASE_URL?: string;
@@ -39,6 +45,10 @@ export type DatabaseTarget =
 export interface AppConfig {
   production: boolean;
   port: number;
+  /** The address the server listens on (HOST). */
+  host: string;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client address in X-Forwarded-For. */
+  trustProxy: false | number | string;
   database: DatabaseTarget;
   adminEmail?: string;
   adminPassword?: string;
@@ -83,12 +93,24 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     production,
     port,
+    host: env.HOST || '127.0.0.1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     database,
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     jwtSecret,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
+}
+
+/** Unset: no proxy is trusted, the client address is the connection's, X-Forwarded-For is ignored. */
+function parseTrustProxy(value: string | undefined): false | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') {
+    // Trusting every hop lets any client name its own address and step around sign-in throttling.
+    throw new ConfigError('TRUST_PROXY=true would trust an address any client can write: give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback).');
+  }
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function resolveJwtSecret(given: string | undefined, database: DatabaseTarget, production: boolean): string {
@@ -108,8 +130,15 @@ function resolveJwtSecret(given: string | undefined, database: DatabaseTarget, p
   // Embedded single-machine use: generate once, keep beside the database file.
   const file = resolve(dirname(database.path), '.jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The start log's line: the real address it listens on, and a warning when that is every interface. */
+export function listeningMessage(host: string, port: number): string {
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const everywhere = host === '0.0.0.0' || host === '::' ? ' (every network interface: HOST=127.0.0.1 keeps it on this machine)' : '';
+  return `Tender Scorer listening on ${url}/api${everywhere} (docs: ${url}/api/docs)`;
 }
