@@ -34,4 +34,10 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/sqlite: or postgres/);
     expect(() => loadAppConfig({ PORT: 'abc', DATABASE_URL: 'sqlite::memory:' })).toThrow(/PORT/);
   });
+
+  it('bases links on PUBLIC_URL, by default http://localhost:$PORT, without a trailing slash', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: 'https://tenders.example.gov.uk/' }).publicUrl).toBe('https://tenders.example.gov.uk');
+    expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: 'tenders.example.gov.uk' })).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Environment variables as documented in the README's configuration table. */
 class EnvironmentVariables {
@@ -23,6 +23,9 @@ class EnvironmentVariables {
 
   @IsOptional() @IsString()
   JWT_SECRET?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http:// or https:// address, e.g. https://tenders.example.gov.uk' })
+  PUBLIC_URL?: string;
 }
 
 export type DatabaseTarget =
@@ -36,6 +39,8 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   jwtSecret: string;
+  /** Base of every link the service hands out (invitations, password resets); no trailing slash. */
+  publicUrl: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/tender-scorer.sqlite';
@@ -70,13 +75,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const database = parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL);
   const jwtSecret = resolveJwtSecret(env.JWT_SECRET, database, production);
+  const port = parsed.PORT ?? 3000;
   return {
     production,
-    port: parsed.PORT ?? 3000,
+    port,
     database,
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     jwtSecret,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
 
