@@ -1,19 +1,7 @@
-import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 
-/**
- * One-time invitation tokens: 256 random bits, base64url (43 characters, safe in a link).
- * Only the SHA-256 hash is stored, so a copy of the database (or the audit trail, which
- * never sees the token at all) cannot be turned into a sign-in. A fast hash is enough:
- * the token is random, not a password, so there is nothing to guess from its hash.
- */
-export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, tokenHash: hashInvitationToken(token) };
-}
-
-export function hashInvitationToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+/** Invitation links use the service's one-time tokens (see src/common/one-time-token.ts). */
+export { hashOneTimeToken as hashInvitationToken, newOneTimeToken as newInvitationToken } from '../common/one-time-token';
 
 /**
  * The short code issued with each token, for a person who types rather than clicks (read

@@ -104,10 +104,6 @@ export class UsersService implements OnApplicationBootstrap {
     return saved;
   }
 
-  list(): Promise<User[]> {
-    return this.db.read((em) => em.getRepository(User).find({ relations: { organisation: true }, order: { createdAt: 'ASC', email: 'ASC' } }));
-  }
-
   findById(id: string): Promise<User | null> {
     return this.db.read((em) => em.getRepository(User).findOne({ where: { id }, relations: { organisation: true } }));
   }
