@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { bodyShapeProblem } from './common/body-shape';
+import { invalidBody } from './common/domain-error';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { configureWeb, cspNonce, nonceMiddleware, WEB_ROUTES } from './web/configure-web';
@@ -14,8 +17,17 @@ export function configureApp(app: INestApplication): INestApplication {
   // Pages (src/web) live at the root; everything else under /api.
   app.setGlobalPrefix('api', { exclude: WEB_ROUTES });
   const https = app.get<AppConfig>(APP_CONFIG).publicUrl.startsWith('https:');
+  // The client address (sign-in and invitation throttling) is the connection's unless proxies are named.
+  (app as NestExpressApplication).set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
   (app as NestExpressApplication).useBodyParser('json', { limit: '2mb' });
+  // Right after parsing, before validation: a body nested thousands of levels deep would
+  // exhaust the stack in class-transformer/class-validator, a lone surrogate would throw in
+  // validator's isEmail. Both are a 400 naming the field.
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    const problem = bodyShapeProblem(request.body);
+    next(problem ? invalidBody([problem]) : undefined);
+  });
   app.use(nonceMiddleware);
   app.use(
     helmet({

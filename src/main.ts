@@ -1,15 +1,20 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { ConfigError, loadAppConfig } from './config/app-config';
+import { type AppConfig, ConfigError, listeningMessage, loadAppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   process.env.TZ = 'UTC';
-  let port: number;
+  // Before anything creates a file: the database, its WAL and SHM, the data folder and the JWT
+  // secret are the service's own (0600 files, 0700 folders), never readable by other users.
+  process.umask(0o077);
+  let config: AppConfig;
   try {
-    port = loadAppConfig().port; // validate before anything opens a file or a socket
+    config = loadAppConfig(); // validate before anything opens a file or a socket
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Tender Scorer cannot start: ${error.message}`);
@@ -18,8 +23,9 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: false }));
-  await app.listen(port);
-  new Logger('Bootstrap').log(`Tender Scorer listening on http://localhost:${port}/api (docs: /api/docs)`);
+  await app.listen(config.port, config.host);
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+  new Logger('Bootstrap').log(listeningMessage(config.host, port));
 }
 
 void bootstrap();

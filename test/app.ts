@@ -47,6 +47,8 @@ export interface TestAppOptions {
   shareDatabaseOf?: TestApp;
   /** Use this DATABASE_URL as it is (benchmarks: a SQLite file, a PostgreSQL database); not dropped on close. */
   databaseUrl?: string;
+  /** More environment variables for the configuration (e.g. TRUST_PROXY). */
+  env?: Record<string, string>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -59,6 +61,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     JWT_SECRET: options.shareDatabaseOf?.config.jwtSecret ?? randomBytes(32).toString('hex'),
+    ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { UserResponse } from '../users/dto/user.response';
 import { Public } from './auth.decorators';
@@ -16,9 +16,13 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this address; see Retry-After.' })
-  login(@Body() dto: LoginDto): Promise<SessionResponse> {
-    return this.auth.login(dto);
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many failed attempts for this account from this client address (locked 15 minutes), or for this account ' +
+      'from every address together (slowed: one attempt per 30 seconds); see Retry-After.',
+  })
+  login(@Body() dto: LoginDto, @Ip() clientAddress: string): Promise<SessionResponse> {
+    return this.auth.login(dto, clientAddress);
   }
 
   @Post('register')

@@ -7,6 +7,8 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PasswordsController } from './passwords.controller';
+import { PasswordsService } from './passwords.service';
 import { ThrottleService } from './throttle.service';
 
 @Global()
@@ -25,8 +27,8 @@ import { ThrottleService } from './throttle.service';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, AuthGuard, ThrottleService],
+  controllers: [AuthController, PasswordsController],
+  providers: [AuthService, AuthGuard, ThrottleService, PasswordsService],
   exports: [AuthService, AuthGuard, ThrottleService, UsersModule, JwtModule],
 })
 export class AuthModule {}

@@ -11,7 +11,7 @@ import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
 import type { SessionResponse } from './dto/session.response';
 import type { TokenPayload } from './auth.guard';
-import { ThrottleService } from './throttle.service';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, ThrottleService } from './throttle.service';
 
 @Injectable()
 export class AuthService {
@@ -22,17 +22,26 @@ export class AuthService {
     private readonly throttle: ThrottleService,
   ) {}
 
-  async login(dto: LoginDto): Promise<SessionResponse> {
-    const key = `login:${dto.email.trim().toLowerCase()}`;
-    await this.throttle.assertNotLocked(key);
+  /**
+   * Failures lock the pair (this account, this client address), so an attacker elsewhere locks
+   * only themselves out; the account's own ceiling over every address slows a spread-out
+   * attack without locking the owner out (ADDRESS_POLICY, ACCOUNT_POLICY).
+   */
+  async login(dto: LoginDto, clientAddress: string): Promise<SessionResponse> {
+    const email = dto.email.trim().toLowerCase();
+    const pairKey = `login:${email}:${clientAddress}`;
+    const accountKey = `login:${email}`;
+    await this.throttle.assertNotLocked(pairKey, accountKey);
     const user = await this.users.findByEmail(dto.email);
     const ok = await verifyPassword(dto.password, user?.passwordHash ?? null);
     if (!user || !ok || !user.active) {
-      await this.throttle.recordFailure(key);
+      await this.throttle.recordFailure(pairKey, ADDRESS_POLICY);
+      await this.throttle.recordFailure(accountKey, ACCOUNT_POLICY);
       // The same answer whether the address exists or not.
       throw new DomainError('unauthorized', 'Email address or password is not right.');
     }
-    await this.throttle.reset(key);
+    // The account's counter is left to expire: a success must not reopen a spread-out attack.
+    await this.throttle.reset(pairKey);
     return this.sessionFor(user);
   }
 

@@ -32,3 +32,13 @@ export class DomainError extends Error {
 
 export const notFound = (what: string): DomainError =>
   new DomainError('not_found', `${what} was not found.`);
+
+/** A 400 for a body that is wrong in itself: one problem per field, in plain words. */
+export const invalidBody = (problems: FieldProblem[]): DomainError =>
+  new DomainError(
+    'validation',
+    problems.length === 1
+      ? problems[0].message
+      : `${problems.length} fields need changing (each is named in errors). ${problems.map((p) => p.message).join(' ')}`,
+    { errors: problems },
+  );

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorCode } from './domain-error';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -28,7 +28,19 @@ const TITLE: Record<number, string> = {
   500: 'Internal server error',
 };
 
-const TYPE_BASE = 'https://tender-scorer.org/problems/';
+export const TYPE_BASE = 'https://tender-scorer.org/problems/';
+export const NO_SUCH_ROUTE = 'There is no such address in this service. Check the path and the method: the API is under /api, described at /api/docs.';
+
+/**
+ * One line per unknown error: the route (never the URL, which may hold a token), the error
+ * and where it was thrown. A flood of bad requests must not become a flood of stack traces.
+ */
+function logLine(exception: unknown, request: Request | undefined): string {
+  const route = `${request?.method ?? '?'} ${(request?.route as { path?: string } | undefined)?.path ?? '(no route)'}`;
+  if (!(exception instanceof Error)) return `${route}: ${String(exception).slice(0, 300)}`;
+  const frame = exception.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? 'no stack';
+  return `${route}: ${exception.name}: ${exception.message.replace(/\s+/g, ' ').slice(0, 300)} (${frame})`;
+}
 
 /**
  * Every error leaves the service as RFC 9457 problem+json: `{type, title, status, detail}`
@@ -42,7 +54,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status >= 500) this.logger.error(logLine(exception, host.switchToHttp().getRequest<Request>()));
     if (problem.status === 429 && typeof problem.retryAfter === 'number') {
       response.setHeader('Retry-After', String(problem.retryAfter));
     }
@@ -69,7 +81,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: status === 404 ? TYPE_BASE + 'not-found' : 'about:blank',
         title: TITLE[status] ?? HttpStatus[status] ?? 'Error',
         status,
-        detail: status === 404 && /^Cannot /.test(message) ? 'No such route.' : message,
+        detail: status === 404 && /^Cannot /.test(message) ? NO_SUCH_ROUTE : message,
       };
     }
     // body-parser errors (malformed JSON, too large) carry a status of their own

@@ -1,14 +1,14 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DomainError, type FieldProblem } from './domain-error';
+import { invalidBody, type FieldProblem } from './domain-error';
+import { firstConstraint, plainMessage } from './validation-messages';
 
-/** Flattens class-validator's tree into `[{field: "responses[0].text", message}]`. */
+/** Flattens class-validator's tree into `[{field: "responses[0].text", message}]`: one plain sentence per field. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const field = parent === '' ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    for (const message of Object.values(error.constraints ?? {})) {
-      problems.push({ field, message: message.replace(/^property (\S+) should not exist$/, 'unknown field $1: not accepted here') });
-    }
+    const first = firstConstraint(error.constraints ?? {});
+    if (first) problems.push({ field, message: plainMessage(first[0], first[1], error.property) });
     if (error.children?.length) problems.push(...flattenValidationErrors(error.children, field));
   }
   return problems;
@@ -22,10 +22,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
-      const problems = flattenValidationErrors(errors);
-      return new DomainError('validation', `The request is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
-        errors: problems,
-      });
+      return invalidBody(flattenValidationErrors(errors));
     },
   });
 }

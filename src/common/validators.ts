@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { hasAtMostDecimals } from './decimals';
 
 export function MaxDecimals(decimals: number, options?: ValidationOptions): PropertyDecorator {
@@ -26,4 +26,12 @@ export function NotBlank(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * The field may be left out; when given it is checked, and `null` is refused (400) rather
+ * than read as "not given" or stored. Use IsOptional only where null means "clear this".
+ */
+export function IfPresent(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadAppConfig } from './app-config';
+import { ConfigError, listeningMessage, loadAppConfig } from './app-config';
 
 describe('loadAppConfig', () => {
   it('defaults to an embedded SQLite file under data/ and port 3000', () => {
@@ -33,5 +33,34 @@ describe('loadAppConfig', () => {
   it('rejects an unknown database scheme and an invalid port', () => {
     expect(() => loadAppConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/sqlite: or postgres/);
     expect(() => loadAppConfig({ PORT: 'abc', DATABASE_URL: 'sqlite::memory:' })).toThrow(/PORT/);
+  });
+
+  it('bases links on PUBLIC_URL: http://localhost:$PORT by default, trailing slashes trimmed, a malformed one refused', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: 'https://tenders.camden.gov.uk/scoring//' }).publicUrl).toBe(
+      'https://tenders.camden.gov.uk/scoring',
+    );
+    for (const bad of ['tenders.camden.gov.uk', 'ftp://tenders.camden.gov.uk', 'https://x.org/?a=1', 'not a url']) {
+      expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: bad })).toThrow(/PUBLIC_URL must be the web address/);
+    }
+  });
+
+  it('listens on 127.0.0.1 unless HOST says otherwise, and the start line names the real address', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).host).toBe('127.0.0.1');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', HOST: '::' }).host).toBe('::');
+    expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', HOST: 'http://example.org/' })).toThrow(/HOST must be an address/);
+    expect(listeningMessage('127.0.0.1', 3000)).toBe('Tender Scorer listening on http://127.0.0.1:3000/api (docs: http://127.0.0.1:3000/api/docs)');
+    expect(listeningMessage('0.0.0.0', 8080)).toMatch(/^Tender Scorer listening on http:\/\/0\.0\.0\.0:8080\/api \(every network interface/);
+    expect(listeningMessage('::1', 3000)).toContain('http://[::1]:3000/api');
+  });
+
+  it('trusts no proxy by default; TRUST_PROXY names how many or which, never "every hop"', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).trustProxy).toBe(false);
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: 'true' })).toThrow(/number of proxies/);
+    expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: '$(x)' })).toThrow(/TRUST_PROXY must be/);
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Environment variables as documented in the README's configuration table. */
 class EnvironmentVariables {
@@ -11,6 +11,12 @@ class EnvironmentVariables {
 
   @IsOptional() @IsInt() @Min(0) @Max(65535)
   PORT?: number;
+
+  @IsOptional() @Matches(/^[\w.:-]+$/, { message: 'HOST must be an address to listen on, e.g. 127.0.0.1, or 0.0.0.0 in a container' })
+  HOST?: string;
+
+  @IsOptional() @Matches(/^[\w.:/, -]+$/, { message: 'TRUST_PROXY must be the number of proxies in front (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)' })
+  TRUST_PROXY?: string;
 
   @IsOptional() @IsString()
   DATABASE_URL?: string;
@@ -24,7 +30,11 @@ class EnvironmentVariables {
   @IsOptional() @IsString()
   JWT_SECRET?: string;
 
-  @IsOptional() @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) address such as https://scoring.example.org' })
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_query_components: false, allow_fragments: false },
+    { message: 'PUBLIC_URL must be the web address people open the service at, such as https://tenders.example.gov.uk' },
+  )
   PUBLIC_URL?: string;
 
   @IsOptional() @IsInt() @Min(3) @Max(24 * 60)
@@ -38,11 +48,15 @@ export type DatabaseTarget =
 export interface AppConfig {
   production: boolean;
   port: number;
+  /** The address the server listens on (HOST). */
+  host: string;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client address in X-Forwarded-For. */
+  trustProxy: false | number | string;
   database: DatabaseTarget;
   adminEmail?: string;
   adminPassword?: string;
   jwtSecret: string;
-  /** The base of every link the service hands out (PUBLIC_URL; default http://localhost:$PORT). */
+  /** Base of every link the service hands out (invitations), without a trailing slash. */
   publicUrl: string;
   /** A browser session ends after this long without a request (SESSION_IDLE_MINUTES, default 30). */
   sessionIdleMinutes: number;
@@ -85,6 +99,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     production,
     port,
+    host: env.HOST || '127.0.0.1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     database,
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
@@ -92,6 +108,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
   };
+}
+
+/** Unset: no proxy is trusted, the client address is the connection's, X-Forwarded-For is ignored. */
+function parseTrustProxy(value: string | undefined): false | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') {
+    // Trusting every hop lets any client name its own address and step around sign-in throttling.
+    throw new ConfigError('TRUST_PROXY=true would trust an address any client can write: give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback).');
+  }
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function resolveJwtSecret(given: string | undefined, database: DatabaseTarget, production: boolean): string {
@@ -111,8 +137,15 @@ function resolveJwtSecret(given: string | undefined, database: DatabaseTarget, p
   // Embedded single-machine use: generate once, keep beside the database file.
   const file = resolve(dirname(database.path), '.jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The start log's line: the real address it listens on, and a warning when that is every interface. */
+export function listeningMessage(host: string, port: number): string {
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const everywhere = host === '0.0.0.0' || host === '::' ? ' (every network interface: HOST=127.0.0.1 keeps it on this machine)' : '';
+  return `Tender Scorer listening on ${url}/api${everywhere} (docs: ${url}/api/docs)`;
 }

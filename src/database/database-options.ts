@@ -20,7 +20,7 @@ const quietSqlite3 = Object.create(sqlite3, { verbose: { value: () => sqlite3 } 
 export function buildDataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   const entities = [join(__dirname, '..', '**', '*.entity.{ts,js}')];
   if (target.type === 'sqlite') {
-    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true, mode: 0o700 });
     return {
       type: 'sqlite',
       driver: quietSqlite3,

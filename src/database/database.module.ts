@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { buildDataSourceOptions } from './database-options';
 import { Db } from './db.service';
+import { restrictSqliteFiles } from './file-permissions';
 import { runMigrationsExclusively } from './migrate';
 
 @Global()
@@ -21,6 +22,7 @@ import { runMigrationsExclusively } from './migrate';
       }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
+        if (options?.type === 'sqlite' && options.database !== ':memory:') restrictSqliteFiles(options.database);
         try {
           await runMigrationsExclusively(dataSource);
         } catch (error) {

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, type FindOptionsWhere, IsNull, MoreThan } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
@@ -9,12 +9,14 @@ import type { Caller, PanelSeat } from '../common/caller';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { Db } from '../database/db.service';
 import { Tender } from '../tenders/tender.entity';
 import { assertNotFrozen } from '../tenders/tender-lifecycle';
 import { User } from '../users/user.entity';
 import type { InvitationResponse } from './dto/panel.response';
-import { hashInvitationToken, newInvitationToken } from './invitation-token';
+import { hashInvitationCode, hashInvitationToken, newInvitationCode, newInvitationToken, normaliseInvitationCode } from './invitation-token';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
 import { assertMayInvite, invitationExpiry } from './panel-rules';
@@ -31,8 +33,9 @@ export interface RedeemedSeat {
   seat: PanelSeat;
 }
 
-/** The one answer to every failed redemption: it must not say whether a token ever existed. */
+/** The one answer to every failed redemption: it must not say whether a token (or code) ever existed. */
 const INVALID_INVITATION = 'This invitation link is not valid. Ask the tender team for a new one.';
+const INVALID_CODE = 'This invitation code is not valid. Check it and try again, or ask the tender team for a new one.';
 
 /**
  * One-time sign-in links for panel members (people who use services rarely have, or
@@ -48,6 +51,7 @@ export class InvitationsService {
     private readonly clock: Clock,
     private readonly auth: AuthService,
     private readonly throttle: ThrottleService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async issue(caller: Caller, tenderId: string, memberId: string): Promise<InvitationResponse> {
@@ -66,11 +70,13 @@ export class InvitationsService {
       const now = this.clock.now();
       const revoked = await this.revokeOpen(em, member.id, now);
       const { token, tokenHash } = newInvitationToken();
+      const { code, codeHash } = newInvitationCode(this.config.jwtSecret);
       const invitation = em.getRepository(PanelInvitation).create({
         id: newId(),
         tenderId,
         panelMemberId: member.id,
         tokenHash,
+        codeHash,
         issuedAt: now,
         issuedById: caller.id,
         expiresAt: invitationExpiry(now),
@@ -84,10 +90,17 @@ export class InvitationsService {
         entityType: 'panel_invitation',
         entityId: invitation.id,
         tenderId,
-        // Never the token (nor its hash): the trail must not be a way in.
+        // Never the token or code (nor their hashes): the trail must not be a way in.
         after: { panelMemberId: member.id, expiresAt: invitation.expiresAt.toISOString(), revokedPrevious: revoked },
       });
-      return { id: invitation.id, panelMemberId: member.id, token, expiresAt: invitation.expiresAt.toISOString() };
+      return {
+        id: invitation.id,
+        panelMemberId: member.id,
+        token,
+        url: `${this.config.publicUrl}/invitation/${token}`,
+        code,
+        expiresAt: invitation.expiresAt.toISOString(),
+      };
     });
   }
 
@@ -111,20 +124,34 @@ export class InvitationsService {
   }
 
   /**
-   * Signs a panel member in with a one-time token: the session is good for that seat only.
-   * Used, expired, revoked and unknown tokens all get the same 401; failures count against
+   * Signs a panel member in with a one-time token (from the link) or its short code (typed:
+   * case and separators ignored): the session is good for that seat only. Used, expired,
+   * revoked and unknown tokens all get the same 401 (codes likewise); failures count against
    * the client address (429 after too many), successes never do. The conditional UPDATE …
    * WHERE usedAt IS NULL makes a token sign in at most once, even when two requests race
    * (PostgreSQL re-checks the condition after the first commit; SQLite runs them one after
    * the other). The web pages call this too.
    */
   async redeemSeat(credential: InvitationCredential, clientAddress: string): Promise<RedeemedSeat> {
+    const byToken = typeof credential.token === 'string' && credential.token.trim() !== '';
+    const byCode = typeof credential.code === 'string' && credential.code.trim() !== '';
+    if (byToken === byCode) {
+      throw new DomainError('validation', 'Give the token from the invitation link, or the invitation code, but not both.', {
+        errors: [{ field: byToken ? 'code' : 'token', message: byToken ? 'Give the token or the code, not both.' : 'Give the token from the link, or the code.' }],
+      });
+    }
     const key = `invitation:${clientAddress}`;
     await this.throttle.assertNotLocked(key);
-    const redeemed = credential.token ? await this.db.transaction((em) => this.consume(em, hashInvitationToken(credential.token!))) : null;
+    const plainCode = byCode ? normaliseInvitationCode(credential.code!) : null;
+    const where: FindOptionsWhere<PanelInvitation> | null = byToken
+      ? { tokenHash: hashInvitationToken(credential.token!) }
+      : plainCode
+        ? { codeHash: hashInvitationCode(plainCode, this.config.jwtSecret) }
+        : null;
+    const redeemed = where ? await this.db.transaction((em) => this.consume(em, where)) : null;
     if (!redeemed) {
       await this.throttle.recordFailure(key);
-      throw new DomainError('unauthorized', INVALID_INVITATION);
+      throw new DomainError('unauthorized', byToken ? INVALID_INVITATION : INVALID_CODE);
     }
     await this.throttle.reset(key);
     return redeemed;
@@ -136,9 +163,9 @@ export class InvitationsService {
     return this.auth.sessionFor(user, seat);
   }
 
-  private async consume(em: EntityManager, tokenHash: string): Promise<RedeemedSeat | null> {
+  private async consume(em: EntityManager, where: FindOptionsWhere<PanelInvitation>): Promise<RedeemedSeat | null> {
     const now = this.clock.now();
-    const invitation = await em.getRepository(PanelInvitation).findOne({ where: { tokenHash } });
+    const invitation = await em.getRepository(PanelInvitation).findOne({ where });
     if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= now.getTime()) return null;
     const member = await em.getRepository(PanelMember).findOne({ where: { id: invitation.panelMemberId } });
     const user = member
@@ -155,6 +182,8 @@ export class InvitationsService {
       .getRepository(PanelInvitation)
       .update({ id: invitation.id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });
     if (result.affected !== 1) return null;
+    // The person has taken up the seat: from now on the team sees the account's name.
+    if (member.acceptedAt === null) await em.getRepository(PanelMember).update({ id: member.id }, { acceptedAt: now });
     await this.audit.record(em, {
       actorId: user.id,
       action: 'panel_invitation.redeemed',

@@ -3,9 +3,9 @@ import { Tender } from '../tenders/tender.entity';
 import { PanelMember } from './panel-member.entity';
 
 /**
- * A one-time sign-in link for a panel member. Only the SHA-256 hash of the token is
- * stored; the token itself is shown once, to the team member who issued it. Redemption
- * sets `usedAt` with a conditional update, so a token signs in at most once.
+ * A one-time sign-in link (and its short code) for a panel member. Only hashes are stored;
+ * the token and code are shown once, to the team member who issued them. Redemption by
+ * either sets `usedAt` with a conditional update, so an invitation signs in at most once.
  */
 @Entity('panel_invitations')
 @Index(['panelMemberId', 'issuedAt'])
@@ -31,6 +31,14 @@ export class PanelInvitation {
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 64 })
   tokenHash: string;
+
+  /**
+   * Keyed hash (HMAC-SHA256, see `hashInvitationCode`) of the short typeable code issued with
+   * the token: same lifetime and single use. Null for invitations issued before codes existed.
+   */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  codeHash: string | null;
 
   @Column({ type: Date })
   issuedAt: Date;

@@ -50,4 +50,19 @@ export class PanelMember {
 
   @Column({ type: 'varchar', length: 36 })
   addedById: string;
+
+  /**
+   * The name and email the team typed when adding the person by email. Until the person
+   * accepts the seat (`acceptedAt`), the team sees these, never the account's own details:
+   * adding by email must not reveal whether an account exists. Null when added by userId.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  contactName: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
+  /** When the person first signed in for this seat: redeemed its invitation, or signed in with their password. */
+  @Column({ type: Date, nullable: true })
+  acceptedAt: Date | null;
 }

@@ -86,12 +86,16 @@ export class PanelController {
   @Post('panel/:memberId/invitation')
   @Auth('commissioner', 'procurement')
   @ApiOperation({
-    summary: 'Issue a one-time sign-in link for a member (team)',
+    summary: 'Issue a one-time sign-in link and code for a member without a password (team)',
     description:
-      'Single use, valid 14 days; issuing a new one revokes the previous one. The token is shown only in this response.',
+      'Single use, valid 14 days; issuing a new one revokes the previous link and code. The token, `url` and `code` are shown only ' +
+      'in this response. Redeeming signs the person in for this seat only. Members whose account has a password sign in with it (409).',
   })
   @ApiCreatedResponse({ type: InvitationResponse })
   @ApiNotFoundResponse({ description: 'No such member on this tender.' })
+  @ApiConflictResponse({
+    description: 'The account has a password (the person signs in with it), is deactivated, or the tender is awarded or cancelled.',
+  })
   issueInvitation(
     @CurrentUser() caller: Caller,
     @Param('tenderId') tenderId: string,

@@ -305,14 +305,6 @@ export class TendersService {
           errors: [{ field: 'scale', message: 'min must be less than max' }],
         });
       }
-      const unknownLevels = Object.keys(dto.scale.labels ?? {}).filter(
-        (level) => !/^-?\d+$/.test(level) || Number(level) < dto.scale!.min || Number(level) > dto.scale!.max,
-      );
-      if (unknownLevels.length > 0) {
-        throw new DomainError('rule_violation', `Scale labels for levels outside ${dto.scale.min}–${dto.scale.max}: ${unknownLevels.join(', ')}.`, {
-          errors: unknownLevels.map((level) => ({ field: `scale.labels.${level}`, message: 'not a level of the scale' })),
-        });
-      }
       tender.scaleMin = dto.scale.min;
       tender.scaleMax = dto.scale.max;
       tender.scaleLabels = labelsForScale(dto.scale.min, dto.scale.max, dto.scale.labels);

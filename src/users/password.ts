@@ -4,6 +4,10 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * scrypt (memory-hard) with a per-password salt; stored as
  * `scrypt$N$r$p$salt$hash` so the cost can be raised later without breaking old hashes.
  */
+/** The password policy every account follows (creation, registration, reset, change). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
 const N = 16384;
 const R = 8;
 const P = 1;

@@ -11,6 +11,7 @@ import { Db } from '../database/db.service';
 import { retryOnUniqueViolation } from '../database/unique-violation';
 import type { CreateUserDto } from './dto/create-user.dto';
 import { Organisation } from './organisation.entity';
+import { ignoredAdminEmailNotice } from './ignored-admin-email';
 import { hashPassword } from './password';
 import { User } from './user.entity';
 
@@ -42,6 +43,12 @@ export class UsersService implements OnApplicationBootstrap {
       this.logger.warn(`First admin created: ${created.email} / ${created.password}  (shown once; keep it safe)`);
     } else if (created) {
       this.logger.log(`First admin created from ADMIN_EMAIL: ${created.email}`);
+    } else if (this.config.adminEmail && !(await this.findByEmail(this.config.adminEmail))) {
+      const admins = await this.db.read((em) =>
+        em.getRepository(User).find({ where: { role: 'admin', active: true }, order: { createdAt: 'ASC' }, take: 3 }),
+      );
+      const notice = ignoredAdminEmailNotice(this.config.adminEmail, admins.map((admin) => admin.email), this.config.database);
+      this.logger.warn(notice);
     }
   }
 
@@ -95,10 +102,6 @@ export class UsersService implements OnApplicationBootstrap {
       after: { email: saved.email, name: saved.name, role: saved.role, organisation: organisation ? { name: organisation.name, type: organisation.type } : null },
     });
     return saved;
-  }
-
-  list(): Promise<User[]> {
-    return this.db.read((em) => em.getRepository(User).find({ relations: { organisation: true }, order: { createdAt: 'ASC', email: 'ASC' } }));
   }
 
   findById(id: string): Promise<User | null> {

@@ -106,6 +106,8 @@ export function configureWeb(app: INestApplication): void {
         });
         return;
       }
+      // The token has done its work; actions see only their own fields.
+      if (req.body && typeof req.body === 'object') delete (req.body as Record<string, unknown>)._csrf;
       next();
     })().catch(next);
   });

@@ -1,4 +1,4 @@
-import { Body, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Inject, Ip, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../common/domain-error';
@@ -35,7 +35,7 @@ export class ShellController {
   }
 
   @Post('sign-in')
-  async signIn(@Req() req: Request, @Res() res: Response, @Body() body: unknown): Promise<void> {
+  async signIn(@Req() req: Request, @Res() res: Response, @Body() body: unknown, @Ip() clientAddress: string): Promise<void> {
     const email = formValue(body, 'email').trim();
     const password = formValue(body, 'password');
     const fieldErrors: Record<string, { text: string }> = {};
@@ -44,7 +44,7 @@ export class ShellController {
     if (Object.keys(fieldErrors).length === 0) {
       try {
         // The same check (and the same throttle) as POST /api/auth/login.
-        const session = await this.auth.login({ email, password });
+        const session = await this.auth.login({ email, password }, clientAddress);
         const user = await this.users.findByEmail(session.user.email);
         const opened = await this.sessions.signIn(req.web?.session ?? null, user!);
         const cookie = sessionCookie(this.config);

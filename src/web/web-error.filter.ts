@@ -24,14 +24,15 @@ export function errorPage(res: Response, status: number, model: ErrorPageModel):
   res.status(status).render('views/error.njk', model);
 }
 
+export const PLAIN_NOT_FOUND: ErrorPageModel = {
+  pageTitle: 'Page not found',
+  lines: ['If you typed the web address, check it is correct.', 'If you pasted it, check you copied all of it.'],
+  next: { href: '/', text: 'Go to the start' },
+};
+
 /** Plain words for what a person can meet on a page, by the service's error code. No codes, no field names. */
 const PLAIN: Record<string, ErrorPageModel & { status: number }> = {
-  not_found: {
-    status: 404,
-    pageTitle: 'Page not found',
-    lines: ['If you typed the web address, check it is correct.', 'If you pasted it, check you copied all of it.'],
-    next: { href: '/', text: 'Go to the start' },
-  },
+  not_found: { status: 404, ...PLAIN_NOT_FOUND },
   forbidden: {
     status: 403,
     pageTitle: 'You cannot see this page',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { HelpDirectory } from './help-directory.service';
+import { PageNotFound } from './page-not-found';
 import { ShellController } from './shell.controller';
 import { WebSessionService } from './web-session.service';
 
@@ -8,7 +9,7 @@ import { WebSessionService } from './web-session.service';
 @Module({
   imports: [AccessModule],
   controllers: [ShellController],
-  providers: [WebSessionService, HelpDirectory],
+  providers: [WebSessionService, HelpDirectory, PageNotFound],
   exports: [WebSessionService, HelpDirectory],
 })
 export class WebModule {}

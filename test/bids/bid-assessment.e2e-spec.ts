@@ -85,7 +85,7 @@ describe('bids: compliance, disqualification, audit', () => {
         .set(world.commissioner.auth)
         .send({ passed: false });
       expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field: 'note', message: 'note is required when the bid fails the gate: say why' }]);
+      expect(response.body.errors).toEqual([{ field: 'note', message: 'A note is needed when the bid fails the gate: say why it fails.' }]);
     });
 
     it.each([

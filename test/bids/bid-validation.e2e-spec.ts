@@ -53,7 +53,7 @@ describe('bids: validation and content rules', () => {
     it('a response over 20 000 characters is refused; exactly 20 000 (emoji counted once) is accepted', async () => {
       const tooLong = await postBid(t, bidder, world.tenderId, { responses: [{ criterion: 'Q2', text: 'x'.repeat(20_001) }] });
       expect(tooLong.status).toBe(400);
-      expect(tooLong.body.errors).toEqual([{ field: 'responses[0].text', message: 'text must have at most 20000 characters' }]);
+      expect(tooLong.body.errors).toEqual([{ field: 'responses[0].text', message: 'The text is too long: use at most 20,000 characters.' }]);
       const exact = await postBid(t, bidder, world.tenderId, { responses: [{ criterion: 'Q2', text: '👍'.repeat(20_000) }] });
       expect(exact.status).toBe(201);
     });

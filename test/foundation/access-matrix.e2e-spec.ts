@@ -12,6 +12,7 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
   const who = {} as Record<Exclude<Who, 'anonymous'>, SignedIn | { auth: Record<string, string> }>;
   let draftId: string;
   let publishedId: string;
+  let adminId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -27,6 +28,7 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
     });
     draftId = await createTender(t, owner.token);
     publishedId = await createTender(t, owner.token, { template: 'social-value-model' });
+    adminId = (await t.http().get('/api/me').set(who.admin.auth).expect(200)).body.id;
     for (const id of [draftId, publishedId]) {
       await t.http().post(`/api/tenders/${id}/team`).set(owner.auth).send({ userId: procurement.id, role: 'procurement' }).expect(201);
     }
@@ -34,16 +36,24 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
     await t.http().post(`/api/tenders/${publishedId}/publish`).set(owner.auth).expect(200);
   });
   afterAll(() => t.close());
+  const idOf = (caller: 'bidder' | 'panelist' | 'admin') => (caller === 'admin' ? adminId : (who[caller] as SignedIn).id);
 
-  const send = (method: 'get' | 'post' | 'patch' | 'delete', url: string, as: Who, body?: object) => {
+  const send = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', url: string, as: Who, body?: object) => {
     let req = t.http()[method](url);
     if (as !== 'anonymous') req = req.set(who[as].auth);
     return body ? req.send(body) : req;
   };
 
   // [route label, method, url(draft?), body, expected status per caller]
-  const cases: [string, 'get' | 'post' | 'patch' | 'delete', () => string, object | undefined, Record<Who, number>][] = [
+  const cases: [string, 'get' | 'post' | 'put' | 'patch' | 'delete', () => string, object | undefined, Record<Who, number>][] = [
     ['GET /users', 'get', () => '/api/users', undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
+    ['GET /users?role=&active=', 'get', () => '/api/users?role=panelist&active=true', undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
+    ['GET /users/:id', 'get', () => `/api/users/${idOf('bidder')}`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
+    ['POST /users/:id/reactivate', 'post', () => `/api/users/${idOf('panelist')}/reactivate`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
+    ['POST /users/:id/deactivate (own account)', 'post', () => `/api/users/${idOf('admin')}/deactivate`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 409, anonymous: 401 }],
+    ['PUT /users/:id/role', 'put', () => `/api/users/${idOf('panelist')}/role`, { role: 'panelist' }, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
+    ['POST /users/:id/password-reset', 'post', () => `/api/users/${idOf('bidder')}/password-reset`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 201, anonymous: 401 }],
+    ['POST /me/password (wrong current)', 'post', () => '/api/me/password', { currentPassword: 'not the password', newPassword: 'a new long passphrase' }, { owner: 422, teamProcurement: 422, outsiderCommissioner: 422, bidder: 422, panelist: 422, admin: 422, anonymous: 401 }],
     ['GET /me', 'get', () => '/api/me', undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 200, bidder: 200, panelist: 200, admin: 200, anonymous: 401 }],
     ['GET /templates', 'get', () => '/api/templates', undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 200, bidder: 200, panelist: 200, admin: 200, anonymous: 401 }],
     ['GET draft tender', 'get', () => `/api/tenders/${draftId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 }],

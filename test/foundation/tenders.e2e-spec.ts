@@ -77,9 +77,9 @@ describe('tenders and criteria', () => {
       .expect(422);
     expect(badGroups.body.violations[0]).toMatchObject({ code: 'C1', rule: 'group_weights' });
     const threeDecimals = await t.http().post(url).set(owner.auth).send({ code: 'Q1', title: 'Q', kind: 'scored', category: 'quality', weight: 33.333 }).expect(400);
-    expect(threeDecimals.body.errors).toEqual([{ field: 'weight', message: 'weight must be a number with at most 2 decimals' }]);
+    expect(threeDecimals.body.errors).toEqual([{ field: 'weight', message: 'The weight can have at most 2 decimal places.' }]);
     const unknownField = await t.http().post(url).set(owner.auth).send({ code: 'Q1', title: 'Q', kind: 'scored', category: 'quality', weight: 40, colour: 'red' }).expect(400);
-    expect(unknownField.body.errors).toEqual([{ field: 'colour', message: 'unknown field colour: not accepted here' }]);
+    expect(unknownField.body.errors).toEqual([{ field: 'colour', message: 'This field is not accepted here: leave it out.' }]);
     await t.http().post(url).set(owner.auth).send(WORKED_EXAMPLE_CRITERIA[0]).expect(201);
     const duplicate = await t.http().post(url).set(owner.auth).send(WORKED_EXAMPLE_CRITERIA[0]).expect(422);
     expect(duplicate.body.violations[0]).toMatchObject({ code: 'Q1', rule: 'duplicate_code' });

@@ -52,6 +52,8 @@ describe('one-time panel invitations', () => {
       id: expect.any(String),
       panelMemberId: memberId,
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      url: `http://localhost:3000/invitation/${issued.body.token}`,
+      code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/),
       expiresAt: new Date(t.clock.now().getTime() + 14 * DAY).toISOString(),
     });
     const session = await redeem(issued.body.token);
@@ -178,6 +180,76 @@ describe('one-time panel invitations', () => {
     expect(
       (await t.http().post(`/api/tenders/${otherTenderId}/panel/${memberId}/invitation`).set(otherCommissioner.auth)).status,
     ).toBe(404);
+  });
+
+  describe('the short code', () => {
+    const CODE_GENERIC = 'This invitation code is not valid. Check it and try again, or ask the tender team for a new one.';
+    const redeemCode = (code: unknown) => t.http().post('/api/auth/invitation').send({ code });
+
+    it('signs in once, typed in any case with or without dashes; the link is then used too', async () => {
+      const memberId = await newMember();
+      const { body } = await issue(memberId);
+      const typed = ` ${body.code.toLowerCase().replace(/-/g, ' ')} `;
+      const session = await redeemCode(typed);
+      expect(session.status).toBe(200);
+      expect(session.body.seat).toEqual({ tenderId: world.tenderId, panelMemberId: memberId });
+      expect((await t.http().get(`/api/tenders/${world.tenderId}`).set({ Authorization: `Bearer ${session.body.accessToken}` })).status).toBe(
+        200,
+      );
+      const again = await redeemCode(body.code);
+      expect(again.status).toBe(401);
+      expect(again.body.detail).toBe(CODE_GENERIC);
+      // One invitation, one use: the link's token went with the code.
+      expect((await redeem(body.token)).status).toBe(401);
+    });
+
+    it('is revoked with its link by a new invitation and by DELETE, and expires with it', async () => {
+      const memberId = await newMember();
+      const first = await issue(memberId);
+      const second = await issue(memberId);
+      expect(second.body.code).not.toBe(first.body.code);
+      expect((await redeemCode(first.body.code)).body.detail).toBe(CODE_GENERIC);
+      await t.http().delete(`/api/tenders/${world.tenderId}/panel/${memberId}/invitation`).set(world.commissioner.auth).expect(204);
+      expect((await redeemCode(second.body.code)).status).toBe(401);
+      const third = await issue(memberId);
+      t.clock.advance(14 * DAY);
+      expect((await redeemCode(third.body.code)).status).toBe(401);
+    });
+
+    it('is stored only as a keyed hash, never in the audit trail', async () => {
+      const { body } = await issue(await newMember());
+      const row = await t.app.get(DataSource).getRepository(PanelInvitation).findOneByOrFail({ id: body.id });
+      const plain = body.code.replace(/-/g, '');
+      expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.codeHash).not.toBe(createHash('sha256').update(plain).digest('hex'));
+      expect(JSON.stringify(row)).not.toContain(plain);
+      const audit = JSON.stringify((await t.http().get(`/api/tenders/${world.tenderId}/audit`).set(world.commissioner.auth)).body);
+      expect(audit).not.toContain(plain);
+      expect(audit).not.toContain(body.code);
+      expect(audit).not.toContain(row.codeHash);
+    });
+
+    it('wants the token or the code, not both and not neither (400); a malformed code is a failed attempt (401)', async () => {
+      const { body } = await issue(await newMember());
+      const both = await t.http().post('/api/auth/invitation').send({ token: body.token, code: body.code });
+      expect(both.status).toBe(400);
+      expect(both.body.errors).toEqual([{ field: 'code', message: expect.any(String) }]);
+      expect((await t.http().post('/api/auth/invitation').send({})).status).toBe(400);
+      expect((await redeemCode(42)).status).toBe(400);
+      expect((await redeemCode('O0O0-I1I1-LL')).body.detail).toBe(CODE_GENERIC);
+      expect((await redeemCode('too-short')).status).toBe(401);
+      // Nothing was spent: the real code still works.
+      expect((await redeemCode(body.code)).status).toBe(200);
+    });
+
+    it('failed codes are throttled by address like failed links (429)', async () => {
+      const { body } = await issue(await newMember());
+      for (let attempt = 0; attempt < 5; attempt++) expect((await redeemCode('KT4M-9XPR-Q7')).status).toBe(401);
+      expect((await redeemCode(body.code)).status).toBe(429);
+      expect((await redeem(body.token)).status).toBe(429);
+      t.clock.advance(16 * 60_000);
+      expect((await redeemCode(body.code)).status).toBe(200);
+    });
   });
 
   it('throttles failed redemptions by client address (429 with Retry-After), then lets a valid one through', async () => {

@@ -58,11 +58,11 @@ describe('independent scoring', () => {
     const url = `/api/tenders/${world.tenderId}/bids/${world.bidIds[0]}/scores/Q1`;
     const fraction = await t.http().put(url).set(lived.auth).send({ score: 3.5, rationale: 'x' });
     expect(fraction.status).toBe(400);
-    expect(fraction.body.errors).toEqual([{ field: 'score', message: 'score must be an integer number' }]);
+    expect(fraction.body.errors).toEqual([{ field: 'score', message: 'The score must be a whole number.' }]);
     expect((await t.http().put(url).set(lived.auth).send({ score: '3', rationale: 'x' })).status).toBe(400);
     const blank = await t.http().put(url).set(lived.auth).send({ score: 3, rationale: '   ' });
     expect(blank.status).toBe(400);
-    expect(blank.body.errors).toEqual([{ field: 'rationale', message: 'rationale must not be blank' }]);
+    expect(blank.body.errors).toEqual([{ field: 'rationale', message: 'The rationale is blank: write some text.' }]);
     expect((await t.http().put(url).set(lived.auth).send({ score: 3 })).status).toBe(400);
     expect((await t.http().put(url).set(lived.auth).send({ score: 3, rationale: 'x', submitted: true })).status).toBe(400);
 

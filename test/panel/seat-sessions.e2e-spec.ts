@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import { User } from '../../src/users/user.entity';
 import { createTestApp, type TestApp } from '../app';
 import type { BidWorld } from '../factories/bid.factory';
-import { addLayPanelist, addPanelist, declareAll, panelTender, panelTenderInEvaluation, saveScore } from '../factories/panel.factory';
+import {
+  addLayPanelist,
+  addPanelist,
+  declareAll,
+  panelTender,
+  panelTenderInEvaluation,
+  saveScore,
+} from '../factories/panel.factory';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(60_000);
@@ -132,7 +139,9 @@ describe('invitation sessions are scoped to one panel seat', () => {
     const lay = await addLayPanelist(t, world, 'lived_experience');
     const session = lay.auth;
     expect((await t.http().get(`/api/tenders/${world.tenderId}`).set(session)).status).toBe(200);
-    expect((await t.http().delete(`/api/tenders/${world.tenderId}/panel/${lay.memberId}`).set(world.commissioner.auth)).status).toBe(204);
+    expect(
+      (await t.http().delete(`/api/tenders/${world.tenderId}/panel/${lay.memberId}`).set(world.commissioner.auth)).status,
+    ).toBe(204);
     expect((await t.http().get(`/api/tenders/${world.tenderId}`).set(session)).status).toBe(404);
     expect((await t.http().get('/api/tenders').set(session)).body).toEqual([]);
   });
@@ -152,7 +161,9 @@ describe('invitation sessions are scoped to one panel seat', () => {
 
   it('a seat claim in a token is refused unless the account is a panelist', async () => {
     const commissioner = await t.user('commissioner');
-    const forged = await t.app.get(JwtService).signAsync({ sub: commissioner.id, role: 'commissioner', seat: { tenderId: 'x', panelMemberId: 'y' } });
+    const forged = await t.app
+      .get(JwtService)
+      .signAsync({ sub: commissioner.id, role: 'commissioner', seat: { tenderId: 'x', panelMemberId: 'y' } });
     const response = await t.http().get('/api/me').set(bearer(forged));
     expect(response.status).toBe(401);
   });

@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createWebTestApp, cspViolations, launchBrowser, phone, scrollsSideways, type WebTestApp } from './browser';
+import { addPanelist } from '../factories/panel.factory';
+import { PASSWORD } from '../app';
 import { invite, reissue, scoringWorld } from './panel-world';
 
 /**
@@ -24,8 +26,10 @@ describe('Panel sessions in a real browser', () => {
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
   async function arrive(page: Page, link: string, conflicts: string[] = []): Promise<void> {
-    await page.goto(link);
-    await button(page, 'Start now').click();
+    if (page.url() !== link) {
+      await page.goto(link);
+      await button(page, 'Start now').click();
+    }
     while ((await heading(page)).startsWith('Do you know anyone at')) {
       const bidder = (await heading(page)).replace('Do you know anyone at ', '').replace('?', '');
       if (conflicts.includes(bidder)) {
@@ -136,5 +140,35 @@ describe('Panel sessions in a real browser', () => {
     expect(await heading(page)).toBe('Scores submitted');
     expect(cspViolations).toEqual([]);
     await context.close();
+  });
+
+  it('a lay member types the code from a letter; a professional signs in with a password and sees their own group’s questions', async () => {
+    const world = await scoringWorld(t);
+    const lay = await invite(t, world);
+    const letter = await t.http().post(`/api/tenders/${world.tenderId}/panel/${lay.memberId}/invitation`).set(world.commissioner.auth);
+    const a = await phone(browser);
+    await a.page.goto(`${t.baseUrl}/invitation`);
+    await a.page.getByLabel('Enter your code').fill('WRONG-CODE');
+    await button(a.page, 'Continue').click();
+    expect(await a.page.title()).toMatch(/^Error: Enter your code/);
+    await a.page.getByLabel('Enter your code').fill(String(letter.body.code).toLowerCase());
+    await button(a.page, 'Continue').click();
+    expect(await heading(a.page)).toBe('Do you know anyone at Mind in Camden?');
+
+    const professional = await addPanelist(t, world, 'professional');
+    const b = await phone(browser);
+    await b.page.goto(`${t.baseUrl}/sign-in`);
+    await b.page.getByLabel('Email address').fill(professional.email);
+    await b.page.getByLabel('Password').fill(PASSWORD);
+    await button(b.page, 'Sign in').click();
+    await arrive(b.page, b.page.url());
+    expect(await heading(b.page)).toBe('Your scoring');
+    await b.page.getByRole('link', { name: 'Mind in Camden' }).click();
+    expect(await heading(b.page)).toBe('Service model');
+    await b.page.getByText('Evidence of a recovery-focused model with outcome measures.').waitFor();
+    await scoreCriterion(b.page, 1, 'Strong model.');
+    expect(await heading(b.page)).toBe('Clinical governance');
+    await a.context.close();
+    await b.context.close();
   });
 });

@@ -109,3 +109,20 @@ describe('The web shell', () => {
     }
   });
 });
+
+describe('Unknown addresses', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a browser gets the plain "Page not found" page; an API client problem+json', async () => {
+    const page = await t.http().get('/no-such-page').set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+    const api = await t.http().get('/no-such-page').set('Accept', 'application/json');
+    expect(api.status).toBe(404);
+    expect(api.type).toBe('application/problem+json');
+  });
+});

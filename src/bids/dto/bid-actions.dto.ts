@@ -3,6 +3,7 @@ import { IsBoolean, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { NotBlank } from '../../common/validators';
 
 const MAX_NOTE = 5000;
+const FAILED_NEEDS_NOTE = 'A note is needed when the bid fails the gate: say why it fails.';
 
 /**
  * One rule, one message: a note is text of at most 5000 characters, and a failed gate
@@ -11,17 +12,17 @@ const MAX_NOTE = 5000;
 function ComplianceNote(): PropertyDecorator {
   const problem = (value: unknown, passed: unknown): string | null => {
     if (value === undefined || value === null)
-      return passed === false ? 'note is required when the bid fails the gate: say why' : null;
-    if (typeof value !== 'string') return 'note must be text';
-    if ([...value].length > MAX_NOTE) return `note must have at most ${MAX_NOTE} characters`;
-    if (passed === false && value.trim() === '') return 'note is required when the bid fails the gate: say why';
+      return passed === false ? FAILED_NEEDS_NOTE : null;
+    if (typeof value !== 'string') return 'The note must be text.';
+    if ([...value].length > MAX_NOTE) return `The note is too long: use at most ${MAX_NOTE} characters.`;
+    if (passed === false && value.trim() === '') return FAILED_NEEDS_NOTE;
     return null;
   };
   return ValidateBy({
     name: 'complianceNote',
     validator: {
       validate: (value: unknown, args) => problem(value, (args?.object as RecordComplianceDto).passed) === null,
-      defaultMessage: (args) => problem(args?.value, (args?.object as RecordComplianceDto).passed) ?? 'note is not valid',
+      defaultMessage: (args) => problem(args?.value, (args?.object as RecordComplianceDto).passed) ?? 'The note is not valid.',
     },
   });
 }

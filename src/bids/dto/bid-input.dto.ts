@@ -100,7 +100,7 @@ export class CommitmentInputDto {
   @ApiPropertyOptional({ example: '2028-03-31', nullable: true, description: 'The date the target is met by (YYYY-MM-DD).' })
   @IsOptional()
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'by must be a date written YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'The by date must be written YYYY-MM-DD, such as 2028-03-31.' })
   @IsCalendarDate()
   by?: string | null;
 }

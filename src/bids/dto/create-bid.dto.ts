@@ -5,14 +5,14 @@ import {
   IsArray,
   IsIn,
   IsNumber,
-  IsOptional,
+  IsObject,
   IsPositive,
   IsString,
   Max,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { MaxDecimals, NotBlank } from '../../common/validators';
+import { IfPresent, MaxDecimals, NotBlank } from '../../common/validators';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../users/organisation.entity';
 import { MAX_PRICE } from '../bid-rules';
 import { BidAnswerInputDto, CommitmentInputDto } from './bid-input.dto';
@@ -51,7 +51,7 @@ export class CreateBidDto {
     example: 'vcse',
     description: "Defaults to the bidder account's organisation type. Required for a paper bid entered by the team.",
   })
-  @IsOptional()
+  @IfPresent()
   @IsIn(ORGANISATION_TYPES)
   organisationType?: OrganisationType;
 
@@ -60,7 +60,7 @@ export class CreateBidDto {
     example: ['Holborn Community Association', 'Camden Peer Support CIC'],
     description: 'Consortium members besides the lead bidder.',
   })
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayMaxSize(MAX_CONSORTIUM)
   @IsString({ each: true })
@@ -71,7 +71,7 @@ export class CreateBidDto {
   @ApiProperty({ example: 1249500.5, description: `Total price in pounds: > 0, at most 2 decimals, at most ${MAX_PRICE}.` })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimals(2)
-  @IsPositive({ message: 'price must be more than 0' })
+  @IsPositive({ message: 'The price must be more than 0.' })
   @Max(MAX_PRICE)
   price: number;
 
@@ -82,14 +82,16 @@ export class CreateBidDto {
   })
   @IsArray()
   @ArrayMaxSize(MAX_RESPONSES)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BidAnswerInputDto)
   responses: BidAnswerInputDto[];
 
   @ApiPropertyOptional({ type: [CommitmentInputDto], example: EXAMPLE_COMMITMENTS })
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayMaxSize(MAX_COMMITMENTS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CommitmentInputDto)
   commitments?: CommitmentInputDto[];

@@ -5,21 +5,18 @@ import {
   IsArray,
   IsIn,
   IsNumber,
+  IsObject,
   IsPositive,
   IsString,
   Max,
   MaxLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MaxDecimals, NotBlank } from '../../common/validators';
+import { IfPresent, MaxDecimals, NotBlank } from '../../common/validators';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../users/organisation.entity';
 import { MAX_PRICE } from '../bid-rules';
 import { BidAnswerInputDto, CommitmentInputDto } from './bid-input.dto';
 import { MAX_COMMITMENTS, MAX_CONSORTIUM, MAX_RESPONSES } from './create-bid.dto';
-
-/** Optional, but `null` is refused (400) rather than read as "not given". */
-const IfPresent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /**
  * Every field optional; what is given changes, the rest stays. `responses` are merged by
@@ -52,7 +49,7 @@ export class UpdateBidDto {
   @IfPresent()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimals(2)
-  @IsPositive({ message: 'price must be more than 0' })
+  @IsPositive({ message: 'The price must be more than 0.' })
   @Max(MAX_PRICE)
   price?: number;
 
@@ -64,6 +61,7 @@ export class UpdateBidDto {
   @IfPresent()
   @IsArray()
   @ArrayMaxSize(MAX_RESPONSES)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BidAnswerInputDto)
   responses?: BidAnswerInputDto[];
@@ -84,6 +82,7 @@ export class UpdateBidDto {
   @IfPresent()
   @IsArray()
   @ArrayMaxSize(MAX_COMMITMENTS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CommitmentInputDto)
   commitments?: CommitmentInputDto[];

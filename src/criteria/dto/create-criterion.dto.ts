@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -16,19 +17,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MaxDecimals, NotBlank } from '../../common/validators';
+import { IfPresent, MaxDecimals, NotBlank } from '../../common/validators';
 import { CATEGORIES, CRITERION_KINDS, PANEL_GROUPS, type Category, type CriterionKind, type PanelGroup } from '../criteria-tree';
 
 export class GroupWeightsDto {
   @ApiPropertyOptional({ example: 50 })
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(0)
   @Max(100)
   lived_experience?: number;
 
   @ApiPropertyOptional({ example: 50 })
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(0)
   @Max(100)
@@ -37,14 +38,16 @@ export class GroupWeightsDto {
 
 export class CreateCriterionDto {
   @ApiPropertyOptional({ description: 'Parent section: its id or code. Omit for a top-level node.', example: 'CP' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(64)
   parentId?: string;
 
   @ApiProperty({ example: 'CP2', description: 'Unique within the tender.' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, { message: 'code must be 1–30 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, {
+    message: 'The code must be 1 to 30 letters, digits, dots, dashes or underscores, starting with a letter or digit, such as Q1 or CP2.',
+  })
   code: string;
 
   @ApiProperty({ example: 'Peer support and time banking' })
@@ -58,7 +61,7 @@ export class CreateCriterionDto {
   kind: CriterionKind;
 
   @ApiPropertyOptional({ enum: CATEGORIES, example: 'co_production' })
-  @IsOptional()
+  @IfPresent()
   @IsIn(CATEGORIES)
   category?: Category;
 
@@ -76,7 +79,7 @@ export class CreateCriterionDto {
   threshold?: number | null;
 
   @ApiPropertyOptional({ enum: PANEL_GROUPS, isArray: true, example: ['lived_experience', 'professional'] })
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(2)
@@ -86,6 +89,7 @@ export class CreateCriterionDto {
 
   @ApiPropertyOptional({ type: GroupWeightsDto, nullable: true, example: { lived_experience: 50, professional: 50 } })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GroupWeightsDto)
   groupWeights?: GroupWeightsDto | null;
@@ -110,7 +114,7 @@ export class CreateCriterionDto {
   plainGuidance?: string | null;
 
   @ApiPropertyOptional({ example: 2, description: 'Position among siblings.' })
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(0)
   @Max(10_000)

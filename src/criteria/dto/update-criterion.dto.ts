@@ -1,4 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
 import { CreateCriterionDto } from './create-criterion.dto';
 
-export class UpdateCriterionDto extends PartialType(CreateCriterionDto) {}
+/** Every field optional; `null` only clears the fields that are nullable on create (threshold, groupWeights, …). */
+export class UpdateCriterionDto extends PartialType(CreateCriterionDto, { skipNullProperties: false }) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PANEL_GROUPS, type PanelGroup } from '../../criteria/criteria-tree';
-import { NotBlank } from '../../common/validators';
+import { IfPresent, NotBlank } from '../../common/validators';
 
 /**
  * Either an existing panelist account (`userId`, or `email` of an existing account), or
@@ -10,19 +10,19 @@ import { NotBlank } from '../../common/validators';
  */
 export class AddPanelMemberDto {
   @ApiPropertyOptional({ example: '3b241101-e2bb-4255-8caf-4136c566a962', description: 'An existing panelist account.' })
-  @IsOptional()
+  @IfPresent()
   @IsUUID()
   userId?: string;
 
   @ApiPropertyOptional({ example: 'Jordan Reid', description: 'Needed only when no account has this email yet.' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @NotBlank()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'jordan.reid@example.org' })
-  @IsOptional()
+  @IfPresent()
   @IsEmail()
   @MaxLength(254)
   email?: string;
@@ -35,7 +35,7 @@ export class AddPanelMemberDto {
     example: 'carer',
     description: 'Free label for the seat: "service user", "carer", "young person", "clinician"…',
   })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @NotBlank()
   @MaxLength(100)

@@ -12,7 +12,7 @@ export class DeclareInterestDto {
     description: 'Required when conflict is true: what the interest is.',
   })
   @ValidateIf((dto: DeclareInterestDto) => dto.conflict === true || dto.details !== undefined)
-  @IsString({ message: 'details must be text saying what the interest is (required when conflict is true)' })
+  @IsString({ message: 'Details are needed when conflict is true: say in words what the interest is.' })
   @NotBlank()
   @MaxLength(2000)
   details?: string;

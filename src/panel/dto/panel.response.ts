@@ -113,8 +113,20 @@ export class InvitationResponse {
   @ApiProperty({ example: '5d0c8a52-0f55-4d8e-9a3c-1d2f3a4b5c6d' }) panelMemberId: string;
   @ApiProperty({
     example: 'q3Jc0mVwJ4l8bFZpT2x0u6p1k9dQe7aYhN5sR3wZ8cU',
-    description: 'Shown once: only its hash is stored. Send it in a link; POST /api/auth/invitation redeems it once.',
+    description: 'Shown once: only its hash is stored. POST /api/auth/invitation redeems it (or the code) once.',
   })
   token: string;
+  @ApiProperty({
+    example: 'https://tenders.camden.gov.uk/invitation/q3Jc0mVwJ4l8bFZpT2x0u6p1k9dQe7aYhN5sR3wZ8cU',
+    description: "The link to send: opens the panel member's journey in a browser (PUBLIC_URL/invitation/<token>).",
+  })
+  url: string;
+  @ApiProperty({
+    example: 'KT4M-9XPR-Q7',
+    description:
+      'The same invitation as a short code to type or read out (no 0/O, 1/I/L; case and dashes ignored). Shown once; ' +
+      'same lifetime and single use as the token: redeeming either uses both.',
+  })
+  code: string;
   @ApiProperty({ example: '2026-12-07T10:00:00.000Z' }) expiresAt: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { NotBlank } from '../../common/validators';
+import { IsISO8601, IsString, MaxLength } from 'class-validator';
+import { IfPresent, NotBlank } from '../../common/validators';
 import { TenderSettingsDto } from './tender-settings.dto';
 
 export class CreateTenderDto extends TenderSettingsDto {
@@ -17,7 +17,7 @@ export class CreateTenderDto extends TenderSettingsDto {
   title: string;
 
   @ApiPropertyOptional({ example: 'Day care and recovery support for adults with mental health needs in the borough.' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(20_000)
   description?: string;
@@ -27,7 +27,7 @@ export class CreateTenderDto extends TenderSettingsDto {
   bidDeadline: string;
 
   @ApiPropertyOptional({ example: 'camden-mental-health-day-care', description: 'Copy criteria and settings from a template.' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(100)
   template?: string;

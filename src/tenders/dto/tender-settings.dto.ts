@@ -8,14 +8,14 @@ import {
   IsInt,
   IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { MaxDecimals, NotBlank } from '../../common/validators';
+import { IfPresent, MaxDecimals, NotBlank } from '../../common/validators';
 
 export class ScaleLabelDto {
   @ApiProperty({ example: 'Good' })
@@ -29,6 +29,49 @@ export class ScaleLabelDto {
   @NotBlank()
   @MaxLength(200)
   plainLabel: string;
+}
+
+const LABEL_LIMITS = { label: 100, plainLabel: 200 } as const;
+
+/**
+ * What is wrong with a scale's labels, in plain words, or null: an object keyed by levels
+ * of min..max written as whole numbers ("0", "1", …), each `{label, plainLabel}` of
+ * non-blank text within the limits, nothing else.
+ */
+export function scaleLabelsProblem(labels: unknown, min: unknown, max: unknown): string | null {
+  if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) {
+    return 'Labels must be an object keyed by scale level, for example {"0": {"label": "Unacceptable", "plainLabel": "Does not answer the question"}}.';
+  }
+  const bounded = Number.isInteger(min) && Number.isInteger(max);
+  for (const [level, value] of Object.entries(labels)) {
+    if (!/^(0|[1-9]\d*)$/.test(level) || (bounded && (Number(level) < (min as number) || Number(level) > (max as number)))) {
+      return bounded
+        ? `"${level.slice(0, 20)}" is not a level of this scale: use whole numbers from ${String(min)} to ${String(max)}.`
+        : `"${level.slice(0, 20)}" is not a scale level: use whole numbers such as "0" or "5".`;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return `The label for level ${level} must be an object with a label and a plainLabel.`;
+    }
+    const extra = Object.keys(value).filter((key) => !(key in LABEL_LIMITS));
+    if (extra.length > 0) return `The label for level ${level} has fields that are not accepted: ${extra.join(', ').slice(0, 100)}. Give only label and plainLabel.`;
+    for (const [key, limit] of Object.entries(LABEL_LIMITS)) {
+      const text = (value as Record<string, unknown>)[key];
+      if (typeof text !== 'string' || text.trim() === '') return `The ${key} of level ${level} must be some text.`;
+      if ([...text].length > limit) return `The ${key} of level ${level} is too long: use at most ${limit} characters.`;
+    }
+  }
+  return null;
+}
+
+function ScaleLabels(): PropertyDecorator {
+  return ValidateBy({
+    name: 'scaleLabels',
+    validator: {
+      validate: (value: unknown, args) => scaleLabelsProblem(value, (args?.object as ScaleDto).min, (args?.object as ScaleDto).max) === null,
+      defaultMessage: (args) =>
+        scaleLabelsProblem(args?.value, (args?.object as ScaleDto).min, (args?.object as ScaleDto).max) ?? 'The labels are not valid.',
+    },
+  });
 }
 
 export class ScaleDto {
@@ -48,41 +91,42 @@ export class ScaleDto {
     description: 'A label per level, keyed by the level; levels left out get the defaults.',
     example: { '0': { label: 'Unacceptable', plainLabel: 'Does not answer the question' } },
   })
-  @IsOptional()
-  @IsObject()
+  @IfPresent()
+  @ScaleLabels()
   labels?: Record<string, ScaleLabelDto>;
 }
 
 /** The scoring settings of API.md, shared by create and patch. All optional here. */
 export class TenderSettingsDto {
   @ApiPropertyOptional({ type: ScaleDto })
-  @IsOptional()
+  @IfPresent()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScaleDto)
   scale?: ScaleDto;
 
   @ApiPropertyOptional({ enum: ['mean', 'median'], example: 'mean' })
-  @IsOptional()
+  @IfPresent()
   @IsIn(['mean', 'median'])
   aggregation?: 'mean' | 'median';
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   moderationRequired?: boolean;
 
   @ApiPropertyOptional({ enum: ['lowest_ratio', 'linear_deviation', 'min_max_linear'], example: 'lowest_ratio' })
-  @IsOptional()
+  @IfPresent()
   @IsIn(['lowest_ratio', 'linear_deviation', 'min_max_linear'])
   priceFormula?: 'lowest_ratio' | 'linear_deviation' | 'min_max_linear';
 
   @ApiPropertyOptional({ enum: ['none', 'quality', 'price'], example: 'none' })
-  @IsOptional()
+  @IfPresent()
   @IsIn(['none', 'quality', 'price'])
   tieBreak?: 'none' | 'quality' | 'price';
 
   @ApiPropertyOptional({ example: 2, description: 'Scale points; at most 2 decimals.' })
-  @IsOptional()
+  @IfPresent()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimals(2)
   @Min(0)
@@ -90,14 +134,14 @@ export class TenderSettingsDto {
   divergenceThreshold?: number;
 
   @ApiPropertyOptional({ example: 2 })
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(1)
   @Max(100)
   minScorers?: number;
 
   @ApiPropertyOptional({ example: 0.8, description: 'A price below this × the mean eligible price is flagged.' })
-  @IsOptional()
+  @IfPresent()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimals(2)
   @Min(0)
@@ -105,34 +149,34 @@ export class TenderSettingsDto {
   abnormallyLowRatio?: number;
 
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   priceVisibleToPanel?: boolean;
 
   @ApiPropertyOptional({ example: false, description: 'Bids shown to the panel as "Bid 1", "Bid 2", …' })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   blindMarking?: boolean;
 
   @ApiPropertyOptional({ example: false, description: 'Quorum also needs at least as many lived-experience members as professional ones.' })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   equalRepresentation?: boolean;
 
   @ApiPropertyOptional({ example: 'Sam Okoye', description: 'Who to contact about this tender; shown on the panel\'s "Get help" page. Changeable until the award.' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(200)
   contactName?: string;
 
   @ApiPropertyOptional({ example: 'commissioning@camden.gov.uk' })
-  @IsOptional()
+  @IfPresent()
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string;
 
   @ApiPropertyOptional({ example: '020 7974 4444' })
-  @IsOptional()
+  @IfPresent()
   @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'contactPhone must be a phone number (digits, spaces, +, brackets, dashes)' })
   contactPhone?: string;
 }

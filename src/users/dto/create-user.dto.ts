@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../common/caller';
-import { NotBlank } from '../../common/validators';
+import { IfPresent, NotBlank } from '../../common/validators';
 import { ORGANISATION_TYPES, type OrganisationType } from '../organisation.entity';
 
 export class CreateUserDto {
@@ -21,21 +21,21 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ example: 'a long passphrase', minLength: 12, description: 'Omit for panelists who sign in by invitation link.' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MinLength(12)
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ example: 'Mind in Camden', description: 'For bidders.' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @NotBlank()
   @MaxLength(200)
   organisationName?: string;
 
   @ApiPropertyOptional({ enum: ORGANISATION_TYPES, example: 'vcse' })
-  @IsOptional()
+  @IfPresent()
   @IsIn(ORGANISATION_TYPES)
   organisationType?: OrganisationType;
 }

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class WebSessionsAndTenderContact1796156324089 implements MigrationInterface {
-  name = 'WebSessionsAndTenderContact1796156324089';
+export class WebSessionsPanelDevicesTenderContact1796158255757 implements MigrationInterface {
+  name = 'WebSessionsPanelDevicesTenderContact1796158255757';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -27,6 +27,23 @@ export class WebSessionsAndTenderContact1796156324089 implements MigrationInterf
             CREATE INDEX "IDX_516e91d554f2095fc6a586de96" ON "web_sessions" ("lastSeenAt")
         `);
     await queryRunner.query(`
+            CREATE TABLE "panel_devices" (
+                "id" character varying(36) NOT NULL,
+                "tokenHash" character varying(64) NOT NULL,
+                "tenderId" character varying(36) NOT NULL,
+                "panelMemberId" character varying(36) NOT NULL,
+                "createdAt" TIMESTAMP NOT NULL,
+                "lastUsedAt" TIMESTAMP NOT NULL,
+                CONSTRAINT "PK_77629880aeef05cbd5ca9e41223" PRIMARY KEY ("id")
+            )
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_f72f440e1d1405ccaa463c7227" ON "panel_devices" ("tokenHash")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_e2cfa686c812a72c0b795815f7" ON "panel_devices" ("panelMemberId")
+        `);
+    await queryRunner.query(`
             ALTER TABLE "tenders"
             ADD "contactName" character varying(200)
         `);
@@ -46,9 +63,16 @@ export class WebSessionsAndTenderContact1796156324089 implements MigrationInterf
             ALTER TABLE "web_sessions"
             ADD CONSTRAINT "FK_6f178a63ea50a39df3d9682f43f" FOREIGN KEY ("seatPanelMemberId") REFERENCES "panel_members"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
+    await queryRunner.query(`
+            ALTER TABLE "panel_devices"
+            ADD CONSTRAINT "FK_e2cfa686c812a72c0b795815f71" FOREIGN KEY ("panelMemberId") REFERENCES "panel_members"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+            ALTER TABLE "panel_devices" DROP CONSTRAINT "FK_e2cfa686c812a72c0b795815f71"
+        `);
     await queryRunner.query(`
             ALTER TABLE "web_sessions" DROP CONSTRAINT "FK_6f178a63ea50a39df3d9682f43f"
         `);
@@ -63,6 +87,15 @@ export class WebSessionsAndTenderContact1796156324089 implements MigrationInterf
         `);
     await queryRunner.query(`
             ALTER TABLE "tenders" DROP COLUMN "contactName"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_e2cfa686c812a72c0b795815f7"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_f72f440e1d1405ccaa463c7227"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "panel_devices"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."IDX_516e91d554f2095fc6a586de96"
