@@ -85,15 +85,30 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /** Every page the journey visits is checked, and its title and axe result recorded. */
 export class AccessibilityLog {
-  readonly pages: { title: string; violations: AxeViolation[] }[] = [];
+  readonly pages: { title: string; violations: AxeViolation[]; text: string }[] = [];
 
   async check(page: Page): Promise<void> {
-    this.pages.push({ title: await page.title(), violations: await axeViolations(page) });
+    this.pages.push({ title: await page.title(), violations: await axeViolations(page), text: await ownText(page) });
   }
 
   get failures(): { title: string; violations: AxeViolation[] }[] {
     return this.pages.filter((p) => p.violations.length > 0);
   }
+}
+
+/**
+ * The words the service itself puts in front of a panelist on this page: the main content,
+ * without the bidder's answers (.app-answer) or the tender's own names.
+ */
+export async function ownText(page: Page): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const main = document.querySelector('main').cloneNode(true);
+    main.querySelectorAll('.app-answer, .govuk-caption-l').forEach((element) => element.remove());
+    document.body.appendChild(main);
+    const text = main.innerText;
+    main.remove();
+    return text;
+  })()`);
 }
 
 /** PNGs of the main pages for the README, at phone width; written only with UPDATE_SCREENSHOTS=1. */

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { IndividualScore } from '../../src/scoring/individual-score.entity';
 import { AccessibilityLog, createWebTestApp, cspViolations, launchBrowser, phone, screenshot, type WebTestApp } from './browser';
 import { invite, scoringWorld } from './panel-world';
+import { fleschKincaidGrade, median } from './readability';
 
 /**
  * Issue 13: a service user scores a whole bid alone, on a phone, from the invitation link.
@@ -110,6 +111,17 @@ describe('A lived-experience panelist on a phone', () => {
     await axe.check(page);
     await screenshot(page, '7-submitted');
 
+    // The footer pages, as the panelist sees them (the help page names the team's contact).
+    for (const link of ['Get help', 'Accessibility', 'Privacy', 'Cookies']) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await axe.check(page);
+    }
+    await expectText(page, 'Sign out');
+    await page.goBack();
+    await page.goBack();
+    await page.goBack();
+    await expectText(page, 'Ask Sam Okoye if you are stuck');
+
     // The same service as the API: the scores are there, submitted, with the reasons.
     const scores = await t.app.get(DataSource).getRepository(IndividualScore).find({ where: { panelMemberId: member.memberId }, order: { score: 'DESC' } });
     expect(scores.map((s) => [s.score, s.status, s.rationale])).toEqual([
@@ -117,6 +129,12 @@ describe('A lived-experience panelist on a phone', () => {
       [3, 'submitted', 'Members help run it, but only one group.'],
     ]);
     expect(axe.failures).toEqual([]);
+
+    // Plain words: the Flesch–Kincaid grade of each page's own text, median ≤ 6, worst ≤ 8.
+    const grades = axe.pages.map((visited) => ({ title: visited.title, grade: Math.round(fleschKincaidGrade(visited.text) * 10) / 10 }));
+    if (process.env.SHOW_GRADES) console.log(grades);
+    expect(median(grades.map((g) => g.grade))).toBeLessThanOrEqual(6);
+    expect(grades.filter((g) => g.grade > 8)).toEqual([]);
     expect(cspViolations).toEqual([]);
     expect(axe.pages.length).toBeGreaterThanOrEqual(10);
     await context.close();

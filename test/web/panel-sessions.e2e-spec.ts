@@ -171,4 +171,49 @@ describe('Panel sessions in a real browser', () => {
     await a.context.close();
     await b.context.close();
   });
+
+  it('completes the journey with the keyboard only', async () => {
+    const world = await scoringWorld(t);
+    const member = await invite(t, world);
+    const { context, page } = await phone(browser);
+    /** Tabs forward until the focused control is the one named (its text, or its label's). */
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate<string>(
+          "(() => { const e = document.activeElement; const l = e && e.labels && e.labels[0]; return ((l ? l.innerText : e.innerText) || e.value || '').trim(); })()",
+        );
+        if (focused.startsWith(name)) return;
+      }
+      throw new Error(`could not reach "${name}" with Tab`);
+    };
+    await page.goto(member.link);
+    await tabTo('Start now');
+    await page.keyboard.press('Enter');
+    for (let bid = 0; bid < 2; bid++) {
+      await page.getByRole('heading', { level: 1, name: /Do you know anyone at/ }).waitFor();
+      await tabTo('No');
+      await page.keyboard.press('Space');
+      await tabTo('Save and continue');
+      await page.keyboard.press('Enter');
+    }
+    await page.getByRole('heading', { level: 1, name: 'Your scoring' }).waitFor();
+    await tabTo('Mind in Camden');
+    await page.keyboard.press('Enter');
+    for (const reason of ['Clear and kind.', 'People help run it.']) {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await tabTo('5 –');
+      await page.keyboard.press('Space');
+      await tabTo('Why did you give this score?');
+      await page.keyboard.type(reason);
+      await tabTo('Save and continue');
+      await page.keyboard.press('Enter');
+      await page.waitForLoadState();
+    }
+    await page.getByRole('heading', { level: 1, name: 'Check your scores for Mind in Camden' }).waitFor();
+    await tabTo('Submit scores for this bid');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Scores submitted' }).waitFor();
+    await context.close();
+  });
 });

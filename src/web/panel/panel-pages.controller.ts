@@ -211,7 +211,7 @@ export class PanelPagesController {
     if (!bid.submitted) return res.redirect(303, `/panel/${tenderId}/bids/${bidId}/check`);
     const done = work.bids.filter((b) => b.submitted).length;
     const next = work.bids.find((b) => !b.submitted);
-    res.render('panel/views/submitted.njk', { pageTitle: `Scores sent for ${bid.bid}`, tenderId, bid, done, total: work.bids.length, next });
+    res.render('panel/views/submitted.njk', { pageTitle: `Scores submitted for ${bid.bid}`, tenderId, bid, done, total: work.bids.length, next });
   }
 
   /* ------------------------------------------------------------------ helpers ------------- */
