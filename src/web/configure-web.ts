@@ -34,8 +34,11 @@ export const WEB_ROUTES = [
   'panel/{*rest}',
 ];
 
-/** Not pages: the JSON API (and its docs) and the static assets. */
-const isPage = (path: string): boolean => !/^\/(api|assets)(\/|$)/.test(path);
+/** The first path segments that are pages ('' is the start page). */
+const PAGE_ROOTS = new Set(WEB_ROUTES.map((route) => route.replace(/^\//, '').split('/')[0]));
+
+/** A page route (not the API, its docs, the assets, or an unknown address, which gets its 404 untouched). */
+const isPage = (path: string): boolean => PAGE_ROOTS.has(path.split('/')[1] ?? '');
 
 /** The CSP nonce of this response (set before helmet, which puts it in the header). */
 export function cspNonce(_req: unknown, res: unknown): string {

@@ -192,8 +192,10 @@ describe('Panel sessions in a real browser', () => {
     await page.keyboard.press('Enter');
     for (let bid = 0; bid < 2; bid++) {
       await page.getByRole('heading', { level: 1, name: /Do you know anyone at/ }).waitFor();
-      await tabTo('No');
-      await page.keyboard.press('Space');
+      // Tab reaches a radio group once (its first radio); the arrow keys choose within it.
+      await tabTo('Yes');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByLabel('No', { exact: true }).isChecked()).toBe(true);
       await tabTo('Save and continue');
       await page.keyboard.press('Enter');
     }
