@@ -126,3 +126,30 @@ describe('Unknown addresses', () => {
     expect(api.type).toBe('application/problem+json');
   });
 });
+
+describe('Panel pages without a session', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['GET', '/panel'],
+    ['GET', '/panel/00000000-0000-4000-8000-000000000000'],
+    ['GET', '/panel/00000000-0000-4000-8000-000000000000/declarations/00000000-0000-4000-8000-000000000001'],
+    ['GET', '/panel/00000000-0000-4000-8000-000000000000/bids/00000000-0000-4000-8000-000000000001/criteria/Q1'],
+    ['GET', '/panel/00000000-0000-4000-8000-000000000000/bids/00000000-0000-4000-8000-000000000001/check'],
+    ['GET', '/panel/00000000-0000-4000-8000-000000000000/bids/00000000-0000-4000-8000-000000000001/submitted'],
+  ])('%s %s sends a visitor to sign in, showing nothing', async (_method, path) => {
+    const response = await t.http().get(path);
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/sign-in');
+  });
+
+  it('a form posted to a panel page without a session changes nothing', async () => {
+    const response = await t.http().post('/panel/00000000-0000-4000-8000-000000000000/bids/x/submit').type('form').send({ _csrf: 'guess' });
+    expect(response.status).toBe(403);
+    expect(response.text).toContain('This page has expired');
+  });
+});
