@@ -139,7 +139,86 @@ describe('A lived-experience panelist on a phone', () => {
     expect(axe.pages.length).toBeGreaterThanOrEqual(10);
     await context.close();
   });
+
+  it('every error state a person can meet has a page in plain words, and axe finds nothing on any of them', async () => {
+    const world = await scoringWorld(t);
+    const member = await invite(t, world);
+    const { context, page } = await phone(browser);
+    const axe = new AccessibilityLog();
+    const seen: string[] = [];
+    const visit = async () => {
+      seen.push(await page.getByRole('heading', { level: 1 }).innerText());
+      await axe.check(page);
+    };
+
+    // A wrong code, then a link that does not exist.
+    await page.goto(`${t.baseUrl}/invitation`);
+    await button(page, 'Continue').click();
+    await visit();
+    await page.goto(`${t.baseUrl}/invitation/not-a-real-token`);
+    await visit();
+    // A wrong password.
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await button(page, 'Sign in').click();
+    await visit();
+
+    // The real link, a conflict on Certitude; then the conflicted bid by its address.
+    await page.goto(member.link);
+    await button(page, 'Start now').click();
+    await page.getByLabel('No', { exact: true }).check();
+    await button(page, 'Save and continue').click();
+    await page.getByLabel('Yes', { exact: true }).check();
+    await page.getByLabel('If yes, how do you know them?').fill('My cousin works there.');
+    await button(page, 'Save and continue').click();
+    await page.goto(`${t.baseUrl}/panel/${world.tenderId}/bids/${world.bidIds[1]}/criteria/Q1`);
+    await visit();
+
+    // The link again, once used: it does not work (the device can carry on).
+    await page.goto(member.link);
+    await visit();
+
+    // A page left open while scoring closes (here the tender is cancelled).
+    await page.goto(`${t.baseUrl}/panel/${world.tenderId}/bids/${world.bidIds[0]}/criteria/Q1`);
+    const cancelled = await t.http().post(`/api/tenders/${world.tenderId}/cancel`).set(world.commissioner.auth).send({ reason: 'Budget withdrawn.' });
+    expect(cancelled.status).toBe(200);
+    await page.getByRole('radio').first().check();
+    await page.getByLabel('Why did you give this score?').fill('Good.');
+    await button(page, 'Save and continue').click();
+    await visit();
+
+    // A form kept open after signing out.
+    await page.goto(`${t.baseUrl}/help`);
+    const stale = await page.locator('input[name="_csrf"]').first().inputValue();
+    await button(page, 'Sign out').click();
+    await visit();
+    await page.evaluate(`(() => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = '/sign-out';
+      form.innerHTML = '<input type="hidden" name="_csrf" value="${stale}">';
+      document.body.appendChild(form);
+      form.submit();
+    })()`);
+    await page.waitForLoadState();
+    await visit();
+
+    expect(seen).toEqual([
+      'Enter your code',
+      'This link does not work',
+      'Sign in',
+      'You cannot score this bid',
+      'This link does not work',
+      'Scoring has closed',
+      'You are signed out',
+      'This page has expired',
+    ]);
+    expect(axe.failures).toEqual([]);
+    const grades = axe.pages.map((visited) => fleschKincaidGrade(visited.text));
+    expect(grades.filter((grade) => grade > 8)).toEqual([]);
+    await context.close();
+  });
 });
+
 
 async function expectHeading(page: Page, text: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 5000 });
