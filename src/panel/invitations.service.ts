@@ -20,6 +20,7 @@ import { hashInvitationCode, hashInvitationToken, newInvitationCode, newInvitati
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
 import { assertMayInvite, invitationExpiry } from './panel-rules';
+import { acceptSeat } from './seat-acceptance';
 
 /** What a person redeeming an invitation holds: the link's token, or the short code typed in. */
 export interface InvitationCredential {
@@ -182,8 +183,6 @@ export class InvitationsService {
       .getRepository(PanelInvitation)
       .update({ id: invitation.id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });
     if (result.affected !== 1) return null;
-    // The person has taken up the seat: from now on the team sees the account's name.
-    if (member.acceptedAt === null) await em.getRepository(PanelMember).update({ id: member.id }, { acceptedAt: now });
     await this.audit.record(em, {
       actorId: user.id,
       action: 'panel_invitation.redeemed',
@@ -192,6 +191,8 @@ export class InvitationsService {
       tenderId: invitation.tenderId,
       after: { panelMemberId: member.id },
     });
+    // The person has taken up the seat: from now on the team sees the account's name.
+    if (member.acceptedAt === null) await acceptSeat(em, this.audit, member, 'invitation', now);
     return { user, seat: { tenderId: member.tenderId, panelMemberId: member.id } };
   }
 

@@ -55,6 +55,30 @@ export function assertMayInvite(status: TenderStatus): void {
   }
 }
 
+/* ------------------------------------------------------------ who is shown ---------- */
+
+export interface SeatContact {
+  /** What the team typed when adding by email (null when added by userId). */
+  contactName: string | null;
+  contactEmail: string | null;
+  /** When the person first signed in for the seat. */
+  acceptedAt: Date | null;
+}
+
+/**
+ * How the team sees a member. Added by email, a member is shown by the name and email the
+ * team typed until they accept the seat (redeem its link or sign in with their password):
+ * the account's own name would tell the team that an account with that address exists.
+ * Once accepted, the account's name; the email stays the one typed (the account of a lay
+ * member may carry a placeholder address, see PanelService).
+ */
+export function seatContact(seat: SeatContact, account: { name: string; email: string }): { name: string; email: string } {
+  return {
+    name: seat.acceptedAt !== null || seat.contactName === null ? account.name : seat.contactName,
+    email: seat.contactEmail ?? account.email,
+  };
+}
+
 /* ------------------------------------------------------------- pseudonyms ---------- */
 
 export interface PseudonymInput {
