@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
@@ -12,6 +12,8 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { PanelModule } from './panel/panel.module';
 import { ResultsModule } from './results/results.module';
@@ -21,7 +23,7 @@ import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
 
 /**
- * The pipe, the problem+json filter and the auth guard are APP_* providers, so the e2e
+ * The pipe, the problem+json filter, the auth guard and the idempotency interceptor are APP_* providers, so the e2e
  * tests (which build this module) run exactly the production pipeline.
  */
 @Module({
@@ -30,6 +32,7 @@ import { UsersModule } from './users/users.module';
     ClockModule,
     DatabaseModule,
     AuditModule,
+    IdempotencyModule,
     AccessModule,
     UsersModule,
     AuthModule,
@@ -47,6 +50,7 @@ import { UsersModule } from './users/users.module';
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import type { Caller } from '../common/caller';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post('users')
+  @Idempotent()
   @Auth('admin')
   async create(@CurrentUser() caller: Caller, @Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.create(caller, dto));
