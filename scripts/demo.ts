@@ -214,7 +214,7 @@ function report(results: Json, files: string[], reference: string, tenderId: str
   if (results.sensitivity) console.log(`\n  ${results.sensitivity.sentence as string}`);
   console.log(`\nWritten: ${files.join(', ')}  (open the .xlsx in Excel or LibreOffice)`);
   console.log('\nExplore it in the service (same database):');
-  console.log(`  DATABASE_URL=sqlite:${relative(process.cwd(), DATABASE)} npm start     # then http://localhost:3000/api/docs`);
+  console.log(`  DATABASE_URL=sqlite:${relative(process.cwd(), DATABASE)} npm start     # then http://127.0.0.1:3000/api/docs`);
   const account = (label: string, email: string, password = PASSWORD) =>
     console.log(`  ${label.padEnd(28)} ${email} / ${password}`);
   account('admin (accounts only)', ADMIN.email, ADMIN.password);

@@ -19,6 +19,7 @@ import { DeclareInterestDto } from './dto/declare-interest.dto';
 import { CreatedPanelMemberResponse, InvitationResponse, PanelMemberDetailResponse } from './dto/panel.response';
 import { InvitationsService } from './invitations.service';
 import { PanelService } from './panel.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('panel')
 @Controller('tenders/:tenderId')
@@ -30,6 +31,7 @@ export class PanelController {
   ) {}
 
   @Post('panel')
+  @Idempotent()
   @Auth('commissioner', 'procurement')
   @ApiOperation({
     summary: 'Add a panel member (team; draft, published or evaluation)',
@@ -90,6 +92,7 @@ export class PanelController {
   }
 
   @Post('panel/:memberId/invitation')
+  @Idempotent()
   @Auth('commissioner', 'procurement')
   @ApiOperation({
     summary: 'Issue a one-time sign-in link and code for a member without a password (team)',

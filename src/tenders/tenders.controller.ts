@@ -8,6 +8,7 @@ import { AddTeamMemberDto, CancelTenderDto } from './dto/tender-actions.dto';
 import { TenderResponse } from './dto/tender.response';
 import { UpdateTenderDto } from './dto/update-tender.dto';
 import { TendersService } from './tenders.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('tenders')
 @Controller('tenders')
@@ -18,6 +19,7 @@ export class TendersController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Auth('commissioner')
   @ApiCreatedResponse({ type: TenderResponse })
   create(@CurrentUser() caller: Caller, @Body() dto: CreateTenderDto): Promise<TenderResponse> {
@@ -53,6 +55,7 @@ export class TendersController {
   }
 
   @Post(':tenderId/team')
+  @Idempotent()
   @Auth('commissioner', 'procurement')
   addTeamMember(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: AddTeamMemberDto) {
     return this.tenders.addTeamMember(caller, tenderId, dto);
