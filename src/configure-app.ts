@@ -38,7 +38,8 @@ export function configureApp(app: INestApplication): INestApplication {
       .setTitle('Tender Scorer')
       .setDescription(
         'Outcomes-based commissioning: weighted tenders, sealed bids, mixed lived-experience and professional panels, ' +
-          'exact and explainable results, auditable exports. Errors are application/problem+json (RFC 9457).',
+          'exact and explainable results, auditable exports. Errors are application/problem+json (RFC 9457). ' +
+          'The contract is docs/API.md and every number is defined in docs/SCORING.md, in the Tender Scorer repository.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

@@ -66,7 +66,7 @@ export class UsersService implements OnApplicationBootstrap {
       });
     }
     if (dto.role === 'bidder' && !(dto.organisationName && dto.organisationType)) {
-      throw new DomainError('validation', 'A bidder account belongs to an organisation: give organisationName and organisationType.', {
+      throw new DomainError('rule_violation', 'A bidder account belongs to an organisation: give organisationName and organisationType.', {
         errors: [
           ...(dto.organisationName ? [] : [{ field: 'organisationName', message: 'required for bidders' }]),
           ...(dto.organisationType ? [] : [{ field: 'organisationType', message: 'required for bidders' }]),
