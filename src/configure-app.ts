@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { bodyShapeProblem } from './common/body-shape';
+import { BODY_LIMIT_MB, bodyShapeProblem } from './common/body-shape';
 import { invalidBody } from './common/domain-error';
 
 /**
@@ -12,8 +12,7 @@ import { invalidBody } from './common/domain-error';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix('api');
-  // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '2mb' });
+  (app as NestExpressApplication).useBodyParser('json', { limit: `${BODY_LIMIT_MB}mb` });
   // Right after parsing, before validation: a body nested thousands of levels deep would
   // exhaust the stack in class-transformer/class-validator, a lone surrogate would throw in
   // validator's isEmail. Both are a 400 naming the field.
