@@ -1,5 +1,8 @@
 import type { FieldProblem } from './domain-error';
 
+/** The largest JSON body read: a full bid (answers up to 20 000 characters each, commitments) is over Express's 100 kB default. */
+export const BODY_LIMIT_MB = 2;
+
 /** Deeper than any body the API takes (a bid's commitments are 3 levels); far below what would exhaust the stack. */
 export const MAX_BODY_DEPTH = 32;
 

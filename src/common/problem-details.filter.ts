@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { BODY_LIMIT_MB } from './body-shape';
 import { DomainError, type DomainErrorCode } from './domain-error';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -30,6 +31,17 @@ const TITLE: Record<number, string> = {
 
 export const TYPE_BASE = 'https://tender-scorer.org/problems/';
 export const NO_SUCH_ROUTE = 'There is no such address in this service. Check the path and the method: the API is under /api, described at /api/docs.';
+
+/** body-parser's own errors, in plain words; a 400 names the body as the field at fault. */
+function bodyParserProblem(status: number): { detail: string; errors?: { field: string; message: string }[] } {
+  if (status === 400) {
+    const message = 'The request body is not valid JSON: check its brackets, quotes and commas.';
+    return { detail: message, errors: [{ field: 'body', message }] };
+  }
+  if (status === 413) return { detail: `The request body is too large: send at most ${BODY_LIMIT_MB} MB.` };
+  if (status === 415) return { detail: 'The request body is in an encoding this service does not read: send JSON in UTF-8.' };
+  return { detail: 'The request body could not be read: send JSON in UTF-8.' };
+}
 
 /**
  * One line per unknown error: the route (never the URL, which may hold a token), the error
@@ -87,12 +99,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry a status of their own
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return {
-        type: 'about:blank',
-        title: TITLE[status] ?? 'Bad request',
-        status,
-        detail: status === 400 ? 'The request body is not valid JSON.' : String((exception as Error).message),
-      };
+      return { type: 'about:blank', title: TITLE[status] ?? 'Bad request', status, ...bodyParserProblem(status) };
     }
     return { type: 'about:blank', title: TITLE[500], status: 500, detail: 'Something went wrong on our side. It has been logged.' };
   }

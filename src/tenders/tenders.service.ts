@@ -79,6 +79,7 @@ export class TendersService {
       });
     }
     return this.db.transaction(async (em) => {
+      await this.assertReferenceFree(em, dto.reference.trim(), null);
       const base = template?.settings;
       const tender = em.getRepository(Tender).create({
         id: newId(),
@@ -176,7 +177,10 @@ export class TendersService {
         }
         tender.bidDeadline = deadline;
       }
-      if (dto.reference !== undefined) tender.reference = dto.reference.trim();
+      if (dto.reference !== undefined) {
+        await this.assertReferenceFree(em, dto.reference.trim(), tender.id);
+        tender.reference = dto.reference.trim();
+      }
       if (dto.title !== undefined) tender.title = dto.title.trim();
       if (dto.description !== undefined) tender.description = dto.description;
       this.applySettings(tender, dto);
@@ -287,6 +291,27 @@ export class TendersService {
     const { tender, relation } = await this.access.require(em, caller, tenderId, 'view');
     const counts = await this.bidCounter.submittedCounts(em, [tender.id]);
     return TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation);
+  }
+
+  /**
+   * A reference names one live tender of the service: none other that is not cancelled may
+   * carry it, whatever the case ("PAT-1" and "pat-1" are the same reference). Checked under a
+   * lock on the reference, so two requests at once cannot both take it. The answer names no
+   * other tender: the caller may not be allowed to see it.
+   */
+  private async assertReferenceFree(em: EntityManager, reference: string, exceptTenderId: string | null): Promise<void> {
+    await this.db.lockName(em, `tender-reference:${reference.toUpperCase()}`);
+    const query = em
+      .getRepository(Tender)
+      .createQueryBuilder('t')
+      .where('UPPER(t.reference) = UPPER(:reference)', { reference })
+      .andWhere('t.status <> :cancelled', { cancelled: 'cancelled' });
+    if (exceptTenderId) query.andWhere('t.id <> :id', { id: exceptTenderId });
+    if (await query.getExists()) {
+      throw new DomainError('invalid_state', `Another tender already has the reference ${reference}. Choose a different reference.`, {
+        errors: [{ field: 'reference', message: 'Another tender that is not cancelled already has this reference: choose a different one.' }],
+      });
+    }
   }
 
   private applySettings(tender: Tender, dto: TenderSettingsDto): void {
