@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import type { Caller, PanelSeat } from '../common/caller';
+import { callerFor, type Caller, type PanelSeat } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db.service';
 import { PanelMember } from '../panel/panel-member.entity';
@@ -85,7 +85,9 @@ export class AuthService {
     };
   }
 
-  callerOf(user: User): Caller {
-    return { id: user.id, role: user.role, email: user.email, name: user.name, organisationId: user.organisationId };
+  /** The caller for a signed-in account; with `seat`, a caller limited to that panel seat (an invitation session). */
+  callerOf(user: User, seat?: PanelSeat): Caller {
+    return callerFor(user, seat);
   }
+
 }

@@ -137,9 +137,10 @@ export class InvitationsService {
     const byToken = typeof credential.token === 'string' && credential.token.trim() !== '';
     const byCode = typeof credential.code === 'string' && credential.code.trim() !== '';
     if (byToken === byCode) {
-      throw new DomainError('validation', 'Give the token from the invitation link, or the invitation code, but not both.', {
-        errors: [{ field: byToken ? 'code' : 'token', message: byToken ? 'Give the token or the code, not both.' : 'Give the token from the link, or the code.' }],
-      });
+      const detail = byToken
+        ? 'Give the token from the invitation link or the invitation code, not both.'
+        : 'Give the token from the invitation link, or the invitation code.';
+      throw new DomainError('validation', detail, { errors: [{ field: byToken ? 'code' : 'token', message: detail }] });
     }
     const key = `invitation:${clientAddress}`;
     await this.throttle.assertNotLocked(key);
