@@ -48,7 +48,7 @@ export class PanelService {
           errors: [
             {
               field: dto.userId ? 'userId' : 'email',
-              message: dto.userId ? 'give userId alone, without name or email' : 'userId or email is required',
+              message: dto.userId ? 'Give userId alone, without name or email.' : 'Give the userId of an account, or an email address.',
             },
           ],
         },
@@ -64,7 +64,7 @@ export class PanelService {
       const { user, created } = await this.accountFor(em, caller, dto);
       if (await em.getRepository(PanelMember).exist({ where: { tenderId, userId: user.id } })) {
         throw new DomainError('invalid_state', `${user.name} is already on this tender's panel.`, {
-          errors: [{ field: dto.userId ? 'userId' : 'email', message: 'already a panel member' }],
+          errors: [{ field: dto.userId ? 'userId' : 'email', message: 'This person is already on the panel.' }],
         });
       }
       const last = await em.getRepository(PanelMember).findOne({ where: { tenderId }, order: { joinOrder: 'DESC' } });
@@ -165,7 +165,7 @@ export class PanelService {
     if (!existing) {
       if (dto.userId) {
         throw new DomainError('rule_violation', 'There is no account with this userId.', {
-          errors: [{ field, message: 'unknown account' }],
+          errors: [{ field, message: 'There is no account with this id: check it.' }],
         });
       }
       if (!dto.name) {
@@ -173,7 +173,7 @@ export class PanelService {
           'rule_violation',
           'No account has this email address yet: give a name too, and a panelist account will be created.',
           {
-            errors: [{ field: 'name', message: 'required to create a new panelist account' }],
+            errors: [{ field: 'name', message: 'Give the person\'s name, so that a panelist account can be created.' }],
           },
         );
       }
@@ -185,13 +185,13 @@ export class PanelService {
         'rule_violation',
         `This is a ${existing.role} account; only panelist accounts sit on an evaluation panel.`,
         {
-          errors: [{ field, message: `account role is ${existing.role}, not panelist` }],
+          errors: [{ field, message: `This is a ${existing.role} account: only panelist accounts sit on a panel.` }],
         },
       );
     }
     if (!existing.active) {
       throw new DomainError('rule_violation', 'This panelist account is deactivated.', {
-        errors: [{ field, message: 'account deactivated' }],
+        errors: [{ field, message: 'This panelist account is deactivated: reactivate it first.' }],
       });
     }
     return { user: existing, created: false };

@@ -92,7 +92,7 @@ describe('panel members', () => {
     expect(notPanelist.body).toMatchObject({
       status: 422,
       detail: 'This is a commissioner account; only panelist accounts sit on an evaluation panel.',
-      errors: [{ field: 'userId', message: 'account role is commissioner, not panelist' }],
+      errors: [{ field: 'userId', message: 'This is a commissioner account: only panelist accounts sit on a panel.' }],
     });
     const byEmailNotPanelist = await t
       .http()
@@ -122,7 +122,7 @@ describe('panel members', () => {
       .set(world.commissioner.auth)
       .send({ name: 'No Email', group: 'professional' });
     expect(neither.status).toBe(400);
-    expect(neither.body.errors).toEqual([{ field: 'email', message: 'userId or email is required' }]);
+    expect(neither.body.errors).toEqual([{ field: 'email', message: 'Give the userId of an account, or an email address.' }]);
     const badGroup = await t
       .http()
       .post(`/api/tenders/${world.tenderId}/panel`)
@@ -142,7 +142,7 @@ describe('panel members', () => {
       .set(world.commissioner.auth)
       .send({ email: 'nobody-yet@example.org', group: 'professional' });
     expect(noName.status).toBe(422);
-    expect(noName.body.errors).toEqual([{ field: 'name', message: 'required to create a new panelist account' }]);
+    expect(noName.body.errors).toEqual([{ field: 'name', message: "Give the person's name, so that a panelist account can be created." }]);
     const unknownUser = await t
       .http()
       .post(`/api/tenders/${world.tenderId}/panel`)
@@ -185,7 +185,7 @@ describe('panel members', () => {
       .send({ name: 'Too Late', email: 'late@example.org', group: 'professional' });
     expect(tooLate.status).toBe(409);
     expect(tooLate.body.detail).toBe(
-      'Panel members can be added while the tender is draft, published or in evaluation; it is moderation.',
+      'Panel members can be added while the tender is a draft, published or in evaluation; it is in moderation.',
     );
     const unknown = await t
       .http()
