@@ -6,6 +6,7 @@ import type { Caller } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
 import { PanelMember } from '../panel/panel-member.entity';
+import { statusWords } from '../tenders/tender-lifecycle';
 import { Tender } from '../tenders/tender.entity';
 import { TenderTeamMember, type TeamRole } from '../tenders/tender-team-member.entity';
 
@@ -180,7 +181,7 @@ export class TenderAccess {
           'invalid_state',
           tender.status === 'cancelled'
             ? 'The tender was cancelled before it closed: its bids stay sealed.'
-            : `Bids are sealed until the tender is closed after its deadline; it is ${tender.status}. Only the number of submitted bids (submittedBidCount) is known.`,
+            : `Bids are sealed until the tender is closed after its deadline; it is ${statusWords(tender.status)}. Only the number of submitted bids (submittedBidCount) is known.`,
           { currentStatus: tender.status },
         );
       }
@@ -320,4 +321,4 @@ const actsAsBidder = (caller: Caller): boolean => caller.role === 'bidder' && !c
 export const notFoundTender = (): DomainError => new DomainError('not_found', 'Tender not found.');
 export const notFoundBid = (): DomainError => new DomainError('not_found', 'Bid not found.');
 const declareFirst = (): DomainError =>
-  new DomainError('invalid_state', 'Declare any conflict of interest on every bid first (GET /api/tenders/:id/declarations), then the bids open for you.');
+  new DomainError('invalid_state', 'Declare any conflict of interest on every bid first (your declarations list shows which are left); then the bids open for you.');

@@ -206,12 +206,12 @@ describe('responses', () => {
     );
     expect(problem.code).toBe('rule_violation');
     expect(problem.extensions.errors).toEqual([
-      { field: 'responses[0].criterion', message: 'this tender has no criterion "Q9"' },
-      { field: 'responses[1].criterion', message: 'Q is a section: answer the questions inside it' },
-      { field: 'responses[2].criterion', message: 'P is the price criterion: give the price in "price", not as a response' },
-      { field: 'responses[3].text', message: 'Q1 allows at most 5 words; this response has 6' },
-      { field: 'responses[5].criterion', message: 'C1 is answered more than once' },
-      { field: 'responses[6].text', message: `the response to SV1 has more than ${MAX_RESPONSE_CHARS} characters` },
+      { field: 'responses[0].criterion', message: 'This tender has no criterion "Q9": use the code of one of its questions.' },
+      { field: 'responses[1].criterion', message: 'Q is a section: answer the questions inside it.' },
+      { field: 'responses[2].criterion', message: 'P is the price criterion: give the price in "price", not as a response.' },
+      { field: 'responses[3].text', message: 'Q1 allows at most 5 words; this response has 6. Shorten it.' },
+      { field: 'responses[5].criterion', message: 'C1 is answered more than once: give one response to it.' },
+      { field: 'responses[6].text', message: `The response to SV1 is too long: use at most ${MAX_RESPONSE_CHARS.toLocaleString('en-GB')} characters.` },
     ]);
   });
 
@@ -249,8 +249,8 @@ describe('responses', () => {
     expect(problem.detail).toBe('The bid cannot be submitted: it has no response to C1, SV1.');
     expect(problem.extensions).toEqual({
       errors: [
-        { field: 'responses.C1', message: 'no response to C1 (Co-production)' },
-        { field: 'responses.SV1', message: 'no response to SV1 (Jobs)' },
+        { field: 'responses.C1', message: 'There is no response to C1 (Co-production) yet: answer it, then submit.' },
+        { field: 'responses.SV1', message: 'There is no response to SV1 (Jobs) yet: answer it, then submit.' },
       ],
       missing: ['C1', 'SV1'],
     });
@@ -294,9 +294,9 @@ describe('commitments', () => {
       {
         field: 'commitments[0].criterion',
         message:
-          'Q1 is not a wider-outcome criterion (its category is quality; commitments answer social, economic or environmental outcomes)',
+          'Q1 is not a social, economic or environmental outcome (its category is quality): link the commitment to one of those, or to none.',
       },
-      { field: 'commitments[1].criterion', message: 'this tender has no criterion "NOPE"' },
+      { field: 'commitments[1].criterion', message: 'This tender has no criterion "NOPE": use the code of a social, economic or environmental outcome.' },
     ]);
   });
 });

@@ -29,7 +29,7 @@ describe('panel membership by tender status', () => {
       expect(() => assertMayJoinPanel(status)).toThrow(DomainError);
     }
     expect(() => assertMayJoinPanel('moderation')).toThrow(
-      'Panel members can be added while the tender is draft, published or in evaluation; it is moderation.',
+      'Panel members can be added while the tender is a draft, published or in evaluation; it is in moderation.',
     );
   });
 

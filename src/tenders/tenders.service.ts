@@ -17,7 +17,7 @@ import type { AddTeamMemberDto } from './dto/tender-actions.dto';
 import { TenderResponse } from './dto/tender.response';
 import type { TenderSettingsDto } from './dto/tender-settings.dto';
 import type { UpdateTenderDto } from './dto/update-tender.dto';
-import { assertDraft, assertNotFrozen, transition, type TenderAction } from './tender-lifecycle';
+import { assertDraft, assertNotFrozen, statusWords, transition, type TenderAction } from './tender-lifecycle';
 import { TenderTeamMember } from './tender-team-member.entity';
 import { Tender } from './tender.entity';
 import { SubmittedBidCounter } from './submitted-bid-counter';
@@ -74,8 +74,8 @@ export class TendersService {
   async create(caller: Caller, dto: CreateTenderDto): Promise<TenderResponse> {
     const template = dto.template ? this.templates.get(dto.template) : null;
     if (dto.template && !template) {
-      throw new DomainError('rule_violation', `There is no template "${dto.template}". GET /api/templates lists them.`, {
-        errors: [{ field: 'template', message: 'unknown template key' }],
+      throw new DomainError('rule_violation', `There is no template "${dto.template}". Choose one of the templates listed by the service, or leave template out.`, {
+        errors: [{ field: 'template', message: 'There is no template with this key: choose one from the list of templates.' }],
       });
     }
     return this.db.transaction(async (em) => {
@@ -161,7 +161,7 @@ export class TendersService {
         assertDraft(tender.status, `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`);
       }
       if (tender.status !== 'draft' && tender.status !== 'published') {
-        throw new DomainError('invalid_state', `The tender is in ${tender.status}: its title, description and deadline are fixed.`);
+        throw new DomainError('invalid_state', `The tender is ${statusWords(tender.status)}: its title, description and deadline are fixed.`);
       }
       if (dto.bidDeadline !== undefined) {
         const deadline = new Date(dto.bidDeadline);
@@ -171,7 +171,7 @@ export class TendersService {
           }
           if (deadline <= tender.bidDeadline) {
             throw new DomainError('rule_violation', 'A published tender\'s deadline can only be extended, never brought forward.', {
-              errors: [{ field: 'bidDeadline', message: `must be later than ${tender.bidDeadline.toISOString()}` }],
+              errors: [{ field: 'bidDeadline', message: `The new deadline must be later than the current one, ${tender.bidDeadline.toISOString()}.` }],
             });
           }
         }
@@ -204,11 +204,11 @@ export class TendersService {
       assertNotFrozen(tender.status);
       const user = await em.getRepository(User).findOne({ where: { id: dto.userId } });
       if (!user || !user.active) {
-        throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'unknown user' }] });
+        throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'No active account has this id: check it.' }] });
       }
       if (user.role !== dto.role) {
         throw new DomainError('rule_violation', `That account is a ${user.role} account; only ${dto.role} accounts can join the team as ${dto.role}.`, {
-          errors: [{ field: 'role', message: `the account's role is ${user.role}` }],
+          errors: [{ field: 'role', message: `This account is a ${user.role} account: give role ${user.role}, or choose another account.` }],
         });
       }
       if (await em.getRepository(TenderTeamMember).exist({ where: { tenderId, userId: user.id } })) {
@@ -240,7 +240,7 @@ export class TendersService {
     return this.changeStatus(caller, tenderId, 'publish', async (em, tender) => {
       if (tender.bidDeadline <= this.clock.now()) {
         throw new DomainError('rule_violation', 'The bid deadline is in the past: set a later bidDeadline before publishing.', {
-          errors: [{ field: 'bidDeadline', message: 'must be in the future' }],
+          errors: [{ field: 'bidDeadline', message: 'The bid deadline is in the past: set a later one.' }],
         });
       }
       await this.criteria.assertPublishable(em, tender);
@@ -318,7 +318,7 @@ export class TendersService {
     if (dto.scale) {
       if (dto.scale.min >= dto.scale.max) {
         throw new DomainError('rule_violation', `The scale's min (${dto.scale.min}) must be below its max (${dto.scale.max}).`, {
-          errors: [{ field: 'scale', message: 'min must be less than max' }],
+          errors: [{ field: 'scale', message: 'The lowest score (min) must be below the highest (max).' }],
         });
       }
       tender.scaleMin = dto.scale.min;

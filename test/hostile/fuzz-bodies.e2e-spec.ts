@@ -133,6 +133,16 @@ function exampleOf(document: { components?: { schemas?: Record<string, Schema> }
   return undefined;
 }
 
+/** What a person reads: sentences (a capital or a quote first, a full stop last), no route names, no code words. */
+function isPlainSentence(text: unknown): boolean {
+  return (
+    typeof text === 'string' &&
+    /^["A-Z0-9]/.test(text) &&
+    /[.]$/.test(text) &&
+    !/\/api\/|\$property|should not exist|must be a string|conforming to/.test(text)
+  );
+}
+
 function resolve(document: { components?: { schemas?: Record<string, Schema> } }, schema: Schema | undefined): Schema {
   let current = schema ?? {};
   while (current.$ref) current = document.components?.schemas?.[current.$ref.split('/').pop()!] ?? {};
@@ -263,6 +273,11 @@ describe('fuzzing every route that takes a body (OpenAPI-enumerated)', () => {
           if (response.status >= 500) throw new Error(where);
           if (response.status >= 400 && !/^application\/problem\+json/.test(response.headers['content-type'] ?? ''))
             throw new Error(`not problem+json: ${where}`);
+          const answer = response.body as { detail?: unknown; errors?: { message?: unknown }[] };
+          for (const text of [answer.detail, ...(Array.isArray(answer.errors) ? answer.errors.map((e) => e.message) : [])]) {
+            if (response.status >= 400 && !isPlainSentence(text))
+              throw new Error(`not a plain sentence: ${JSON.stringify(text)} in ${where}`);
+          }
           if (response.status === 400) {
             const errors = (response.body as { errors?: unknown }).errors;
             const named =

@@ -190,7 +190,7 @@ describe('panel members', () => {
       .send({ name: 'Too Late', email: 'late@example.org', group: 'professional' });
     expect(tooLate.status).toBe(409);
     expect(tooLate.body.detail).toBe(
-      'Panel members can be added while the tender is draft, published or in evaluation; it is moderation.',
+      'Panel members can be added while the tender is a draft, published or in evaluation; it is in moderation.',
     );
     const unknown = await t
       .http()
