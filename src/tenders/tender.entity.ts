@@ -1,5 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { TenderStatus } from './tender-lifecycle';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { atLeast, between, isBoolean, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
+import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS } from '../templates/template-format';
+import { TENDER_STATUSES, type TenderStatus } from './tender-lifecycle';
 
 export interface ScaleLabel {
   label: string;
@@ -7,6 +9,17 @@ export interface ScaleLabel {
 }
 
 @Entity('tenders')
+// What the database itself refuses (src/database/checks.ts); the services apply the finer rules.
+@Check(oneOf('status', TENDER_STATUSES))
+@Check(`${between('scaleMin', SCALE_FLOOR, SCALE_CEILING)} AND ${between('scaleMax', SCALE_FLOOR, SCALE_CEILING)} AND "scaleMin" < "scaleMax"`)
+@Check(oneOf('aggregation', AGGREGATIONS))
+@Check(oneOf('priceFormula', PRICE_FORMULAS))
+@Check(oneOf('tieBreak', TIE_BREAKS))
+@Check(between('divergenceThresholdHundredths', 0, SCALE_CEILING * 100))
+@Check(between('minScorers', 1, 100))
+@Check(between('abnormallyLowRatioHundredths', 0, 100))
+@Check(atLeast('version', 1))
+@Check(['moderationRequired', 'priceVisibleToPanel', 'blindMarking', 'equalRepresentation'].map(isBoolean).join(' AND '))
 export class Tender {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
