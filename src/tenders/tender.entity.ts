@@ -3,6 +3,12 @@ import { atLeast, between, isBoolean, oneOf, SCALE_CEILING, SCALE_FLOOR } from '
 import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS } from '../templates/template-format';
 import { TENDER_STATUSES, type TenderStatus } from './tender-lifecycle';
 
+/** A team member's approval to open the box (close the tender), when two are required. */
+export interface OpeningApproval {
+  by: string;
+  at: string;
+}
+
 export interface ScaleLabel {
   label: string;
   plainLabel: string;
@@ -19,6 +25,7 @@ export interface ScaleLabel {
 @Check(between('minScorers', 1, 100))
 @Check(between('abnormallyLowRatioHundredths', 0, 100))
 @Check(atLeast('version', 1))
+@Check(between('openingApprovals', 1, 2))
 @Check(['moderationRequired', 'priceVisibleToPanel', 'blindMarking', 'equalRepresentation'].map(isBoolean).join(' AND '))
 export class Tender {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -85,6 +92,14 @@ export class Tender {
 
   @Column({ type: 'boolean' })
   equalRepresentation: boolean;
+
+  /** How many different team members must approve closing (opening the box): 1 or 2. */
+  @Column({ type: 'integer', default: 1 })
+  openingApprovals: number;
+
+  /** The approvals given so far (user id, time), oldest first; kept once the box is open. */
+  @Column({ type: 'simple-json', nullable: true })
+  openingApprovalsGiven: OpeningApproval[] | null;
 
   @Column({ type: 'text', nullable: true })
   cancellationReason: string | null;

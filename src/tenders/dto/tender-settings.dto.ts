@@ -11,6 +11,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { MaxDecimals, NotBlank } from '../../common/validators';
@@ -116,4 +117,14 @@ export class TenderSettingsDto {
   @IsOptional()
   @IsBoolean()
   equalRepresentation?: boolean;
+
+  @ApiPropertyOptional({
+    enum: [1, 2],
+    example: 2,
+    description: 'How many different team members must approve closing the tender (opening the box). Default 1.',
+  })
+  // Left out means "unchanged"; null is not a number of people (400).
+  @ValidateIf((_dto: unknown, value: unknown) => value !== undefined)
+  @IsIn([1, 2], { message: 'openingApprovals must be 1 or 2: how many different team members must approve opening the bids.' })
+  openingApprovals?: 1 | 2;
 }
