@@ -16,13 +16,13 @@ import { rawQuery, refusalOf } from '../raw-sql';
  * The new migrations (CHECK constraints, append-only audit triggers, new settings) must
  * take that database as it is, keep every row, and the service must start on it.
  */
-const PREVIOUS_RELEASE = 1795456535361;
-
-function migrationsUpTo(driver: 'sqlite' | 'postgres', last: number): string[] {
+function previousRelease(driver: 'sqlite' | 'postgres'): string[] {
   const folder = join(__dirname, '..', '..', 'src', 'database', 'migrations', driver);
-  return readdirSync(folder)
-    .filter((file) => /^\d+-.*\.ts$/.test(file) && Number(file.split('-')[0]) <= last)
-    .map((file) => join(folder, file));
+  const files = readdirSync(folder)
+    .filter((file) => /^\d+-.*\.ts$/.test(file))
+    .sort((a, b) => Number(a.split('-')[0]) - Number(b.split('-')[0]));
+  const init = files.findIndex((file) => file.endsWith('-Init.ts'));
+  return files.slice(0, init + 1).map((file) => join(folder, file));
 }
 
 /** The database's own date form for a raw insert (TypeORM's on SQLite, ISO on PostgreSQL). */
@@ -287,7 +287,7 @@ describe('upgrade from the previous release, with data in it', () => {
     const options = buildDataSourceOptions(parseDatabaseUrl(database.url));
     const previous = await new DataSource({
       ...options,
-      migrations: migrationsUpTo(options.type === 'postgres' ? 'postgres' : 'sqlite', PREVIOUS_RELEASE),
+      migrations: previousRelease(options.type === 'postgres' ? 'postgres' : 'sqlite'),
     }).initialize();
     try {
       expect((await previous.runMigrations({ transaction: 'all' })).map((m) => m.name)).toEqual([
