@@ -117,9 +117,10 @@ async function story(base: string, clock: ManualClock): Promise<void> {
     bidIds.set(bid.organisation, created.id as string);
   }
 
-  step('The deadline passes; the team opens the box and forms the panel');
+  step('The deadline passes; two of the team approve opening the box (the template asks for two), and form the panel');
   clock.set(new Date(new Date(DEADLINE).getTime() + 60_000));
-  await call('POST', `${t}/close`, owner);
+  await call('POST', `${t}/close`, owner); // 202: the first approval, bids still sealed
+  await call('POST', `${t}/close`, procurement); // 200: opened
   const members: { token: string; index: number }[] = [];
   for (const [index, member] of PANEL.entries()) {
     await call('POST', '/users', admin, { email: member.email, name: member.name, role: 'panelist', password: PASSWORD });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../common/domain-error';
 import {
+  approveOpening,
   activeKeyFor,
   afterSubmit,
   assertAcceptingBids,
@@ -133,6 +134,24 @@ describe('the sealed box', () => {
     expect(() => assertDisqualifiable({ status: 'submitted', submittedVersionId: 'v1' })).not.toThrow();
     expect(problemOf(() => assertDisqualifiable({ status: 'disqualified', submittedVersionId: 'v1' })).detail).toMatch(/already/);
     expect(problemOf(() => assertDisqualifiable({ status: 'draft', submittedVersionId: null })).code).toBe('invalid_state');
+  });
+});
+
+describe('opening approvals', () => {
+  const now = new Date('2027-01-31T12:05:00.000Z');
+  it('needs as many different people as required', () => {
+    const first = approveOpening([], 'alice', 2, now);
+    expect(first).toEqual({ given: [{ by: 'alice', at: '2027-01-31T12:05:00.000Z' }], complete: false });
+    const second = approveOpening(first.given, 'bob', 2, now);
+    expect(second.complete).toBe(true);
+    expect(second.given.map((approval) => approval.by)).toEqual(['alice', 'bob']);
+    expect(approveOpening([], 'alice', 1, now).complete).toBe(true);
+  });
+
+  it('refuses the same person twice (409), changing nothing', () => {
+    const given = [{ by: 'alice', at: now.toISOString() }];
+    expect(() => approveOpening(given, 'alice', 2, now)).toThrow(expect.objectContaining({ code: 'invalid_state' }));
+    expect(given).toHaveLength(1);
   });
 });
 

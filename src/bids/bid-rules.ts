@@ -99,6 +99,33 @@ export function assertMayClose(now: Date, deadline: Date): void {
   }
 }
 
+export interface OpeningApprovalFacts {
+  by: string;
+  at: string;
+}
+
+/**
+ * One team member's approval to open the box (EU 2014/24 Annex IV: the opening of tenders
+ * needs more than one person when the tender asks for it). Returns the approvals with this one
+ * added and whether that completes them; the same person twice is 409, nothing changes.
+ */
+export function approveOpening(
+  given: readonly OpeningApprovalFacts[],
+  by: string,
+  required: number,
+  now: Date,
+): { given: OpeningApprovalFacts[]; complete: boolean } {
+  if (given.some((approval) => approval.by === by)) {
+    throw new DomainError(
+      'invalid_state',
+      `You have already approved opening the bids. Another member of the tender team must approve too (${required} different people are needed).`,
+      { openingApprovals: required, approvalsGiven: given.length },
+    );
+  }
+  const next = [...given, { by, at: now.toISOString() }];
+  return { given: next, complete: next.length >= required };
+}
+
 /**
  * The box is open once the tender was closed: in evaluation or later, or cancelled after
  * closing. A tender cancelled before it closed keeps its bids sealed for good (they are

@@ -6,7 +6,8 @@ import type { CriterionKind, PanelGroup } from '../criteria/criteria-tree';
 import { DomainError } from '../common/domain-error';
 import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 
-export type ScoreStatus = 'draft' | 'submitted';
+export const SCORE_STATUSES = ['draft', 'submitted'] as const;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];
 
 /** Individual scores are saved and submitted only while the tender is in evaluation. */
 export function assertScoringOpen(status: TenderStatus): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { TenderAccess, type TenderAccessGrant } from '../access/tender-access.service';
+import { SEALED_READ_REFUSED, TenderAccess, type TenderAccessGrant, type TenderRelation } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
@@ -14,7 +14,7 @@ import { User } from '../users/user.entity';
 import { labelsForScale } from './default-scale';
 import type { CreateTenderDto } from './dto/create-tender.dto';
 import type { AddTeamMemberDto } from './dto/tender-actions.dto';
-import { TenderResponse } from './dto/tender.response';
+import { TenderResponse, type TeamFacts } from './dto/tender.response';
 import type { TenderSettingsDto } from './dto/tender-settings.dto';
 import type { UpdateTenderDto } from './dto/update-tender.dto';
 import { assertDraft, assertNotFrozen, statusWords, transition, type TenderAction } from './tender-lifecycle';
@@ -34,6 +34,7 @@ const SETTING_KEYS = [
   'priceVisibleToPanel',
   'blindMarking',
   'equalRepresentation',
+  'openingApprovals',
 ] as const satisfies readonly (keyof TenderSettingsDto)[];
 
 /** What the audit trail records of a tender. */
@@ -55,6 +56,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
       priceVisibleToPanel: tender.priceVisibleToPanel,
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
+      openingApprovals: tender.openingApprovals,
     },
   };
 }
@@ -103,6 +105,8 @@ export class TendersService {
         priceVisibleToPanel: base?.priceVisibleToPanel ?? false,
         blindMarking: base?.blindMarking ?? false,
         equalRepresentation: base?.equalRepresentation ?? false,
+        openingApprovals: base?.openingApprovals ?? 1,
+        openingApprovalsGiven: null,
         cancellationReason: null,
         publishedAt: null,
         closedAt: null,
@@ -138,12 +142,13 @@ export class TendersService {
             ? []
             : await repo.find({ where: { id: In(visible) }, order: { createdAt: 'DESC' } });
       const counts = await this.bidCounter.submittedCounts(em, tenders.map((t) => t.id));
-      const responses: TenderResponse[] = [];
-      for (const tender of tenders) {
-        const relation = await this.access.relationOf(em, caller, tender);
-        responses.push(TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation));
-      }
-      return responses;
+      const relations: TenderRelation[] = [];
+      for (const tender of tenders) relations.push(await this.access.relationOf(em, caller, tender));
+      const teamTenderIds = tenders.filter((_tender, index) => relations[index].teamRole !== null).map((tender) => tender.id);
+      const attempts = await this.audit.countForTenders(em, teamTenderIds, SEALED_READ_REFUSED);
+      return tenders.map((tender, index) =>
+        TenderResponse.from(tender, counts.get(tender.id) ?? 0, relations[index], this.teamFacts(relations[index].teamRole !== null, attempts, tender.id)),
+      );
     });
   }
 
@@ -290,7 +295,13 @@ export class TendersService {
   private async respond(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderResponse> {
     const { tender, relation } = await this.access.require(em, caller, tenderId, 'view');
     const counts = await this.bidCounter.submittedCounts(em, [tender.id]);
-    return TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation);
+    const onTeam = relation.teamRole !== null;
+    const attempts = onTeam ? await this.audit.countForTenders(em, [tender.id], SEALED_READ_REFUSED) : new Map<string, number>();
+    return TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation, this.teamFacts(onTeam, attempts, tender.id));
+  }
+
+  private teamFacts(onTeam: boolean, sealedReadAttempts: Map<string, number>, tenderId: string): TeamFacts | undefined {
+    return onTeam ? { sealedReadAttempts: sealedReadAttempts.get(tenderId) ?? 0 } : undefined;
   }
 
   /**
@@ -335,6 +346,7 @@ export class TendersService {
     if (dto.priceVisibleToPanel !== undefined) tender.priceVisibleToPanel = dto.priceVisibleToPanel;
     if (dto.blindMarking !== undefined) tender.blindMarking = dto.blindMarking;
     if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;
+    if (dto.openingApprovals !== undefined) tender.openingApprovals = dto.openingApprovals;
   }
 }
 

@@ -160,4 +160,14 @@ export class TenderSettingsDto {
   @IfPresent()
   @IsBoolean()
   equalRepresentation?: boolean;
+
+  @ApiPropertyOptional({
+    enum: [1, 2],
+    example: 2,
+    description: 'How many different team members must approve closing the tender (opening the box). Default 1.',
+  })
+  // Left out means "unchanged"; null is not a number of people (400).
+  @IfPresent()
+  @IsIn([1, 2], { message: 'openingApprovals must be 1 or 2: how many different team members must approve opening the bids.' })
+  openingApprovals?: 1 | 2;
 }
