@@ -178,7 +178,7 @@ describe('bids: lifecycle, versions, paper bids, one per organisation', () => {
     expect(submit.body).toMatchObject({
       status: 422,
       missing: ['C1'],
-      errors: [{ field: 'responses.C1', message: 'no response to C1 (Co-production)' }],
+      errors: [{ field: 'responses.C1', message: 'There is no response to C1 (Co-production) yet: answer it, then submit.' }],
     });
   });
 

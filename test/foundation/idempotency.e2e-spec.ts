@@ -55,7 +55,8 @@ describe('Idempotency-Key on creating requests', () => {
     const other = await t.user('commissioner');
     const body = buildTender();
     const mine = await createTender(commissioner, 'shared-key', body).expect(201);
-    const theirs = await createTender(other, 'shared-key', body).expect(201);
+    // Another tender (references are unique among live tenders), under the same key.
+    const theirs = await createTender(other, 'shared-key', buildTender()).expect(201);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
     expect(theirs.body.id).not.toBe(mine.body.id);
   });
