@@ -35,10 +35,8 @@ export const NO_SUCH_ROUTE =
 
 /** An error raised while reading the request (body-parser, a path's %-escapes): it carries a 4xx status. */
 function isReadingError(cause: unknown): boolean {
-  const status =
-    (cause as { status?: unknown; statusCode?: unknown } | undefined)?.status ??
-    (cause as { statusCode?: unknown } | undefined)?.statusCode;
-  return cause instanceof Error && typeof status === 'number';
+  const { status, statusCode } = (cause ?? {}) as { status?: unknown; statusCode?: unknown };
+  return cause instanceof Error && (typeof status === 'number' || typeof statusCode === 'number');
 }
 
 /** Request-reading errors in plain words; a 400 about the body names the body as the field at fault. */
