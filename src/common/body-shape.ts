@@ -23,6 +23,8 @@ function fieldOf(parent: string, key: string | number): string {
  * a loop, not the stack. Pure: no framework imports.
  */
 export function bodyShapeProblem(body: unknown): FieldProblem | null {
+  if (Array.isArray(body))
+    return { field: 'body', message: 'The request body must be a JSON object, written { … }, not a list.' };
   const pending: { value: unknown; field: string; depth: number }[] = [{ value: body, field: '', depth: 0 }];
   while (pending.length > 0) {
     const { value, field, depth } = pending.pop()!;

@@ -30,10 +30,18 @@ const TITLE: Record<number, string> = {
 };
 
 export const TYPE_BASE = 'https://tender-scorer.org/problems/';
-export const NO_SUCH_ROUTE = 'There is no such address in this service. Check the path and the method: the API is under /api, described at /api/docs.';
+export const NO_SUCH_ROUTE =
+  'There is no such address in this service. Check the path and the method: the API is under /api, described at /api/docs.';
 
-/** body-parser's own errors, in plain words; a 400 names the body as the field at fault. */
-function bodyParserProblem(status: number): { detail: string; errors?: { field: string; message: string }[] } {
+/** An error raised while reading the request (body-parser, a path's %-escapes): it carries a 4xx status. */
+function isReadingError(cause: unknown): boolean {
+  const { status, statusCode } = (cause ?? {}) as { status?: unknown; statusCode?: unknown };
+  return cause instanceof Error && (typeof status === 'number' || typeof statusCode === 'number');
+}
+
+/** Request-reading errors in plain words; a 400 about the body names the body as the field at fault. */
+function bodyParserProblem(status: number, cause: unknown): { detail: string; errors?: { field: string; message: string }[] } {
+  if (cause instanceof URIError) return { detail: 'The address contains a broken %-escape: check the link or the path.' };
   if (status === 400) {
     const message = 'The request body is not valid JSON: check its brackets, quotes and commas.';
     return { detail: message, errors: [{ field: 'body', message }] };
@@ -50,7 +58,11 @@ function bodyParserProblem(status: number): { detail: string; errors?: { field: 
 function logLine(exception: unknown, request: Request | undefined): string {
   const route = `${request?.method ?? '?'} ${(request?.route as { path?: string } | undefined)?.path ?? '(no route)'}`;
   if (!(exception instanceof Error)) return `${route}: ${String(exception).slice(0, 300)}`;
-  const frame = exception.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? 'no stack';
+  const frame =
+    exception.stack
+      ?.split('\n')
+      .find((line) => /^\s+at /.test(line))
+      ?.trim() ?? 'no stack';
   return `${route}: ${exception.name}: ${exception.message.replace(/\s+/g, ' ').slice(0, 300)} (${frame})`;
 }
 
@@ -86,6 +98,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Express's adapter wraps what body-parser and the router throw (bad JSON, too large, a broken %-escape)
+      if (isReadingError(exception.cause) && status < 500) {
+        return {
+          type: 'about:blank',
+          title: TITLE[status] ?? 'Bad request',
+          status,
+          ...bodyParserProblem(status, exception.cause),
+        };
+      }
       const body = exception.getResponse();
       const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
@@ -99,8 +120,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry a status of their own
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { type: 'about:blank', title: TITLE[status] ?? 'Bad request', status, ...bodyParserProblem(status) };
+      return { type: 'about:blank', title: TITLE[status] ?? 'Bad request', status, ...bodyParserProblem(status, exception) };
     }
-    return { type: 'about:blank', title: TITLE[500], status: 500, detail: 'Something went wrong on our side. It has been logged.' };
+    return {
+      type: 'about:blank',
+      title: TITLE[500],
+      status: 500,
+      detail: 'Something went wrong on our side. It has been logged.',
+    };
   }
 }

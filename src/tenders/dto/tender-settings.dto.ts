@@ -50,7 +50,7 @@ export function scaleLabelsProblem(labels: unknown, min: unknown, max: unknown):
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return `The label for level ${level} must be an object with a label and a plainLabel.`;
     }
-    const extra = Object.keys(value).filter((key) => !(key in LABEL_LIMITS));
+    const extra = Object.keys(value).filter((key) => !Object.hasOwn(LABEL_LIMITS, key));
     if (extra.length > 0) return `The label for level ${level} has fields that are not accepted: ${extra.join(', ').slice(0, 100)}. Give only label and plainLabel.`;
     for (const [key, limit] of Object.entries(LABEL_LIMITS)) {
       const text = (value as Record<string, unknown>)[key];
