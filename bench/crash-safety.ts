@@ -46,7 +46,7 @@ async function setUp(server: ServerProcess): Promise<{ tenderId: string; panel: 
   };
   const owner = await account('commissioner', 0);
   const deadline = new Date(Date.now() + 8_000).toISOString();
-  const tender = await call('POST', '/tenders', owner.token, { reference: 'CRASH-1', title: 'Crash safety', bidDeadline: deadline, minScorers: 1 });
+  const tender = await call('POST', '/tenders', owner.token, { reference: `CRASH-${Date.now()}`, title: 'Crash safety', bidDeadline: deadline, minScorers: 1 });
   const tenderId = tender.body.id as string;
   for (const criterion of [
     { code: 'Q1', title: 'Quality', kind: 'scored', category: 'quality', weight: 40 },

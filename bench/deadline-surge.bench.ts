@@ -237,7 +237,7 @@ async function setUpTender(
   };
   const deadline = new Date(Date.now() + WINDOW_MS + 10 * 60 * 1000).toISOString();
   const tender = (await call('POST', '/tenders', {
-    reference: 'BENCH-SURGE',
+    reference: `BENCH-SURGE-${Date.now()}`,
     title: 'Deadline surge',
     bidDeadline: deadline,
     template: 'camden-mental-health-day-care',

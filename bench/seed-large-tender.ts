@@ -78,7 +78,7 @@ export async function seedLargeTender(databaseUrl: string): Promise<SeededTender
       return json as Created;
     };
     const tender = await call('POST', '/tenders', {
-      reference: 'BENCH-LARGE-200',
+      reference: `BENCH-LARGE-200-${Date.now()}`,
       title: 'Large tender: 200 bids, 60 criteria, 12 panelists',
       bidDeadline: new Date(Date.now() + 3_600_000).toISOString(),
       tieBreak: 'quality',

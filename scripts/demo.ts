@@ -117,9 +117,10 @@ async function story(base: string, clock: ManualClock): Promise<void> {
     bidIds.set(bid.organisation, created.id as string);
   }
 
-  step('The deadline passes; the team opens the box and forms the panel');
+  step('The deadline passes; two of the team approve opening the box (the template asks for two), and form the panel');
   clock.set(new Date(new Date(DEADLINE).getTime() + 60_000));
-  await call('POST', `${t}/close`, owner);
+  await call('POST', `${t}/close`, owner); // 202: the first approval, bids still sealed
+  await call('POST', `${t}/close`, procurement); // 200: opened
   const members: { token: string; index: number }[] = [];
   for (const [index, member] of PANEL.entries()) {
     await call('POST', '/users', admin, { email: member.email, name: member.name, role: 'panelist', password: PASSWORD });
@@ -271,7 +272,7 @@ function report(results: Json, files: string[], reference: string, tenderId: str
   if (results.sensitivity) console.log(`\n  ${results.sensitivity.sentence as string}`);
   console.log(`\nWritten: ${files.join(', ')}  (open the .xlsx in Excel or LibreOffice)`);
   console.log('\nExplore it in the service (same database):');
-  console.log(`  DATABASE_URL=sqlite:${relative(process.cwd(), DATABASE)} npm start     # then http://localhost:3000/api/docs`);
+  console.log(`  DATABASE_URL=sqlite:${relative(process.cwd(), DATABASE)} npm start     # then http://127.0.0.1:3000/api/docs`);
   const account = (label: string, email: string, password = PASSWORD) =>
     console.log(`  ${label.padEnd(28)} ${email} / ${password}`);
   account('admin (accounts only)', ADMIN.email, ADMIN.password);

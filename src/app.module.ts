@@ -14,6 +14,8 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { PanelModule } from './panel/panel.module';
 import { ResultsModule } from './results/results.module';
@@ -25,7 +27,7 @@ import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
- * The pipe, the problem+json filter and the auth guard are APP_* providers, so the e2e
+ * The pipe, the problem+json filter, the auth guard and the idempotency interceptor are APP_* providers, so the e2e
  * tests (which build this module) run exactly the production pipeline.
  */
 @Module({
@@ -34,6 +36,7 @@ import { WebModule } from './web/web.module';
     ClockModule,
     DatabaseModule,
     AuditModule,
+    IdempotencyModule,
     AccessModule,
     UsersModule,
     AuthModule,
@@ -54,6 +57,7 @@ import { WebModule } from './web/web.module';
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: RefuseUnreadBody },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     NotFoundFallback,
   ],
 })

@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { bodyShapeProblem } from './common/body-shape';
+import { BODY_LIMIT_MB, bodyShapeProblem } from './common/body-shape';
 import { invalidBody } from './common/domain-error';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
@@ -20,7 +20,7 @@ export function configureApp(app: INestApplication): INestApplication {
   // The client address (sign-in and invitation throttling) is the connection's unless proxies are named.
   (app as NestExpressApplication).set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '2mb' });
+  (app as NestExpressApplication).useBodyParser('json', { limit: `${BODY_LIMIT_MB}mb` });
   // Right after parsing, before validation: a body nested thousands of levels deep would
   // exhaust the stack in class-transformer/class-validator, a lone surrogate would throw in
   // validator's isEmail. Both are a 400 naming the field.
@@ -53,7 +53,8 @@ export function configureApp(app: INestApplication): INestApplication {
       .setTitle('Tender Scorer')
       .setDescription(
         'Outcomes-based commissioning: weighted tenders, sealed bids, mixed lived-experience and professional panels, ' +
-          'exact and explainable results, auditable exports. Errors are application/problem+json (RFC 9457).',
+          'exact and explainable results, auditable exports. Errors are application/problem+json (RFC 9457). ' +
+          'The contract is docs/API.md and every number is defined in docs/SCORING.md, in the Tender Scorer repository.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

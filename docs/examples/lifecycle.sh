@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The whole life of a tender through the HTTP API, as docs/API-EXAMPLES.md tells it.
-# Start the service first:
-#   ADMIN_EMAIL=admin@example.org ADMIN_PASSWORD='change-me-please-123' npm start
+# Start the service first, on a fresh database of its own (ADMIN_EMAIL only names the first admin):
+#   rm -rf .walkthrough && DATABASE_URL=sqlite:.walkthrough/tender-scorer.sqlite \
+#     ADMIN_EMAIL=admin@example.org ADMIN_PASSWORD='change-me-please-123' npm start
+# (against a service you already run, set ADMIN_EMAIL and ADMIN_PASSWORD to its admin instead)
 # then: bash docs/examples/lifecycle.sh   (needs curl and jq; takes about a minute because the
 # bid deadline is set 45 seconds ahead and the box opens only after it).
 set -euo pipefail
-API=${API:-http://localhost:3000/api}
+API=${API:-http://127.0.0.1:3000/api}
 ADMIN_EMAIL=${ADMIN_EMAIL:-admin@example.org}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-change-me-please-123}
 RUN=$(date +%s)

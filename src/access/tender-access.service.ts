@@ -6,8 +6,29 @@ import type { Caller } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
 import { PanelMember } from '../panel/panel-member.entity';
+import { statusWords } from '../tenders/tender-lifecycle';
 import { Tender } from '../tenders/tender.entity';
 import { TenderTeamMember, type TeamRole } from '../tenders/tender-team-member.entity';
+
+/**
+ * A refusal that the sealed box caused: a signed-in caller asked to read bids they may not see
+ * yet (the team or the panel before the tender closes, a bidder a rival's bid). The answer is
+ * the same as any refusal (409 or 404); the reading service records the attempt on the audit
+ * trail (`SEALED_READ_REFUSED`), in a transaction of its own because the request fails.
+ */
+export class SealedBidsRefused extends DomainError {
+  constructor(
+    refusal: DomainError,
+    readonly tenderId: string,
+    /** The bid asked for; null when the caller asked for the list. */
+    readonly bidId: string | null,
+  ) {
+    super(refusal.code, refusal.detail, refusal.extensions);
+  }
+}
+
+/** The audit action of a refused read of sealed bids; counted on the tender for its team. */
+export const SEALED_READ_REFUSED = 'bid.sealed_read_refused';
 
 /** How the caller relates to one tender. */
 export interface TenderRelation {
@@ -150,6 +171,7 @@ export class TenderAccess {
     const bid = await em.getRepository(Bid).findOne({ where: { id: bidId, tenderId } });
     const view = bid ? await this.bidViewOf(em, caller, grant, bid) : null;
     if (view === 'undeclared') throw declareFirst();
+    if (bid && !view && purpose === 'read' && sealedFrom(caller, grant)) throw new SealedBidsRefused(notFoundBid(), tenderId, bid.id);
     if (!bid || !view) throw notFoundBid();
     if (purpose === 'change' && !view.keeper) {
       throw new DomainError('forbidden', bid.paper ? 'Only the tender team changes a paper bid.' : 'Only its bidder can change a bid.');
@@ -176,13 +198,14 @@ export class TenderAccess {
       candidates = await repo.find({ where: [{ tenderId, bidderUserId: caller.id }, ...own], order });
     } else if (relation.teamRole !== null || relation.panelMemberId !== null) {
       if (relation.teamRole !== null && !boxIsOpen(tender)) {
-        throw new DomainError(
+        const refusal = new DomainError(
           'invalid_state',
           tender.status === 'cancelled'
             ? 'The tender was cancelled before it closed: its bids stay sealed.'
-            : `Bids are sealed until the tender is closed after its deadline; it is ${tender.status}. Only the number of submitted bids (submittedBidCount) is known.`,
+            : `Bids are sealed until the tender is closed after its deadline; it is ${statusWords(tender.status)}. Only the number of submitted bids (submittedBidCount) is known.`,
           { currentStatus: tender.status },
         );
+        throw new SealedBidsRefused(refusal, tenderId, null);
       }
       candidates = boxIsOpen(tender)
         ? await repo.find({ where: { tenderId, submittedVersionId: Not(IsNull()), status: In(['submitted', 'disqualified']) }, order })
@@ -317,7 +340,18 @@ export class TenderAccess {
 /** A bidder account's own session (a seat session is never a bidder's, whatever the account). */
 const actsAsBidder = (caller: Caller): boolean => caller.role === 'bidder' && !caller.seat;
 
+/**
+ * Is a bid the caller may not see hidden from them by the sealed box? For a bidder, every
+ * bid but their own always is; for the team and the panel, every bid until the tender closes
+ * (afterwards a hidden bid is a draft, a withdrawn one or a conflict: not sealed).
+ */
+function sealedFrom(caller: Caller, grant: TenderAccessGrant): boolean {
+  if (actsAsBidder(caller)) return true;
+  const { relation, tender } = grant;
+  return (relation.teamRole !== null || relation.panelMemberId !== null) && !boxIsOpen(tender);
+}
+
 export const notFoundTender = (): DomainError => new DomainError('not_found', 'Tender not found.');
 export const notFoundBid = (): DomainError => new DomainError('not_found', 'Bid not found.');
 const declareFirst = (): DomainError =>
-  new DomainError('invalid_state', 'Declare any conflict of interest on every bid first (GET /api/tenders/:id/declarations), then the bids open for you.');
+  new DomainError('invalid_state', 'Declare any conflict of interest on every bid first (your declarations list shows which are left); then the bids open for you.');

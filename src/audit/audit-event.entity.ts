@@ -1,4 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { atLeast, oneOf } from '../database/checks';
+
+/**
+ * `bid_content`: hidden while bids are sealed; `score`: score values hidden until
+ * moderation; `secret`: never shown (none today, kept for tokens and the like).
+ */
+export const AUDIT_SENSITIVITIES = ['public', 'bid_content', 'score'] as const;
+export type AuditSensitivity = (typeof AUDIT_SENSITIVITIES)[number];
 
 /**
  * Append-only audit trail. Each row's hash covers its content and the previous row's
@@ -6,6 +14,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * records the newest seq and hash, so deleting the newest rows is detected too.
  */
 @Entity('audit_events')
+@Check(oneOf('sensitivity', AUDIT_SENSITIVITIES))
+@Check(atLeast('seq', 1))
 @Index(['tenderId', 'seq'])
 export class AuditEvent {
   @PrimaryColumn({ type: 'integer' })
@@ -46,13 +56,9 @@ export class AuditEvent {
   hash: string;
 }
 
-/**
- * `bid_content`: hidden while bids are sealed; `score`: score values hidden until
- * moderation; `secret`: never shown (none today, kept for tokens and the like).
- */
-export type AuditSensitivity = 'public' | 'bid_content' | 'score';
 
 @Entity('audit_chain_head')
+@Check(atLeast('seq', 0))
 export class AuditChainHead {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   id: string;

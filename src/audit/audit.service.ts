@@ -75,6 +75,21 @@ export class AuditService {
     return event;
   }
 
+  /** How many `action` events each tender has, in one query. */
+  async countForTenders(em: EntityManager, tenderIds: string[], action: string): Promise<Map<string, number>> {
+    if (tenderIds.length === 0) return new Map();
+    const rows = await em
+      .getRepository(AuditEvent)
+      .createQueryBuilder('event')
+      .select('event.tenderId', 'tenderId')
+      .addSelect('COUNT(*)', 'count')
+      .where('event.tenderId IN (:...tenderIds)', { tenderIds })
+      .andWhere('event.action = :action', { action })
+      .groupBy('event.tenderId')
+      .getRawMany<{ tenderId: string; count: string | number }>();
+    return new Map(rows.map((row) => [row.tenderId, Number(row.count)]));
+  }
+
   listForTender(tenderId: string): Promise<AuditEvent[]> {
     return this.db.read((em) => em.getRepository(AuditEvent).find({ where: { tenderId }, order: { seq: 'ASC' } }));
   }

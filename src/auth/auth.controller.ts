@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
 import { SessionResponse } from './dto/session.response';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('accounts')
 @Controller('auth')
@@ -26,6 +27,7 @@ export class AuthController {
   }
 
   @Post('register')
+  @Idempotent()
   @Public()
   @ApiCreatedResponse({ type: UserResponse, description: 'A bidder account for a supplier organisation.' })
   register(@Body() dto: RegisterDto): Promise<UserResponse> {

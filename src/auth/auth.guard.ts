@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import type { Caller, PanelSeat, Role } from '../common/caller';
+import { callerFor, type Caller, type PanelSeat, type Role } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { UsersService } from '../users/users.service';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
@@ -47,14 +47,7 @@ export class AuthGuard implements CanActivate {
     // A seat session is a panelist's, for one seat: it never carries another role's rights.
     const seatValid = payload.seat === undefined || (isSeat(payload.seat) && user?.role === 'panelist');
     if (!user || !seatValid) throw new DomainError('unauthorized', 'The access token is invalid or has expired. Sign in again.');
-    request.user = {
-      id: user.id,
-      role: user.role,
-      email: user.email,
-      name: user.name,
-      organisationId: user.organisationId,
-      ...(payload.seat ? { seat: { tenderId: payload.seat.tenderId, panelMemberId: payload.seat.panelMemberId } } : {}),
-    };
+    request.user = callerFor(user, payload.seat);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (roles.length > 0 && !roles.includes(user.role)) {
       throw new DomainError('forbidden', `This action is for ${roles.join(' or ')} accounts; you are signed in as ${user.role}.`);

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Caller, PanelSeat } from '../common/caller';
+import { IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { callerFor, type Caller, type PanelSeat } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db.service';
+import { PanelMember } from '../panel/panel-member.entity';
+import { acceptSeat } from '../panel/seat-acceptance';
 import { UserResponse } from '../users/dto/user.response';
 import { verifyPassword } from '../users/password';
 import type { User } from '../users/user.entity';
@@ -20,6 +25,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly throttle: ThrottleService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -42,7 +49,20 @@ export class AuthService {
     }
     // The account's counter is left to expire: a success must not reopen a spread-out attack.
     await this.throttle.reset(pairKey);
+    if (user.role === 'panelist') await this.acceptSeats(user);
     return this.sessionFor(user);
+  }
+
+  /**
+   * A panelist who signs in with their password takes up the seats they were given: the
+   * teams see their account's name from now on (until then, the name they typed).
+   */
+  private async acceptSeats(user: User): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const seats = await em.getRepository(PanelMember).find({ where: { userId: user.id, acceptedAt: IsNull() } });
+      const now = this.clock.now();
+      for (const seat of seats) await acceptSeat(em, this.audit, seat, 'password', now);
+    });
   }
 
   async register(dto: RegisterDto): Promise<UserResponse> {
@@ -65,7 +85,9 @@ export class AuthService {
     };
   }
 
-  callerOf(user: User): Caller {
-    return { id: user.id, role: user.role, email: user.email, name: user.name, organisationId: user.organisationId };
+  /** The caller for a signed-in account; with `seat`, a caller limited to that panel seat (an invitation session). */
+  callerOf(user: User, seat?: PanelSeat): Caller {
+    return callerFor(user, seat);
   }
+
 }

@@ -114,6 +114,10 @@ export class PasswordsService {
    * an unlocked browser cannot be used to guess the password.
    */
   async changeOwn(caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
+    // A panel link is a key to one seat, never to the account: it must not be turned into a
+    // password that would sign in everywhere the account sits.
+    if (caller.seat)
+      throw new DomainError('forbidden', 'You signed in with a panel link, which is only for scoring. Ask the tender team if you need a password.');
     const key = `password-change:${caller.id}`;
     await this.throttle.assertNotLocked(key);
     const stored = await this.db.read((em) => em.getRepository(User).findOne({ where: { id: caller.id } }));

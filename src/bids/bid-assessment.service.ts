@@ -45,7 +45,7 @@ export class BidAssessmentService {
           'rule_violation',
           `${criterion.code} is a ${criterion.kind} criterion: compliance is recorded on pass/fail gates only.`,
           {
-            errors: [{ field: 'criterion', message: `${criterion.code} is not a pass/fail gate` }],
+            errors: [{ field: 'criterion', message: `${criterion.code} is not a pass/fail gate: choose one of the gates.` }],
           },
         );
       }

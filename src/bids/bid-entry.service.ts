@@ -43,7 +43,7 @@ export class BidEntryService {
             'validation',
             'A paper bid needs the organisationType of the organisation it was received from.',
             {
-              errors: [{ field: 'organisationType', message: 'required for a paper bid' }],
+              errors: [{ field: 'organisationType', message: 'A paper bid needs the type of the organisation it came from.' }],
             },
           );
         }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TenderAccess } from '../access/tender-access.service';
+import { SEALED_READ_REFUSED, SealedBidsRefused, TenderAccess } from '../access/tender-access.service';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
 import { BidContent } from './bid-content.service';
@@ -12,23 +13,53 @@ export class BidReadingService {
     private readonly db: Db,
     private readonly access: TenderAccess,
     private readonly content: BidContent,
+    private readonly audit: AuditService,
   ) {}
 
   list(caller: Caller, tenderId: string): Promise<BidDetailResponse[]> {
-    return this.db.read(async (em) => {
-      const { tender, bids } = await this.access.visibleBids(em, caller, tenderId);
-      const criteria = await this.content.criteria(em, tenderId);
-      const out: BidDetailResponse[] = [];
-      for (const { bid, viewer, keeper } of bids)
-        out.push(await this.content.present(em, tender, bid, { viewer, keeper }, { criteria }));
-      return out;
-    });
+    return this.recordingSealedRefusals(caller, () =>
+      this.db.read(async (em) => {
+        const { tender, bids } = await this.access.visibleBids(em, caller, tenderId);
+        const criteria = await this.content.criteria(em, tenderId);
+        const out: BidDetailResponse[] = [];
+        for (const { bid, viewer, keeper } of bids)
+          out.push(await this.content.present(em, tender, bid, { viewer, keeper }, { criteria }));
+        return out;
+      }),
+    );
   }
 
   get(caller: Caller, tenderId: string, bidId: string): Promise<BidDetailResponse> {
-    return this.db.read(async (em) => {
-      const { tender, bid, viewer, keeper } = await this.access.requireBid(em, caller, tenderId, bidId, 'read');
-      return this.content.present(em, tender, bid, { viewer, keeper });
-    });
+    return this.recordingSealedRefusals(caller, () =>
+      this.db.read(async (em) => {
+        const { tender, bid, viewer, keeper } = await this.access.requireBid(em, caller, tenderId, bidId, 'read');
+        return this.content.present(em, tender, bid, { viewer, keeper });
+      }),
+    );
+  }
+
+  /**
+   * A refused read of sealed bids leaves a trace: who asked, for what, when (never any bid
+   * content). The read itself fails, so the audit row is written in a transaction of its own,
+   * after the read's unit of work has ended; then the refusal is answered as before.
+   */
+  private async recordingSealedRefusals<T>(caller: Caller, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof SealedBidsRefused) {
+        await this.db.transaction((em) =>
+          this.audit.record(em, {
+            actorId: caller.id,
+            action: SEALED_READ_REFUSED,
+            entityType: error.bidId ? 'bid' : 'tender',
+            entityId: error.bidId ?? error.tenderId,
+            tenderId: error.tenderId,
+            after: { asked: error.bidId ? 'bid' : 'bid list', role: caller.role, answer: error.code },
+          }),
+        );
+      }
+      throw error;
+    }
   }
 }

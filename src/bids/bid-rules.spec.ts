@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../common/domain-error';
 import {
+  approveOpening,
   activeKeyFor,
   afterSubmit,
   assertAcceptingBids,
@@ -136,6 +137,24 @@ describe('the sealed box', () => {
   });
 });
 
+describe('opening approvals', () => {
+  const now = new Date('2027-01-31T12:05:00.000Z');
+  it('needs as many different people as required', () => {
+    const first = approveOpening([], 'alice', 2, now);
+    expect(first).toEqual({ given: [{ by: 'alice', at: '2027-01-31T12:05:00.000Z' }], complete: false });
+    const second = approveOpening(first.given, 'bob', 2, now);
+    expect(second.complete).toBe(true);
+    expect(second.given.map((approval) => approval.by)).toEqual(['alice', 'bob']);
+    expect(approveOpening([], 'alice', 1, now).complete).toBe(true);
+  });
+
+  it('refuses the same person twice (409), changing nothing', () => {
+    const given = [{ by: 'alice', at: now.toISOString() }];
+    expect(() => approveOpening(given, 'alice', 2, now)).toThrow(expect.objectContaining({ code: 'invalid_state' }));
+    expect(given).toHaveLength(1);
+  });
+});
+
 describe('versions', () => {
   it('editing a draft changes it in place; editing a submitted bid opens a new version', () => {
     expect(planEdit({ status: 'draft', submittedVersionId: null, draftVersionId: 'v1' })).toBe('update_draft');
@@ -206,12 +225,12 @@ describe('responses', () => {
     );
     expect(problem.code).toBe('rule_violation');
     expect(problem.extensions.errors).toEqual([
-      { field: 'responses[0].criterion', message: 'this tender has no criterion "Q9"' },
-      { field: 'responses[1].criterion', message: 'Q is a section: answer the questions inside it' },
-      { field: 'responses[2].criterion', message: 'P is the price criterion: give the price in "price", not as a response' },
-      { field: 'responses[3].text', message: 'Q1 allows at most 5 words; this response has 6' },
-      { field: 'responses[5].criterion', message: 'C1 is answered more than once' },
-      { field: 'responses[6].text', message: `the response to SV1 has more than ${MAX_RESPONSE_CHARS} characters` },
+      { field: 'responses[0].criterion', message: 'This tender has no criterion "Q9": use the code of one of its questions.' },
+      { field: 'responses[1].criterion', message: 'Q is a section: answer the questions inside it.' },
+      { field: 'responses[2].criterion', message: 'P is the price criterion: give the price in "price", not as a response.' },
+      { field: 'responses[3].text', message: 'Q1 allows at most 5 words; this response has 6. Shorten it.' },
+      { field: 'responses[5].criterion', message: 'C1 is answered more than once: give one response to it.' },
+      { field: 'responses[6].text', message: `The response to SV1 is too long: use at most ${MAX_RESPONSE_CHARS.toLocaleString('en-GB')} characters.` },
     ]);
   });
 
@@ -249,8 +268,8 @@ describe('responses', () => {
     expect(problem.detail).toBe('The bid cannot be submitted: it has no response to C1, SV1.');
     expect(problem.extensions).toEqual({
       errors: [
-        { field: 'responses.C1', message: 'no response to C1 (Co-production)' },
-        { field: 'responses.SV1', message: 'no response to SV1 (Jobs)' },
+        { field: 'responses.C1', message: 'There is no response to C1 (Co-production) yet: answer it, then submit.' },
+        { field: 'responses.SV1', message: 'There is no response to SV1 (Jobs) yet: answer it, then submit.' },
       ],
       missing: ['C1', 'SV1'],
     });
@@ -294,9 +313,9 @@ describe('commitments', () => {
       {
         field: 'commitments[0].criterion',
         message:
-          'Q1 is not a wider-outcome criterion (its category is quality; commitments answer social, economic or environmental outcomes)',
+          'Q1 is not a social, economic or environmental outcome (its category is quality): link the commitment to one of those, or to none.',
       },
-      { field: 'commitments[1].criterion', message: 'this tender has no criterion "NOPE"' },
+      { field: 'commitments[1].criterion', message: 'This tender has no criterion "NOPE": use the code of a social, economic or environmental outcome.' },
     ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { hasAtMostDecimals, toHundredthsExact } from '../common/decimals';
 import { DomainError, type FieldProblem } from '../common/domain-error';
-import type { TenderStatus } from '../tenders/tender-lifecycle';
+import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 
 export const BID_STATUSES = ['draft', 'submitted', 'withdrawn', 'disqualified'] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
@@ -75,7 +75,7 @@ export function isPastDeadline(now: Date, deadline: Date): boolean {
  */
 export function assertAcceptingBids(tender: TenderFacts, now: Date, action: BidAction): void {
   if (tender.status !== 'published') {
-    throw new DomainError('invalid_state', `Bids can be ${action} only while the tender is published; it is ${tender.status}.`, {
+    throw new DomainError('invalid_state', `Bids can be ${action} only while the tender is published; it is ${statusWords(tender.status)}.`, {
       currentStatus: tender.status,
     });
   }
@@ -97,6 +97,33 @@ export function assertMayClose(now: Date, deadline: Date): void {
       { bidDeadline: deadline.toISOString() },
     );
   }
+}
+
+export interface OpeningApprovalFacts {
+  by: string;
+  at: string;
+}
+
+/**
+ * One team member's approval to open the box (EU 2014/24 Annex IV: the opening of tenders
+ * needs more than one person when the tender asks for it). Returns the approvals with this one
+ * added and whether that completes them; the same person twice is 409, nothing changes.
+ */
+export function approveOpening(
+  given: readonly OpeningApprovalFacts[],
+  by: string,
+  required: number,
+  now: Date,
+): { given: OpeningApprovalFacts[]; complete: boolean } {
+  if (given.some((approval) => approval.by === by)) {
+    throw new DomainError(
+      'invalid_state',
+      `You have already approved opening the bids. Another member of the tender team must approve too (${required} different people are needed).`,
+      { openingApprovals: required, approvalsGiven: given.length },
+    );
+  }
+  const next = [...given, { by, at: now.toISOString() }];
+  return { given: next, complete: next.length >= required };
 }
 
 /**
@@ -124,7 +151,7 @@ export function assertBoxOpen(tender: Pick<TenderFacts, 'status' | 'closedAt'>):
       'invalid_state',
       tender.status === 'cancelled'
         ? 'The tender was cancelled before it closed: its bids stay sealed.'
-        : `Bids are sealed until the tender is closed after its deadline; it is ${tender.status}. Only the number of submitted bids is known.`,
+        : `Bids are sealed until the tender is closed after its deadline; it is ${statusWords(tender.status)}. Only the number of submitted bids is known.`,
       { currentStatus: tender.status },
     );
   }
@@ -135,7 +162,7 @@ export function assertAssessable(status: TenderFacts['status']): void {
   if (status !== 'evaluation' && status !== 'moderation') {
     throw new DomainError(
       'invalid_state',
-      `Compliance and disqualification are recorded during evaluation or moderation; the tender is ${status}.`,
+      `Compliance and disqualification are recorded during evaluation or moderation; the tender is ${statusWords(status)}.`,
       {
         currentStatus: status,
       },
@@ -265,28 +292,28 @@ export function checkResponses(criteria: readonly CriterionFacts[], responses: r
     const field = `responses[${index}]`;
     const criterion = resolveCriterion(criteria, response.criterion);
     if (!criterion) {
-      problems.push({ field: `${field}.criterion`, message: `this tender has no criterion "${response.criterion}"` });
+      problems.push({ field: `${field}.criterion`, message: `This tender has no criterion "${response.criterion}": use the code of one of its questions.` });
       return;
     }
     if (criterion.kind === 'section') {
-      problems.push({ field: `${field}.criterion`, message: `${criterion.code} is a section: answer the questions inside it` });
+      problems.push({ field: `${field}.criterion`, message: `${criterion.code} is a section: answer the questions inside it.` });
       return;
     }
     if (criterion.kind === 'price') {
       problems.push({
         field: `${field}.criterion`,
-        message: `${criterion.code} is the price criterion: give the price in "price", not as a response`,
+        message: `${criterion.code} is the price criterion: give the price in "price", not as a response.`,
       });
       return;
     }
     if (texts.has(criterion.id)) {
-      problems.push({ field: `${field}.criterion`, message: `${criterion.code} is answered more than once` });
+      problems.push({ field: `${field}.criterion`, message: `${criterion.code} is answered more than once: give one response to it.` });
       return;
     }
     if (characterCount(response.text) > MAX_RESPONSE_CHARS) {
       problems.push({
         field: `${field}.text`,
-        message: `the response to ${criterion.code} has more than ${MAX_RESPONSE_CHARS} characters`,
+        message: `The response to ${criterion.code} is too long: use at most ${MAX_RESPONSE_CHARS.toLocaleString('en-GB')} characters.`,
       });
       return;
     }
@@ -294,7 +321,7 @@ export function checkResponses(criteria: readonly CriterionFacts[], responses: r
     if (criterion.maxWords !== null && words > criterion.maxWords) {
       problems.push({
         field: `${field}.text`,
-        message: `${criterion.code} allows at most ${criterion.maxWords} words; this response has ${words}`,
+        message: `${criterion.code} allows at most ${criterion.maxWords} words; this response has ${words}. Shorten it.`,
       });
       return;
     }
@@ -335,7 +362,7 @@ export function assertComplete(criteria: readonly CriterionFacts[], answered: Re
     {
       errors: missing.map((c) => ({
         field: `responses.${c.code}`,
-        message: `no response to ${c.code}${c.title ? ` (${c.title})` : ''}`,
+        message: `There is no response to ${c.code}${c.title ? ` (${c.title})` : ''} yet: answer it, then submit.`,
       })),
       missing: missing.map((c) => c.code),
     },
@@ -352,12 +379,12 @@ export function checkCommitments(criteria: readonly CriterionFacts[], commitment
       if (!criterion) {
         problems.push({
           field: `commitments[${index}].criterion`,
-          message: `this tender has no criterion "${commitment.criterion}"`,
+          message: `This tender has no criterion "${commitment.criterion}": use the code of a social, economic or environmental outcome.`,
         });
       } else if (!WIDER_OUTCOMES.includes(criterion.category ?? '')) {
         problems.push({
           field: `commitments[${index}].criterion`,
-          message: `${criterion.code} is not a wider-outcome criterion (its category is ${criterion.category ?? 'none'}; commitments answer social, economic or environmental outcomes)`,
+          message: `${criterion.code} is not a social, economic or environmental outcome (its category is ${criterion.category ?? 'none'}): link the commitment to one of those, or to none.`,
         });
       } else {
         criterionId = criterion.id;

@@ -45,7 +45,7 @@ export class BidSubmissionService {
         'validation',
         'Nothing to change: give at least one of bidderName, organisationType, consortium, price, responses, commitments.',
         {
-          errors: [{ field: 'body', message: 'no field given' }],
+          errors: [{ field: 'body', message: 'Nothing to change: give at least one field.' }],
         },
       );
     }

@@ -1,6 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { OrganisationType } from '../users/organisation.entity';
-import type { BidVersionStatus } from './bid-rules';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { atLeast, oneOf } from '../database/checks';
+import { ORGANISATION_TYPES, type OrganisationType } from '../users/organisation.entity';
+import { BID_VERSION_STATUSES, type BidVersionStatus } from './bid-rules';
 import { Bid } from './bid.entity';
 import { penceColumn } from './pence.transformer';
 
@@ -9,6 +10,10 @@ import { penceColumn } from './pence.transformer';
  * `superseded` when a later one is submitted, so the record shows every offer made.
  */
 @Entity('bid_versions')
+@Check(oneOf('status', BID_VERSION_STATUSES))
+@Check(oneOf('organisationType', ORGANISATION_TYPES))
+@Check(atLeast('pricePence', 0))
+@Check(atLeast('number', 1))
 @Index(['bidId', 'number'], { unique: true })
 export class BidVersion {
   @PrimaryColumn({ type: 'varchar', length: 36 })

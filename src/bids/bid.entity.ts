@@ -1,8 +1,9 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { isBoolean, oneOf } from '../database/checks';
 import { Tender } from '../tenders/tender.entity';
-import { Organisation, type OrganisationType } from '../users/organisation.entity';
+import { ORGANISATION_TYPES, Organisation, type OrganisationType } from '../users/organisation.entity';
 import { User } from '../users/user.entity';
-import type { BidStatus } from './bid-rules';
+import { BID_STATUSES, type BidStatus } from './bid-rules';
 import { BidVersion } from './bid-version.entity';
 
 /**
@@ -14,6 +15,9 @@ import { BidVersion } from './bid-version.entity';
  * submittedVersionId are a contract.
  */
 @Entity('bids')
+@Check(oneOf('status', BID_STATUSES))
+@Check(oneOf('organisationType', ORGANISATION_TYPES))
+@Check(isBoolean('paper'))
 // One live bid per bidder on a tender, held by the database itself (see `activeKey`).
 @Index(['tenderId', 'activeKey'], { unique: true })
 export class Bid {

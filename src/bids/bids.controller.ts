@@ -19,6 +19,7 @@ import { DisqualifyBidDto, RecordComplianceDto } from './dto/bid-actions.dto';
 import { BidDetailResponse, ComplianceRecordResponse } from './dto/bid.response';
 import { CreateBidDto } from './dto/create-bid.dto';
 import { UpdateBidDto } from './dto/update-bid.dto';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 const NOT_VISIBLE = 'No such bid, or not visible to you: sealed until the tender closes (problem+json).';
 const DEADLINE =
@@ -35,6 +36,7 @@ export class BidsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Auth('bidder', 'commissioner', 'procurement')
   @ApiOperation({
     summary: 'Start a bid (draft)',

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Criterion } from '../criteria/criterion.entity';
+import { isBoolean } from '../database/checks';
 import { Bid } from './bid.entity';
 
 /**
@@ -7,6 +8,7 @@ import { Bid } from './bid.entity';
  * change is in the audit trail with before and after.
  */
 @Entity('bid_compliance')
+@Check(isBoolean('passed'))
 @Index(['bidId', 'criterionId'], { unique: true })
 export class ComplianceRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,5 +1,8 @@
 import type { FieldProblem } from './domain-error';
 
+/** The largest JSON body read: a full bid (answers up to 20 000 characters each, commitments) is over Express's 100 kB default. */
+export const BODY_LIMIT_MB = 2;
+
 /** Deeper than any body the API takes (a bid's commitments are 3 levels); far below what would exhaust the stack. */
 export const MAX_BODY_DEPTH = 32;
 
@@ -20,6 +23,8 @@ function fieldOf(parent: string, key: string | number): string {
  * a loop, not the stack. Pure: no framework imports.
  */
 export function bodyShapeProblem(body: unknown): FieldProblem | null {
+  if (Array.isArray(body))
+    return { field: 'body', message: 'The request body must be a JSON object, written { … }, not a list.' };
   const pending: { value: unknown; field: string; depth: number }[] = [{ value: body, field: '', depth: 0 }];
   while (pending.length > 0) {
     const { value, field, depth } = pending.pop()!;

@@ -20,3 +20,15 @@ export interface Caller {
   /** Set for a session obtained by an invitation: the caller acts only in this seat. */
   seat?: { tenderId: string; panelMemberId: string };
 }
+
+/** The caller for an account (as read on each request); with `seat`, limited to that panel seat. */
+export function callerFor(account: Omit<Caller, 'seat'>, seat?: PanelSeat): Caller {
+  return {
+    id: account.id,
+    role: account.role,
+    email: account.email,
+    name: account.name,
+    organisationId: account.organisationId,
+    ...(seat ? { seat: { tenderId: seat.tenderId, panelMemberId: seat.panelMemberId } } : {}),
+  };
+}

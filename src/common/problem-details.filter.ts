@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { BODY_LIMIT_MB } from './body-shape';
 import { DomainError, type DomainErrorCode } from './domain-error';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -29,7 +30,26 @@ const TITLE: Record<number, string> = {
 };
 
 export const TYPE_BASE = 'https://tender-scorer.org/problems/';
-export const NO_SUCH_ROUTE = 'There is no such address in this service. Check the path and the method: the API is under /api, described at /api/docs.';
+export const NO_SUCH_ROUTE =
+  'There is no such address in this service. Check the path and the method: the API is under /api, described at /api/docs.';
+
+/** An error raised while reading the request (body-parser, a path's %-escapes): it carries a 4xx status. */
+function isReadingError(cause: unknown): boolean {
+  const { status, statusCode } = (cause ?? {}) as { status?: unknown; statusCode?: unknown };
+  return cause instanceof Error && (typeof status === 'number' || typeof statusCode === 'number');
+}
+
+/** Request-reading errors in plain words; a 400 about the body names the body as the field at fault. */
+function bodyParserProblem(status: number, cause: unknown): { detail: string; errors?: { field: string; message: string }[] } {
+  if (cause instanceof URIError) return { detail: 'The address contains a broken %-escape: check the link or the path.' };
+  if (status === 400) {
+    const message = 'The request body is not valid JSON: check its brackets, quotes and commas.';
+    return { detail: message, errors: [{ field: 'body', message }] };
+  }
+  if (status === 413) return { detail: `The request body is too large: send at most ${BODY_LIMIT_MB} MB.` };
+  if (status === 415) return { detail: 'The request body is in an encoding this service does not read: send JSON in UTF-8.' };
+  return { detail: 'The request body could not be read: send JSON in UTF-8.' };
+}
 
 /**
  * One line per unknown error: the route (never the URL, which may hold a token), the error
@@ -38,7 +58,11 @@ export const NO_SUCH_ROUTE = 'There is no such address in this service. Check th
 function logLine(exception: unknown, request: Request | undefined): string {
   const route = `${request?.method ?? '?'} ${(request?.route as { path?: string } | undefined)?.path ?? '(no route)'}`;
   if (!(exception instanceof Error)) return `${route}: ${String(exception).slice(0, 300)}`;
-  const frame = exception.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? 'no stack';
+  const frame =
+    exception.stack
+      ?.split('\n')
+      .find((line) => /^\s+at /.test(line))
+      ?.trim() ?? 'no stack';
   return `${route}: ${exception.name}: ${exception.message.replace(/\s+/g, ' ').slice(0, 300)} (${frame})`;
 }
 
@@ -74,6 +98,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Express's adapter wraps what body-parser and the router throw (bad JSON, too large, a broken %-escape)
+      if (isReadingError(exception.cause) && status < 500) {
+        return {
+          type: 'about:blank',
+          title: TITLE[status] ?? 'Bad request',
+          status,
+          ...bodyParserProblem(status, exception.cause),
+        };
+      }
       const body = exception.getResponse();
       const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
@@ -87,13 +120,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry a status of their own
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return {
-        type: 'about:blank',
-        title: TITLE[status] ?? 'Bad request',
-        status,
-        detail: status === 400 ? 'The request body is not valid JSON.' : String((exception as Error).message),
-      };
+      return { type: 'about:blank', title: TITLE[status] ?? 'Bad request', status, ...bodyParserProblem(status, exception) };
     }
-    return { type: 'about:blank', title: TITLE[500], status: 500, detail: 'Something went wrong on our side. It has been logged.' };
+    return {
+      type: 'about:blank',
+      title: TITLE[500],
+      status: 500,
+      detail: 'Something went wrong on our side. It has been logged.',
+    };
   }
 }

@@ -30,7 +30,7 @@ export function unreadBodyProblems(body: unknown): FieldProblem[] | null {
  * Unknown fields are refused, never ignored (the validation pipe does it for actions that
  * take a body). Actions that take none (publish, close, submit, withdraw, …) never run a
  * pipe on the body, so this interceptor refuses a non-empty one for them: once, for every
- * route, including routes added later.
+ * API route, including routes added later.
  */
 @Injectable()
 export class RefuseUnreadBody implements NestInterceptor {
@@ -47,7 +47,9 @@ export class RefuseUnreadBody implements NestInterceptor {
         reads = readsBody(controller, handler);
         handlers.set(handler, reads);
       }
-      const problems = reads ? null : unreadBodyProblems(context.switchToHttp().getRequest<Request>().body);
+      const request = context.switchToHttp().getRequest<Request>();
+      // The API's contract only: a web page's form may carry fields its handler leaves to middleware (a CSRF token).
+      const problems = reads || !request.path.startsWith('/api/') ? null : unreadBodyProblems(request.body);
       if (problems) throw invalidBody(problems);
     }
     return next.handle();

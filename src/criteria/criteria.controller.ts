@@ -6,6 +6,7 @@ import { CriteriaService } from './criteria.service';
 import { CreateCriterionDto } from './dto/create-criterion.dto';
 import { CriterionResponse } from './dto/criterion.response';
 import { UpdateCriterionDto } from './dto/update-criterion.dto';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('criteria')
 @Controller('tenders/:tenderId/criteria')
@@ -20,6 +21,7 @@ export class CriteriaController {
   }
 
   @Post()
+  @Idempotent()
   @Auth('commissioner', 'procurement')
   @ApiCreatedResponse({ type: CriterionResponse })
   create(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: CreateCriterionDto): Promise<CriterionResponse> {

@@ -78,7 +78,7 @@ export class CriteriaService {
     const matches = await repo.find({ where: [{ tenderId, id: ref }, { tenderId, code: ref }] });
     const found = matches.find((criterion) => criterion.id === ref) ?? matches[0];
     if (!found) {
-      throw new DomainError('rule_violation', `This tender has no criterion "${ref}".`, { errors: [{ field, message: `unknown criterion ${ref}` }] });
+      throw new DomainError('rule_violation', `This tender has no criterion "${ref}".`, { errors: [{ field, message: `This tender has no criterion "${ref}": use one of its codes or ids.` }] });
     }
     return found;
   }

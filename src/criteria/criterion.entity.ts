@@ -1,9 +1,16 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { atLeast, between, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
 import { Tender } from '../tenders/tender.entity';
-import type { Category, CriterionKind, PanelGroup } from './criteria-tree';
+import { CATEGORIES, CRITERION_KINDS, type Category, type CriterionKind, type PanelGroup } from './criteria-tree';
 
 /** One node of a tender's criteria tree. Weights in integer hundredths of a percent. */
 @Entity('criteria')
+@Check(oneOf('kind', CRITERION_KINDS))
+@Check(oneOf('category', CATEGORIES))
+@Check(between('weightHundredths', 0, 10_000))
+@Check(between('thresholdHundredths', SCALE_FLOOR * 100, SCALE_CEILING * 100))
+@Check(between('maxWords', 1, 20_000))
+@Check(atLeast('order', 0))
 @Index(['tenderId', 'code'], { unique: true })
 export class Criterion {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -49,6 +49,16 @@ export class Db implements OnApplicationBootstrap {
     return this.isSqlite ? this.serialise(run) : run();
   }
 
+  /**
+   * Inside a transaction: waits until no other transaction holds `name`, and holds it until
+   * this one ends, so a check-then-write on that name (a unique reference) cannot race. On
+   * PostgreSQL a transaction-level advisory lock; on SQLite the queue already runs one unit
+   * of work at a time.
+   */
+  async lockName(em: EntityManager, name: string): Promise<void> {
+    if (!this.isSqlite) await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+  }
+
   private serialise<T>(run: () => Promise<T>): Promise<T> {
     const result = this.tail.then(run, run);
     this.tail = result.catch(() => undefined);

@@ -32,8 +32,8 @@ import {
  * GET /results, `computeResults(EngineInputLoader.loadInput(…))`, so both show the same
  * numbers — and the records it came from, plus what only the record shows (guidance,
  * versions, declarations, gate notes, commitments, who did what). Scores are read as raw
- * columns: a large tender holds ~150 000 of them (ResultsService.evaluateWithRecord
- * hydrates entities, which took seconds more).
+ * columns: a large tender holds ~150 000 of them, and hydrating entities (as
+ * EngineInputLoader.load does for the moderation view) took seconds more.
  */
 @Injectable()
 export class EvaluationRecordLoader {

@@ -3,7 +3,7 @@
  * and exports"). Pure.
  */
 import { DomainError } from '../common/domain-error';
-import { reached, type TenderStatus } from '../tenders/tender-lifecycle';
+import { reached, statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 
 /** Government Security Classifications: commercial information in an evaluation. */
 export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE: COMMERCIAL';
@@ -26,7 +26,7 @@ export function assertExportable(status: TenderStatus): void {
       'invalid_state',
       status === 'cancelled'
         ? 'The tender was cancelled before moderation; its scores stay confidential and nothing is exported.'
-        : `Exports are available from moderation on, because they reveal every panel score; the tender is ${status}.`,
+        : `Exports are available from moderation on, because they reveal every panel score; the tender is ${statusWords(status)}.`,
       { currentStatus: status },
     );
   }

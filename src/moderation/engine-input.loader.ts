@@ -29,8 +29,8 @@ type ModeratedRow = Pick<ModeratedScore, 'bidId' | 'criterionId' | 'version' | '
  * (drafts flagged), and the latest moderated score per cell.
  *
  * Two reads, one assembly: `load` also returns the full rows (rationales, every version)
- * for the moderation view and the exports; `loadInput` reads only what the engine needs,
- * for the results and the award. A large tender holds ~150 000 individual scores, and
+ * for the moderation view; `loadInput` reads only what the engine needs, for the results,
+ * the award and the exports. A large tender holds ~150 000 individual scores, and
  * turning each into a row object with three UUID strings costs more than the whole
  * computation: `loadInput` has the database group them per bid × criterion instead (see
  * `scoreCells`), so only ~12 000 rows cross into JavaScript.

@@ -1,6 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Bid } from '../bids/bid.entity';
 import { Criterion } from '../criteria/criterion.entity';
+import { atLeast, between, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
 import { Tender } from '../tenders/tender.entity';
 import { User } from '../users/user.entity';
 
@@ -14,6 +15,8 @@ import { User } from '../users/user.entity';
  * highest `version` for (bidId, criterionId).
  */
 @Entity('moderated_scores')
+@Check(between('score', SCALE_FLOOR, SCALE_CEILING))
+@Check(atLeast('version', 1))
 @Index(['bidId', 'criterionId', 'version'], { unique: true })
 @Index(['tenderId'])
 export class ModeratedScore {

@@ -24,7 +24,7 @@ describe('moderation stages', () => {
     const visible = TENDER_STATUSES.filter((status) => codeOf(() => assertModerationVisible(status)) === null);
     expect(visible).toEqual(['moderation', 'awarded']);
     expect(() => assertModerationVisible('evaluation')).toThrow(
-      'Individual scores are shown from moderation on; the tender is evaluation.',
+      'Individual scores are shown from moderation on; the tender is in evaluation.',
     );
   });
 

@@ -3,7 +3,7 @@
  * scores, and optimistic concurrency on them (If-Match / ETag). Pure.
  */
 import { DomainError } from '../common/domain-error';
-import { reached, type TenderStatus } from '../tenders/tender-lifecycle';
+import { reached, statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 
 /** The moderation view reveals every score: from moderation on (awarded included). */
 export function assertModerationVisible(status: TenderStatus): void {
@@ -12,7 +12,7 @@ export function assertModerationVisible(status: TenderStatus): void {
       'invalid_state',
       status === 'cancelled'
         ? 'The tender was cancelled before moderation; individual scores stay confidential.'
-        : `Individual scores are shown from moderation on; the tender is ${status}.`,
+        : `Individual scores are shown from moderation on; the tender is ${statusWords(status)}.`,
       { currentStatus: status },
     );
   }
@@ -24,8 +24,8 @@ export function assertModerationOpen(status: TenderStatus): void {
     throw new DomainError(
       'invalid_state',
       reached(status, 'moderation')
-        ? `The tender is ${status}; moderated scores can no longer change.`
-        : `Moderated scores are recorded once moderation starts; the tender is ${status}.`,
+        ? `The tender is ${statusWords(status)}; moderated scores can no longer change.`
+        : `Moderated scores are recorded once moderation starts; the tender is ${statusWords(status)}.`,
       { currentStatus: status },
     );
   }
@@ -38,7 +38,7 @@ export function assertModeratable(criterion: { code: string; kind: string }): vo
       'rule_violation',
       `${criterion.code} is a ${criterion.kind} criterion: only panel-scored criteria are moderated.`,
       {
-        errors: [{ field: 'criterion', message: `${criterion.code} is not a scored criterion` }],
+        errors: [{ field: 'criterion', message: `${criterion.code} is not scored by the panel: choose a scored criterion.` }],
       },
     );
   }
@@ -70,7 +70,7 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch | n
     const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(part);
     if (!match) {
       throw new DomainError('validation', `If-Match must be a version number such as "3" (or *); got ${JSON.stringify(raw)}.`, {
-        errors: [{ field: 'If-Match', message: 'not a version' }],
+        errors: [{ field: 'If-Match', message: 'This is not a version number: send the version you read, such as "3", or *.' }],
       });
     }
     versions.push(Number(match[1]));

@@ -20,6 +20,7 @@ import { hashInvitationCode, hashInvitationToken, newInvitationCode, newInvitati
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
 import { assertMayInvite, invitationExpiry } from './panel-rules';
+import { acceptSeat } from './seat-acceptance';
 
 /** What a person redeeming an invitation holds: the link's token, or the short code typed in. */
 export interface InvitationCredential {
@@ -136,9 +137,10 @@ export class InvitationsService {
     const byToken = typeof credential.token === 'string' && credential.token.trim() !== '';
     const byCode = typeof credential.code === 'string' && credential.code.trim() !== '';
     if (byToken === byCode) {
-      throw new DomainError('validation', 'Give the token from the invitation link, or the invitation code, but not both.', {
-        errors: [{ field: byToken ? 'code' : 'token', message: byToken ? 'Give the token or the code, not both.' : 'Give the token from the link, or the code.' }],
-      });
+      const detail = byToken
+        ? 'Give the token from the invitation link or the invitation code, not both.'
+        : 'Give the token from the invitation link, or the invitation code.';
+      throw new DomainError('validation', detail, { errors: [{ field: byToken ? 'code' : 'token', message: detail }] });
     }
     const key = `invitation:${clientAddress}`;
     await this.throttle.assertNotLocked(key);
@@ -182,8 +184,6 @@ export class InvitationsService {
       .getRepository(PanelInvitation)
       .update({ id: invitation.id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });
     if (result.affected !== 1) return null;
-    // The person has taken up the seat: from now on the team sees the account's name.
-    if (member.acceptedAt === null) await em.getRepository(PanelMember).update({ id: member.id }, { acceptedAt: now });
     await this.audit.record(em, {
       actorId: user.id,
       action: 'panel_invitation.redeemed',
@@ -192,6 +192,8 @@ export class InvitationsService {
       tenderId: invitation.tenderId,
       after: { panelMemberId: member.id },
     });
+    // The person has taken up the seat: from now on the team sees the account's name.
+    if (member.acceptedAt === null) await acceptSeat(em, this.audit, member, 'invitation', now);
     return { user, seat: { tenderId: member.tenderId, panelMemberId: member.id } };
   }
 

@@ -4,7 +4,7 @@ import { Bid } from '../bids/bid.entity';
 import type { Tender } from '../tenders/tender.entity';
 import { ConflictDeclaration } from './conflict-declaration.entity';
 import { PanelMember } from './panel-member.entity';
-import { blindLabels, panelBidName, pseudonymFor } from './panel-rules';
+import { blindLabels, panelBidName, pseudonymFor, seatContact } from './panel-rules';
 
 /**
  * Reads the panel's records for the panel, scoring and moderation features (and the
@@ -20,7 +20,9 @@ export class PanelDirectory {
   /** Member id → "Lived experience n" for lived-experience members, the name for professionals. */
   async recordNames(em: EntityManager, tenderId: string): Promise<Map<string, string>> {
     const members = await this.members(em, tenderId);
-    return pseudonymFor(members.map((m) => ({ id: m.id, group: m.group, joinOrder: m.joinOrder, name: m.user?.name ?? '' })));
+    return pseudonymFor(
+      members.map((m) => ({ id: m.id, group: m.group, joinOrder: m.joinOrder, name: m.user ? seatContact(m, m.user).name : '' })),
+    );
   }
 
   declarations(em: EntityManager, tenderId: string, panelMemberId?: string): Promise<ConflictDeclaration[]> {

@@ -17,6 +17,7 @@ import {
   panelBidName,
   pseudonymFor,
   scaleLevelsFor,
+  seatContact,
 } from './panel-rules';
 
 const at = (iso: string) => new Date(iso);
@@ -28,7 +29,7 @@ describe('panel membership by tender status', () => {
       expect(() => assertMayJoinPanel(status)).toThrow(DomainError);
     }
     expect(() => assertMayJoinPanel('moderation')).toThrow(
-      'Panel members can be added while the tender is draft, published or in evaluation; it is moderation.',
+      'Panel members can be added while the tender is a draft, published or in evaluation; it is in moderation.',
     );
   });
 
@@ -45,6 +46,25 @@ describe('panel membership by tender status', () => {
       if (status === 'awarded' || status === 'cancelled') expect(() => assertMayInvite(status)).toThrow(/no invitations/);
       else expect(() => assertMayInvite(status)).not.toThrow();
     }
+  });
+});
+
+describe('seatContact: how the team sees a member', () => {
+  const account = { name: 'Dr Ada Jones', email: 'ada@nhs.example' };
+
+  it('added by email: the name and email typed until the seat is accepted, then the account name', () => {
+    const typed = { contactName: 'Ada (typed)', contactEmail: 'ada@nhs.example', acceptedAt: null };
+    expect(seatContact(typed, account)).toEqual({ name: 'Ada (typed)', email: 'ada@nhs.example' });
+    expect(seatContact({ ...typed, acceptedAt: at('2026-11-23T10:00:00Z') }, account)).toEqual(account);
+  });
+
+  it('keeps the typed address over a lay account placeholder, even once accepted', () => {
+    const lay = { contactName: 'Sam', contactEmail: 'sam@example.org', acceptedAt: at('2026-11-23T10:00:00Z') };
+    expect(seatContact(lay, { name: 'Sam', email: 'seat-1@panel.invalid' })).toEqual({ name: 'Sam', email: 'sam@example.org' });
+  });
+
+  it('added by userId (nothing typed): the account', () => {
+    expect(seatContact({ contactName: null, contactEmail: null, acceptedAt: null }, account)).toEqual(account);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { PanelGroup } from '../criteria/criteria-tree';
 import { DomainError } from '../common/domain-error';
-import type { TenderStatus } from '../tenders/tender-lifecycle';
+import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 
 /* ------------------------------------------------------------- membership ---------- */
 
@@ -29,7 +29,7 @@ export function assertMayJoinPanel(status: TenderStatus): void {
   if (!PANEL_JOIN_STATUSES.includes(status)) {
     throw new DomainError(
       'invalid_state',
-      `Panel members can be added while the tender is draft, published or in evaluation; it is ${status}.`,
+      `Panel members can be added while the tender is a draft, published or in evaluation; it is ${statusWords(status)}.`,
       { currentStatus: status },
     );
   }
@@ -39,7 +39,7 @@ export function assertMayLeavePanel(status: TenderStatus): void {
   if (!PANEL_REMOVE_STATUSES.includes(status)) {
     throw new DomainError(
       'invalid_state',
-      `Panel members can be removed only before evaluation starts (draft or published); the tender is ${status}. ` +
+      `Panel members can be removed only before evaluation starts (while the tender is a draft or published); it is ${statusWords(status)}. ` +
         'Their declarations and scores stay on the record.',
       { currentStatus: status },
     );
@@ -49,10 +49,34 @@ export function assertMayLeavePanel(status: TenderStatus): void {
 /** Invitations are issued and revoked while the tender is open for work (not awarded or cancelled). */
 export function assertMayInvite(status: TenderStatus): void {
   if (status === 'awarded' || status === 'cancelled') {
-    throw new DomainError('invalid_state', `The tender is ${status}; no invitations can be issued or revoked.`, {
+    throw new DomainError('invalid_state', `The tender is ${statusWords(status)}; no invitations can be issued or revoked.`, {
       currentStatus: status,
     });
   }
+}
+
+/* ------------------------------------------------------------ who is shown ---------- */
+
+export interface SeatContact {
+  /** What the team typed when adding by email (null when added by userId). */
+  contactName: string | null;
+  contactEmail: string | null;
+  /** When the person first signed in for the seat. */
+  acceptedAt: Date | null;
+}
+
+/**
+ * How the team sees a member. Added by email, a member is shown by the name and email the
+ * team typed until they accept the seat (redeem its link or sign in with their password):
+ * the account's own name would tell the team that an account with that address exists.
+ * Once accepted, the account's name; the email stays the one typed (the account of a lay
+ * member may carry a placeholder address, see PanelService).
+ */
+export function seatContact(seat: SeatContact, account: { name: string; email: string }): { name: string; email: string } {
+  return {
+    name: seat.acceptedAt !== null || seat.contactName === null ? account.name : seat.contactName,
+    email: seat.contactEmail ?? account.email,
+  };
 }
 
 /* ------------------------------------------------------------- pseudonyms ---------- */
@@ -148,7 +172,7 @@ export function assertDeclarationsOpen(status: TenderStatus): void {
       'invalid_state',
       status === 'draft' || status === 'published'
         ? 'Bids are sealed until the tender closes; declarations of interest open then.'
-        : `The tender is ${status}; declarations are closed.`,
+        : `The tender is ${statusWords(status)}; declarations are closed.`,
       { currentStatus: status },
     );
   }

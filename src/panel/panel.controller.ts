@@ -19,6 +19,7 @@ import { DeclareInterestDto } from './dto/declare-interest.dto';
 import { CreatedPanelMemberResponse, InvitationResponse, PanelMemberDetailResponse } from './dto/panel.response';
 import { InvitationsService } from './invitations.service';
 import { PanelService } from './panel.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('panel')
 @Controller('tenders/:tenderId')
@@ -30,12 +31,15 @@ export class PanelController {
   ) {}
 
   @Post('panel')
+  @Idempotent()
   @Auth('commissioner', 'procurement')
   @ApiOperation({
     summary: 'Add a panel member (team; draft, published or evaluation)',
     description:
-      'An existing panelist account (`userId`, or the `email` of one), or `name` and `email` of someone without an account: ' +
-      'a panelist account without a password is created, and they sign in through invitation links.',
+      'An existing panelist account by `userId`, or a person by `name` and `email` (both required). By email the answer is the ' +
+      'same whether or not an account has that address: a panelist account with a password takes the seat (the person signs in ' +
+      'with it; `hasPassword: true`), anyone else gets a new account without a password for this seat only (`accountCreated: true`), ' +
+      'reached through invitation links. The team sees the name it typed until the person accepts the seat (`acceptedAt`).',
   })
   @ApiBody({
     type: AddPanelMemberDto,
@@ -44,15 +48,19 @@ export class PanelController {
         summary: 'Someone without an account',
         value: { name: 'Jordan Reid', email: 'jordan.reid@example.org', group: 'lived_experience', role: 'carer' },
       },
+      professional: {
+        summary: 'A professional, by name and email (if they have a panelist account with a password, it takes the seat)',
+        value: { name: 'Dr Ada Jones', email: 'ada.jones@nhs.example', group: 'professional', role: 'clinician' },
+      },
       existingAccount: {
-        summary: 'An existing panelist account',
+        summary: 'An existing panelist account, by id',
         value: { userId: '3b241101-e2bb-4255-8caf-4136c566a962', group: 'professional', role: 'clinician' },
       },
     },
   })
   @ApiCreatedResponse({ type: CreatedPanelMemberResponse })
   @ApiConflictResponse({ description: 'Already on the panel, or the tender is in moderation or later.' })
-  @ApiUnprocessableEntityResponse({ description: 'The account is not a panelist account, is deactivated or does not exist.' })
+  @ApiUnprocessableEntityResponse({ description: 'userId is not an active panelist account (one answer, whatever the reason).' })
   add(
     @CurrentUser() caller: Caller,
     @Param('tenderId') tenderId: string,
@@ -84,6 +92,7 @@ export class PanelController {
   }
 
   @Post('panel/:memberId/invitation')
+  @Idempotent()
   @Auth('commissioner', 'procurement')
   @ApiOperation({
     summary: 'Issue a one-time sign-in link and code for a member without a password (team)',

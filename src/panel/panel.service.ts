@@ -40,20 +40,7 @@ export class PanelService {
   ) {}
 
   async add(caller: Caller, tenderId: string, dto: AddPanelMemberDto): Promise<CreatedPanelMemberResponse> {
-    if (dto.userId ? dto.email !== undefined || dto.name !== undefined : dto.email === undefined) {
-      throw new DomainError(
-        'validation',
-        'Give either userId (an existing panelist account) or email (and name, for a new account).',
-        {
-          errors: [
-            {
-              field: dto.userId ? 'userId' : 'email',
-              message: dto.userId ? 'give userId alone, without name or email' : 'userId or email is required',
-            },
-          ],
-        },
-      );
-    }
+    assertAddBody(dto);
     return this.db.transaction(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team', {
         // concurrent additions take turns on the tender row, so join orders (and with them
@@ -61,12 +48,9 @@ export class PanelService {
         forUpdate: true,
       });
       assertMayJoinPanel(tender.status);
-      const { user, created } = await this.accountFor(em, caller, dto);
-      if (await em.getRepository(PanelMember).exist({ where: { tenderId, userId: user.id } })) {
-        throw new DomainError('invalid_state', `${user.name} is already on this tender's panel.`, {
-          errors: [{ field: dto.userId ? 'userId' : 'email', message: 'already a panel member' }],
-        });
-      }
+      const contact = dto.userId ? null : { name: dto.name!.trim(), email: dto.email!.trim().toLowerCase() };
+      const { user, created } = contact ? await this.accountForEmail(em, caller, tenderId, contact) : await this.accountForId(em, dto.userId!);
+      if (await em.getRepository(PanelMember).exist({ where: { tenderId, userId: user.id } })) throw alreadySeated(dto.userId ? 'userId' : 'email');
       const last = await em.getRepository(PanelMember).findOne({ where: { tenderId }, order: { joinOrder: 'DESC' } });
       const member = em.getRepository(PanelMember).create({
         id: newId(),
@@ -77,6 +61,9 @@ export class PanelService {
         joinOrder: (last?.joinOrder ?? 0) + 1,
         joinedAt: this.clock.now(),
         addedById: caller.id,
+        contactName: contact?.name ?? null,
+        contactEmail: contact?.email ?? null,
+        acceptedAt: null,
       });
       await em.getRepository(PanelMember).insert(member);
       await this.audit.record(em, {
@@ -156,47 +143,77 @@ export class PanelService {
     });
   }
 
-  /** The existing panelist account, or a new one without a password (signs in by invitation). */
-  private async accountFor(em: EntityManager, caller: Caller, dto: AddPanelMemberDto): Promise<{ user: User; created: boolean }> {
-    const field = dto.userId ? 'userId' : 'email';
-    const existing = dto.userId
-      ? await em.getRepository(User).findOne({ where: { id: dto.userId } })
-      : await em.getRepository(User).findOne({ where: { email: dto.email!.trim().toLowerCase() } });
-    if (!existing) {
-      if (dto.userId) {
-        throw new DomainError('rule_violation', 'There is no account with this userId.', {
-          errors: [{ field, message: 'unknown account' }],
-        });
-      }
-      if (!dto.name) {
-        throw new DomainError(
-          'rule_violation',
-          'No account has this email address yet: give a name too, and a panelist account will be created.',
-          {
-            errors: [{ field: 'name', message: 'required to create a new panelist account' }],
-          },
-        );
-      }
-      const user = await this.users.createInTransaction(em, caller.id, { email: dto.email!, name: dto.name, role: 'panelist' });
-      return { user, created: true };
-    }
-    if (existing.role !== 'panelist') {
-      throw new DomainError(
-        'rule_violation',
-        `This is a ${existing.role} account; only panelist accounts sit on an evaluation panel.`,
-        {
-          errors: [{ field, message: `account role is ${existing.role}, not panelist` }],
-        },
-      );
-    }
-    if (!existing.active) {
-      throw new DomainError('rule_violation', 'This panelist account is deactivated.', {
-        errors: [{ field, message: 'account deactivated' }],
+  /** Named by id: an active panelist account, else one answer whatever the id is (unknown, another role, deactivated). */
+  private async accountForId(em: EntityManager, userId: string): Promise<{ user: User; created: boolean }> {
+    const user = await em.getRepository(User).findOne({ where: { id: userId } });
+    if (!user || user.role !== 'panelist' || !user.active) {
+      throw new DomainError('rule_violation', 'There is no active panelist account with this userId. Check the id, or add the person by name and email.', {
+        errors: [{ field: 'userId', message: 'Give the id of an active panelist account.' }],
       });
     }
-    return { user: existing, created: false };
+    return { user, created: false };
+  }
+
+  /**
+   * Added by email, the answer must not say whether an account has that address or what
+   * role it has. An active panelist account with a password takes the seat (the person signs
+   * in with that password, and is shown as the team typed them until they do). Every other
+   * case — no account, a lay panelist's account, an account of another role, a deactivated
+   * one — gets the same thing: a new panelist account without a password for this seat only,
+   * reached by its invitation. That account's address is a placeholder (`seatAccountEmail`):
+   * the typed address stays on the seat, so no account is ever linked or revealed, not even
+   * to someone who redeems the seat's link and reads the session's user.
+   */
+  private async accountForEmail(
+    em: EntityManager,
+    caller: Caller,
+    tenderId: string,
+    contact: { name: string; email: string },
+  ): Promise<{ user: User; created: boolean }> {
+    const onThisPanel = await em
+      .getRepository(PanelMember)
+      .createQueryBuilder('member')
+      .innerJoin('member.user', 'user')
+      .where('member.tenderId = :tenderId', { tenderId })
+      .andWhere('(member.contactEmail = :email OR user.email = :email)', { email: contact.email })
+      .getExists();
+    if (onThisPanel) throw alreadySeated('email');
+    const existing = await em.getRepository(User).findOne({ where: { email: contact.email } });
+    if (existing && existing.role === 'panelist' && existing.active && existing.passwordHash !== null) return { user: existing, created: false };
+    const user = await this.users.createInTransaction(em, caller.id, { email: seatAccountEmail(newId()), name: contact.name, role: 'panelist' });
+    return { user, created: true };
   }
 }
+
+/**
+ * The address of a lay account made for one seat: unique, never deliverable (`.invalid`,
+ * RFC 2606), never used to sign in (the account has no password). The person's real
+ * address is the seat's `contactEmail`.
+ */
+export const seatAccountEmail = (id: string): string => `seat-${id}@panel.invalid`;
+
+/** Either `userId`, or `email` with `name`: checked before anything is looked up, so the answer says nothing about accounts. */
+function assertAddBody(dto: AddPanelMemberDto): void {
+  const problem = dto.userId
+    ? dto.email !== undefined || dto.name !== undefined
+      ? { field: 'userId', message: 'Give userId alone, without name or email.' }
+      : null
+    : dto.email === undefined
+      ? { field: 'email', message: 'Give the email address of the person to add (or the userId of a panelist account).' }
+      : dto.name === undefined
+        ? { field: 'name', message: "Give the person's name as well as their email address." }
+        : null;
+  if (problem) {
+    throw new DomainError('validation', 'Give either userId (a panelist account), or the name and email address of the person to add.', {
+      errors: [problem],
+    });
+  }
+}
+
+const alreadySeated = (field: string): DomainError =>
+  new DomainError('invalid_state', "This person is already on this tender's panel.", {
+    errors: [{ field, message: 'Already a member of this panel.' }],
+  });
 
 function pseudonymOf(member: PanelMember, names: Map<string, string>): string | null {
   return member.group === 'lived_experience' ? (names.get(member.id) ?? null) : null;

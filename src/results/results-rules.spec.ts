@@ -106,7 +106,7 @@ describe('which bid is awarded', () => {
   it('refuses a lower-ranked bid: the winner is passed over only by disqualifying it', () => {
     const error = refusal(() => chooseAwardedBid(resultsOf({ A: 3, B: 5 }), bidId('A')));
     expect(error.code).toBe('rule_violation');
-    expect(error.extensions.errors).toEqual([{ field: 'bidId', message: 'ranked 2; only a rank-1 bid can be awarded' }]);
+    expect(error.extensions.errors).toEqual([{ field: 'bidId', message: 'This bid ranks 2: only a rank-1 bid can be awarded.' }]);
   });
 
   it('refuses an ineligible bid with its reasons, and an unknown one', () => {
@@ -116,7 +116,7 @@ describe('which bid is awarded', () => {
       'Bid C is not eligible for award. The bid did not pass the pass/fail criterion G1 (Title of G1).',
     );
     const unknown = refusal(() => chooseAwardedBid(result, 'no-such-bid'));
-    expect(unknown.extensions.errors).toEqual([{ field: 'bidId', message: 'unknown bid' }]);
+    expect(unknown.extensions.errors).toEqual([{ field: 'bidId', message: 'No bid in these results has this id.' }]);
   });
 
   it('refuses when no bid is eligible at all', () => {

@@ -3,7 +3,7 @@
  * SCORING.md §8). Pure: decisions over the engine's result.
  */
 import { DomainError } from '../common/domain-error';
-import { reached, type TenderStatus } from '../tenders/tender-lifecycle';
+import { reached, statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 import { penceToPounds, type BidResult, type EngineResult, type Gap } from './engine';
 
 /** Results reveal every score: shown to the team from moderation on (awarded included). */
@@ -13,7 +13,7 @@ export function assertResultsVisible(status: TenderStatus): void {
       'invalid_state',
       status === 'cancelled'
         ? 'The tender was cancelled before an award; its scores stay confidential and no results are published.'
-        : `Results are shown from moderation on, because they reveal the panel's scores; the tender is ${status}.`,
+        : `Results are shown from moderation on, because they reveal the panel's scores; the tender is ${statusWords(status)}.`,
       { currentStatus: status },
     );
   }
@@ -67,21 +67,21 @@ export function chooseAwardedBid(result: EngineResult, bidId: string | undefined
       `${winners.map((bid) => bid.bidderName).join(' and ')} share rank 1 on ${winners[0].total.toFixedString(2)}: ` +
         'name the bid to award in bidId (and record why in the tender file).',
       {
-        errors: [{ field: 'bidId', message: 'required when rank 1 is shared' }],
+        errors: [{ field: 'bidId', message: 'Rank 1 is shared: name the bid to award.' }],
         sharedRankBidIds: winners.map((bid) => bid.bidId),
       },
     );
   }
   const named = result.bids.find((bid) => bid.bidId === bidId);
   if (!named) {
-    throw new DomainError('rule_violation', 'bidId names no bid in these results (a bid submitted by the deadline).', {
-      errors: [{ field: 'bidId', message: 'unknown bid' }],
+    throw new DomainError('rule_violation', 'No bid in these results has this id: name a bid submitted by the deadline.', {
+      errors: [{ field: 'bidId', message: 'No bid in these results has this id.' }],
     });
   }
   if (!named.eligible) {
     const reasons = named.exclusions.map((exclusion) => exclusion.detail).join(' ');
     throw new DomainError('rule_violation', `${named.bidderName} is not eligible for award. ${reasons}`, {
-      errors: [{ field: 'bidId', message: 'the bid is not eligible' }],
+      errors: [{ field: 'bidId', message: 'This bid is not eligible for award.' }],
     });
   }
   if (named.rank !== 1) {
@@ -89,7 +89,7 @@ export function chooseAwardedBid(result: EngineResult, bidId: string | undefined
       'rule_violation',
       `${named.bidderName} ranks ${named.rank}, not 1: the contract goes to the highest-ranked bid. ` +
         'To pass over a higher-ranked bid, disqualify it with the reason on the record first.',
-      { errors: [{ field: 'bidId', message: `ranked ${named.rank}; only a rank-1 bid can be awarded` }] },
+      { errors: [{ field: 'bidId', message: `This bid ranks ${named.rank}: only a rank-1 bid can be awarded.` }] },
     );
   }
   return named;

@@ -4,7 +4,7 @@ import { AwardService } from './award.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
-/** Results and the award. Exports ResultsService: the exports feature renders its numbers. */
+/** Results and the award, both through ResultsService.evaluate (exports compute theirs in EvaluationRecordLoader). */
 @Module({
   imports: [ModerationModule],
   controllers: [ResultsController],

@@ -12,8 +12,9 @@ import { assertResultsVisible, nameGaps } from './results-rules';
 
 /**
  * A tender's results: the evaluation read by the moderation feature's loader, the pure
- * engine (SCORING.md), and nothing else. The award and the exports call `evaluate` too,
- * so every renderer shows the very same numbers.
+ * engine (docs/SCORING.md), and nothing else. The award calls `evaluate` too; the exports
+ * (EvaluationRecordLoader) run the same `computeResults` over the same
+ * `EngineInputLoader.loadInput`, so every renderer shows the very same numbers.
  */
 @Injectable()
 export class ResultsService {
@@ -32,10 +33,7 @@ export class ResultsService {
     return (await this.evaluateWithInput(em, tender)).result;
   }
 
-  /**
-   * The engine result with the input it was computed from, for renderers that also show
-   * the panel's statistics (`panelStatistics(input)`) beside the results (exports).
-   */
+  /** The engine result with the input it was computed from (for `panelStatistics(input)`). */
   async evaluateWithInput(em: EntityManager, tender: Tender): Promise<{ input: EngineInput; result: EngineResult }> {
     const input = await this.loader.loadInput(em, tender);
     return { input, result: computeResults(input) };

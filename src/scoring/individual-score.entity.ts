@@ -1,9 +1,10 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Bid } from '../bids/bid.entity';
 import { Criterion } from '../criteria/criterion.entity';
 import { PanelMember } from '../panel/panel-member.entity';
 import { Tender } from '../tenders/tender.entity';
-import type { ScoreStatus } from './scoring-rules';
+import { between, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
+import { SCORE_STATUSES, type ScoreStatus } from './scoring-rules';
 
 /**
  * One panel member's score of one bid on one scored criterion. A draft may be changed;
@@ -15,6 +16,8 @@ import type { ScoreStatus } from './scoring-rules';
  * of members without a conflict on the bid count.
  */
 @Entity('individual_scores')
+@Check(between('score', SCALE_FLOOR, SCALE_CEILING))
+@Check(oneOf('status', SCORE_STATUSES))
 @Index(['panelMemberId', 'bidId', 'criterionId'], { unique: true })
 @Index(['tenderId', 'bidId', 'criterionId'])
 export class IndividualScore {

@@ -35,7 +35,7 @@ describe('scoring is open only in evaluation', () => {
     }
     expect(() => assertScoringOpen('published')).toThrow('Scoring opens when the tender closes and moves to evaluation.');
     expect(() => assertScoringOpen('moderation')).toThrow(
-      'Scoring is closed: the tender is moderation. Submitted scores stay on the record.',
+      'Scoring is closed: the tender is in moderation. Submitted scores stay on the record.',
     );
   });
 });
@@ -116,8 +116,8 @@ describe('submitting a bid’s scores', () => {
       expect(problem.detail).toBe('Score every criterion before submitting: missing Q1, C1.');
       expect(problem.extensions.missing).toEqual(['Q1', 'C1']);
       expect(problem.extensions.errors).toEqual([
-        { field: 'scores.Q1', message: 'no score yet' },
-        { field: 'scores.C1', message: 'no score yet' },
+        { field: 'scores.Q1', message: 'Q1 has no score yet: score it, then submit.' },
+        { field: 'scores.C1', message: 'C1 has no score yet: score it, then submit.' },
       ]);
     }
   });

@@ -4,9 +4,10 @@
  */
 import type { CriterionKind, PanelGroup } from '../criteria/criteria-tree';
 import { DomainError } from '../common/domain-error';
-import type { TenderStatus } from '../tenders/tender-lifecycle';
+import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 
-export type ScoreStatus = 'draft' | 'submitted';
+export const SCORE_STATUSES = ['draft', 'submitted'] as const;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];
 
 /** Individual scores are saved and submitted only while the tender is in evaluation. */
 export function assertScoringOpen(status: TenderStatus): void {
@@ -15,7 +16,7 @@ export function assertScoringOpen(status: TenderStatus): void {
       'invalid_state',
       status === 'draft' || status === 'published'
         ? 'Scoring opens when the tender closes and moves to evaluation.'
-        : `Scoring is closed: the tender is ${status}. Submitted scores stay on the record.`,
+        : `Scoring is closed: the tender is ${statusWords(status)}. Submitted scores stay on the record.`,
       { currentStatus: status },
     );
   }
@@ -43,7 +44,7 @@ export function assertScorableBy(criterion: ScorableCriterion, group: PanelGroup
           ? 'pass/fail gates are recorded by the tender team'
           : 'sections are not scored; their criteria are';
     throw new DomainError('rule_violation', `${criterion.code} is not scored by the panel: ${why}.`, {
-      errors: [{ field: 'criterion', message: `${criterion.code} is a ${criterion.kind} criterion` }],
+      errors: [{ field: 'criterion', message: `${criterion.code} is not scored by the panel: choose a scored criterion.` }],
     });
   }
   if (!criterion.scoredBy.includes(group)) {
@@ -51,7 +52,7 @@ export function assertScorableBy(criterion: ScorableCriterion, group: PanelGroup
       'rule_violation',
       `${criterion.code} is scored by the ${criterion.scoredBy.map((g) => GROUP_WORDS[g]).join(' and ')} members, not by ${GROUP_WORDS[group]} members.`,
       {
-        errors: [{ field: 'criterion', message: `not scored by the ${GROUP_WORDS[group]} group` }],
+        errors: [{ field: 'criterion', message: `${criterion.code} is not scored by ${GROUP_WORDS[group]} members: choose one of your criteria.` }],
       },
     );
   }
@@ -64,7 +65,7 @@ export function assertOnScale(score: number, scale: { min: number; max: number }
       'rule_violation',
       `A score is a whole number from ${scale.min} to ${scale.max}; ${score} is not on this tender's scale.`,
       {
-        errors: [{ field, message: `must be an integer from ${scale.min} to ${scale.max}` }],
+        errors: [{ field, message: `The score must be a whole number from ${scale.min} to ${scale.max}.` }],
       },
     );
   }
@@ -75,7 +76,7 @@ export function normaliseRationale(rationale: string, field = 'rationale'): stri
   const trimmed = rationale.trim();
   if (!trimmed) {
     throw new DomainError('validation', 'Every score needs a written rationale.', {
-      errors: [{ field, message: 'must not be blank' }],
+      errors: [{ field, message: 'The rationale is blank: write why you gave this score.' }],
     });
   }
   return trimmed;
@@ -113,7 +114,7 @@ export function planSubmission(
       'rule_violation',
       `Score every criterion before submitting: missing ${missing.map((c) => c.code).join(', ')}.`,
       {
-        errors: missing.map((criterion) => ({ field: `scores.${criterion.code}`, message: 'no score yet' })),
+        errors: missing.map((criterion) => ({ field: `scores.${criterion.code}`, message: `${criterion.code} has no score yet: score it, then submit.` })),
         missing: missing.map((criterion) => criterion.code),
       },
     );

@@ -185,6 +185,15 @@ describe('parseTemplate', () => {
     ]);
   });
 
+  it('accepts openingApprovals 1 or 2 (default 1) and refuses anything else', () => {
+    const withApprovals = (openingApprovals: unknown) => ({ ...templateFile(), settings: { openingApprovals } });
+    expect(parsed(parseTemplate(withApprovals(2), 'small-test.json')).settings.openingApprovals).toBe(2);
+    expect(parsed(parseTemplate(templateFile(), 'small-test.json')).settings.openingApprovals).toBe(1);
+    for (const bad of [0, 3, 1.5, '2', null]) {
+      expect(errorsOf(withApprovals(bad))).toEqual([`settings.openingApprovals: must be 1 or 2 (different team members who approve opening the bids), found ${JSON.stringify(bad)}`]);
+    }
+  });
+
   it('catches typos in field names instead of dropping the data', () => {
     const file = templateFile();
     const q1 = qChild(file, 0);

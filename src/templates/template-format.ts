@@ -48,7 +48,12 @@ export interface TemplateSettings {
   priceVisibleToPanel: boolean;
   blindMarking: boolean;
   equalRepresentation: boolean;
+  /** How many different team members must approve opening the box (1 or 2). */
+  openingApprovals: OpeningApprovals;
 }
+
+export const OPENING_APPROVALS = [1, 2] as const;
+export type OpeningApprovals = (typeof OPENING_APPROVALS)[number];
 
 /** The defaults of API.md (`POST /api/tenders`) and SCORING.md. */
 export const DEFAULT_SETTINGS: Readonly<TemplateSettings> = Object.freeze({
@@ -62,6 +67,7 @@ export const DEFAULT_SETTINGS: Readonly<TemplateSettings> = Object.freeze({
   priceVisibleToPanel: false,
   blindMarking: false,
   equalRepresentation: false,
+  openingApprovals: 1,
 });
 
 export interface ScaleLabel {
@@ -376,6 +382,12 @@ function parseSettings(raw: unknown, scale: TemplateScale | undefined, problems:
         `must be a ratio above 0 and at most 1, with at most 2 decimals, found ${show(ratio)}`,
       );
     } else settings.abnormallyLowRatio = ratio;
+  }
+  const approvals = raw.openingApprovals;
+  if (approvals !== undefined) {
+    if (!OPENING_APPROVALS.includes(approvals as OpeningApprovals)) {
+      problems.add('settings.openingApprovals', `must be 1 or 2 (different team members who approve opening the bids), found ${show(approvals)}`);
+    } else settings.openingApprovals = approvals as OpeningApprovals;
   }
   return problems.errors.length === before ? settings : undefined;
 }

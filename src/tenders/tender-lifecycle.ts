@@ -25,6 +25,26 @@ const ACTION_WORDS: Record<TenderAction, string> = {
   cancel: 'cancelled',
 };
 
+const STATUS_WORDS: Record<TenderStatus, string> = {
+  draft: 'a draft',
+  published: 'published',
+  evaluation: 'in evaluation',
+  moderation: 'in moderation',
+  awarded: 'awarded',
+  cancelled: 'cancelled',
+};
+
+/** A status as it reads after "the tender is": "in moderation", "a draft", "awarded". */
+export function statusWords(status: TenderStatus): string {
+  return STATUS_WORDS[status] ?? status;
+}
+
+/** "a draft, published or in evaluation". */
+export function statusList(statuses: readonly TenderStatus[]): string {
+  const words = statuses.map(statusWords);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
 export function nextStatus(from: TenderStatus, action: TenderAction): TenderStatus | null {
   return TRANSITIONS[action][from] ?? null;
 }
@@ -33,8 +53,8 @@ export function nextStatus(from: TenderStatus, action: TenderAction): TenderStat
 export function transition(from: TenderStatus, action: TenderAction): TenderStatus {
   const to = nextStatus(from, action);
   if (to) return to;
-  const allowed = Object.keys(TRANSITIONS[action]).join(', ');
-  throw new DomainError('invalid_state', `A ${from} tender cannot be ${ACTION_WORDS[action]} (only from: ${allowed}).`, {
+  const allowed = statusList(Object.keys(TRANSITIONS[action]) as TenderStatus[]);
+  throw new DomainError('invalid_state', `The tender is ${statusWords(from)}, so it cannot be ${ACTION_WORDS[action]}: only a tender that is ${allowed} can be.`, {
     currentStatus: from,
   });
 }
@@ -45,13 +65,13 @@ export function isFrozen(status: TenderStatus): boolean {
 }
 
 export function assertNotFrozen(status: TenderStatus): void {
-  if (isFrozen(status)) throw new DomainError('invalid_state', `The tender is ${status}; it can no longer be changed.`);
+  if (isFrozen(status)) throw new DomainError('invalid_state', `The tender is ${statusWords(status)}; it can no longer be changed.`);
 }
 
 /** Scoring settings and criteria change only while draft. */
 export function assertDraft(status: TenderStatus, what: string): void {
   if (status !== 'draft') {
-    throw new DomainError('invalid_state', `${what} can be changed only while the tender is a draft; it is ${status}.`);
+    throw new DomainError('invalid_state', `${what} can be changed only while the tender is a draft; it is ${statusWords(status)}.`);
   }
 }
 

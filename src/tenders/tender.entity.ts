@@ -1,5 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { TenderStatus } from './tender-lifecycle';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { atLeast, between, isBoolean, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
+import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS } from '../templates/template-format';
+import { TENDER_STATUSES, type TenderStatus } from './tender-lifecycle';
+
+/** A team member's approval to open the box (close the tender), when two are required. */
+export interface OpeningApproval {
+  by: string;
+  at: string;
+}
 
 export interface ScaleLabel {
   label: string;
@@ -7,6 +15,18 @@ export interface ScaleLabel {
 }
 
 @Entity('tenders')
+// What the database itself refuses (src/database/checks.ts); the services apply the finer rules.
+@Check(oneOf('status', TENDER_STATUSES))
+@Check(`${between('scaleMin', SCALE_FLOOR, SCALE_CEILING)} AND ${between('scaleMax', SCALE_FLOOR, SCALE_CEILING)} AND "scaleMin" < "scaleMax"`)
+@Check(oneOf('aggregation', AGGREGATIONS))
+@Check(oneOf('priceFormula', PRICE_FORMULAS))
+@Check(oneOf('tieBreak', TIE_BREAKS))
+@Check(between('divergenceThresholdHundredths', 0, SCALE_CEILING * 100))
+@Check(between('minScorers', 1, 100))
+@Check(between('abnormallyLowRatioHundredths', 0, 100))
+@Check(atLeast('version', 1))
+@Check(between('openingApprovals', 1, 2))
+@Check(['moderationRequired', 'priceVisibleToPanel', 'blindMarking', 'equalRepresentation'].map(isBoolean).join(' AND '))
 export class Tender {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -72,6 +92,14 @@ export class Tender {
 
   @Column({ type: 'boolean' })
   equalRepresentation: boolean;
+
+  /** How many different team members must approve closing (opening the box): 1 or 2. */
+  @Column({ type: 'integer', default: 1 })
+  openingApprovals: number;
+
+  /** The approvals given so far (user id, time), oldest first; kept once the box is open. */
+  @Column({ type: 'simple-json', nullable: true })
+  openingApprovalsGiven: OpeningApproval[] | null;
 
   /** Who people helping with the tender (the panel above all) contact: shown on every "Get help" page. */
   @Column({ type: 'varchar', length: 200, nullable: true })

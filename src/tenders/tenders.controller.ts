@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import { TenderClosing } from '../bids/tender-closing.service';
 import type { Caller } from '../common/caller';
@@ -8,6 +9,7 @@ import { AddTeamMemberDto, CancelTenderDto } from './dto/tender-actions.dto';
 import { TenderResponse } from './dto/tender.response';
 import { UpdateTenderDto } from './dto/update-tender.dto';
 import { TendersService } from './tenders.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('tenders')
 @Controller('tenders')
@@ -18,6 +20,7 @@ export class TendersController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Auth('commissioner')
   @ApiCreatedResponse({ type: TenderResponse })
   create(@CurrentUser() caller: Caller, @Body() dto: CreateTenderDto): Promise<TenderResponse> {
@@ -53,6 +56,7 @@ export class TendersController {
   }
 
   @Post(':tenderId/team')
+  @Idempotent()
   @Auth('commissioner', 'procurement')
   addTeamMember(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: AddTeamMemberDto) {
     return this.tenders.addTeamMember(caller, tenderId, dto);
@@ -70,10 +74,22 @@ export class TendersController {
   @Post(':tenderId/close')
   @Auth('commissioner', 'procurement')
   @HttpCode(200)
-  @ApiOkResponse({ type: TenderResponse })
-  @ApiConflictResponse({ description: 'Not published, or before the bid deadline (server clock): bidders may still submit.' })
-  close(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
-    return this.closing.close(caller, tenderId);
+  @ApiOkResponse({ type: TenderResponse, description: 'Closed: the tender is in evaluation and the box is open.' })
+  @ApiAcceptedResponse({
+    type: TenderResponse,
+    description: 'With openingApprovals 2: the first approval is recorded (openingApprovalsGiven); the tender stays published and its bids sealed until a different team member approves.',
+  })
+  @ApiConflictResponse({
+    description: 'Not published, before the bid deadline (server clock: bidders may still submit), or the same team member approving twice.',
+  })
+  async close(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TenderResponse> {
+    const outcome = await this.closing.close(caller, tenderId);
+    if (!outcome.closed) response.status(202);
+    return outcome.tender;
   }
 
   @Post(':tenderId/cancel')

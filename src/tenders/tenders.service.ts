@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { TenderAccess, type TenderAccessGrant } from '../access/tender-access.service';
+import { SEALED_READ_REFUSED, TenderAccess, type TenderAccessGrant, type TenderRelation } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
@@ -14,10 +14,10 @@ import { User } from '../users/user.entity';
 import { labelsForScale } from './default-scale';
 import type { CreateTenderDto } from './dto/create-tender.dto';
 import type { AddTeamMemberDto } from './dto/tender-actions.dto';
-import { TenderResponse } from './dto/tender.response';
+import { TenderResponse, type TeamFacts } from './dto/tender.response';
 import type { TenderSettingsDto } from './dto/tender-settings.dto';
 import type { UpdateTenderDto } from './dto/update-tender.dto';
-import { assertDraft, assertNotFrozen, transition, type TenderAction } from './tender-lifecycle';
+import { assertDraft, assertNotFrozen, statusWords, transition, type TenderAction } from './tender-lifecycle';
 import { TenderTeamMember } from './tender-team-member.entity';
 import { Tender } from './tender.entity';
 import { SubmittedBidCounter } from './submitted-bid-counter';
@@ -34,6 +34,7 @@ const SETTING_KEYS = [
   'priceVisibleToPanel',
   'blindMarking',
   'equalRepresentation',
+  'openingApprovals',
 ] as const satisfies readonly (keyof TenderSettingsDto)[];
 
 /** The team's contact details: not scoring settings, so they change in any state until the tender is frozen. */
@@ -58,6 +59,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
       priceVisibleToPanel: tender.priceVisibleToPanel,
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
+      openingApprovals: tender.openingApprovals,
     },
     contact: { name: tender.contactName, email: tender.contactEmail, phone: tender.contactPhone },
   };
@@ -78,11 +80,12 @@ export class TendersService {
   async create(caller: Caller, dto: CreateTenderDto): Promise<TenderResponse> {
     const template = dto.template ? this.templates.get(dto.template) : null;
     if (dto.template && !template) {
-      throw new DomainError('rule_violation', `There is no template "${dto.template}". GET /api/templates lists them.`, {
-        errors: [{ field: 'template', message: 'unknown template key' }],
+      throw new DomainError('rule_violation', `There is no template "${dto.template}". Choose one of the templates listed by the service, or leave template out.`, {
+        errors: [{ field: 'template', message: 'There is no template with this key: choose one from the list of templates.' }],
       });
     }
     return this.db.transaction(async (em) => {
+      await this.assertReferenceFree(em, dto.reference.trim(), null);
       const base = template?.settings;
       const tender = em.getRepository(Tender).create({
         id: newId(),
@@ -106,6 +109,8 @@ export class TendersService {
         priceVisibleToPanel: base?.priceVisibleToPanel ?? false,
         blindMarking: base?.blindMarking ?? false,
         equalRepresentation: base?.equalRepresentation ?? false,
+        openingApprovals: base?.openingApprovals ?? 1,
+        openingApprovalsGiven: null,
         contactName: null,
         contactEmail: null,
         contactPhone: null,
@@ -144,12 +149,13 @@ export class TendersService {
             ? []
             : await repo.find({ where: { id: In(visible) }, order: { createdAt: 'DESC' } });
       const counts = await this.bidCounter.submittedCounts(em, tenders.map((t) => t.id));
-      const responses: TenderResponse[] = [];
-      for (const tender of tenders) {
-        const relation = await this.access.relationOf(em, caller, tender);
-        responses.push(TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation));
-      }
-      return responses;
+      const relations: TenderRelation[] = [];
+      for (const tender of tenders) relations.push(await this.access.relationOf(em, caller, tender));
+      const teamTenderIds = tenders.filter((_tender, index) => relations[index].teamRole !== null).map((tender) => tender.id);
+      const attempts = await this.audit.countForTenders(em, teamTenderIds, SEALED_READ_REFUSED);
+      return tenders.map((tender, index) =>
+        TenderResponse.from(tender, counts.get(tender.id) ?? 0, relations[index], this.teamFacts(relations[index].teamRole !== null, attempts, tender.id)),
+      );
     });
   }
 
@@ -169,7 +175,7 @@ export class TendersService {
       const given = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
       const onlyContact = given.every((key) => (CONTACT_KEYS as readonly string[]).includes(key));
       if (!onlyContact && tender.status !== 'draft' && tender.status !== 'published') {
-        throw new DomainError('invalid_state', `The tender is in ${tender.status}: its title, description and deadline are fixed.`);
+        throw new DomainError('invalid_state', `The tender is ${statusWords(tender.status)}: its title, description and deadline are fixed.`);
       }
       if (dto.bidDeadline !== undefined) {
         const deadline = new Date(dto.bidDeadline);
@@ -179,13 +185,16 @@ export class TendersService {
           }
           if (deadline <= tender.bidDeadline) {
             throw new DomainError('rule_violation', 'A published tender\'s deadline can only be extended, never brought forward.', {
-              errors: [{ field: 'bidDeadline', message: `must be later than ${tender.bidDeadline.toISOString()}` }],
+              errors: [{ field: 'bidDeadline', message: `The new deadline must be later than the current one, ${tender.bidDeadline.toISOString()}.` }],
             });
           }
         }
         tender.bidDeadline = deadline;
       }
-      if (dto.reference !== undefined) tender.reference = dto.reference.trim();
+      if (dto.reference !== undefined) {
+        await this.assertReferenceFree(em, dto.reference.trim(), tender.id);
+        tender.reference = dto.reference.trim();
+      }
       if (dto.title !== undefined) tender.title = dto.title.trim();
       if (dto.description !== undefined) tender.description = dto.description;
       this.applySettings(tender, dto);
@@ -209,11 +218,11 @@ export class TendersService {
       assertNotFrozen(tender.status);
       const user = await em.getRepository(User).findOne({ where: { id: dto.userId } });
       if (!user || !user.active) {
-        throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'unknown user' }] });
+        throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'No active account has this id: check it.' }] });
       }
       if (user.role !== dto.role) {
         throw new DomainError('rule_violation', `That account is a ${user.role} account; only ${dto.role} accounts can join the team as ${dto.role}.`, {
-          errors: [{ field: 'role', message: `the account's role is ${user.role}` }],
+          errors: [{ field: 'role', message: `This account is a ${user.role} account: give role ${user.role}, or choose another account.` }],
         });
       }
       if (await em.getRepository(TenderTeamMember).exist({ where: { tenderId, userId: user.id } })) {
@@ -245,7 +254,7 @@ export class TendersService {
     return this.changeStatus(caller, tenderId, 'publish', async (em, tender) => {
       if (tender.bidDeadline <= this.clock.now()) {
         throw new DomainError('rule_violation', 'The bid deadline is in the past: set a later bidDeadline before publishing.', {
-          errors: [{ field: 'bidDeadline', message: 'must be in the future' }],
+          errors: [{ field: 'bidDeadline', message: 'The bid deadline is in the past: set a later one.' }],
         });
       }
       await this.criteria.assertPublishable(em, tender);
@@ -295,14 +304,41 @@ export class TendersService {
   private async respond(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderResponse> {
     const { tender, relation } = await this.access.require(em, caller, tenderId, 'view');
     const counts = await this.bidCounter.submittedCounts(em, [tender.id]);
-    return TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation);
+    const onTeam = relation.teamRole !== null;
+    const attempts = onTeam ? await this.audit.countForTenders(em, [tender.id], SEALED_READ_REFUSED) : new Map<string, number>();
+    return TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation, this.teamFacts(onTeam, attempts, tender.id));
+  }
+
+  private teamFacts(onTeam: boolean, sealedReadAttempts: Map<string, number>, tenderId: string): TeamFacts | undefined {
+    return onTeam ? { sealedReadAttempts: sealedReadAttempts.get(tenderId) ?? 0 } : undefined;
+  }
+
+  /**
+   * A reference names one live tender of the service: none other that is not cancelled may
+   * carry it, whatever the case ("PAT-1" and "pat-1" are the same reference). Checked under a
+   * lock on the reference, so two requests at once cannot both take it. The answer names no
+   * other tender: the caller may not be allowed to see it.
+   */
+  private async assertReferenceFree(em: EntityManager, reference: string, exceptTenderId: string | null): Promise<void> {
+    await this.db.lockName(em, `tender-reference:${reference.toUpperCase()}`);
+    const query = em
+      .getRepository(Tender)
+      .createQueryBuilder('t')
+      .where('UPPER(t.reference) = UPPER(:reference)', { reference })
+      .andWhere('t.status <> :cancelled', { cancelled: 'cancelled' });
+    if (exceptTenderId) query.andWhere('t.id <> :id', { id: exceptTenderId });
+    if (await query.getExists()) {
+      throw new DomainError('invalid_state', `Another tender already has the reference ${reference}. Choose a different reference.`, {
+        errors: [{ field: 'reference', message: 'Another tender that is not cancelled already has this reference: choose a different one.' }],
+      });
+    }
   }
 
   private applySettings(tender: Tender, dto: TenderSettingsDto): void {
     if (dto.scale) {
       if (dto.scale.min >= dto.scale.max) {
         throw new DomainError('rule_violation', `The scale's min (${dto.scale.min}) must be below its max (${dto.scale.max}).`, {
-          errors: [{ field: 'scale', message: 'min must be less than max' }],
+          errors: [{ field: 'scale', message: 'The lowest score (min) must be below the highest (max).' }],
         });
       }
       tender.scaleMin = dto.scale.min;
@@ -319,6 +355,7 @@ export class TendersService {
     if (dto.priceVisibleToPanel !== undefined) tender.priceVisibleToPanel = dto.priceVisibleToPanel;
     if (dto.blindMarking !== undefined) tender.blindMarking = dto.blindMarking;
     if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;
+    if (dto.openingApprovals !== undefined) tender.openingApprovals = dto.openingApprovals;
     for (const key of CONTACT_KEYS) if (dto[key] !== undefined) tender[key] = dto[key].trim() || null;
   }
 }

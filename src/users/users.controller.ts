@@ -8,6 +8,7 @@ import { CreateUserDto } from './dto/create-user.dto';
 import { UserFilterQuery } from './dto/user-filter.query';
 import { UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 const LOCKOUT = 'Not for your own account, and never the last active admin.';
 
@@ -20,6 +21,7 @@ export class UsersController {
   ) {}
 
   @Post('users')
+  @Idempotent()
   @Auth('admin')
   @ApiOperation({ summary: 'Create an account (admin)' })
   @ApiCreatedResponse({ type: UserResponse })

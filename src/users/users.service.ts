@@ -62,20 +62,20 @@ export class UsersService implements OnApplicationBootstrap {
     const users = em.getRepository(User);
     if (await users.exist({ where: { email } })) {
       throw new DomainError('invalid_state', 'An account with this email address already exists.', {
-        errors: [{ field: 'email', message: 'already registered' }],
+        errors: [{ field: 'email', message: 'An account with this email address already exists: sign in, or use another address.' }],
       });
     }
     if (dto.role === 'bidder' && !(dto.organisationName && dto.organisationType)) {
-      throw new DomainError('validation', 'A bidder account belongs to an organisation: give organisationName and organisationType.', {
+      throw new DomainError('rule_violation', 'A bidder account belongs to an organisation: give organisationName and organisationType.', {
         errors: [
-          ...(dto.organisationName ? [] : [{ field: 'organisationName', message: 'required for bidders' }]),
-          ...(dto.organisationType ? [] : [{ field: 'organisationType', message: 'required for bidders' }]),
+          ...(dto.organisationName ? [] : [{ field: 'organisationName', message: 'A bidder account needs the name of its organisation.' }]),
+          ...(dto.organisationType ? [] : [{ field: 'organisationType', message: 'A bidder account needs the type of its organisation.' }]),
         ],
       });
     }
     if (dto.role !== 'panelist' && !dto.password) {
       throw new DomainError('validation', 'Only panelists may be created without a password.', {
-        errors: [{ field: 'password', message: `required for role ${dto.role}` }],
+        errors: [{ field: 'password', message: `A ${dto.role} account needs a password of at least 12 characters.` }],
       });
     }
     let organisation: Organisation | null = null;

@@ -261,6 +261,14 @@ describe('account management', () => {
     });
   });
 
+  it('refuses a bidder account without its organisation (422 naming both fields, as the contract says)', async () => {
+    const refused = await t.http().post('/api/users').set(admin).send({ email: 'lone@test.local', name: 'Lone', role: 'bidder', password: PASSWORD }).expect(422);
+    expect(refused.body.errors).toEqual([
+      { field: 'organisationName', message: expect.any(String) },
+      { field: 'organisationType', message: expect.any(String) },
+    ]);
+  });
+
   describe('list with filters', () => {
     it('filters by role and by active, together or apart', async () => {
       const panelist = await t.user('panelist');

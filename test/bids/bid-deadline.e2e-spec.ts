@@ -211,7 +211,7 @@ describe('bids: the deadline, 1 ms either side', () => {
     expect(paper.body).toMatchObject({
       status: 409,
       currentStatus: 'draft',
-      detail: 'Bids can be created only while the tender is published; it is draft.',
+      detail: 'Bids can be created only while the tender is published; it is a draft.',
     });
   });
 

@@ -178,7 +178,7 @@ describe('bids: lifecycle, versions, paper bids, one per organisation', () => {
     expect(submit.body).toMatchObject({
       status: 422,
       missing: ['C1'],
-      errors: [{ field: 'responses.C1', message: 'no response to C1 (Co-production)' }],
+      errors: [{ field: 'responses.C1', message: 'There is no response to C1 (Co-production) yet: answer it, then submit.' }],
     });
   });
 
@@ -188,7 +188,7 @@ describe('bids: lifecycle, versions, paper bids, one per organisation', () => {
     const created = await postBid(t, bidder, world.tenderId);
     const empty = await t.http().patch(bidUrl(world.tenderId, created.body.id)).set(bidder.auth).send({});
     expect(empty.status).toBe(400);
-    expect(empty.body.errors).toEqual([{ field: 'body', message: 'no field given' }]);
+    expect(empty.body.errors).toEqual([{ field: 'body', message: 'Nothing to change: give at least one field.' }]);
     const nullPrice = await t.http().patch(bidUrl(world.tenderId, created.body.id)).set(bidder.auth).send({ price: null });
     expect(nullPrice.status).toBe(400);
     expect(nullPrice.body.errors.map((e: { field: string }) => e.field)).toContain('price');
@@ -367,7 +367,7 @@ describe('bids: lifecycle, versions, paper bids, one per organisation', () => {
         .set(world.commissioner.auth)
         .send(buildBid({ bidderName: 'Paper Org' }));
       expect(missing.status).toBe(400);
-      expect(missing.body.errors).toEqual([{ field: 'organisationType', message: 'required for a paper bid' }]);
+      expect(missing.body.errors).toEqual([{ field: 'organisationType', message: 'A paper bid needs the type of the organisation it came from.' }]);
       const first = await t
         .http()
         .post(bidUrl(world.tenderId))

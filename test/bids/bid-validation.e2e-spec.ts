@@ -61,9 +61,9 @@ describe('bids: validation and content rules', () => {
 
   describe('422: rules of this tender, naming the criterion', () => {
     it.each([
-      ['an unknown criterion', 'Q9', 'this tender has no criterion "Q9"'],
-      ['a section', 'Q', 'Q is a section: answer the questions inside it'],
-      ['the price criterion', 'P', 'P is the price criterion: give the price in "price", not as a response'],
+      ['an unknown criterion', 'Q9', 'This tender has no criterion "Q9": use the code of one of its questions.'],
+      ['a section', 'Q', 'Q is a section: answer the questions inside it.'],
+      ['the price criterion', 'P', 'P is the price criterion: give the price in "price", not as a response.'],
     ])('a response to %s', async (_name, criterion, message) => {
       const response = await postBid(t, bidder, world.tenderId, { responses: [{ criterion, text: 'An answer.' }] });
       expect(response.status).toBe(422);
@@ -86,7 +86,7 @@ describe('bids: validation and content rules', () => {
         .send({ responses: [{ criterion: 'Q1', text: words(51) }] });
       expect(tooMany.status).toBe(422);
       expect(tooMany.body.errors).toEqual([
-        { field: 'responses[0].text', message: 'Q1 allows at most 50 words; this response has 51' },
+        { field: 'responses[0].text', message: 'Q1 allows at most 50 words; this response has 51. Shorten it.' },
       ]);
       // The draft is unchanged.
       const read = await t.http().get(`/api/tenders/${world.tenderId}/bids/${ok.body.id}`).set(bidder.auth);
@@ -103,7 +103,7 @@ describe('bids: validation and content rules', () => {
         ],
       });
       expect(response.status).toBe(422);
-      expect(response.body.errors).toEqual([{ field: 'responses[1].criterion', message: 'C1 is answered more than once' }]);
+      expect(response.body.errors).toEqual([{ field: 'responses[1].criterion', message: 'C1 is answered more than once: give one response to it.' }]);
     });
 
     it('evidence for a pass/fail gate is accepted; it is optional at submit', async () => {
@@ -126,7 +126,7 @@ describe('bids: validation and content rules', () => {
         {
           field: 'commitments[0].criterion',
           message:
-            'C1 is not a wider-outcome criterion (its category is co_production; commitments answer social, economic or environmental outcomes)',
+            'C1 is not a social, economic or environmental outcome (its category is co_production): link the commitment to one of those, or to none.',
         },
       ]);
     });

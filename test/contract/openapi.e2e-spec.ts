@@ -1,9 +1,9 @@
 import { createTestApp, type TestApp } from '../app';
 
 /**
- * The HTTP contract of ../shared/API.md, route by route: every route is served and described in
+ * The HTTP contract of docs/API.md, route by route: every route is served and described in
  * the OpenAPI document, and every request body is documented with an example, so clients
- * generated from /api/docs-json see what API.md promises.
+ * generated from /api/docs-json see what docs/API.md promises.
  */
 const API_MD_ROUTES: [string, string][] = [
   ['post', '/api/auth/login'],
@@ -64,7 +64,7 @@ const API_MD_ROUTES: [string, string][] = [
 
 type Schema = { $ref?: string; example?: unknown; properties?: Record<string, Schema>; allOf?: Schema[]; items?: Schema };
 
-describe('the API.md contract in the OpenAPI document', () => {
+describe('the docs/API.md contract in the OpenAPI document', () => {
   let t: TestApp;
   let doc: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>; components: { schemas: Record<string, Schema> } };
   beforeAll(async () => {

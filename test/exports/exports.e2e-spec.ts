@@ -53,7 +53,7 @@ describe('exports: scores.csv, evaluation.json, access and the audit trail', () 
       expect(refused.body).toMatchObject({
         status: 409,
         currentStatus: 'evaluation',
-        detail: 'Exports are available from moderation on, because they reveal every panel score; the tender is evaluation.',
+        detail: 'Exports are available from moderation on, because they reveal every panel score; the tender is in evaluation.',
       });
     }
   });

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
  * LibreOffice Calc as an independent spreadsheet: opens an .xlsx with FORCED
  * recalculation (a throwaway profile setting OOXMLRecalcMode = 0, "always"), so every
  * formula is computed by LibreOffice rather than read from the cached values, and writes
- * every sheet as CSV. See ../../shared/SETUP-NOTES.md ("LibreOffice") and docs/EXPORTS.md.
+ * every sheet as CSV. See docs/EXPORTS.md ("Checking a workbook in LibreOffice").
  */
 
 export const MISSING_SOFFICE =

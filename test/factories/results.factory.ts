@@ -54,10 +54,19 @@ export async function submitBid(
   return { bidId: created.body.id as string, bidder };
 }
 
-/** Moves the clock past the deadline and closes the tender (→ evaluation). */
+/**
+ * Moves the clock past the deadline and closes the tender (→ evaluation). A tender that needs
+ * two opening approvals (the templates ask for two) gets the second from a procurement officer
+ * the owner adds to the team.
+ */
 export async function close(t: TestApp, tenderId: string, commissioner: SignedIn): Promise<void> {
   t.clock.set(new Date(new Date(FUTURE_DEADLINE).getTime() + 60_000));
-  expectStatus(await t.http().post(`/api/tenders/${tenderId}/close`).set(commissioner.auth), 200, 'close');
+  const first = await t.http().post(`/api/tenders/${tenderId}/close`).set(commissioner.auth);
+  if (first.status === 200) return;
+  expectStatus(first, 202, 'close (first approval)');
+  const second = await t.user('procurement');
+  expectStatus(await t.http().post(`/api/tenders/${tenderId}/team`).set(commissioner.auth).send({ userId: second.id, role: 'procurement' }), 201, 'add team member');
+  expectStatus(await t.http().post(`/api/tenders/${tenderId}/close`).set(second.auth), 200, 'close (second approval)');
 }
 
 export async function addMember(t: TestApp, tenderId: string, commissioner: SignedIn, group: Group): Promise<Member> {

@@ -1,5 +1,5 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { createTender, WORKED_EXAMPLE_CRITERIA } from '../factories/tender.factory';
+import { buildTender, createTender, WORKED_EXAMPLE_CRITERIA } from '../factories/tender.factory';
 
 type Who = 'owner' | 'teamProcurement' | 'outsiderCommissioner' | 'bidder' | 'panelist' | 'admin' | 'anonymous';
 
@@ -38,14 +38,14 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
   afterAll(() => t.close());
   const idOf = (caller: 'bidder' | 'panelist' | 'admin') => (caller === 'admin' ? adminId : (who[caller] as SignedIn).id);
 
-  const send = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', url: string, as: Who, body?: object) => {
+  const send = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', url: string, as: Who, body?: object | (() => object)) => {
     let req = t.http()[method](url);
     if (as !== 'anonymous') req = req.set(who[as].auth);
-    return body ? req.send(body) : req;
+    return body ? req.send(typeof body === 'function' ? body() : body) : req;
   };
 
   // [route label, method, url(draft?), body, expected status per caller]
-  const cases: [string, 'get' | 'post' | 'put' | 'patch' | 'delete', () => string, object | undefined, Record<Who, number>][] = [
+  const cases: [string, 'get' | 'post' | 'put' | 'patch' | 'delete', () => string, object | (() => object) | undefined, Record<Who, number>][] = [
     ['GET /users', 'get', () => '/api/users', undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
     ['GET /users?role=&active=', 'get', () => '/api/users?role=panelist&active=true', undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
     ['GET /users/:id', 'get', () => `/api/users/${idOf('bidder')}`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
@@ -68,7 +68,7 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
     ['POST team', 'post', () => `/api/tenders/${draftId}/team`, { userId: '00000000-0000-4000-8000-000000000000', role: 'commissioner' }, { owner: 422, teamProcurement: 403, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
     ['GET audit', 'get', () => `/api/tenders/${draftId}/audit`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
     ['POST publish (published bidder-visible)', 'post', () => `/api/tenders/${publishedId}/publish`, undefined, { owner: 409, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST tenders', 'post', () => '/api/tenders', { reference: 'R', title: 'T', bidDeadline: '2027-01-01T00:00:00.000Z' }, { owner: 201, teamProcurement: 403, outsiderCommissioner: 201, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST tenders', 'post', () => '/api/tenders', () => buildTender({ title: 'T' }), { owner: 201, teamProcurement: 403, outsiderCommissioner: 201, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
   ];
 
   it.each(cases)('%s', async (_label, method, url, body, expected) => {

@@ -1,7 +1,26 @@
 import { DataSource } from 'typeorm';
 import { AuditChainHead, AuditEvent } from '../../src/audit/audit-event.entity';
+import { AuditAppendOnly1796156100000 as PostgresGuards } from '../../src/database/migrations/postgres/1796156100000-AuditAppendOnly';
+import { AuditAppendOnly1796156100000 as SqliteGuards } from '../../src/database/migrations/sqlite/1796156100000-AuditAppendOnly';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
 import { createTender } from '../factories/tender.factory';
+import { refusalOf } from '../raw-sql';
+
+/**
+ * An attacker with DDL rights first removes the append-only triggers (the migration's own
+ * `down`), then edits; the chain still tells. The triggers are put back afterwards.
+ */
+async function asAttackerWithDdl(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+  const guards = dataSource.options.type === 'postgres' ? new PostgresGuards() : new SqliteGuards();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await guards.down(runner);
+    await work();
+  } finally {
+    await guards.up(runner);
+    await runner.release();
+  }
+}
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -46,15 +65,40 @@ describe('audit trail', () => {
     expect(result.body.checked).toBeGreaterThan(3);
   });
 
+  it('refuses a plain UPDATE or DELETE of an audit row, and any head move but the append (triggers)', async () => {
+    const dataSource = t.app.get(DataSource);
+    const head = await dataSource.getRepository(AuditChainHead).findOneByOrFail({ id: 'main' });
+    const attempts: [string, string, unknown[]][] = [
+      ['edit an event', 'UPDATE "audit_events" SET "after" = $1 WHERE "seq" = $2', ['{"title":"Quietly rewritten"}', 1]],
+      ['delete an event', 'DELETE FROM "audit_events" WHERE "seq" = $1', [head.seq]],
+      ['delete every event', 'DELETE FROM "audit_events"', []],
+      ['move the head back', 'UPDATE "audit_chain_head" SET "seq" = $1 WHERE "id" = $2', [head.seq - 1, 'main']],
+      ['move the head to a made-up event', 'UPDATE "audit_chain_head" SET "seq" = $1, "hash" = $2 WHERE "id" = $3', [head.seq + 1, 'f'.repeat(64), 'main']],
+      ['delete the head', 'DELETE FROM "audit_chain_head"', []],
+      ['start a second head', 'INSERT INTO "audit_chain_head" ("id", "seq", "hash") VALUES ($1, $2, $3)', ['other', 5, 'f'.repeat(64)]],
+    ];
+    for (const [what, sql, parameters] of attempts) {
+      const refused = await refusalOf(dataSource, sql, parameters);
+      expect({ what, refused: refused?.message }).toEqual({ what, refused: expect.stringMatching(/append-only|never deleted|genesis|moves forward|moves to the event/) });
+    }
+    if (dataSource.options.type === 'postgres') expect(await refusalOf(dataSource, 'TRUNCATE "audit_events"')).not.toBeNull();
+    expect(await dataSource.getRepository(AuditChainHead).findOneByOrFail({ id: 'main' })).toEqual(head);
+    expect((await t.http().get('/api/audit/verify').set(admin()).expect(200)).body.ok).toBe(true);
+    // The append path still works: a change records its event and moves the head.
+    await t.http().patch(`/api/tenders/${tenderId}`).set(owner.auth).send({ title: 'Day care, co-produced (2)' }).expect(200);
+    expect((await dataSource.getRepository(AuditChainHead).findOneByOrFail({ id: 'main' })).seq).toBe(head.seq + 1);
+  });
+
   it('names the broken link when a row is edited in the database', async () => {
-    const repo = t.app.get(DataSource).getRepository(AuditEvent);
+    const dataSource = t.app.get(DataSource);
+    const repo = dataSource.getRepository(AuditEvent);
     const target = await repo.findOneByOrFail({ tenderId, action: 'tender.updated' });
     const original = target.after;
-    await repo.update({ seq: target.seq }, { after: { title: 'Quietly rewritten' } });
+    await asAttackerWithDdl(dataSource, () => repo.update({ seq: target.seq }, { after: { title: 'Quietly rewritten' } }).then(() => undefined));
     const result = await t.http().get('/api/audit/verify').set(admin()).expect(200);
     expect(result.body.ok).toBe(false);
     expect(result.body.broken).toEqual([{ seq: target.seq, reason: 'content does not match its hash (row edited)' }]);
-    await repo.update({ seq: target.seq }, { after: original as never });
+    await asAttackerWithDdl(dataSource, () => repo.update({ seq: target.seq }, { after: original as never }).then(() => undefined));
     expect((await t.http().get('/api/audit/verify').set(admin())).body.ok).toBe(true);
   });
 
@@ -62,7 +106,7 @@ describe('audit trail', () => {
     const dataSource = t.app.get(DataSource);
     const head = await dataSource.getRepository(AuditChainHead).findOneByOrFail({ id: 'main' });
     const newest = await dataSource.getRepository(AuditEvent).findOneByOrFail({ seq: head.seq });
-    await dataSource.getRepository(AuditEvent).delete({ seq: head.seq });
+    await asAttackerWithDdl(dataSource, () => dataSource.getRepository(AuditEvent).delete({ seq: head.seq }).then(() => undefined));
     const result = await t.http().get('/api/audit/verify').set(admin()).expect(200);
     expect(result.body.ok).toBe(false);
     expect(result.body.broken[0].reason).toMatch(new RegExp(`head says seq ${head.seq} but the last row is seq ${head.seq - 1}`));

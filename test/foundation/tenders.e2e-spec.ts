@@ -130,7 +130,7 @@ describe('tenders and criteria', () => {
   it('refuses to publish with a deadline in the past', async () => {
     const id = await createTender(t, owner.token, { template: 'social-value-model', bidDeadline: '2026-11-01T00:00:00.000Z' });
     const refused = await t.http().post(`/api/tenders/${id}/publish`).set(owner.auth).expect(422);
-    expect(refused.body.errors).toEqual([{ field: 'bidDeadline', message: 'must be in the future' }]);
+    expect(refused.body.errors).toEqual([{ field: 'bidDeadline', message: 'The bid deadline is in the past: set a later one.' }]);
   });
 
   it('cancels with a reason and then freezes the tender (409 on every change)', async () => {
@@ -186,7 +186,7 @@ describe('tenders and criteria', () => {
       .expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['aggregation', 'bidDeadline', 'divergenceThreshold', 'surprise']);
     const unknownTemplate = await t.http().post('/api/tenders').set(owner.auth).send(buildTender({ template: 'nope' })).expect(422);
-    expect(unknownTemplate.body.errors).toEqual([{ field: 'template', message: 'unknown template key' }]);
+    expect(unknownTemplate.body.errors).toEqual([{ field: 'template', message: 'There is no template with this key: choose one from the list of templates.' }]);
     const badScale = await t.http().post('/api/tenders').set(owner.auth).send(buildTender({ scale: { min: 5, max: 5 } })).expect(422);
     expect(badScale.body.detail).toMatch(/min \(5\) must be below its max \(5\)/);
     expect(FUTURE_DEADLINE).toBeDefined();

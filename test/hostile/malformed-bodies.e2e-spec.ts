@@ -136,6 +136,24 @@ describe('malformed and hostile bodies', () => {
         .expect(200);
     });
 
+    it('answers bodies that are not objects, broken JSON and broken %-escapes in plain words', async () => {
+      const list = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('[{"email":"a@b.org"}]');
+      expectProblem(list, 400);
+      expect(list.body.errors).toEqual([
+        { field: 'body', message: 'The request body must be a JSON object, written { … }, not a list.' },
+      ]);
+      for (const text of ['{"email":', '"x"', 'true']) {
+        const broken = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(text);
+        expectProblem(broken, 400);
+        expect(broken.body.detail).toBe('The request body is not valid JSON: check its brackets, quotes and commas.');
+        expect(broken.body.errors[0].field).toBe('body');
+      }
+      const escape = await t.http().get('/api/tenders/%E0%A4%A').set(commissioner.auth);
+      expectProblem(escape, 400);
+      expect(escape.body.detail).toMatch(/broken %-escape/);
+      expect(logged.join('')).toBe('');
+    });
+
     it('logs an unknown error as one line, not a stack trace', async () => {
       // a route that throws something unexpected is hard to provoke now; the filter's format is checked directly
       const { ProblemDetailsFilter } = await import('../../src/common/problem-details.filter');

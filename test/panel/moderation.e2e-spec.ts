@@ -50,7 +50,7 @@ describe('moderation to consensus', () => {
       expect(started.body).toMatchObject({ status: 'moderation', moderationStartedAt: t.clock.now().toISOString() });
       const again = await t.http().post(`/api/tenders/${world.tenderId}/start-moderation`).set(world.commissioner.auth);
       expect(again.status).toBe(409);
-      expect(again.body.detail).toBe('A moderation tender cannot be moved to moderation (only from: evaluation).');
+      expect(again.body.detail).toBe('The tender is in moderation, so it cannot be moved to moderation: only a tender that is in evaluation can be.');
     });
 
     it('with equal representation, also needs as many lived-experience members as professionals', async () => {
@@ -288,10 +288,10 @@ describe('moderation to consensus', () => {
       .set(world.commissioner.auth)
       .send({ score: 3, rationale: 'Too early.' });
     expect(early.status).toBe(409);
-    expect(early.body.detail).toBe('Moderated scores are recorded once moderation starts; the tender is evaluation.');
+    expect(early.body.detail).toBe('Moderated scores are recorded once moderation starts; the tender is in evaluation.');
     const view = await t.http().get(`/api/tenders/${world.tenderId}/moderation`).set(world.commissioner.auth);
     expect(view.status).toBe(409);
-    expect(view.body.detail).toBe('Individual scores are shown from moderation on; the tender is evaluation.');
+    expect(view.body.detail).toBe('Individual scores are shown from moderation on; the tender is in evaluation.');
   });
 
   it('does not moderate a disqualified bid', async () => {

@@ -93,8 +93,8 @@ describe('independent scoring', () => {
       detail: 'Score every criterion before submitting: missing Q1, T1.',
       missing: ['Q1', 'T1'],
       errors: [
-        { field: 'scores.Q1', message: 'no score yet' },
-        { field: 'scores.T1', message: 'no score yet' },
+        { field: 'scores.Q1', message: 'Q1 has no score yet: score it, then submit.' },
+        { field: 'scores.T1', message: 'T1 has no score yet: score it, then submit.' },
       ],
     });
     await saveScore(t, world.tenderId, pro, world.bidIds[0], 'Q1', 2).expect(200);
@@ -202,7 +202,7 @@ describe('independent scoring', () => {
     await t.http().post(`/api/tenders/${other.tenderId}/start-moderation`).set(other.commissioner.auth).expect(200);
     const late = await saveScore(t, other.tenderId, member, other.bidIds[0], 'Q1', 4);
     expect(late.status).toBe(409);
-    expect(late.body.detail).toBe('Scoring is closed: the tender is moderation. Submitted scores stay on the record.');
+    expect(late.body.detail).toBe('Scoring is closed: the tender is in moderation. Submitted scores stay on the record.');
     expect((await submitScores(t, other.tenderId, member, other.bidIds[0])).status).toBe(409);
   });
 });

@@ -146,6 +146,19 @@ describe('invitation sessions are scoped to one panel seat', () => {
     expect((await t.http().get('/api/tenders').set(session)).body).toEqual([]);
   });
 
+  it('a seat session cannot give the account a password', async () => {
+    const world = await panelTender(t);
+    const lay = await addLayPanelist(t, world, 'lived_experience');
+    const refused = await t
+      .http()
+      .post('/api/me/password')
+      .set(lay.auth)
+      .send({ currentPassword: 'anything at all', newPassword: 'a brand new long passphrase' });
+    expect(refused.status).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toMatch(/panel link/);
+  });
+
   it('a link issued to an account that has since been given a password no longer signs in', async () => {
     // An account created for the panel without a password…
     const world = await panelTender(t);

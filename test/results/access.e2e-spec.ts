@@ -60,7 +60,7 @@ describe('who may see results and award', () => {
     expect(inDraft.status).toBe(409);
     expect(inDraft.body).toMatchObject({
       status: 409,
-      detail: "Results are shown from moderation on, because they reveal the panel's scores; the tender is draft.",
+      detail: "Results are shown from moderation on, because they reveal the panel's scores; the tender is a draft.",
       currentStatus: 'draft',
     });
     const published = await publishedTender(t, owner, CRITERIA);

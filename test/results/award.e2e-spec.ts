@@ -48,7 +48,7 @@ describe('award', () => {
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({
       status: 409,
-      detail: 'A evaluation tender cannot be awarded (only from: moderation).',
+      detail: 'The tender is in evaluation, so it cannot be awarded: only a tender that is in moderation can be.',
       currentStatus: 'evaluation',
     });
   });
@@ -77,7 +77,7 @@ describe('award', () => {
     expect(unnamed.body).toMatchObject({
       detail:
         'Certitude and Mind in Camden share rank 1 on 86.00: name the bid to award in bidId (and record why in the tender file).',
-      errors: [{ field: 'bidId', message: 'required when rank 1 is shared' }],
+      errors: [{ field: 'bidId', message: 'Rank 1 is shared: name the bid to award.' }],
     });
     // In the order of the results: level bids by bidder name.
     expect(unnamed.body.sharedRankBidIds).toEqual([second, first]);

@@ -311,7 +311,7 @@ describe('results and award, as a commissioner runs them', () => {
       expect(early.status).toBe(409);
       expect(early.body).toMatchObject({
         status: 409,
-        detail: "Results are shown from moderation on, because they reveal the panel's scores; the tender is evaluation.",
+        detail: "Results are shown from moderation on, because they reveal the panel's scores; the tender is in evaluation.",
         currentStatus: 'evaluation',
       });
       expect((await award(t, world.tenderId, world.commissioner)).status).toBe(409);
@@ -401,7 +401,7 @@ describe('results and award, as a commissioner runs them', () => {
         detail:
           'Brent Peer Support ranks 2, not 1: the contract goes to the highest-ranked bid. ' +
           'To pass over a higher-ranked bid, disqualify it with the reason on the record first.',
-        errors: [{ field: 'bidId', message: 'ranked 2; only a rank-1 bid can be awarded' }],
+        errors: [{ field: 'bidId', message: 'This bid ranks 2: only a rank-1 bid can be awarded.' }],
       });
       const disqualified = await award(t, world.tenderId, world.commissioner, { bidId: world.bids.D });
       expect(disqualified.status).toBe(422);
@@ -416,7 +416,7 @@ describe('results and award, as a commissioner runs them', () => {
       for (const bidId of [world.bids.E, '00000000-0000-4000-8000-000000000000']) {
         const unknown = await award(t, world.tenderId, world.commissioner, { bidId });
         expect(unknown.status).toBe(422);
-        expect(unknown.body.errors).toEqual([{ field: 'bidId', message: 'unknown bid' }]);
+        expect(unknown.body.errors).toEqual([{ field: 'bidId', message: 'No bid in these results has this id.' }]);
       }
       const blank = await award(t, world.tenderId, world.commissioner, { bidId: '  ' });
       expect(blank.status).toBe(400);
@@ -470,7 +470,7 @@ describe('results and award, as a commissioner runs them', () => {
       expectCommonBids(after.body, world);
       const again = await award(t, world.tenderId, world.commissioner);
       expect(again.status).toBe(409);
-      expect(again.body.detail).toBe('A awarded tender cannot be awarded (only from: moderation).');
+      expect(again.body.detail).toBe('The tender is awarded, so it cannot be awarded: only a tender that is in moderation can be.');
     });
   });
 

@@ -5,9 +5,9 @@ import { AccountPassword } from '../../users/dto/account-password';
 
 export class RedeemPasswordResetDto {
   @ApiProperty({ example: 'Xq7JmVwJ4l8bFZpT2x0u6p1k9dQe7aYhN5sR3wZ8cUa', description: 'The token at the end of the reset link.' })
-  @IsString({ message: 'token must be text.' })
-  @NotBlank({ message: 'token must not be blank: copy it from the end of the reset link.' })
-  @MaxLength(200, { message: 'token is too long: copy it from the end of the reset link.' })
+  @IsString({ message: 'Token must be text.' })
+  @NotBlank({ message: 'Token is blank: copy it from the end of the reset link.' })
+  @MaxLength(200, { message: 'Token is too long: copy it from the end of the reset link.' })
   token: string;
 
   @ApiProperty({ example: 'a new long passphrase', minLength: 12, maxLength: 200, description: 'The new password, chosen by the account holder.' })
@@ -17,8 +17,8 @@ export class RedeemPasswordResetDto {
 
 export class ChangePasswordDto {
   @ApiProperty({ example: 'the current passphrase', description: 'The password the account signs in with today.' })
-  @IsString({ message: 'currentPassword must be text.' })
-  @MaxLength(200, { message: 'currentPassword must be at most 200 characters long.' })
+  @IsString({ message: 'Current password must be text.' })
+  @MaxLength(200, { message: 'Current password must be at most 200 characters long.' })
   currentPassword: string;
 
   @ApiProperty({ example: 'a new long passphrase', minLength: 12, maxLength: 200 })

@@ -81,7 +81,7 @@ export async function writeCover(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
   await line(
     'Recalculation',
     'Every formula cell carries the value the service computed. A spreadsheet that recalculates gets the same 2-decimal ' +
-      'subtotals and totals as the results page. Rank and eligibility are the service’s decisions (SCORING.md §5–§6), shown as values.',
+      'subtotals and totals as the results page. Rank and eligibility are the service’s decisions (Tender Scorer’s docs/SCORING.md, §5–§6), shown as values.',
   );
   await line('Integrity', 'The SHA-256 of this file is recorded in the tender’s audit trail (action export.downloaded).');
 

@@ -67,7 +67,7 @@ export class ModerationItemResponse {
   @ApiPropertyOptional({ nullable: true, example: 5 }) max: number | null;
   @ApiPropertyOptional({ nullable: true, example: 3 }) spread: number | null;
   @ApiProperty({ type: GroupMeansResponse }) groupMeans: GroupMeansResponse;
-  @ApiPropertyOptional({ nullable: true, example: 3.25, description: 'The panel score of SCORING.md §3.2 (2 decimals).' })
+  @ApiPropertyOptional({ nullable: true, example: 3.25, description: 'The panel score (docs/SCORING.md §3.2), 2 decimals.' })
   panelScore: number | null;
   @ApiProperty({ type: [FlagResponse] }) flags: FlagResponse[];
   @ApiPropertyOptional({ type: ModeratedScoreResponse, nullable: true, description: 'The latest version; null until moderated.' })

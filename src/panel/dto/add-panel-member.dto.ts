@@ -4,9 +4,10 @@ import { PANEL_GROUPS, type PanelGroup } from '../../criteria/criteria-tree';
 import { IfPresent, NotBlank } from '../../common/validators';
 
 /**
- * Either an existing panelist account (`userId`, or `email` of an existing account), or
- * `name` and `email` of a person without an account: a panelist account without a
- * password is created and they sign in by invitation link.
+ * Either an existing panelist account by `userId`, or a person by `name` and `email`
+ * (both required). By email the answer never says whether an account has that address:
+ * a panelist account with a password takes the seat (the person signs in with it);
+ * anyone else gets a new account without a password for this seat, reached by invitation.
  */
 export class AddPanelMemberDto {
   @ApiPropertyOptional({ example: '3b241101-e2bb-4255-8caf-4136c566a962', description: 'An existing panelist account.' })
@@ -14,14 +15,17 @@ export class AddPanelMemberDto {
   @IsUUID()
   userId?: string;
 
-  @ApiPropertyOptional({ example: 'Jordan Reid', description: 'Needed only when no account has this email yet.' })
+  @ApiPropertyOptional({
+    example: 'Jordan Reid',
+    description: 'Required with email: the team sees this name until the person accepts the seat.',
+  })
   @IfPresent()
   @IsString()
   @NotBlank()
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'jordan.reid@example.org' })
+  @ApiPropertyOptional({ example: 'jordan.reid@example.org', description: 'With name: how the team reaches the person.' })
   @IfPresent()
   @IsEmail()
   @MaxLength(254)

@@ -4,7 +4,7 @@ import type { User } from '../../users/user.entity';
 import type { ConflictDeclaration } from '../conflict-declaration.entity';
 import type { PanelInvitation } from '../panel-invitation.entity';
 import type { PanelMember } from '../panel-member.entity';
-import { invitationState, type InvitationState, type MemberProgress } from '../panel-rules';
+import { invitationState, seatContact, type InvitationState, type MemberProgress } from '../panel-rules';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -12,8 +12,13 @@ export class PanelMemberResponse {
   @ApiProperty({ example: '5d0c8a52-0f55-4d8e-9a3c-1d2f3a4b5c6d' }) id: string;
   @ApiProperty({ example: '0b6f4a3e-7a0c-4c1e-9f0e-5c1d2e3f4a5b' }) tenderId: string;
   @ApiProperty({ example: '3b241101-e2bb-4255-8caf-4136c566a962' }) userId: string;
-  @ApiProperty({ example: 'Jordan Reid' }) name: string;
-  @ApiProperty({ example: 'jordan.reid@example.org' }) email: string;
+  @ApiProperty({
+    example: 'Jordan Reid',
+    description: "Added by email: the name the team typed, until the person accepts the seat; then the account's name.",
+  })
+  name: string;
+  @ApiProperty({ example: 'jordan.reid@example.org', description: 'Added by email: the address the team typed.' })
+  email: string;
   @ApiProperty({ enum: PANEL_GROUPS, example: 'lived_experience' }) group: PanelGroup;
   @ApiPropertyOptional({ example: 'carer', nullable: true, description: 'Free label for the seat.' }) role: string | null;
   @ApiPropertyOptional({
@@ -25,27 +30,42 @@ export class PanelMemberResponse {
   pseudonym: string | null;
   @ApiProperty({ example: 1, description: 'Order of joining this panel.' }) joinOrder: number;
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) joinedAt: string;
-  @ApiProperty({ example: true, description: 'false: the account signs in only through invitation links.' }) hasPassword: boolean;
+  @ApiProperty({
+    example: false,
+    description: 'false: the person signs in through invitation links; true: with their own password (no link is issued).',
+  })
+  hasPassword: boolean;
+  @ApiPropertyOptional({
+    example: null,
+    nullable: true,
+    description: 'When the person first signed in for this seat (redeemed its invitation or signed in with their password).',
+  })
+  acceptedAt: string | null;
 
   static from(member: PanelMember, user: User, pseudonym: string | null): PanelMemberResponse {
     return {
       id: member.id,
       tenderId: member.tenderId,
       userId: member.userId,
-      name: user.name,
-      email: user.email,
+      ...seatContact(member, user),
       group: member.group,
       role: member.roleLabel,
       pseudonym,
       joinOrder: member.joinOrder,
       joinedAt: member.joinedAt.toISOString(),
       hasPassword: user.passwordHash !== null,
+      acceptedAt: iso(member.acceptedAt),
     };
   }
 }
 
 export class CreatedPanelMemberResponse extends PanelMemberResponse {
-  @ApiProperty({ example: true, description: 'true when a panelist account (without password) was created for this person.' })
+  @ApiProperty({
+    example: true,
+    description:
+      'true when a panelist account without a password was created for this seat (the person signs in through invitations); ' +
+      'false when the seat went to an existing panelist account that signs in with its password (or was named by userId).',
+  })
   accountCreated: boolean;
 }
 

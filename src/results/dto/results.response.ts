@@ -131,7 +131,7 @@ export class SensitivityResponse {
     example:
       'Moving 21.67 percentage points of weight from Price (P) to Service quality (Q1) would put Mind in Camden level with or ahead ' +
       'of Certitude; no smaller move between two top-level sections would.',
-    description: 'SCORING.md §9, in a sentence a commissioner can quote.',
+    description: 'The sensitivity of docs/SCORING.md §9, in a sentence a commissioner can quote.',
   })
   sentence: string;
 }
@@ -141,7 +141,7 @@ export class ResultsResponse {
   @ApiProperty({ enum: ['moderation', 'awarded'], example: 'moderation' }) status: string;
   @ApiProperty({
     example: true,
-    description: 'Every bid that is not disqualified has every gate recorded and every scored criterion scored (SCORING.md §8).',
+    description: 'Every bid that is not disqualified has every gate recorded and every scored criterion scored (docs/SCORING.md §8).',
   })
   complete: boolean;
   @ApiProperty({

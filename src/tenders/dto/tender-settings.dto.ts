@@ -52,7 +52,7 @@ export function scaleLabelsProblem(labels: unknown, min: unknown, max: unknown):
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return `The label for level ${level} must be an object with a label and a plainLabel.`;
     }
-    const extra = Object.keys(value).filter((key) => !(key in LABEL_LIMITS));
+    const extra = Object.keys(value).filter((key) => !Object.hasOwn(LABEL_LIMITS, key));
     if (extra.length > 0) return `The label for level ${level} has fields that are not accepted: ${extra.join(', ').slice(0, 100)}. Give only label and plainLabel.`;
     for (const [key, limit] of Object.entries(LABEL_LIMITS)) {
       const text = (value as Record<string, unknown>)[key];
@@ -163,6 +163,16 @@ export class TenderSettingsDto {
   @IsBoolean()
   equalRepresentation?: boolean;
 
+  @ApiPropertyOptional({
+    enum: [1, 2],
+    example: 2,
+    description: 'How many different team members must approve closing the tender (opening the box). Default 1.',
+  })
+  // Left out means "unchanged"; null is not a number of people (400).
+  @IfPresent()
+  @IsIn([1, 2], { message: 'Opening approvals must be 1 or 2: how many different team members must approve opening the bids.' })
+  openingApprovals?: 1 | 2;
+
   @ApiPropertyOptional({ example: 'Sam Okoye', description: 'Who to contact about this tender; shown on the panel\'s "Get help" page. Changeable until the award.' })
   @IfPresent()
   @IsString()
@@ -177,6 +187,6 @@ export class TenderSettingsDto {
 
   @ApiPropertyOptional({ example: '020 7974 4444' })
   @IfPresent()
-  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'contactPhone must be a phone number (digits, spaces, +, brackets, dashes)' })
+  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'Give the contact phone number in digits; spaces, +, brackets and dashes are fine.' })
   contactPhone?: string;
 }

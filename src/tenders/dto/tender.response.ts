@@ -2,13 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { fromHundredths } from '../../common/decimals';
 import type { TenderRelation } from '../../access/tender-access.service';
 import { TENDER_STATUSES, type TenderStatus } from '../tender-lifecycle';
-import type { ScaleLabel, Tender } from '../tender.entity';
+import type { OpeningApproval, ScaleLabel, Tender } from '../tender.entity';
 
 export class ScaleResponse {
   @ApiProperty({ example: 0 }) min: number;
   @ApiProperty({ example: 5 }) max: number;
   @ApiProperty({ example: { '4': { label: 'Good', plainLabel: 'Answers it well, with evidence' } } })
   labels: Record<string, ScaleLabel>;
+}
+
+export class OpeningApprovalResponse {
+  @ApiProperty({ example: '7d0c2a4e-1b9f-4c3a-8e6d-2f5a9b0c1d3e', description: 'The team member who approved.' }) by: string;
+  @ApiProperty({ example: '2027-01-31T12:05:00.000Z' }) at: string;
+}
+
+/** What only the tender's team sees of a tender, beside the settings. */
+export interface TeamFacts {
+  sealedReadAttempts: number;
 }
 
 export class TenderResponse {
@@ -30,6 +40,24 @@ export class TenderResponse {
   @ApiProperty() priceVisibleToPanel: boolean;
   @ApiProperty() blindMarking: boolean;
   @ApiProperty() equalRepresentation: boolean;
+  @ApiProperty({
+    enum: [1, 2],
+    example: 2,
+    description: 'How many different team members must approve closing the tender (opening the box) after the deadline.',
+  })
+  openingApprovals: number;
+  @ApiPropertyOptional({
+    type: [OpeningApprovalResponse],
+    nullable: true,
+    description: 'Approvals to open the box given so far, oldest first (team only; null for others). With 2 required, the first approval leaves the tender published.',
+  })
+  openingApprovalsGiven: OpeningApprovalResponse[] | null;
+  @ApiPropertyOptional({
+    example: 0,
+    nullable: true,
+    description: 'How many times a signed-in account was refused a read of sealed bids on this tender (each is on the audit trail). Team only; null for others.',
+  })
+  sealedReadAttempts: number | null;
   @ApiPropertyOptional({ nullable: true, example: 'Sam Okoye' }) contactName: string | null;
   @ApiPropertyOptional({ nullable: true, example: 'commissioning@camden.gov.uk' }) contactEmail: string | null;
   @ApiPropertyOptional({ nullable: true, example: '020 7974 4444' }) contactPhone: string | null;
@@ -47,7 +75,8 @@ export class TenderResponse {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
-  static from(tender: Tender, submittedBidCount: number, relation?: TenderRelation): TenderResponse {
+  /** `team`: what the team alone sees; pass it only when the caller is on the team. */
+  static from(tender: Tender, submittedBidCount: number, relation?: TenderRelation, team?: TeamFacts): TenderResponse {
     const iso = (date: Date | null) => (date ? date.toISOString() : null);
     return {
       id: tender.id,
@@ -68,6 +97,9 @@ export class TenderResponse {
       priceVisibleToPanel: tender.priceVisibleToPanel,
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
+      openingApprovals: tender.openingApprovals,
+      openingApprovalsGiven: team ? (tender.openingApprovalsGiven ?? []).map((approval: OpeningApproval) => ({ ...approval })) : null,
+      sealedReadAttempts: team ? team.sealedReadAttempts : null,
       contactName: tender.contactName,
       contactEmail: tender.contactEmail,
       contactPhone: tender.contactPhone,

@@ -7,12 +7,12 @@ import { ROLES, type Role } from '../../common/caller';
 export class UserFilterQuery {
   @ApiPropertyOptional({ enum: ROLES, example: 'panelist', description: 'Only accounts with this role.' })
   @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}.` })
+  @IsIn(ROLES, { message: `Role must be one of: ${ROLES.join(', ')}.` })
   role?: Role;
 
   @ApiPropertyOptional({ type: Boolean, example: false, description: 'true: active accounts only; false: deactivated ones only.' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'active must be true or false.' })
+  @IsBoolean({ message: 'Active must be true or false.' })
   active?: boolean;
 }

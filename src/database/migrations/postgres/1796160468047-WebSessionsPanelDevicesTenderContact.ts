@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class WebSessionsPanelDevicesTenderContact1796158255757 implements MigrationInterface {
-  name = 'WebSessionsPanelDevicesTenderContact1796158255757';
+export class WebSessionsPanelDevicesTenderContact1796160468047 implements MigrationInterface {
+  name = 'WebSessionsPanelDevicesTenderContact1796160468047';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { GENESIS_HASH, hashEvent } from '../../src/audit/audit-chain';
+import { parseDatabaseUrl } from '../../src/config/app-config';
+import { buildDataSourceOptions } from '../../src/database/database-options';
+import { hashPassword } from '../../src/users/password';
+import { ADMIN, createTestApp, freshDatabase, PASSWORD, type TestApp } from '../app';
+import { rawQuery, refusalOf } from '../raw-sql';
+
+/**
+ * The schema as released before the database guarded itself (the `Init` migrations, the
+ * last ones main had): a service in use has tenders, bids, scores and an audit chain in it.
+ * The new migrations (CHECK constraints, append-only audit triggers, new settings) must
+ * take that database as it is, keep every row, and the service must start on it.
+ */
+function previousRelease(driver: 'sqlite' | 'postgres'): string[] {
+  const folder = join(__dirname, '..', '..', 'src', 'database', 'migrations', driver);
+  const files = readdirSync(folder)
+    .filter((file) => /^\d+-.*\.ts$/.test(file))
+    .sort((a, b) => Number(a.split('-')[0]) - Number(b.split('-')[0]));
+  const init = files.findIndex((file) => file.endsWith('-Init.ts'));
+  return files.slice(0, init + 1).map((file) => join(folder, file));
+}
+
+/** The database's own date form for a raw insert (TypeORM's on SQLite, ISO on PostgreSQL). */
+function dateFor(dataSource: DataSource, iso: string): string {
+  return dataSource.options.type === 'sqlite' ? iso.replace('T', ' ').replace('Z', '') : iso;
+}
+
+async function insert(dataSource: DataSource, table: string, row: Record<string, unknown>): Promise<void> {
+  const columns = Object.keys(row);
+  await rawQuery(
+    dataSource,
+    `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES (${columns.map((_c, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(row),
+  );
+}
+
+interface Seeded {
+  tenderId: string;
+  bidId: string;
+  commissionerEmail: string;
+  counts: Record<string, number>;
+}
+
+const TABLES = [
+  'organisations',
+  'users',
+  'tenders',
+  'tender_team_members',
+  'criteria',
+  'bids',
+  'bid_versions',
+  'bid_responses',
+  'panel_members',
+  'conflict_declarations',
+  'individual_scores',
+  'audit_events',
+];
+
+/** A tender in evaluation, as the previous release left it: one submitted bid, one submitted score, its audit trail. */
+async function seedPreviousRelease(dataSource: DataSource): Promise<Seeded> {
+  const at = (iso: string) => dateFor(dataSource, iso);
+  const ids = {
+    org: randomUUID(),
+    commissioner: randomUUID(),
+    bidder: randomUUID(),
+    panelist: randomUUID(),
+    tender: randomUUID(),
+  };
+  const commissionerEmail = `commissioner-${ids.commissioner.slice(0, 8)}@old.local`;
+  const passwordHash = await hashPassword(PASSWORD);
+  await insert(dataSource, 'users', {
+    id: randomUUID(),
+    email: ADMIN.email,
+    name: 'Administrator',
+    role: 'admin',
+    passwordHash: await hashPassword(ADMIN.password),
+    active: true,
+  });
+  await insert(dataSource, 'organisations', { id: ids.org, name: 'Hope Street Trust', type: 'vcse' });
+  await insert(dataSource, 'users', {
+    id: ids.commissioner,
+    email: commissionerEmail,
+    name: 'Old Commissioner',
+    role: 'commissioner',
+    passwordHash,
+    active: true,
+  });
+  await insert(dataSource, 'users', {
+    id: ids.bidder,
+    email: `bidder-${ids.bidder.slice(0, 8)}@old.local`,
+    name: 'Old Bidder',
+    role: 'bidder',
+    passwordHash,
+    organisationId: ids.org,
+    active: true,
+  });
+  await insert(dataSource, 'users', {
+    id: ids.panelist,
+    email: `panelist-${ids.panelist.slice(0, 8)}@old.local`,
+    name: 'Old Panelist',
+    role: 'panelist',
+    passwordHash,
+    active: true,
+  });
+  await insert(dataSource, 'tenders', {
+    id: ids.tender,
+    reference: 'OLD-2026-01',
+    title: 'Day support, tendered before the upgrade',
+    description: '',
+    status: 'evaluation',
+    bidDeadline: at('2026-11-30T12:00:00.000Z'),
+    ownerId: ids.commissioner,
+    scaleMin: 0,
+    scaleMax: 5,
+    scaleLabels: JSON.stringify({ '0': { label: 'Unacceptable', plainLabel: 'No answer' } }),
+    aggregation: 'mean',
+    moderationRequired: true,
+    priceFormula: 'lowest_ratio',
+    tieBreak: 'none',
+    divergenceThresholdHundredths: 200,
+    minScorers: 1,
+    abnormallyLowRatioHundredths: 80,
+    priceVisibleToPanel: false,
+    blindMarking: false,
+    equalRepresentation: false,
+    publishedAt: at('2026-11-01T09:00:00.000Z'),
+    closedAt: at('2026-11-30T13:00:00.000Z'),
+    createdAt: at('2026-11-01T08:00:00.000Z'),
+    updatedAt: at('2026-11-30T13:00:00.000Z'),
+    version: 3,
+  });
+  await insert(dataSource, 'tender_team_members', {
+    id: randomUUID(),
+    tenderId: ids.tender,
+    userId: ids.commissioner,
+    role: 'owner',
+  });
+  const quality = randomUUID();
+  const price = randomUUID();
+  await insert(dataSource, 'criteria', {
+    id: quality,
+    tenderId: ids.tender,
+    code: 'Q1',
+    title: 'Service quality',
+    kind: 'scored',
+    category: 'quality',
+    weightHundredths: 7000,
+    scoredBy: JSON.stringify(['professional']),
+    order: 0,
+  });
+  await insert(dataSource, 'criteria', {
+    id: price,
+    tenderId: ids.tender,
+    code: 'P',
+    title: 'Price',
+    kind: 'price',
+    category: 'price',
+    weightHundredths: 3000,
+    scoredBy: JSON.stringify([]),
+    order: 1,
+  });
+  const bidId = randomUUID();
+  const versionId = randomUUID();
+  await insert(dataSource, 'bids', {
+    id: bidId,
+    tenderId: ids.tender,
+    bidderUserId: ids.bidder,
+    organisationId: ids.org,
+    bidderName: 'Hope Street Trust',
+    organisationType: 'vcse',
+    paper: false,
+    enteredById: ids.bidder,
+    activeKey: `org:${ids.org}`,
+    status: 'submitted',
+    submittedAt: at('2026-11-20T10:00:00.000Z'),
+    createdAt: at('2026-11-20T09:00:00.000Z'),
+    updatedAt: at('2026-11-20T10:00:00.000Z'),
+  });
+  await insert(dataSource, 'bid_versions', {
+    id: versionId,
+    bidId,
+    number: 1,
+    status: 'submitted',
+    bidderName: 'Hope Street Trust',
+    organisationType: 'vcse',
+    consortium: JSON.stringify([]),
+    pricePence: 12_345_678,
+    createdById: ids.bidder,
+    createdAt: at('2026-11-20T09:00:00.000Z'),
+    updatedAt: at('2026-11-20T10:00:00.000Z'),
+    submittedAt: at('2026-11-20T10:00:00.000Z'),
+    submittedById: ids.bidder,
+  });
+  await rawQuery(dataSource, `UPDATE "bids" SET "submittedVersionId" = $1 WHERE "id" = $2`, [versionId, bidId]);
+  await insert(dataSource, 'bid_responses', {
+    id: randomUUID(),
+    versionId,
+    criterionId: quality,
+    text: 'We run three drop-in sessions a week, co-designed with members.',
+  });
+  const memberId = randomUUID();
+  await insert(dataSource, 'panel_members', {
+    id: memberId,
+    tenderId: ids.tender,
+    userId: ids.panelist,
+    group: 'professional',
+    joinOrder: 1,
+    joinedAt: at('2026-11-02T09:00:00.000Z'),
+    addedById: ids.commissioner,
+  });
+  await insert(dataSource, 'conflict_declarations', {
+    id: randomUUID(),
+    tenderId: ids.tender,
+    panelMemberId: memberId,
+    bidId,
+    conflict: false,
+    declaredAt: at('2026-12-01T09:00:00.000Z'),
+  });
+  await insert(dataSource, 'individual_scores', {
+    id: randomUUID(),
+    tenderId: ids.tender,
+    bidId,
+    criterionId: quality,
+    panelMemberId: memberId,
+    score: 4,
+    rationale: 'Clear evidence of co-design.',
+    status: 'submitted',
+    savedAt: at('2026-12-01T10:00:00.000Z'),
+    submittedAt: at('2026-12-01T10:05:00.000Z'),
+  });
+  // The audit chain as the previous release wrote it.
+  let prevHash = GENESIS_HASH;
+  const actions = ['tender.created', 'tender.publish', 'tender.close'];
+  for (const [index, action] of actions.entries()) {
+    const event = {
+      seq: index + 1,
+      occurredAt: new Date(Date.UTC(2026, 10, 1 + index)),
+      actorId: ids.commissioner,
+      action,
+      entityType: 'tender',
+      entityId: ids.tender,
+      tenderId: ids.tender,
+      sensitivity: 'public',
+      before: null,
+      after: { step: index + 1 },
+      prevHash,
+    };
+    const hash = hashEvent(event);
+    await insert(dataSource, 'audit_events', {
+      ...event,
+      occurredAt: at(event.occurredAt.toISOString()),
+      after: JSON.stringify(event.after),
+      hash,
+    });
+    prevHash = hash;
+  }
+  await insert(dataSource, 'audit_chain_head', { id: 'main', seq: actions.length, hash: prevHash });
+  return { tenderId: ids.tender, bidId, commissionerEmail, counts: await countRows(dataSource) };
+}
+
+async function countRows(dataSource: DataSource): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const [row] = (await rawQuery(dataSource, `SELECT COUNT(*) AS "n" FROM "${table}"`)) as { n: unknown }[];
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+describe('upgrade from the previous release, with data in it', () => {
+  let workDir: string | null = null;
+  let database: { url: string; drop: () => Promise<void> };
+  let seeded: Seeded;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    const fresh = await freshDatabase();
+    if (fresh.url.startsWith('sqlite')) {
+      workDir = mkdtempSync(join(tmpdir(), 'upgrade-'));
+      database = { url: `sqlite:${join(workDir, 'previous.sqlite')}`, drop: async () => undefined };
+    } else database = fresh;
+    const options = buildDataSourceOptions(parseDatabaseUrl(database.url));
+    const previous = await new DataSource({
+      ...options,
+      migrations: previousRelease(options.type === 'postgres' ? 'postgres' : 'sqlite'),
+    }).initialize();
+    try {
+      expect((await previous.runMigrations({ transaction: 'all' })).map((m) => m.name)).toEqual([
+        expect.stringMatching(/^Init\d+$/),
+      ]);
+      seeded = await seedPreviousRelease(previous);
+    } finally {
+      await previous.destroy();
+    }
+    // The new release starts on that database: it applies its pending migrations at boot.
+    t = await createTestApp({ databaseUrl: database.url, now: '2026-12-01T12:00:00.000Z' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('keeps every row and applies every new migration', async () => {
+    const dataSource = t.app.get(DataSource);
+    const counts = await countRows(dataSource);
+    expect(counts).toEqual(seeded.counts);
+    expect(await dataSource.showMigrations()).toBe(false); // nothing pending
+  });
+
+  it('serves the old tender, its bid and its audit chain', async () => {
+    const owner = { Authorization: `Bearer ${await t.login(seeded.commissionerEmail)}` };
+    const tender = await t.http().get(`/api/tenders/${seeded.tenderId}`).set(owner).expect(200);
+    expect(tender.body).toMatchObject({
+      reference: 'OLD-2026-01',
+      status: 'evaluation',
+      scale: { min: 0, max: 5 },
+      submittedBidCount: 1,
+      teamRole: 'owner',
+    });
+    const bids = await t.http().get(`/api/tenders/${seeded.tenderId}/bids`).set(owner).expect(200);
+    expect(bids.body).toEqual([expect.objectContaining({ id: seeded.bidId, bidderName: 'Hope Street Trust', price: 123456.78 })]);
+    const verify = await t
+      .http()
+      .get('/api/audit/verify')
+      .set({ Authorization: `Bearer ${t.adminToken}` })
+      .expect(200);
+    expect(verify.body).toMatchObject({ ok: true, broken: [] });
+    expect(verify.body.checked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('guards the old rows from now on: the audit trail is append-only, scores stay on the scale', async () => {
+    const dataSource = t.app.get(DataSource);
+    expect(await refusalOf(dataSource, 'DELETE FROM "audit_events" WHERE "seq" = 1')).not.toBeNull();
+    expect(
+      await refusalOf(dataSource, 'UPDATE "individual_scores" SET "score" = 99 WHERE "tenderId" = $1', [seeded.tenderId]),
+    ).not.toBeNull();
+    expect(
+      await refusalOf(dataSource, `UPDATE "tenders" SET "status" = 'opened' WHERE "id" = $1`, [seeded.tenderId]),
+    ).not.toBeNull();
+  });
+});
