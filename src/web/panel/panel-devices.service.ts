@@ -55,7 +55,8 @@ export class PanelDevicesService {
       const member = await em.getRepository(PanelMember).findOne({ where: { id: device.panelMemberId } });
       const tender = await em.getRepository(Tender).findOne({ where: { id: device.tenderId } });
       const user = member ? await em.getRepository(User).findOne({ where: { id: member.userId } }) : null;
-      if (!member || !tender || !user || !user.active) return null;
+      // As for the link itself (InvitationsService): only an active lay panelist account (no password).
+      if (!member || !tender || !user || !user.active || user.role !== 'panelist' || user.passwordHash !== null) return null;
       if (tender.status !== 'evaluation' && tender.status !== 'moderation') return null;
       // Re-issuing a link (a lost phone, a shared one) retires every device of the seat.
       const reissued = await em
