@@ -192,6 +192,63 @@ async function story(base: string, clock: ManualClock): Promise<void> {
     files.push(relative(process.cwd(), join(DIR, file)));
   }
   report(results, files, tender.reference as string, tender.id as string);
+  await leaveOpenForPanel(call, owner, clock, login);
+}
+
+/**
+ * A second tender left open for scoring, with a lay panelist's link and code, so a newcomer
+ * can click through the panel pages in a phone-sized window (README "In the browser").
+ */
+async function leaveOpenForPanel(
+  call: ReturnType<typeof client>,
+  owner: string,
+  clock: ManualClock,
+  login: (email: string, password?: string) => Promise<string>,
+): Promise<void> {
+  step('A second tender is left open for scoring, with a link for a lived-experience panelist');
+  const deadline = new Date(clock.now().getTime() + 24 * 3_600_000).toISOString();
+  const tender = await call('POST', '/tenders', owner, {
+    reference: 'LBC-2027-PEER-02',
+    title: 'Peer support in the community',
+    bidDeadline: deadline,
+    template: 'camden-mental-health-day-care',
+    contactName: TEAM.commissioner.name,
+    contactEmail: TEAM.commissioner.email,
+    contactPhone: '020 7974 4444',
+  });
+  const t = `/tenders/${tender.id as string}`;
+  await call('POST', `${t}/publish`, owner);
+  const leaves = flatten((await call('GET', `${t}/criteria`, owner)) as unknown as Json[]);
+  for (const bid of BIDS.slice(0, 2)) {
+    clock.advance(3_600_000);
+    const bidder = await login(bid.email);
+    const created = await call('POST', `${t}/bids`, bidder, {
+      bidderName: bid.organisation,
+      organisationType: bid.organisationType,
+      consortium: bid.consortium,
+      price: bid.price,
+      responses: leaves
+        .filter((c) => c.kind === 'scored' || c.kind === 'pass_fail')
+        .map((c) => ({
+          criterion: c.code,
+          text: `${bid.organisation} on ${c.title}:\nwe run peer groups twice a week, led by people who have used services.\nMembers choose the topics.`,
+        })),
+      commitments: bid.commitments,
+    });
+    await call('POST', `${t}/bids/${created.id as string}/submit`, bidder);
+  }
+  clock.set(new Date(new Date(deadline).getTime() + 60_000));
+  await call('POST', `${t}/close`, owner);
+  const member = await call('POST', `${t}/panel`, owner, {
+    name: 'Jo Mensah',
+    email: 'jo.mensah@demo.example',
+    group: 'lived_experience',
+    role: 'Expert by experience',
+  });
+  const invitation = await call('POST', `${t}/panel/${member.id as string}/invitation`, owner);
+  console.log('\nScore as a lived-experience panelist, in a phone-sized browser window (after npm start on the demo database):');
+  console.log(`  link: ${invitation.url as string}`);
+  console.log(`  or open http://localhost:3000/invitation and type the code: ${invitation.code as string}`);
 }
 
 function flatten(nodes: Json[]): Json[] {

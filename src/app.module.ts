@@ -23,6 +23,8 @@ import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
+import { PanelPagesModule } from './web/panel/panel-pages.module';
+import { WebModule } from './web/web.module';
 
 /**
  * The pipe, the problem+json filter, the auth guard and the idempotency interceptor are APP_* providers, so the e2e
@@ -46,6 +48,8 @@ import { UsersModule } from './users/users.module';
     ModerationModule,
     ResultsModule,
     ExportsModule,
+    WebModule,
+    PanelPagesModule,
   ],
   controllers: [HealthController],
   providers: [

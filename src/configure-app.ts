@@ -7,13 +7,16 @@ import { BODY_LIMIT_MB, bodyShapeProblem } from './common/body-shape';
 import { invalidBody } from './common/domain-error';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
+import { configureWeb, cspNonce, nonceMiddleware, WEB_ROUTES } from './web/configure-web';
 
 /**
  * Everything about the HTTP surface that is not a provider: base path, security headers,
  * body limits, OpenAPI. Shared by main.ts and the e2e tests.
  */
 export function configureApp(app: INestApplication): INestApplication {
-  app.setGlobalPrefix('api');
+  // Pages (src/web) live at the root; everything else under /api.
+  app.setGlobalPrefix('api', { exclude: WEB_ROUTES });
+  const https = app.get<AppConfig>(APP_CONFIG).publicUrl.startsWith('https:');
   // The client address (sign-in and invitation throttling) is the connection's unless proxies are named.
   (app as NestExpressApplication).set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   // A full bid (answers up to 20 000 characters each, commitments) is larger than Express's 100 kB default.
@@ -25,12 +28,24 @@ export function configureApp(app: INestApplication): INestApplication {
     const problem = bodyShapeProblem(request.body);
     next(problem ? invalidBody([problem]) : undefined);
   });
+  app.use(nonceMiddleware);
   app.use(
     helmet({
-      // Swagger UI loads its own scripts and styles from this origin only.
-      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI loads its own scripts and styles from this origin only; pages'
+          // scripts carry this response's nonce (no inline script without one).
+          'script-src': ["'self'", cspNonce],
+          'img-src': ["'self'", 'data:'],
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': https ? [] : null,
+        },
+      },
+      // Invitation links carry a token: no page ever sends its address onwards.
+      referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  configureWeb(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -25,6 +25,6 @@ import { TenderClosing } from './tender-closing.service';
     TenderClosing,
     { provide: SubmittedBidCounter, useClass: BidCounter },
   ],
-  exports: [SubmittedBidCounter, TenderClosing, BidContent],
+  exports: [SubmittedBidCounter, TenderClosing, BidContent, BidReadingService],
 })
 export class BidsModule {}

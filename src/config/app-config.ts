@@ -36,6 +36,9 @@ class EnvironmentVariables {
     { message: 'PUBLIC_URL must be the web address people open the service at, such as https://tenders.example.gov.uk' },
   )
   PUBLIC_URL?: string;
+
+  @IsOptional() @IsInt() @Min(3) @Max(24 * 60)
+  SESSION_IDLE_MINUTES?: number;
 }
 
 export type DatabaseTarget =
@@ -55,6 +58,8 @@ export interface AppConfig {
   jwtSecret: string;
   /** Base of every link the service hands out (invitations), without a trailing slash. */
   publicUrl: string;
+  /** A browser session ends after this long without a request (SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/tender-scorer.sqlite';
@@ -80,6 +85,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvironmentVariables, {
     ...env,
     PORT: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
+    SESSION_IDLE_MINUTES: env.SESSION_IDLE_MINUTES ? Number(env.SESSION_IDLE_MINUTES) : undefined,
   });
   const problems = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
   if (problems.length > 0) {
@@ -100,6 +106,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     jwtSecret,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
   };
 }
 

@@ -9,6 +9,7 @@ import { PanelService } from './panel.service';
 @Module({
   controllers: [PanelController, InvitationController],
   providers: [PanelService, InvitationsService, DeclarationsService, PanelDirectory],
-  exports: [PanelDirectory],
+  // The web pages (src/web/panel) call the same services as the API.
+  exports: [PanelDirectory, InvitationsService, DeclarationsService],
 })
 export class PanelModule {}

@@ -8,5 +8,6 @@ import { ScoringService } from './scoring.service';
   imports: [PanelModule],
   controllers: [ScoringController],
   providers: [ScoringService, AssignmentsService],
+  exports: [ScoringService, AssignmentsService],
 })
 export class ScoringModule {}

@@ -101,6 +101,16 @@ export class Tender {
   @Column({ type: 'simple-json', nullable: true })
   openingApprovalsGiven: OpeningApproval[] | null;
 
+  /** Who people helping with the tender (the panel above all) contact: shown on every "Get help" page. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  contactName: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  contactPhone: string | null;
+
   @Column({ type: 'text', nullable: true })
   cancellationReason: string | null;
 

@@ -37,6 +37,9 @@ const SETTING_KEYS = [
   'openingApprovals',
 ] as const satisfies readonly (keyof TenderSettingsDto)[];
 
+/** The team's contact details: not scoring settings, so they change in any state until the tender is frozen. */
+const CONTACT_KEYS = ['contactName', 'contactEmail', 'contactPhone'] as const satisfies readonly (keyof TenderSettingsDto)[];
+
 /** What the audit trail records of a tender. */
 function snapshot(tender: Tender): Record<string, unknown> {
   return {
@@ -58,6 +61,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
       equalRepresentation: tender.equalRepresentation,
       openingApprovals: tender.openingApprovals,
     },
+    contact: { name: tender.contactName, email: tender.contactEmail, phone: tender.contactPhone },
   };
 }
 
@@ -107,6 +111,9 @@ export class TendersService {
         equalRepresentation: base?.equalRepresentation ?? false,
         openingApprovals: base?.openingApprovals ?? 1,
         openingApprovalsGiven: null,
+        contactName: null,
+        contactEmail: null,
+        contactPhone: null,
         cancellationReason: null,
         publishedAt: null,
         closedAt: null,
@@ -165,7 +172,9 @@ export class TendersService {
       if (settingsGiven.length > 0 || dto.reference !== undefined) {
         assertDraft(tender.status, `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`);
       }
-      if (tender.status !== 'draft' && tender.status !== 'published') {
+      const given = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
+      const onlyContact = given.every((key) => (CONTACT_KEYS as readonly string[]).includes(key));
+      if (!onlyContact && tender.status !== 'draft' && tender.status !== 'published') {
         throw new DomainError('invalid_state', `The tender is ${statusWords(tender.status)}: its title, description and deadline are fixed.`);
       }
       if (dto.bidDeadline !== undefined) {
@@ -347,6 +356,7 @@ export class TendersService {
     if (dto.blindMarking !== undefined) tender.blindMarking = dto.blindMarking;
     if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;
     if (dto.openingApprovals !== undefined) tender.openingApprovals = dto.openingApprovals;
+    for (const key of CONTACT_KEYS) if (dto[key] !== undefined) tender[key] = dto[key].trim() || null;
   }
 }
 

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsEmail,
+  Matches,
   IsBoolean,
   IsIn,
   IsInt,
@@ -170,4 +172,21 @@ export class TenderSettingsDto {
   @IfPresent()
   @IsIn([1, 2], { message: 'openingApprovals must be 1 or 2: how many different team members must approve opening the bids.' })
   openingApprovals?: 1 | 2;
+
+  @ApiPropertyOptional({ example: 'Sam Okoye', description: 'Who to contact about this tender; shown on the panel\'s "Get help" page. Changeable until the award.' })
+  @IfPresent()
+  @IsString()
+  @MaxLength(200)
+  contactName?: string;
+
+  @ApiPropertyOptional({ example: 'commissioning@camden.gov.uk' })
+  @IfPresent()
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @ApiPropertyOptional({ example: '020 7974 4444' })
+  @IfPresent()
+  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'The contact phone must be a phone number: digits, spaces, +, brackets and dashes only.' })
+  contactPhone?: string;
 }

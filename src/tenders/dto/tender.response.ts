@@ -58,6 +58,9 @@ export class TenderResponse {
     description: 'How many times a signed-in account was refused a read of sealed bids on this tender (each is on the audit trail). Team only; null for others.',
   })
   sealedReadAttempts: number | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Sam Okoye' }) contactName: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'commissioning@camden.gov.uk' }) contactEmail: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '020 7974 4444' }) contactPhone: string | null;
   @ApiProperty({ example: 0, description: 'How many bids are submitted; the only thing known of bids while sealed.' })
   submittedBidCount: number;
   @ApiPropertyOptional({ enum: ['owner', 'commissioner', 'procurement'], nullable: true, description: "The caller's place on the team." })
@@ -97,6 +100,9 @@ export class TenderResponse {
       openingApprovals: tender.openingApprovals,
       openingApprovalsGiven: team ? (tender.openingApprovalsGiven ?? []).map((approval: OpeningApproval) => ({ ...approval })) : null,
       sealedReadAttempts: team ? team.sealedReadAttempts : null,
+      contactName: tender.contactName,
+      contactEmail: tender.contactEmail,
+      contactPhone: tender.contactPhone,
       submittedBidCount,
       teamRole: relation?.teamRole ?? null,
       publishedAt: iso(tender.publishedAt),

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { TenderAccess } from '../../access/tender-access.service';
+import { Clock } from '../../common/clock';
+import { leaves } from '../../criteria/criteria-tree';
+import { CriteriaService, toFlat } from '../../criteria/criteria.service';
+import { Db } from '../../database/db.service';
+import { hashInvitationToken } from '../../panel/invitation-token';
+import { PanelInvitation } from '../../panel/panel-invitation.entity';
+import { PanelMember } from '../../panel/panel-member.entity';
+import { invitationState } from '../../panel/panel-rules';
+import { criteriaForGroup } from '../../scoring/scoring-rules';
+import { Tender } from '../../tenders/tender.entity';
+
+export interface InvitationPreview {
+  tenderTitle: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  group: PanelMember['group'];
+  bids: number;
+  criteria: number;
+}
+
+/**
+ * What the start page says before anything is redeemed: who is asking, how much there is to
+ * do, who to call. Reading it changes nothing; an invalid link gets null (the page then says
+ * so in the same words whatever the reason, as redemption does).
+ */
+@Injectable()
+export class InvitationPreviewService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly access: TenderAccess,
+    private readonly criteria: CriteriaService,
+  ) {}
+
+  preview(token: string): Promise<InvitationPreview | null> {
+    return this.db.read(async (em) => {
+      const invitation = await em.getRepository(PanelInvitation).findOne({ where: { tokenHash: hashInvitationToken(token) } });
+      if (!invitation || invitationState(invitation, this.clock.now()) !== 'pending') return null;
+      const member = await em.getRepository(PanelMember).findOne({ where: { id: invitation.panelMemberId } });
+      const tender = await em.getRepository(Tender).findOne({ where: { id: invitation.tenderId } });
+      if (!member || !tender) return null;
+      const all = await this.criteria.all(em, tender.id);
+      return {
+        tenderTitle: tender.title,
+        contactName: tender.contactName,
+        contactPhone: tender.contactPhone,
+        contactEmail: tender.contactEmail,
+        group: member.group,
+        bids: (await this.access.panelBids(em, tender)).length,
+        criteria: criteriaForGroup(leaves(all.map(toFlat)), member.group).length,
+      };
+    });
+  }
+}

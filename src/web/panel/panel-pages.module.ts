@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CriteriaModule } from '../../criteria/criteria.module';
+import { PanelModule } from '../../panel/panel.module';
+import { ScoringModule } from '../../scoring/scoring.module';
+import { WebModule } from '../web.module';
+import { InvitationPagesController } from './invitation-pages.controller';
+import { InvitationPreviewService } from './invitation-preview.service';
+import { PanelDevicesService } from './panel-devices.service';
+import { PanelPagesController } from './panel-pages.controller';
+
+/** The panel's pages (docs/WEB.md "The panel journey"). */
+@Module({
+  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule],
+  controllers: [InvitationPagesController, PanelPagesController],
+  providers: [InvitationPreviewService, PanelDevicesService],
+})
+export class PanelPagesModule {}

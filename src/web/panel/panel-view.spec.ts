@@ -1,0 +1,26 @@
+import { bidTaskStatus, nextCriterion, timeToAllow } from './panel-view';
+
+describe('panel view rules', () => {
+  const item = (code: string, status: 'not_started' | 'draft' | 'submitted') => ({ code, status });
+
+  it('names a bid task by its scores', () => {
+    expect(bidTaskStatus([item('Q1', 'not_started'), item('C1', 'not_started')])).toBe('not_started');
+    expect(bidTaskStatus([item('Q1', 'draft'), item('C1', 'not_started')])).toBe('in_progress');
+    expect(bidTaskStatus([item('Q1', 'draft'), item('C1', 'draft')])).toBe('completed');
+    expect(bidTaskStatus([item('Q1', 'submitted'), item('C1', 'submitted')])).toBe('submitted');
+  });
+
+  it('goes on to the first criterion without a score, or the one after the page just saved', () => {
+    const items = [item('Q1', 'draft'), item('C1', 'not_started'), item('T1', 'not_started')];
+    expect(nextCriterion(items)).toBe('C1');
+    expect(nextCriterion(items, 'C1')).toBe('T1');
+    expect(nextCriterion(items, 'T1')).toBeNull();
+    expect(nextCriterion([item('Q1', 'draft')])).toBeNull();
+  });
+
+  it('rounds the time to allow for people: 2 criteria × 2 bids × 10 minutes = 40 minutes; 3 × 5 × 10 = 150 = 2.5 hours', () => {
+    expect(timeToAllow(2, 2)).toBe('about 40 minutes');
+    expect(timeToAllow(3, 5)).toBe('about 2.5 hours');
+    expect(timeToAllow(6, 1)).toBe('about 1 hour');
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * How the panel pages present a member's work (pure: the services decide what the work
+ * is; this only names where they are on it, in the GOV.UK task list's words).
+ */
+
+export type BidTaskStatus = 'not_started' | 'in_progress' | 'completed' | 'submitted';
+
+export const BID_TASK_STATUS_TEXT: Record<BidTaskStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  completed: 'Ready to check',
+  submitted: 'Submitted',
+};
+
+/** Minutes a panelist is asked to allow per criterion (reading an answer and writing a reason). */
+export const MINUTES_PER_CRITERION = 10;
+
+export function bidTaskStatus(items: readonly { status: 'not_started' | 'draft' | 'submitted' }[]): BidTaskStatus {
+  if (items.length > 0 && items.every((item) => item.status === 'submitted')) return 'submitted';
+  const saved = items.filter((item) => item.status !== 'not_started').length;
+  if (saved === 0) return 'not_started';
+  return saved === items.length ? 'completed' : 'in_progress';
+}
+
+/** Where "Start" or "Continue" takes the member on a bid: the first criterion without a score, else the check page. */
+export function nextCriterion(items: readonly { code: string; status: 'not_started' | 'draft' | 'submitted' }[], after?: string): string | null {
+  const from = after === undefined ? 0 : items.findIndex((item) => item.code === after) + 1;
+  if (after !== undefined) return items[from]?.code ?? null;
+  return items.slice(from).find((item) => item.status === 'not_started')?.code ?? null;
+}
+
+/** "About 40 minutes" / "About 2 hours": rounded for people, never less than the work. */
+export function timeToAllow(criteria: number, bids: number): string {
+  const minutes = criteria * bids * MINUTES_PER_CRITERION;
+  if (minutes < 60) return `about ${Math.max(minutes, 10)} minutes`;
+  const hours = Math.ceil(minutes / 30) / 2;
+  return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
+/** Numbers as words up to ten (GOV.UK style for body text). */
+export function countInWords(n: number): string {
+  const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  return words[n] ?? String(n);
+}

@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createTestApp, type TestApp, type TestAppOptions } from '../app';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const PHONE = { width: 360, height: 740 };
+const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+/** The real app on a real port (127.0.0.1, any free one), for a real browser. */
+export interface WebTestApp extends TestApp {
+  baseUrl: string;
+}
+
+export async function createWebTestApp(options: TestAppOptions = {}): Promise<WebTestApp> {
+  const t = await createTestApp(options);
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * Debian's Chromium driven by playwright-core (Playwright's own browser download cannot work
+ * here). The flags keep it off the closed network and allow running as root (docs/WEB.md).
+ */
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+/** Messages of CSP refusals seen by any page (tests expect none). */
+export const cspViolations: string[] = [];
+
+export async function phone(browser: Browser, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? PHONE.width, height: PHONE.height },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  // Any script or style the CSP blocks is a bug in a page: fail loudly.
+  page.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** axe-core on the page as it is now (WCAG 2.0 A/AA, 2.1 AA, 2.2 AA). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Strings, not functions: this project compiles without the DOM library.
+  const loaded = await page.evaluate<boolean>("typeof window.axe !== 'undefined'");
+  // Evaluated through the DevTools protocol rather than added as a <script>: the page's CSP
+  // (nonces only) stays on in the tests and would rightly block an injected tag.
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate<{ violations: AxeViolation[] }>(
+    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } })",
+  );
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+}
+
+/** Every page the journey visits is checked, and its title and axe result recorded. */
+export class AccessibilityLog {
+  readonly pages: { title: string; violations: AxeViolation[]; text: string }[] = [];
+
+  async check(page: Page): Promise<void> {
+    this.pages.push({ title: await page.title(), violations: await axeViolations(page), text: await ownText(page) });
+  }
+
+  get failures(): { title: string; violations: AxeViolation[] }[] {
+    return this.pages.filter((p) => p.violations.length > 0);
+  }
+}
+
+/**
+ * The words the service itself puts in front of a panelist on this page: the main content,
+ * without the bidder's answers (.app-answer) or the tender's own names.
+ */
+export async function ownText(page: Page): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const main = document.querySelector('main').cloneNode(true);
+    main.querySelectorAll('.app-answer, .govuk-caption-l').forEach((element) => element.remove());
+    document.body.appendChild(main);
+    const text = main.innerText;
+    main.remove();
+    return text;
+  })()`);
+}
+
+/** PNGs of the main pages for the README, at phone width; written only with UPDATE_SCREENSHOTS=1. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The page has no horizontal scrolling at its current width. */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
+}

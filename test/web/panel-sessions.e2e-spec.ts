@@ -1,0 +1,221 @@
+import type { Browser, Page } from 'playwright-core';
+import { createWebTestApp, cspViolations, launchBrowser, phone, scrollsSideways, type WebTestApp } from './browser';
+import { addPanelist } from '../factories/panel.factory';
+import { PASSWORD } from '../app';
+import { invite, reissue, scoringWorld } from './panel-world';
+
+/**
+ * Issue 13: the seat a link opens is the only thing its sessions reach; a panelist can stop
+ * and come back another day on the same phone; the timeout warns first and says the scores
+ * are saved; the journey works without JavaScript and at 320 px.
+ */
+describe('Panel sessions in a real browser', () => {
+  let t: WebTestApp;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  beforeAll(async () => {
+    t = await createWebTestApp();
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser();
+    await t.close();
+  });
+
+  const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
+
+  async function arrive(page: Page, link: string, conflicts: string[] = []): Promise<void> {
+    if (page.url() !== link) {
+      await page.goto(link);
+      await button(page, 'Start now').click();
+    }
+    while ((await heading(page)).startsWith('Do you know anyone at')) {
+      const bidder = (await heading(page)).replace('Do you know anyone at ', '').replace('?', '');
+      if (conflicts.includes(bidder)) {
+        await page.getByLabel('Yes', { exact: true }).check();
+        await page.getByLabel('If yes, how do you know them?').fill('A friend works there.');
+      } else {
+        await page.getByLabel('No', { exact: true }).check();
+      }
+      await button(page, 'Save and continue').click();
+    }
+  }
+
+  async function scoreCriterion(page: Page, nth: number, reason: string, action = 'Save and continue'): Promise<void> {
+    await page.getByRole('radio').nth(nth).check();
+    await page.getByLabel('Why did you give this score?').fill(reason);
+    await button(page, action).click();
+  }
+
+  it('a second panelist’s session reaches neither the first one’s scores nor another tender', async () => {
+    const world = await scoringWorld(t);
+    const other = await scoringWorld(t);
+    const first = await invite(t, world);
+    const second = await invite(t, world);
+    await invite(t, other);
+
+    const a = await phone(browser);
+    await arrive(a.page, first.link);
+    await a.page.getByRole('link', { name: 'Mind in Camden' }).click();
+    await scoreCriterion(a.page, 0, 'The first panelist’s private reason.', 'Save and come back later');
+
+    const b = await phone(browser);
+    await arrive(b.page, second.link);
+    await b.page.goto(`${t.baseUrl}/panel/${world.tenderId}/bids/${world.bidIds[0]}/check`);
+    expect(await heading(b.page)).toBe('Check your scores for Mind in Camden');
+    expect(await b.page.getByText('The first panelist’s private reason.').count()).toBe(0);
+    expect(await b.page.getByText('Not scored yet').count()).toBe(2);
+
+    // Another tender does not exist for this session: the same page as any unknown address.
+    const elsewhere = await b.page.goto(`${t.baseUrl}/panel/${other.tenderId}`);
+    expect(elsewhere?.status()).toBe(404);
+    expect(await heading(b.page)).toBe('Page not found');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('comes back another day on the same phone without a new link, until the team re-issues one', async () => {
+    const world = await scoringWorld(t);
+    const member = await invite(t, world);
+    const { context, page } = await phone(browser);
+    await arrive(page, member.link);
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    await scoreCriterion(page, 1, 'Saved before a day off.', 'Save and come back later');
+
+    // The phone is put away: the browser session ends; the next day she opens the link again.
+    await context.clearCookies({ name: 'ts_session' });
+    t.clock.advance(26 * 60 * 60 * 1000);
+    await page.goto(member.link);
+    expect(await heading(page)).toBe('This link does not work');
+    await button(page, 'Carry on scoring').click();
+    expect(await heading(page)).toBe('Your scoring');
+    await page.getByText('In progress').first().waitFor();
+
+    // A new link (say, for a new phone) retires this one's way back.
+    await context.clearCookies({ name: 'ts_session' });
+    await reissue(t, world, member.memberId, member.userId);
+    await page.goto(`${t.baseUrl}/`);
+    await button(page, 'Carry on scoring').click();
+    expect(await heading(page)).toBe('You need a new link');
+    await context.close();
+  });
+
+  it('warns two minutes before the session times out, can stay signed in, and after a timeout says the scores are saved', async () => {
+    const world = await scoringWorld(t);
+    const member = await invite(t, world);
+    const { context, page } = await phone(browser);
+    await page.clock.install();
+    await arrive(page, member.link);
+    const warning = page.getByRole('alert').filter({ hasText: 'You will be signed out soon' });
+    expect(await warning.isVisible()).toBe(false);
+    await page.clock.fastForward('28:01');
+    await warning.waitFor({ state: 'visible' });
+    await button(page, 'Stay signed in').click();
+    await warning.waitFor({ state: 'hidden' });
+
+    // Nothing for 31 minutes on the server's clock: the session is over.
+    t.clock.advance(31 * 60 * 1000);
+    await page.goto(`${t.baseUrl}/panel/${world.tenderId}`);
+    expect(await heading(page)).toBe('You have been signed out');
+    await page.getByText('Your saved scores are safe.').waitFor();
+    await button(page, 'Carry on scoring').click();
+    expect(await heading(page)).toBe('Your scoring');
+    await context.close();
+  });
+
+  it('completes a bid with JavaScript off, at 320 px wide without sideways scrolling', async () => {
+    const world = await scoringWorld(t);
+    const member = await invite(t, world);
+    const { context, page } = await phone(browser, { javaScriptEnabled: false, width: 320 });
+    await arrive(page, member.link, ['Certitude']);
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    expect(await scrollsSideways(page)).toBe(false);
+    await scoreCriterion(page, 2, 'Fine.');
+    await scoreCriterion(page, 3, 'Some good ideas.');
+    expect(await heading(page)).toBe('Check your scores for Mind in Camden');
+    expect(await scrollsSideways(page)).toBe(false);
+    await button(page, 'Submit scores for this bid').click();
+    expect(await heading(page)).toBe('Scores submitted');
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('a lay member types the code from a letter; a professional signs in with a password and sees their own group’s questions', async () => {
+    const world = await scoringWorld(t);
+    const lay = await invite(t, world);
+    const letter = await t.http().post(`/api/tenders/${world.tenderId}/panel/${lay.memberId}/invitation`).set(world.commissioner.auth);
+    const a = await phone(browser);
+    await a.page.goto(`${t.baseUrl}/invitation`);
+    await a.page.getByLabel('Enter your code').fill('WRONG-CODE');
+    await button(a.page, 'Continue').click();
+    expect(await a.page.title()).toMatch(/^Error: Enter your code/);
+    await a.page.getByLabel('Enter your code').fill(String(letter.body.code).toLowerCase());
+    await button(a.page, 'Continue').click();
+    expect(await heading(a.page)).toBe('Do you know anyone at Mind in Camden?');
+
+    const professional = await addPanelist(t, world, 'professional');
+    const b = await phone(browser);
+    await b.page.goto(`${t.baseUrl}/sign-in`);
+    await b.page.getByLabel('Email address').fill(professional.email);
+    await b.page.getByLabel('Password').fill(PASSWORD);
+    await button(b.page, 'Sign in').click();
+    await arrive(b.page, b.page.url());
+    expect(await heading(b.page)).toBe('Your scoring');
+    await b.page.getByRole('link', { name: 'Mind in Camden' }).click();
+    expect(await heading(b.page)).toBe('Service model');
+    await b.page.getByText('Evidence of a recovery-focused model with outcome measures.').waitFor();
+    await scoreCriterion(b.page, 1, 'Strong model.');
+    expect(await heading(b.page)).toBe('Clinical governance');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('completes the journey with the keyboard only', async () => {
+    const world = await scoringWorld(t);
+    const member = await invite(t, world);
+    const { context, page } = await phone(browser);
+    /** Tabs forward until the focused control is the one named (its text, or its label's). */
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate<string>(
+          "(() => { const e = document.activeElement; const l = e && e.labels && e.labels[0]; return ((l ? l.innerText : e.innerText) || e.value || '').trim(); })()",
+        );
+        if (focused.startsWith(name)) return;
+      }
+      throw new Error(`could not reach "${name}" with Tab`);
+    };
+    await page.goto(member.link);
+    await tabTo('Start now');
+    await page.keyboard.press('Enter');
+    for (let bid = 0; bid < 2; bid++) {
+      await page.getByRole('heading', { level: 1, name: /Do you know anyone at/ }).waitFor();
+      // Tab reaches a radio group once (its first radio); the arrow keys choose within it.
+      await tabTo('Yes');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByLabel('No', { exact: true }).isChecked()).toBe(true);
+      await tabTo('Save and continue');
+      await page.keyboard.press('Enter');
+    }
+    await page.getByRole('heading', { level: 1, name: 'Your scoring' }).waitFor();
+    await tabTo('Mind in Camden');
+    await page.keyboard.press('Enter');
+    for (const reason of ['Clear and kind.', 'People help run it.']) {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await tabTo('5 –');
+      await page.keyboard.press('Space');
+      await tabTo('Why did you give this score?');
+      await page.keyboard.type(reason);
+      await tabTo('Save and continue');
+      await page.keyboard.press('Enter');
+      await page.waitForLoadState();
+    }
+    await page.getByRole('heading', { level: 1, name: 'Check your scores for Mind in Camden' }).waitFor();
+    await tabTo('Submit scores for this bid');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Scores submitted' }).waitFor();
+    await context.close();
+  });
+});
