@@ -187,6 +187,6 @@ export class TenderSettingsDto {
 
   @ApiPropertyOptional({ example: '020 7974 4444' })
   @IfPresent()
-  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'Give the contact phone number in digits; spaces, +, brackets and dashes are fine.' })
+  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'The contact phone must be a phone number: digits, spaces, +, brackets and dashes only.' })
   contactPhone?: string;
 }

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class WebSessionsPanelDevicesTenderContact1796160439543 implements MigrationInterface {
-  name = 'WebSessionsPanelDevicesTenderContact1796160439543';
+export class WebSessionsPanelDevicesTenderContact1796160484773 implements MigrationInterface {
+  name = 'WebSessionsPanelDevicesTenderContact1796160484773';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

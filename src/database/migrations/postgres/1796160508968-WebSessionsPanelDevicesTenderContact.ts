@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class WebSessionsPanelDevicesTenderContact1796160468047 implements MigrationInterface {
-  name = 'WebSessionsPanelDevicesTenderContact1796160468047';
+export class WebSessionsPanelDevicesTenderContact1796160508968 implements MigrationInterface {
+  name = 'WebSessionsPanelDevicesTenderContact1796160508968';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
