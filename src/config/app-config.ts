@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+const QUEUE_WAIT_MESSAGE = 'DB_QUEUE_WAIT_WARN_MS must be a whole number of milliseconds, 0 or more, such as 200';
+
 /** Environment variables as documented in the README's configuration table. */
 class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test'])
@@ -36,6 +38,11 @@ class EnvironmentVariables {
     { message: 'PUBLIC_URL must be the web address people open the service at, such as https://tenders.example.gov.uk' },
   )
   PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsInt({ message: QUEUE_WAIT_MESSAGE })
+  @Min(0, { message: QUEUE_WAIT_MESSAGE })
+  DB_QUEUE_WAIT_WARN_MS?: number;
 }
 
 export type DatabaseTarget =
@@ -55,10 +62,13 @@ export interface AppConfig {
   jwtSecret: string;
   /** Base of every link the service hands out (invitations), without a trailing slash. */
   publicUrl: string;
+  /** A unit of work that waited longer than this in the SQLite queue is logged (DB_QUEUE_WAIT_WARN_MS). */
+  dbQueueWaitWarnMs: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/tender-scorer.sqlite';
 const MIN_SECRET_LENGTH = 32;
+export const DEFAULT_DB_QUEUE_WAIT_WARN_MS = 200;
 
 export class ConfigError extends Error {}
 
@@ -79,7 +89,8 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvironmentVariables, {
     ...env,
-    PORT: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
+    PORT: optionalNumber(env.PORT),
+    DB_QUEUE_WAIT_WARN_MS: optionalNumber(env.DB_QUEUE_WAIT_WARN_MS),
   });
   const problems = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
   if (problems.length > 0) {
@@ -100,7 +111,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     jwtSecret,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    dbQueueWaitWarnMs: parsed.DB_QUEUE_WAIT_WARN_MS ?? DEFAULT_DB_QUEUE_WAIT_WARN_MS,
   };
+}
+
+function optionalNumber(value: string | undefined): number | undefined {
+  return value === undefined || value === '' ? undefined : Number(value);
 }
 
 /** Unset: no proxy is trusted, the client address is the connection's, X-Forwarded-For is ignored. */
