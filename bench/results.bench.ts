@@ -25,7 +25,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
 import { Db } from '../src/database/db.service';
-import { EngineInputLoader } from '../src/moderation/engine-input.loader';
+import { EngineInputLoader } from '../src/results/evaluation/evaluation-reader';
 import { computeResults, presentResults, type EngineInput } from '../src/results/engine';
 import { Tender } from '../src/tenders/tender.entity';
 import { notMeasured, onPostgres } from './lib/postgres';

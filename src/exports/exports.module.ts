@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ModerationModule } from '../moderation/moderation.module';
 import { PanelModule } from '../panel/panel.module';
 import { AuditedDownloads } from './audited-download';
-import { EvaluationRecordLoader } from './evaluation-record.loader';
+import { EvaluationRecordLoader } from '../results/evaluation/evaluation-record.loader';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 

@@ -17,7 +17,7 @@ import { ModerateScoreDto } from './dto/moderation.dto';
 import { ModeratedScoreResponse, ModerationResponse } from './dto/moderation.response';
 import { ModeratedScoresService } from './moderated-scores.service';
 import { etagOf, parseIfMatch } from './moderation-rules';
-import { ModerationViewService } from './moderation-view.service';
+import { ModerationViewService } from '../results/moderation-view.service';
 import { StartModerationService } from './start-moderation.service';
 
 @ApiTags('moderation')

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PanelModule } from '../panel/panel.module';
-import { EngineInputLoader } from './engine-input.loader';
+import { EngineInputLoader } from '../results/evaluation/evaluation-reader';
 import { ModeratedScoresService } from './moderated-scores.service';
-import { ModerationViewService } from './moderation-view.service';
+import { ModerationViewService } from '../results/moderation-view.service';
 import { ModerationController } from './moderation.controller';
 import { StartModerationService } from './start-moderation.service';
 

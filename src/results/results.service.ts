@@ -4,7 +4,7 @@ import { TenderAccess } from '../access/tender-access.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db.service';
-import { EngineInputLoader } from '../moderation/engine-input.loader';
+import { EngineInputLoader } from './evaluation/evaluation-reader';
 import type { Tender } from '../tenders/tender.entity';
 import { ResultsResponse } from './dto/results.response';
 import { computeResults, presentResults, type EngineInput, type EngineResult } from './engine';

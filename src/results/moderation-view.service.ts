@@ -6,11 +6,11 @@ import { fromHundredths } from '../common/decimals';
 import { Criterion } from '../criteria/criterion.entity';
 import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
-import { panelStatistics, presentNumber } from '../results/engine';
+import { panelStatistics, presentNumber } from './engine';
 import { User } from '../users/user.entity';
-import { ModeratedScoreResponse, type ModerationResponse } from './dto/moderation.response';
-import { EngineInputLoader } from './engine-input.loader';
-import { assertModerationVisible } from './moderation-rules';
+import { ModeratedScoreResponse, type ModerationResponse } from '../moderation/dto/moderation.response';
+import { EngineInputLoader } from './evaluation/evaluation-reader';
+import { assertModerationVisible } from '../moderation/moderation-rules';
 
 /**
  * The moderation table (team, from moderation on): every usable individual score with its

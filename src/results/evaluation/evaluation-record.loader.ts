@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { BidCommitment } from '../bids/bid-commitment.entity';
-import { BidVersion } from '../bids/bid-version.entity';
-import { ComplianceRecord } from '../bids/compliance-record.entity';
-import type { Caller } from '../common/caller';
-import { Clock } from '../common/clock';
-import { buildTree, fromHundredths, type TreeNode } from '../criteria/criteria-tree';
-import { Criterion } from '../criteria/criterion.entity';
-import { Db } from '../database/db.service';
-import { PanelDirectory } from '../panel/panel-directory.service';
-import { blindLabels } from '../panel/panel-rules';
-import { EngineInputLoader } from '../moderation/engine-input.loader';
-import { ModeratedScore } from '../moderation/moderated-score.entity';
-import { computeResults, panelStatistics, presentResults, type PanelStatistics } from '../results/engine';
-import type { Tender } from '../tenders/tender.entity';
-import { User } from '../users/user.entity';
+import { BidCommitment } from '../../bids/bid-commitment.entity';
+import { BidVersion } from '../../bids/bid-version.entity';
+import { ComplianceRecord } from '../../bids/compliance-record.entity';
+import type { Caller } from '../../common/caller';
+import { Clock } from '../../common/clock';
+import { buildTree, fromHundredths, type TreeNode } from '../../criteria/criteria-tree';
+import { Criterion } from '../../criteria/criterion.entity';
+import { Db } from '../../database/db.service';
+import { PanelDirectory } from '../../panel/panel-directory.service';
+import { blindLabels } from '../../panel/panel-rules';
+import { EngineInputLoader } from './evaluation-reader';
+import { ModeratedScore } from '../../moderation/moderated-score.entity';
+import { computeResults, panelStatistics, presentResults, type PanelStatistics } from '../engine';
+import type { Tender } from '../../tenders/tender.entity';
+import { User } from '../../users/user.entity';
 import { cellKey, type EvaluationRecord, type RecordCriterion, type RecordScore, type ScoreCell } from './evaluation-record';
 import {
   BIDS_PER_BATCH,

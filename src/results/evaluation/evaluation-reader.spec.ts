@@ -1,4 +1,4 @@
-import { parseEntries } from './engine-input.loader';
+import { parseEntries } from './evaluation-reader';
 
 describe('parseEntries (the grouped score cells of EngineInputLoader.loadInput)', () => {
   const parse = (text: string) => {

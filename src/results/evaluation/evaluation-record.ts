@@ -6,9 +6,9 @@
  * (xlsx sheets, CSV, JSON) turn this into cells and fields and compute nothing of their
  * own: every number is the engine's.
  */
-import type { Category, CriterionKind, PanelGroup } from '../criteria/criteria-tree';
-import type { EngineResult, PanelStatistics, PresentedResults } from '../results/engine';
-import type { Tender } from '../tenders/tender.entity';
+import type { Category, CriterionKind, PanelGroup } from '../../criteria/criteria-tree';
+import type { EngineResult, PanelStatistics, PresentedResults } from '../engine';
+import type { Tender } from '../../tenders/tender.entity';
 
 export interface RecordCriterion {
   id: string;

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { BidVersion } from '../bids/bid-version.entity';
-import { ComplianceRecord } from '../bids/compliance-record.entity';
-import { CriteriaService, toFlat } from '../criteria/criteria.service';
-import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
-import { PanelDirectory } from '../panel/panel-directory.service';
-import type { PanelMember } from '../panel/panel-member.entity';
-import type { EngineIndividualScore, EngineInput } from '../results/engine';
-import { IndividualScore } from '../scoring/individual-score.entity';
-import type { Tender } from '../tenders/tender.entity';
-import { ModeratedScore } from './moderated-score.entity';
+import { BidVersion } from '../../bids/bid-version.entity';
+import { ComplianceRecord } from '../../bids/compliance-record.entity';
+import { CriteriaService, toFlat } from '../../criteria/criteria.service';
+import { ConflictDeclaration } from '../../panel/conflict-declaration.entity';
+import { PanelDirectory } from '../../panel/panel-directory.service';
+import type { PanelMember } from '../../panel/panel-member.entity';
+import type { EngineIndividualScore, EngineInput } from '../engine';
+import { IndividualScore } from '../../scoring/individual-score.entity';
+import type { Tender } from '../../tenders/tender.entity';
+import { ModeratedScore } from '../../moderation/moderated-score.entity';
 
 /** The engine input and the rows it came from, for views that show more than numbers. */
 export interface LoadedEvaluation {
