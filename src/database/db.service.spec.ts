@@ -21,7 +21,9 @@ describe('Db, the unit of work', () => {
     const db = open();
     const work = jest.fn(() => dataSource.query("INSERT INTO note VALUES ('inside a read')"));
     await expect(db.read(() => db.transaction(work))).rejects.toThrow(WriteInsideReadError);
-    await expect(db.read(() => db.transaction(work))).rejects.toThrow(/write transaction was started inside a read-only unit of work/);
+    await expect(db.read(() => db.transaction(work))).rejects.toThrow(
+      /write transaction was started inside a read-only unit of work/,
+    );
     expect(work).not.toHaveBeenCalled();
     expect(await db.read((em) => em.query('SELECT count(*) AS n FROM note'))).toEqual([{ n: 0 }]);
   });
@@ -47,7 +49,9 @@ describe('Db, the unit of work', () => {
     const second = db.read(() => Promise.resolve('read'));
     await Promise.all([first, second]);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/^A read unit of work waited \d+ ms in the SQLite queue \(over DB_QUEUE_WAIT_WARN_MS=20, 0 behind it\)\.$/);
+    expect(warn.mock.calls[0][0]).toMatch(
+      /^A read unit of work waited \d+ ms in the SQLite queue \(over DB_QUEUE_WAIT_WARN_MS=20, 0 behind it\)\.$/,
+    );
   });
 
   it('stays silent under the threshold and when nothing waits', async () => {

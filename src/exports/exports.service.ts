@@ -6,7 +6,7 @@ import { Db } from '../database/db.service';
 import { AuditedDownloads } from './audited-download';
 import { scoresCsv } from './csv/scores.csv';
 import type { EvaluationRecord } from '../results/evaluation/evaluation-record';
-import { EvaluationRecordLoader } from '../results/evaluation/evaluation-record.loader';
+import { Evaluation } from '../results/evaluation/evaluation.service';
 import { assertExportable, EXPORT_CONTENT_TYPES, exportFileName, type ExportKind } from './export-rules';
 import { evaluationJson } from './json/evaluation.json';
 import { DownloadCancelled } from './xlsx/sheet-writer';
@@ -25,7 +25,7 @@ export class ExportsService {
   constructor(
     private readonly db: Db,
     private readonly access: TenderAccess,
-    private readonly loader: EvaluationRecordLoader,
+    private readonly evaluation: Evaluation,
     private readonly downloads: AuditedDownloads,
   ) {}
 
@@ -58,7 +58,7 @@ export class ExportsService {
     return this.db.read(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
       assertExportable(tender.status);
-      return this.loader.load(em, caller, tender);
+      return this.evaluation.record(em, caller, tender);
     });
   }
 

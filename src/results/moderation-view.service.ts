@@ -1,61 +1,59 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
 import type { Caller } from '../common/caller';
 import { fromHundredths } from '../common/decimals';
-import { Criterion } from '../criteria/criterion.entity';
 import { Db } from '../database/db.service';
-import { PanelDirectory } from '../panel/panel-directory.service';
-import { panelStatistics, presentNumber } from './engine';
-import { User } from '../users/user.entity';
 import { ModeratedScoreResponse, type ModerationResponse } from '../moderation/dto/moderation.response';
-import { EngineInputLoader } from './evaluation/evaluation-reader';
 import { assertModerationVisible } from '../moderation/moderation-rules';
+import { presentNumber } from './engine';
+import { cellKey, type RecordScore } from './evaluation/evaluation-record';
+import { Evaluation } from './evaluation/evaluation.service';
 
 /**
  * The moderation table (team, from moderation on): every usable individual score with its
- * group, member and rationale, the panel statistics and flags of the results engine
- * (`panelStatistics`, never a second copy of the formulas), and the moderated score.
- * Lived-experience members appear by pseudonym even to the team: the record of who said
- * what is read in a room and exported, and lay members score more freely unnamed.
+ * group, member and rationale, the panel statistics and flags of the results engine, and
+ * the moderated score with its history — all from the evaluation record (`Evaluation`,
+ * never a second copy of the formulas or a second reader). Lived-experience members
+ * appear by pseudonym even to the team: the record of who said what is read in a room
+ * and exported, and lay members score more freely unnamed. Within a cell the scores are
+ * in the record's order: lived experience first, then by join order.
  */
 @Injectable()
 export class ModerationViewService {
   constructor(
     private readonly db: Db,
     private readonly access: TenderAccess,
-    private readonly loader: EngineInputLoader,
-    private readonly directory: PanelDirectory,
+    private readonly evaluation: Evaluation,
   ) {}
 
   async view(caller: Caller, tenderId: string): Promise<ModerationResponse> {
     return this.db.read(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
       assertModerationVisible(tender.status);
-      const { input, scores, moderatedVersions } = await this.loader.load(em, tender);
-      const statistics = panelStatistics(input);
-      const members = new Map((await this.directory.members(em, tenderId)).map((m) => [m.id, m]));
-      const names = await this.directory.recordNames(em, tenderId);
-      const criteria = new Map((await em.getRepository(Criterion).find({ where: { tenderId } })).map((c) => [c.id, c]));
-      const bids = new Map(input.bids.map((bid) => [bid.id, bid]));
-      const rowOf = new Map(scores.map((score) => [`${score.panelMemberId}|${score.bidId}|${score.criterionId}`, score]));
-      const moderatorIds = [...new Set(moderatedVersions.map((m) => m.moderatedById))];
-      const moderators = new Map(
-        (moderatorIds.length ? await em.getRepository(User).find({ where: { id: In(moderatorIds) } }) : []).map((u) => [
-          u.id,
-          u.name,
-        ]),
-      );
+      const record = await this.evaluation.record(em, caller, tender);
+      const usable = new Map<string, RecordScore[]>();
+      for await (const batch of record.readScores()) {
+        for (const score of batch) {
+          if (score.notCounted !== null) continue;
+          const key = cellKey(score.bidId, score.criterionId);
+          const cell = usable.get(key);
+          if (cell) cell.push(score);
+          else usable.set(key, [score]);
+        }
+      }
+      const members = new Map(record.members.map((member) => [member.id, member]));
+      const criteria = new Map(record.criteria.map((criterion) => [criterion.id, criterion]));
+      const bids = new Map(record.bids.map((bid) => [bid.id, bid]));
       return {
         tenderId,
         status: tender.status,
         divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
         minScorers: tender.minScorers,
-        items: statistics.map((cell) => {
+        items: [...record.statistics.values()].map((cell) => {
           const criterion = criteria.get(cell.criterionId)!;
-          const history = moderatedVersions
+          const history = record.moderated
             .filter((m) => m.bidId === cell.bidId && m.criterionId === cell.criterionId)
-            .map((m) => ModeratedScoreResponse.from(m, criterion.code, moderators.get(m.moderatedById) ?? ''));
+            .map((m) => ModeratedScoreResponse.from(m, criterion.code, m.moderatedBy));
           return {
             bidId: cell.bidId,
             bidderName: bids.get(cell.bidId)!.bidderName,
@@ -64,17 +62,16 @@ export class ModerationViewService {
             code: cell.code,
             title: criterion.title,
             scoredBy: criterion.scoredBy,
-            scores: cell.scores.map((entry) => {
-              const member = members.get(entry.panelistId)!;
-              const row = rowOf.get(`${entry.panelistId}|${cell.bidId}|${cell.criterionId}`)!;
+            scores: (usable.get(cellKey(cell.bidId, cell.criterionId)) ?? []).map((score) => {
+              const member = members.get(score.memberId)!;
               return {
                 panelMemberId: member.id,
-                member: names.get(member.id)!,
+                member: member.name,
                 group: member.group,
                 role: member.roleLabel,
-                score: entry.score,
-                rationale: row.rationale,
-                submittedAt: row.submittedAt ? row.submittedAt.toISOString() : null,
+                score: score.score,
+                rationale: score.rationale,
+                submittedAt: score.submittedAt ? score.submittedAt.toISOString() : null,
               };
             }),
             count: cell.count,

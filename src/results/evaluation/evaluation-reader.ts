@@ -6,75 +6,94 @@ import { CriteriaService, toFlat } from '../../criteria/criteria.service';
 import { ConflictDeclaration } from '../../panel/conflict-declaration.entity';
 import { PanelDirectory } from '../../panel/panel-directory.service';
 import type { PanelMember } from '../../panel/panel-member.entity';
+import type { Bid } from '../../bids/bid.entity';
+import type { Criterion } from '../../criteria/criterion.entity';
 import type { EngineIndividualScore, EngineInput } from '../engine';
 import { IndividualScore } from '../../scoring/individual-score.entity';
 import type { Tender } from '../../tenders/tender.entity';
 import { ModeratedScore } from '../../moderation/moderated-score.entity';
 
-/** The engine input and the rows it came from, for views that show more than numbers. */
-export interface LoadedEvaluation {
-  input: EngineInput;
-  scores: IndividualScore[];
-  /** Every version, oldest first per cell. */
-  moderatedVersions: ModeratedScore[];
-}
-
-/** The columns of a moderated score version the engine reads. */
-type ModeratedRow = Pick<ModeratedScore, 'bidId' | 'criterionId' | 'version' | 'score'>;
+/** How much of the rows to read: what the engine needs, or also what the evaluation record shows. */
+export type ReadDetail = 'engine' | 'record';
 
 /**
- * Reads a tender's evaluation from the database as the results engine's plain input
- * (src/results/engine/types.ts): every bid submitted by the deadline (disqualified ones
- * included) with its counted price, gates and declared conflicts, every individual score
- * (drafts flagged), and the latest moderated score per cell.
+ * A tender's evaluation rows, read once. With `detail: 'engine'` only the columns the
+ * engine needs are read (declarations: the conflicts, as bid and member; versions: the
+ * counted ones, as id, bid and price; moderated scores: bid, criterion, version, score);
+ * with `'record'` the full rows, every version of each counted bid included.
+ */
+export interface EvaluationRows {
+  detail: ReadDetail;
+  tender: Tender;
+  /** Every node, in stored order (the engine and the tree sort them). */
+  criteria: Criterion[];
+  /** In join order, with their accounts. */
+  members: PanelMember[];
+  /** Submitted by the deadline (disqualified ones included), oldest submission first. */
+  bids: Bid[];
+  versions: BidVersion[];
+  compliance: ComplianceRecord[];
+  declarations: ConflictDeclaration[];
+  /** Every version of every moderated cell. */
+  moderated: ModeratedScore[];
+  /** Every individual score of the tender, drafts flagged (grouped per cell by the database). */
+  scores: EngineIndividualScore[];
+}
+
+/**
+ * Reads a tender's evaluation from the database: the one reader behind GET /results, the
+ * award, the moderation view and the exports (through `Evaluation`). Every bid submitted by
+ * the deadline (disqualified ones included) with its counted price, gates and declared
+ * conflicts, every individual score (drafts flagged), and every moderated score version.
+ * `toEngineInput` turns the rows into the results engine's plain input
+ * (src/results/engine/types.ts); the evaluation record is built on the same rows.
  *
- * Two reads, one assembly: `load` also returns the full rows (rationales, every version)
- * for the moderation view; `loadInput` reads only what the engine needs, for the results,
- * the award and the exports. A large tender holds ~150 000 individual scores, and
- * turning each into a row object with three UUID strings costs more than the whole
- * computation: `loadInput` has the database group them per bid × criterion instead (see
- * `scoreCells`), so only ~12 000 rows cross into JavaScript.
+ * A large tender holds ~150 000 individual scores, and turning each into a row object with
+ * three UUID strings costs more than the whole computation: the database groups them per
+ * bid × criterion instead (see `scoreCells`), so only ~12 000 rows cross into JavaScript.
+ * Their rationales are read later, a few bids at a time, by the record's `readScores`.
  */
 @Injectable()
-export class EngineInputLoader {
+export class EvaluationReader {
   constructor(
     private readonly criteria: CriteriaService,
     private readonly directory: PanelDirectory,
   ) {}
 
-  async load(em: EntityManager, tender: Tender): Promise<LoadedEvaluation> {
-    const members = await this.directory.members(em, tender.id);
-    const scores = await em
-      .getRepository(IndividualScore)
-      .find({ where: { tenderId: tender.id }, order: { savedAt: 'ASC', id: 'ASC' } });
-    const moderatedVersions = await em
-      .getRepository(ModeratedScore)
-      .find({ where: { tenderId: tender.id }, order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' } });
-    const individualScores = scores.map((score): EngineIndividualScore => ({
-      bidId: score.bidId,
-      criterionId: score.criterionId,
-      panelistId: score.panelMemberId,
-      score: score.score,
-      submitted: score.status === 'submitted',
-    }));
-    const input = await this.assemble(em, tender, members, individualScores, moderatedVersions);
-    return { input, scores, moderatedVersions };
-  }
-
-  /** The engine input alone, read as compactly as the database allows. */
-  async loadInput(em: EntityManager, tender: Tender): Promise<EngineInput> {
+  async read(em: EntityManager, tender: Tender, detail: ReadDetail): Promise<EvaluationRows> {
+    const record = detail === 'record';
     const members = await this.directory.members(em, tender.id);
     const scores = await this.scoreCells(em, tender.id, members);
-    const moderated = await em
-      .getRepository(ModeratedScore)
-      .createQueryBuilder('m')
-      .select('m.bidId', 'bidId')
-      .addSelect('m.criterionId', 'criterionId')
-      .addSelect('m.version', 'version')
-      .addSelect('m.score', 'score')
-      .where('m.tenderId = :tenderId', { tenderId: tender.id })
-      .getRawMany<ModeratedRow>();
-    return this.assemble(em, tender, members, scores, moderated);
+    const moderated = await em.getRepository(ModeratedScore).find({
+      where: { tenderId: tender.id },
+      order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' },
+      ...(record ? {} : { select: { id: true, bidId: true, criterionId: true, version: true, score: true } }),
+    });
+    const criteria = await this.criteria.all(em, tender.id);
+    const bids = await this.directory.countedBids(em, tender.id);
+    const bidIds = bids.map((bid) => bid.id);
+    const versions = bidIds.length
+      ? await em
+          .getRepository(BidVersion)
+          .find(
+            record
+              ? { where: { bidId: In(bidIds) }, select: VERSION_COLUMNS }
+              : {
+                  where: { id: In(bids.map((bid) => bid.submittedVersionId!)) },
+                  select: { id: true, bidId: true, pricePence: true },
+                },
+          )
+      : [];
+    const compliance = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
+    const declarations = record
+      ? await this.directory.declarations(em, tender.id)
+      : await em
+          .getRepository(ConflictDeclaration)
+          .find({
+            where: { tenderId: tender.id, conflict: true },
+            select: { id: true, bidId: true, panelMemberId: true, conflict: true },
+          });
+    return { detail, tender, criteria, members, bids, versions, compliance, declarations, moderated, scores };
   }
 
   /**
@@ -115,73 +134,74 @@ export class EngineInputLoader {
     }
     return scores;
   }
+}
 
-  private async assemble(
-    em: EntityManager,
-    tender: Tender,
-    members: readonly PanelMember[],
-    scores: readonly EngineIndividualScore[],
-    moderatedVersions: readonly ModeratedRow[],
-  ): Promise<EngineInput> {
-    const criteria = (await this.criteria.all(em, tender.id)).map(toFlat);
-    const bids = await this.directory.countedBids(em, tender.id);
-    const bidIds = bids.map((bid) => bid.id);
-    const versions = bidIds.length
-      ? await em.getRepository(BidVersion).find({ where: { id: In(bids.map((bid) => bid.submittedVersionId!)) } })
-      : [];
-    const priceOf = new Map(versions.map((version) => [version.bidId, version.pricePence]));
-    const compliance = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
-    const conflicts = await em
-      .getRepository(ConflictDeclaration)
-      .find({ where: { tenderId: tender.id, conflict: true }, select: { bidId: true, panelMemberId: true } });
-    const latest = new Map<string, ModeratedRow>();
-    for (const version of moderatedVersions) {
-      const key = `${version.bidId}|${version.criterionId}`;
-      const seen = latest.get(key);
-      if (!seen || Number(seen.version) < Number(version.version)) latest.set(key, version);
-    }
-    const counted = new Set(bidIds);
-    return {
-      scale: { min: tender.scaleMin, max: tender.scaleMax },
-      settings: {
-        aggregation: tender.aggregation,
-        moderationRequired: tender.moderationRequired,
-        priceFormula: tender.priceFormula,
-        tieBreak: tender.tieBreak,
-        divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
-        minScorers: tender.minScorers,
-        abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
-      },
-      criteria: criteria.map((c) => ({
-        id: c.id,
-        code: c.code,
-        title: c.title,
-        parentId: c.parentId,
-        kind: c.kind,
-        category: c.category,
-        weightHundredths: c.weightHundredths,
-        threshold: c.threshold,
-        scoredBy: c.scoredBy,
-        groupWeights: c.groupWeights,
-        order: c.order,
-      })),
-      panelists: members.map((member) => ({ id: member.id, group: member.group })),
-      bids: bids.map((bid) => ({
-        id: bid.id,
-        bidderName: bid.bidderName,
-        status: bid.status === 'disqualified' ? 'disqualified' : 'submitted',
-        disqualificationReason: bid.disqualificationReason,
-        pricePence: priceOf.get(bid.id)!,
-        compliance: compliance.filter((r) => r.bidId === bid.id).map((r) => ({ criterionId: r.criterionId, passed: r.passed })),
-        conflicts: conflicts.filter((d) => d.bidId === bid.id).map((d) => d.panelMemberId),
-      })),
-      individualScores: scores.filter((score) => counted.has(score.bidId)),
-      moderatedScores: [...latest.values()]
-        .filter((m) => counted.has(m.bidId))
-        // Raw rows: a driver may return integers as strings; the engine wants numbers.
-        .map((m) => ({ bidId: m.bidId, criterionId: m.criterionId, score: Number(m.score) })),
-    };
+/** The columns of a bid version the evaluation record shows (never the answers). */
+const VERSION_COLUMNS = {
+  id: true,
+  bidId: true,
+  number: true,
+  submittedAt: true,
+  pricePence: true,
+  consortium: true,
+  organisationType: true,
+} as const;
+
+/** The results engine's input from the evaluation rows: pure, no database. */
+export function toEngineInput(rows: EvaluationRows): EngineInput {
+  const { tender, bids } = rows;
+  const criteria = rows.criteria.map(toFlat);
+  const counted = new Set(bids.map((bid) => bid.id));
+  const versionById = new Map(rows.versions.map((version) => [version.id, version]));
+  const conflicts = rows.declarations.filter((declaration) => declaration.conflict);
+  const latest = new Map<string, ModeratedScore>();
+  for (const version of rows.moderated) {
+    const key = `${version.bidId}|${version.criterionId}`;
+    const seen = latest.get(key);
+    if (!seen || Number(seen.version) < Number(version.version)) latest.set(key, version);
   }
+  return {
+    scale: { min: tender.scaleMin, max: tender.scaleMax },
+    settings: {
+      aggregation: tender.aggregation,
+      moderationRequired: tender.moderationRequired,
+      priceFormula: tender.priceFormula,
+      tieBreak: tender.tieBreak,
+      divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
+      minScorers: tender.minScorers,
+      abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
+    },
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      code: c.code,
+      title: c.title,
+      parentId: c.parentId,
+      kind: c.kind,
+      category: c.category,
+      weightHundredths: c.weightHundredths,
+      threshold: c.threshold,
+      scoredBy: c.scoredBy,
+      groupWeights: c.groupWeights,
+      order: c.order,
+    })),
+    panelists: rows.members.map((member) => ({ id: member.id, group: member.group })),
+    bids: bids.map((bid) => ({
+      id: bid.id,
+      bidderName: bid.bidderName,
+      status: bid.status === 'disqualified' ? 'disqualified' : 'submitted',
+      disqualificationReason: bid.disqualificationReason,
+      pricePence: versionById.get(bid.submittedVersionId!)!.pricePence,
+      compliance: rows.compliance
+        .filter((r) => r.bidId === bid.id)
+        .map((r) => ({ criterionId: r.criterionId, passed: r.passed })),
+      conflicts: conflicts.filter((d) => d.bidId === bid.id).map((d) => d.panelMemberId),
+    })),
+    individualScores: rows.scores.filter((score) => counted.has(score.bidId)),
+    moderatedScores: [...latest.values()]
+      .filter((m) => counted.has(m.bidId))
+      // A driver may return integers as strings; the engine wants numbers.
+      .map((m) => ({ bidId: m.bidId, criterionId: m.criterionId, score: Number(m.score) })),
+  };
 }
 
 /**
