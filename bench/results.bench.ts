@@ -11,7 +11,8 @@
  * the tender through the API and bulk-inserts the evaluation with the app's entities.
  * Timed: one warm-up request, then RUNS requests one after another; the median is the
  * figure (target < 1.5 s). For context, the same request's parts inside the process:
- * reading the engine input (EngineInputLoader.loadInput), computeResults, presentResults.
+ * reading the engine input (EvaluationReader.read + toEngineInput, as Evaluation.evaluate does),
+ * computeResults, presentResults.
  *
  * Run alone: npx ts-node --transpile-only bench/results.bench.ts
  */
@@ -25,7 +26,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
 import { Db } from '../src/database/db.service';
-import { EngineInputLoader } from '../src/moderation/engine-input.loader';
+import { EvaluationReader, toEngineInput } from '../src/results/evaluation/evaluation-reader';
 import { computeResults, presentResults, type EngineInput } from '../src/results/engine';
 import { Tender } from '../src/tenders/tender.entity';
 import { notMeasured, onPostgres } from './lib/postgres';
@@ -105,7 +106,7 @@ async function measure(databaseUrl: string, driver: 'SQLite' | 'PostgreSQL', lab
 
       // The same request's parts, inside the process.
       const db = app.get(Db);
-      const loader = app.get(EngineInputLoader);
+      const reader = app.get(EvaluationReader);
       const tender = await db.read((em) => em.getRepository(Tender).findOneByOrFail({ id: seeded.tenderId }));
       const loadTimes: number[] = [];
       const engineTimes: number[] = [];
@@ -113,7 +114,7 @@ async function measure(databaseUrl: string, driver: 'SQLite' | 'PostgreSQL', lab
       let input: EngineInput | null = null;
       for (let run = 0; run < RUNS; run++) {
         const started = performance.now();
-        input = await db.read((em) => loader.loadInput(em, tender));
+        input = toEngineInput(await db.read((em) => reader.read(em, tender, 'engine')));
         loadTimes.push(performance.now() - started);
       }
       for (let run = 0; run < RUNS; run++) {

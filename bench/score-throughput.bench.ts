@@ -17,8 +17,9 @@ import { join } from 'node:path';
 import { Body, Controller, Module, Param, Put } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
-import { DataSource, type Logger } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../test/app';
+import { countStatements } from '../test/statements';
 import { addPanelist, declareAll, LIVED_CODES, panelTenderInEvaluation, PROFESSIONAL_CODES, type Panelist, type PanelWorld } from '../test/factories/panel.factory';
 import { notMeasured, onPostgres } from './lib/postgres';
 
@@ -83,32 +84,18 @@ async function bare(): Promise<Load> {
  */
 async function statementsPerSave(t: TestApp, world: PanelWorld, member: Panelist): Promise<{ first: number; change: number }> {
   const dataSource = t.app.get(DataSource);
-  const logger = dataSource.logger;
-  let count = 0;
-  const counting: Logger = {
-    logQuery: () => void (count += 1),
-    logQueryError: () => undefined,
-    logQuerySlow: () => undefined,
-    logSchemaBuild: () => undefined,
-    logMigration: () => undefined,
-    log: () => undefined,
-  };
-  const save = async (score: number) => {
-    count = 0;
-    await t
-      .http()
-      .put(`/api/tenders/${world.tenderId}/bids/${world.bidIds[0]}/scores/${LIVED_CODES[0]}`)
-      .set('Authorization', `Bearer ${member.token}`)
-      .send({ score, rationale: 'Counted save.' })
-      .expect(200);
-    return count;
-  };
-  Object.assign(dataSource, { logger: counting });
-  try {
-    return { first: await save(2), change: await save(3) };
-  } finally {
-    Object.assign(dataSource, { logger });
-  }
+  const save = async (score: number) =>
+    (
+      await countStatements(dataSource, () =>
+        t
+          .http()
+          .put(`/api/tenders/${world.tenderId}/bids/${world.bidIds[0]}/scores/${LIVED_CODES[0]}`)
+          .set('Authorization', `Bearer ${member.token}`)
+          .send({ score, rationale: 'Counted save.' })
+          .expect(200),
+      )
+    ).statements;
+  return { first: await save(2), change: await save(3) };
 }
 
 async function scores(databaseUrl: string): Promise<Load & { statements: { first: number; change: number } }> {

@@ -63,4 +63,12 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: 'true' })).toThrow(/number of proxies/);
     expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: '$(x)' })).toThrow(/TRUST_PROXY must be/);
   });
+
+  it('warns of a unit of work queued over DB_QUEUE_WAIT_WARN_MS: 200 ms by default, a whole number of ms', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).dbQueueWaitWarnMs).toBe(200);
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', DB_QUEUE_WAIT_WARN_MS: '50' }).dbQueueWaitWarnMs).toBe(50);
+    for (const bad of ['-1', '1.5', 'soon']) {
+      expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', DB_QUEUE_WAIT_WARN_MS: bad })).toThrow(/DB_QUEUE_WAIT_WARN_MS must be a whole number/);
+    }
+  });
 });

@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+const QUEUE_WAIT_MESSAGE = 'DB_QUEUE_WAIT_WARN_MS must be a whole number of milliseconds, 0 or more, such as 200';
+
 /** Environment variables as documented in the README's configuration table. */
 class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test'])
@@ -39,6 +41,10 @@ class EnvironmentVariables {
 
   @IsOptional() @IsInt() @Min(3) @Max(24 * 60)
   SESSION_IDLE_MINUTES?: number;
+  @IsOptional()
+  @IsInt({ message: QUEUE_WAIT_MESSAGE })
+  @Min(0, { message: QUEUE_WAIT_MESSAGE })
+  DB_QUEUE_WAIT_WARN_MS?: number;
 }
 
 export type DatabaseTarget =
@@ -60,10 +66,13 @@ export interface AppConfig {
   publicUrl: string;
   /** A browser session ends after this long without a request (SESSION_IDLE_MINUTES, default 30). */
   sessionIdleMinutes: number;
+  /** A unit of work that waited longer than this in the SQLite queue is logged (DB_QUEUE_WAIT_WARN_MS). */
+  dbQueueWaitWarnMs: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/tender-scorer.sqlite';
 const MIN_SECRET_LENGTH = 32;
+export const DEFAULT_DB_QUEUE_WAIT_WARN_MS = 200;
 
 export class ConfigError extends Error {}
 
@@ -84,8 +93,9 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvironmentVariables, {
     ...env,
-    PORT: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
-    SESSION_IDLE_MINUTES: env.SESSION_IDLE_MINUTES ? Number(env.SESSION_IDLE_MINUTES) : undefined,
+    PORT: optionalNumber(env.PORT),
+    DB_QUEUE_WAIT_WARN_MS: optionalNumber(env.DB_QUEUE_WAIT_WARN_MS),
+    SESSION_IDLE_MINUTES: optionalNumber(env.SESSION_IDLE_MINUTES),
   });
   const problems = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
   if (problems.length > 0) {
@@ -107,7 +117,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
+    dbQueueWaitWarnMs: parsed.DB_QUEUE_WAIT_WARN_MS ?? DEFAULT_DB_QUEUE_WAIT_WARN_MS,
   };
+}
+
+function optionalNumber(value: string | undefined): number | undefined {
+  return value === undefined || value === '' ? undefined : Number(value);
 }
 
 /** Unset: no proxy is trusted, the client address is the connection's, X-Forwarded-For is ignored. */

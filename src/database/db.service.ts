@@ -1,6 +1,32 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+/** The kind of an open unit of work: what a nested call may do inside it. */
+export type UnitOfWorkMode = 'read' | 'write';
+
+/**
+ * A `transaction()` started inside a `read()`. The read's manager is not in a transaction,
+ * so joining it would write without atomicity (and on SQLite outside the queue's turn):
+ * a programming error, refused before the work starts.
+ */
+export class WriteInsideReadError extends Error {
+  constructor() {
+    super(
+      'A write transaction was started inside a read-only unit of work. Start the transaction first ' +
+        '(db.transaction) and read inside it, or finish the read before writing.',
+    );
+    this.name = 'WriteInsideReadError';
+  }
+}
+
+interface OpenUnit {
+  em: EntityManager;
+  mode: UnitOfWorkMode;
+}
 
 /**
  * The one door to the database for services.
@@ -10,17 +36,36 @@ import { DataSource, EntityManager } from 'typeorm';
  * is open would run inside it and could see uncommitted rows. So on SQLite every unit of
  * work, read or write, takes its turn through one FIFO queue. PostgreSQL hands out a
  * connection per transaction and needs no queue. Nested calls (a service calling another
- * inside a transaction) join the open unit of work instead of queueing behind it.
+ * inside a transaction) join the open unit of work instead of queueing behind it: a read
+ * joins a read or a write, a write joins a write, and a write inside a read throws
+ * `WriteInsideReadError` at once.
+ *
+ * The queue is SQLite's write ceiling, so a unit of work that waited in it longer than
+ * `DB_QUEUE_WAIT_WARN_MS` is logged (one warning line).
  */
 @Injectable()
 export class Db implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Db');
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  /** Units of work queued or running on SQLite; while it is 0 nothing waits, so no clock is read. */
+  private queued = 0;
+  private readonly current = new AsyncLocalStorage<OpenUnit>();
+  private readonly waitWarnMs: number;
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.waitWarnMs = config.dbQueueWaitWarnMs;
+  }
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'sqlite';
+  }
+
+  /** The mode of the unit of work this call runs in, or null outside any. */
+  get mode(): UnitOfWorkMode | null {
+    return this.current.getStore()?.mode ?? null;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,18 +80,19 @@ export class Db implements OnApplicationBootstrap {
   /** Runs `work` in one transaction; state change and audit row commit together. */
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const open = this.current.getStore();
-    if (open) return work(open);
-    const run = () => this.dataSource.transaction((em) => this.current.run(em, () => work(em)));
-    return this.isSqlite ? this.serialise(run) : run();
+    if (open?.mode === 'read') return Promise.reject(new WriteInsideReadError());
+    if (open) return work(open.em);
+    const run = () => this.dataSource.transaction((em) => this.current.run({ em, mode: 'write' }, () => work(em)));
+    return this.isSqlite ? this.serialise(run, 'write') : run();
   }
 
   /** Runs read-only `work`; on SQLite it waits for open transactions to finish. */
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const open = this.current.getStore();
-    if (open) return work(open);
-    const manager = this.dataSource.manager;
-    const run = () => this.current.run(manager, () => work(manager));
-    return this.isSqlite ? this.serialise(run) : run();
+    if (open) return work(open.em);
+    const em = this.dataSource.manager;
+    const run = () => this.current.run({ em, mode: 'read' }, () => work(em));
+    return this.isSqlite ? this.serialise(run, 'read') : run();
   }
 
   /**
@@ -59,9 +105,28 @@ export class Db implements OnApplicationBootstrap {
     if (!this.isSqlite) await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
   }
 
-  private serialise<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(run, run);
-    this.tail = result.catch(() => undefined);
+  private serialise<T>(run: () => Promise<T>, mode: UnitOfWorkMode): Promise<T> {
+    // An idle queue starts the work on the next tick: only a unit that queues behind another
+    // pays for the clock.
+    const queuedAt = this.queued > 0 ? performance.now() : -1;
+    this.queued += 1;
+    const start = () => {
+      if (queuedAt >= 0) this.noteWait(performance.now() - queuedAt, mode);
+      return run();
+    };
+    const result = this.tail.then(start, start);
+    this.tail = result.then(
+      () => void (this.queued -= 1),
+      () => void (this.queued -= 1),
+    );
     return result;
+  }
+
+  private noteWait(waitedMs: number, mode: UnitOfWorkMode): void {
+    if (waitedMs > this.waitWarnMs) {
+      this.logger.warn(
+        `A ${mode} unit of work waited ${Math.round(waitedMs)} ms in the SQLite queue (over DB_QUEUE_WAIT_WARN_MS=${this.waitWarnMs}, ${this.queued - 1} behind it).`,
+      );
+    }
   }
 }

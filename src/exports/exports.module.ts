@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ModerationModule } from '../moderation/moderation.module';
-import { PanelModule } from '../panel/panel.module';
+import { ResultsModule } from '../results/results.module';
 import { AuditedDownloads } from './audited-download';
-import { EvaluationRecordLoader } from './evaluation-record.loader';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 
-/** The evaluation workbook, scores.csv and evaluation.json: renderers of the results engine's numbers. */
+/** The evaluation workbook, scores.csv and evaluation.json: renderers of the evaluation record (`Evaluation.record`). */
 @Module({
-  imports: [ModerationModule, PanelModule],
+  imports: [ResultsModule],
   controllers: [ExportsController],
-  providers: [ExportsService, EvaluationRecordLoader, AuditedDownloads],
+  providers: [ExportsService, AuditedDownloads],
 })
 export class ExportsModule {}

@@ -5,8 +5,8 @@ import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
 import { AuditedDownloads } from './audited-download';
 import { scoresCsv } from './csv/scores.csv';
-import type { EvaluationRecord } from './evaluation-record';
-import { EvaluationRecordLoader } from './evaluation-record.loader';
+import type { EvaluationRecord } from '../results/evaluation/evaluation-record';
+import { Evaluation } from '../results/evaluation/evaluation.service';
 import { assertExportable, EXPORT_CONTENT_TYPES, exportFileName, type ExportKind } from './export-rules';
 import { evaluationJson } from './json/evaluation.json';
 import { DownloadCancelled } from './xlsx/sheet-writer';
@@ -25,7 +25,7 @@ export class ExportsService {
   constructor(
     private readonly db: Db,
     private readonly access: TenderAccess,
-    private readonly loader: EvaluationRecordLoader,
+    private readonly evaluation: Evaluation,
     private readonly downloads: AuditedDownloads,
   ) {}
 
@@ -58,7 +58,7 @@ export class ExportsService {
     return this.db.read(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
       assertExportable(tender.status);
-      return this.loader.load(em, caller, tender);
+      return this.evaluation.record(em, caller, tender);
     });
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -14,19 +14,18 @@ import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { TenderResponse } from '../tenders/dto/tender.response';
 import { ModerateScoreDto } from './dto/moderation.dto';
-import { ModeratedScoreResponse, ModerationResponse } from './dto/moderation.response';
+import { ModeratedScoreResponse } from './dto/moderation.response';
 import { ModeratedScoresService } from './moderated-scores.service';
 import { etagOf, parseIfMatch } from './moderation-rules';
-import { ModerationViewService } from './moderation-view.service';
 import { StartModerationService } from './start-moderation.service';
 
+/** Starting moderation and recording moderated scores; the moderation table is the results feature's (ModerationViewController). */
 @ApiTags('moderation')
 @Controller('tenders/:tenderId')
 @Auth('commissioner', 'procurement')
 export class ModerationController {
   constructor(
     private readonly starter: StartModerationService,
-    private readonly viewer: ModerationViewService,
     private readonly moderated: ModeratedScoresService,
   ) {}
 
@@ -44,14 +43,6 @@ export class ModerationController {
   })
   start(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
     return this.starter.start(caller, tenderId);
-  }
-
-  @Get('moderation')
-  @ApiOperation({ summary: 'Every individual score with statistics, flags and the moderated score (team, moderation or later)' })
-  @ApiOkResponse({ type: ModerationResponse })
-  @ApiConflictResponse({ description: 'Before moderation: individual scores are confidential.' })
-  view(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<ModerationResponse> {
-    return this.viewer.view(caller, tenderId);
   }
 
   @Put('bids/:bidId/moderated/:criterion')

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PanelModule } from '../panel/panel.module';
-import { EngineInputLoader } from './engine-input.loader';
 import { ModeratedScoresService } from './moderated-scores.service';
-import { ModerationViewService } from './moderation-view.service';
 import { ModerationController } from './moderation.controller';
 import { StartModerationService } from './start-moderation.service';
 
+/** Starting moderation and moderated scores. The moderation table is read through results (ModerationViewController). */
 @Module({
   imports: [PanelModule],
   controllers: [ModerationController],
-  providers: [StartModerationService, ModerationViewService, ModeratedScoresService, EngineInputLoader],
-  exports: [EngineInputLoader],
+  providers: [StartModerationService, ModeratedScoresService],
 })
 export class ModerationModule {}

@@ -19,7 +19,11 @@ export class PanelDirectory {
 
   /** Member id → "Lived experience n" for lived-experience members, the name for professionals. */
   async recordNames(em: EntityManager, tenderId: string): Promise<Map<string, string>> {
-    const members = await this.members(em, tenderId);
+    return this.namesOnRecord(await this.members(em, tenderId));
+  }
+
+  /** `recordNames` of members already read (by `members`, with their accounts). */
+  namesOnRecord(members: readonly PanelMember[]): Map<string, string> {
     return pseudonymFor(
       members.map((m) => ({ id: m.id, group: m.group, joinOrder: m.joinOrder, name: m.user ? seatContact(m, m.user).name : '' })),
     );

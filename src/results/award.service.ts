@@ -5,7 +5,7 @@ import type { TenderResponse } from '../tenders/dto/tender.response';
 import { TendersService } from '../tenders/tenders.service';
 import type { AwardTenderDto } from './dto/award.dto';
 import { assertComplete, awardSnapshot, chooseAwardedBid } from './results-rules';
-import { ResultsService } from './results.service';
+import { Evaluation } from './evaluation/evaluation.service';
 
 /**
  * moderation → awarded: only on complete results, to a rank-1 bid, with the ranking as it
@@ -16,13 +16,13 @@ import { ResultsService } from './results.service';
 export class AwardService {
   constructor(
     private readonly tenders: TendersService,
-    private readonly results: ResultsService,
+    private readonly evaluation: Evaluation,
     private readonly clock: Clock,
   ) {}
 
   award(caller: Caller, tenderId: string, dto: AwardTenderDto): Promise<TenderResponse> {
     return this.tenders.changeStatus(caller, tenderId, 'award', async (em, tender) => {
-      const result = await this.results.evaluate(em, tender);
+      const { result } = await this.evaluation.evaluate(em, tender);
       assertComplete(result);
       const awarded = chooseAwardedBid(result, dto.bidId);
       tender.awardedBidId = awarded.bidId;

@@ -1,14 +1,23 @@
 import { Module } from '@nestjs/common';
-import { ModerationModule } from '../moderation/moderation.module';
+import { PanelModule } from '../panel/panel.module';
 import { AwardService } from './award.service';
+import { EvaluationReader } from './evaluation/evaluation-reader';
+import { EvaluationRecordLoader } from './evaluation/evaluation-record.loader';
+import { Evaluation } from './evaluation/evaluation.service';
+import { ModerationViewController } from './moderation-view.controller';
+import { ModerationViewService } from './moderation-view.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
-/** Results and the award, both through ResultsService.evaluate (exports compute theirs in EvaluationRecordLoader). */
+/**
+ * The evaluation read model and what shows it: `Evaluation` (one reader, one call of the
+ * engine) behind GET /results, the award, the moderation table, and — exported — the
+ * exports and every later page, letter and notice.
+ */
 @Module({
-  imports: [ModerationModule],
-  controllers: [ResultsController],
-  providers: [ResultsService, AwardService],
-  exports: [ResultsService],
+  imports: [PanelModule],
+  controllers: [ResultsController, ModerationViewController],
+  providers: [EvaluationReader, EvaluationRecordLoader, Evaluation, ResultsService, AwardService, ModerationViewService],
+  exports: [Evaluation, ResultsService],
 })
 export class ResultsModule {}

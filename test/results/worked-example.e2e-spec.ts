@@ -1,17 +1,6 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import {
-  addMember,
-  award,
-  bidNamed,
-  close,
-  declare,
-  getResults,
-  moderate,
-  publishedTender,
-  score,
-  startModeration,
-  submitBid,
-} from '../factories/results.factory';
+import { award, bidNamed, getResults } from '../factories/results.factory';
+import { workedExampleTender } from '../factories/worked-example.world';
 
 // A whole tender through the API (accounts, bids, panel, moderation): room on PostgreSQL too.
 jest.setTimeout(60_000);
@@ -21,19 +10,6 @@ jest.setTimeout(60_000);
  * lived-experience members, so that bid A's Q1 scores are exactly "4, 3"), C1
  * co-production 30 with group weights 50/50, P price 30 (lowest_ratio).
  */
-const CRITERIA = [
-  { code: 'Q1', title: 'Service quality', kind: 'scored', category: 'quality', weight: 40, scoredBy: ['lived_experience'] },
-  {
-    code: 'C1',
-    title: 'Co-production',
-    kind: 'scored',
-    category: 'co_production',
-    weight: 30,
-    groupWeights: { lived_experience: 50, professional: 50 },
-  },
-  { code: 'P', title: 'Price', kind: 'price', category: 'price', weight: 30 },
-];
-
 describe('SCORING.md §10 worked example, through the API', () => {
   let t: TestApp;
   let commissioner: SignedIn;
@@ -44,26 +20,10 @@ describe('SCORING.md §10 worked example, through the API', () => {
   beforeAll(async () => {
     t = await createTestApp();
     commissioner = await t.user('commissioner');
-    // No moderation required: bid A's panel scores stand as they are.
-    tenderId = await publishedTender(t, commissioner, CRITERIA, { moderationRequired: false });
-    bidA = (await submitBid(t, tenderId, 'A', 100_000, ['Q1', 'C1'])).bidId;
-    bidB = (await submitBid(t, tenderId, 'B', 80_000, ['Q1', 'C1'])).bidId;
-    await close(t, tenderId, commissioner);
-    const lived1 = await addMember(t, tenderId, commissioner, 'lived_experience');
-    const lived2 = await addMember(t, tenderId, commissioner, 'lived_experience');
-    const professional = await addMember(t, tenderId, commissioner, 'professional');
-    for (const member of [lived1, lived2, professional]) await declare(t, tenderId, member, [bidA, bidB]);
-    // Bid A: Q1 4, 3; C1 lived 5, 4 and professional 2.
-    await score(t, tenderId, lived1, bidA, { Q1: 4, C1: 5 });
-    await score(t, tenderId, lived2, bidA, { Q1: 3, C1: 4 });
-    await score(t, tenderId, professional, bidA, { C1: 2 });
-    // Bid B: the panel's scores, which moderation then replaces with Q1 3 and C1 4.
-    await score(t, tenderId, lived1, bidB, { Q1: 2, C1: 4 });
-    await score(t, tenderId, lived2, bidB, { Q1: 3, C1: 4 });
-    await score(t, tenderId, professional, bidB, { C1: 3 });
-    await startModeration(t, tenderId, commissioner);
-    await moderate(t, tenderId, commissioner, bidB, 'Q1', 3);
-    await moderate(t, tenderId, commissioner, bidB, 'C1', 4);
+    ({
+      tenderId,
+      bidIds: [bidA, bidB],
+    } = await workedExampleTender(t, commissioner));
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import { csvRow, UTF8_BOM } from '../cell-safety';
-import { GROUP_LABELS, NOT_COUNTED_LABELS, type EvaluationRecord } from '../evaluation-record';
+import { GROUP_LABELS, NOT_COUNTED_LABELS, type EvaluationRecord } from '../../results/evaluation/evaluation-record';
 
 export const SCORES_CSV_HEADER = [
   'bid',

@@ -1,7 +1,7 @@
 import { fromHundredths } from '../../common/decimals';
 import { penceToPounds, presentNumber } from '../../results/engine';
 import { PROTECTIVE_MARKING } from '../export-rules';
-import type { EvaluationRecord, RecordScore } from '../evaluation-record';
+import type { EvaluationRecord, RecordScore } from '../../results/evaluation/evaluation-record';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 

@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import type { EvaluationRecord } from '../evaluation-record';
+import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { SHEET } from './plan';
 import { addSheet } from './sheet-writer';
 

@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { cellKey, type EvaluationRecord } from '../evaluation-record';
+import { cellKey, type EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { SHEET } from './plan';
 import { addSheet, FORMAT } from './sheet-writer';
 

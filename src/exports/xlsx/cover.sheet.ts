@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { completenessLabel, PROTECTIVE_MARKING } from '../export-rules';
-import type { EvaluationRecord } from '../evaluation-record';
+import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { PRICE_FORMULA_WORDS } from './formulas';
 import { NAME, SHEET } from './plan';
 import { addSheet, BOLD, FORMAT, styled, type SheetWriter } from './sheet-writer';

@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { CATEGORY_LABELS, GROUP_LABELS, type EvaluationRecord, type RecordCriterion } from '../evaluation-record';
+import { CATEGORY_LABELS, GROUP_LABELS, type EvaluationRecord, type RecordCriterion } from '../../results/evaluation/evaluation-record';
 import { COLUMN, NAME, SHEET, type WorkbookPlan } from './plan';
 import { addSheet, BOLD, columnLetter, formula, FORMAT, styled } from './sheet-writer';
 

@@ -1,4 +1,4 @@
-import type { RecordCriterion } from '../evaluation-record';
+import type { RecordCriterion } from '../../results/evaluation/evaluation-record';
 import {
   abnormallyLowFormula,
   moderatedScoreFormula,

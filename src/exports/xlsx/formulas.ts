@@ -5,7 +5,7 @@
  * the workbook and checks every total against GET /results. Pure.
  */
 import type { Aggregation, PriceFormula } from '../../results/engine';
-import type { RecordCriterion } from '../evaluation-record';
+import type { RecordCriterion } from '../../results/evaluation/evaluation-record';
 import { absolute, columnLetter } from './sheet-writer';
 import { COLUMN, NAME, SHEET, type CellRanges, type RowRange } from './plan';
 

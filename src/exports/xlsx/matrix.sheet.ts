@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import type { CriterionResult } from '../../results/engine';
-import { CATEGORY_LABELS, cellKey, type EvaluationRecord, type RecordCriterion } from '../evaluation-record';
+import { CATEGORY_LABELS, cellKey, type EvaluationRecord, type RecordCriterion } from '../../results/evaluation/evaluation-record';
 import {
   moderatedScoreFormula,
   panelScoreFormula,

@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { presentNumber } from '../../results/engine';
-import { cellKey, type EvaluationRecord } from '../evaluation-record';
+import { cellKey, type EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { COLUMN, SHEET } from './plan';
 import { addSheet, columnLetter, FORMAT } from './sheet-writer';
 import { describeFlags, highlightDivergence } from './summary.sheet';

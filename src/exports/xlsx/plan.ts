@@ -5,7 +5,7 @@
  * Pure.
  */
 import type { PanelGroup } from '../../criteria/criteria-tree';
-import { cellKey, type EvaluationRecord, type RecordCriterion } from '../evaluation-record';
+import { cellKey, type EvaluationRecord, type RecordCriterion } from '../../results/evaluation/evaluation-record';
 
 export const SHEET = {
   cover: 'Cover',

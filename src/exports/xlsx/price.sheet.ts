@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { penceToPounds, Rational } from '../../results/engine';
-import type { EvaluationRecord } from '../evaluation-record';
+import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { abnormallyLowFormula, PRICE_FORMULA_WORDS, priceFormula } from './formulas';
 import { COLUMN, NAME, PRICE_HEADER_ROW, SHEET, type WorkbookPlan } from './plan';
 import { addSheet, BOLD, columnLetter, formula, FORMAT, styled, type CellInput } from './sheet-writer';

@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { GROUP_LABELS, NOT_COUNTED_LABELS, type EvaluationRecord } from '../evaluation-record';
+import { GROUP_LABELS, NOT_COUNTED_LABELS, type EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { COLUMN, SHEET } from './plan';
 import { addSheet, FORMAT } from './sheet-writer';
 

@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import type { Flag } from '../../results/engine';
-import type { EvaluationRecord } from '../evaluation-record';
+import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { absolute, addSheet, columnLetter, formula, FORMAT, type ColumnSpec } from './sheet-writer';
 import { SHEET, SUBTOTALS, type WorkbookPlan } from './plan';
 

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
 import { xlsxText } from '../cell-safety';
 import { PROTECTIVE_MARKING } from '../export-rules';
-import type { EvaluationRecord } from '../evaluation-record';
+import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { writeCommitments } from './commitments.sheet';
 import { writeCompliance } from './compliance.sheet';
 import { writeCover } from './cover.sheet';

@@ -17,7 +17,11 @@ export class ModeratedScoreResponse {
   @ApiProperty({ type: ModeratorResponse }) moderatedBy: ModeratorResponse;
   @ApiProperty({ example: '2027-02-10T14:00:00.000Z' }) moderatedAt: string;
 
-  static from(row: ModeratedScore, code: string, moderatorName: string): ModeratedScoreResponse {
+  static from(
+    row: Pick<ModeratedScore, 'bidId' | 'criterionId' | 'version' | 'score' | 'rationale' | 'moderatedById' | 'moderatedAt'>,
+    code: string,
+    moderatorName: string,
+  ): ModeratedScoreResponse {
     return {
       bidId: row.bidId,
       criterionId: row.criterionId,

@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { BidCommitment } from '../bids/bid-commitment.entity';
-import { BidVersion } from '../bids/bid-version.entity';
-import { ComplianceRecord } from '../bids/compliance-record.entity';
-import type { Caller } from '../common/caller';
-import { Clock } from '../common/clock';
-import { buildTree, fromHundredths, type TreeNode } from '../criteria/criteria-tree';
-import { Criterion } from '../criteria/criterion.entity';
-import { Db } from '../database/db.service';
-import { PanelDirectory } from '../panel/panel-directory.service';
-import { blindLabels } from '../panel/panel-rules';
-import { EngineInputLoader } from '../moderation/engine-input.loader';
-import { ModeratedScore } from '../moderation/moderated-score.entity';
-import { computeResults, panelStatistics, presentResults, type PanelStatistics } from '../results/engine';
-import type { Tender } from '../tenders/tender.entity';
-import { User } from '../users/user.entity';
-import { cellKey, type EvaluationRecord, type RecordCriterion, type RecordScore, type ScoreCell } from './evaluation-record';
+import { BidCommitment } from '../../bids/bid-commitment.entity';
+import type { Caller } from '../../common/caller';
+import { Clock } from '../../common/clock';
+import { buildTree, fromHundredths, type TreeNode } from '../../criteria/criteria-tree';
+import type { Criterion } from '../../criteria/criterion.entity';
+import { Db } from '../../database/db.service';
+import { PanelDirectory } from '../../panel/panel-directory.service';
+import { blindLabels } from '../../panel/panel-rules';
+import { panelStatistics, presentResults, type PanelStatistics } from '../engine';
+import { User } from '../../users/user.entity';
+import type { EvaluationRows } from './evaluation-reader';
+import {
+  cellKey,
+  type Evaluated,
+  type EvaluationRecord,
+  type RecordCriterion,
+  type RecordScore,
+  type ScoreCell,
+} from './evaluation-record';
 import {
   BIDS_PER_BATCH,
   checkAgainstPlan,
@@ -27,55 +30,34 @@ import {
 } from './score-rows';
 
 /**
- * Reads a tender's whole evaluation for the exports, inside the caller's unit of work:
- * the results engine's answer — computed exactly as ResultsService.evaluate does for
- * GET /results, `computeResults(EngineInputLoader.loadInput(…))`, so both show the same
- * numbers — and the records it came from, plus what only the record shows (guidance,
- * versions, declarations, gate notes, commitments, who did what). Scores are read as raw
- * columns: a large tender holds ~150 000 of them, and hydrating entities (as
- * EngineInputLoader.load does for the moderation view) took seconds more.
+ * The evaluation record (what the exports and the moderation view show), built inside the
+ * caller's unit of work on the rows `EvaluationReader` read for the engine and on the
+ * engine's answer (`Evaluation.record`): nothing those rows hold is read again. It adds
+ * only what the engine does not read — people's names, commitments — and the individual
+ * scores with their rationales, read a few bids at a time while they are written
+ * (`readScores`). Scores are read as raw columns: a large tender holds ~150 000 of them,
+ * and hydrating entities took seconds more.
  */
 @Injectable()
 export class EvaluationRecordLoader {
   constructor(
     private readonly db: Db,
-    private readonly inputs: EngineInputLoader,
     private readonly directory: PanelDirectory,
     private readonly clock: Clock,
   ) {}
 
-  async load(em: EntityManager, caller: Caller, tender: Tender): Promise<EvaluationRecord> {
-    const input = await this.inputs.loadInput(em, tender);
-    const result = computeResults(input);
-    const moderatedVersions = await em
-      .getRepository(ModeratedScore)
-      .find({ where: { tenderId: tender.id }, order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' } });
+  async build(em: EntityManager, caller: Caller, rows: EvaluationRows, { input, result }: Evaluated): Promise<EvaluationRecord> {
+    if (rows.detail !== 'record') throw new Error('The evaluation record needs the rows read with detail "record"');
+    const { tender, versions, moderated: moderatedVersions } = rows;
     const statistics = new Map<string, PanelStatistics>(
       panelStatistics(input).map((cell) => [cellKey(cell.bidId, cell.criterionId), cell]),
     );
 
-    const criteria = flattenWithDepth(
-      buildTree((await em.getRepository(Criterion).find({ where: { tenderId: tender.id } })).map(toNode)),
-    );
+    const criteria = flattenWithDepth(buildTree(rows.criteria.map(toNode)));
     const criterionOrder = new Map(criteria.map((criterion, index) => [criterion.id, index]));
 
-    const counted = await this.directory.countedBids(em, tender.id);
+    const counted = rows.bids;
     const labels = blindLabels(counted);
-    const bidIds = counted.map((bid) => bid.id);
-    const versions = bidIds.length
-      ? await em.getRepository(BidVersion).find({
-          where: { bidId: In(bidIds) },
-          select: {
-            id: true,
-            bidId: true,
-            number: true,
-            submittedAt: true,
-            pricePence: true,
-            consortium: true,
-            organisationType: true,
-          },
-        })
-      : [];
     const versionById = new Map(versions.map((version) => [version.id, version]));
     const resultOrder = new Map(result.bids.map((bid, index) => [bid.bidId, index]));
     const bids = counted
@@ -100,9 +82,8 @@ export class EvaluationRecordLoader {
       .sort((a, b) => resultOrder.get(a.id)! - resultOrder.get(b.id)!);
     const bidOrder = new Map(bids.map((bid, index) => [bid.id, index]));
 
-    const memberRows = await this.directory.members(em, tender.id);
-    const names = await this.directory.recordNames(em, tender.id);
-    const members = memberRows.map((member) => ({
+    const names = this.directory.namesOnRecord(rows.members);
+    const members = rows.members.map((member) => ({
       id: member.id,
       name: names.get(member.id)!,
       group: member.group,
@@ -110,7 +91,7 @@ export class EvaluationRecordLoader {
       joinOrder: member.joinOrder,
       joinedAt: member.joinedAt,
     }));
-    const declarations = (await this.directory.declarations(em, tender.id))
+    const declarations = rows.declarations
       .filter((declaration) => bidOrder.has(declaration.bidId))
       .map(({ panelMemberId, bidId, conflict, details, declaredAt, escalatedAt }) => ({
         memberId: panelMemberId,
@@ -140,7 +121,7 @@ export class EvaluationRecordLoader {
     for (const [key, cell] of statistics) statistics.set(key, { ...cell, scores: [] });
     const readScores = this.scoreReader(tender.id, order, scoreCells, canonical);
 
-    const complianceRows = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
+    const complianceRows = rows.compliance;
     const people = await this.userNames(em, [
       ...moderatedVersions.map((version) => version.moderatedById),
       ...complianceRows.map((row) => row.recordedById),
@@ -159,6 +140,7 @@ export class EvaluationRecordLoader {
         version: Number(version.version),
         score: Number(version.score),
         rationale: version.rationale,
+        moderatedById: version.moderatedById,
         moderatedBy: people.get(version.moderatedById) ?? '',
         moderatedAt: version.moderatedAt,
         current: latest.get(cellKey(version.bidId, version.criterionId)) === Number(version.version),

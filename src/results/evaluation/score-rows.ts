@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { PanelGroup } from '../criteria/criteria-tree';
-import type { EngineInput, PanelStatistics } from '../results/engine';
-import { IndividualScore } from '../scoring/individual-score.entity';
+import type { PanelGroup } from '../../criteria/criteria-tree';
+import type { EngineInput, PanelStatistics } from '../engine';
+import { IndividualScore } from '../../scoring/individual-score.entity';
 import { cellKey, type NotCounted, type RecordScore, type ScoreCell } from './evaluation-record';
 
 /*

@@ -1,14 +1,21 @@
 /*
- * Everything an export shows: the tender's records read once, as plain data, and the
- * results engine's answer computed from them exactly as for GET /results — except the
+ * The evaluation record (`Evaluation.record`): everything the exports and the moderation
+ * table show. The tender's records read once, as plain data, and the results engine's
+ * answer computed from them exactly as for GET /results — except the
  * ~150 000 individual scores of a large tender, which are planned here (`scoreCells`)
  * and read a few bids at a time while they are written (`readScores`). The renderers
  * (xlsx sheets, CSV, JSON) turn this into cells and fields and compute nothing of their
  * own: every number is the engine's.
  */
-import type { Category, CriterionKind, PanelGroup } from '../criteria/criteria-tree';
-import type { EngineResult, PanelStatistics, PresentedResults } from '../results/engine';
-import type { Tender } from '../tenders/tender.entity';
+import type { Category, CriterionKind, PanelGroup } from '../../criteria/criteria-tree';
+import type { EngineInput, EngineResult, PanelStatistics, PresentedResults } from '../engine';
+import type { Tender } from '../../tenders/tender.entity';
+
+/** A tender evaluated: the engine input, and the exact result computed from it. */
+export interface Evaluated {
+  input: EngineInput;
+  result: EngineResult;
+}
 
 export interface RecordCriterion {
   id: string;
@@ -100,6 +107,7 @@ export interface RecordModeratedVersion {
   version: number;
   score: number;
   rationale: string;
+  moderatedById: string;
   moderatedBy: string;
   moderatedAt: Date;
   /** The latest version of its cell: the one the results use. */

@@ -1,6 +1,6 @@
-import { parseEntries } from './engine-input.loader';
+import { parseEntries } from './evaluation-reader';
 
-describe('parseEntries (the grouped score cells of EngineInputLoader.loadInput)', () => {
+describe('parseEntries (the grouped score cells of EvaluationReader.read)', () => {
   const parse = (text: string) => {
     const entries: [number, number, boolean][] = [];
     parseEntries(text, (joinOrder, score, submitted) => entries.push([joinOrder, score, submitted]));

@@ -1,4 +1,4 @@
-import { panelStatistics, type EngineInput } from '../results/engine';
+import { panelStatistics, type EngineInput } from '../engine';
 import { cellKey, type RecordScore } from './evaluation-record';
 import { checkAgainstPlan, orderScores, planScoreCells, usableMembers, type ScoreOrder } from './score-rows';
 

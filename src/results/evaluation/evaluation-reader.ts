@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { BidVersion } from '../../bids/bid-version.entity';
+import { ComplianceRecord } from '../../bids/compliance-record.entity';
+import { CriteriaService, toFlat } from '../../criteria/criteria.service';
+import { ConflictDeclaration } from '../../panel/conflict-declaration.entity';
+import { PanelDirectory } from '../../panel/panel-directory.service';
+import type { PanelMember } from '../../panel/panel-member.entity';
+import type { Bid } from '../../bids/bid.entity';
+import type { Criterion } from '../../criteria/criterion.entity';
+import type { EngineIndividualScore, EngineInput } from '../engine';
+import { IndividualScore } from '../../scoring/individual-score.entity';
+import type { Tender } from '../../tenders/tender.entity';
+import { ModeratedScore } from '../../moderation/moderated-score.entity';
+
+/** How much of the rows to read: what the engine needs, or also what the evaluation record shows. */
+export type ReadDetail = 'engine' | 'record';
+
+/**
+ * A tender's evaluation rows, read once. With `detail: 'engine'` only the columns the
+ * engine needs are read (declarations: the conflicts, as bid and member; versions: the
+ * counted ones, as id, bid and price; moderated scores: bid, criterion, version, score);
+ * with `'record'` the full rows, every version of each counted bid included.
+ */
+export interface EvaluationRows {
+  detail: ReadDetail;
+  tender: Tender;
+  /** Every node, in stored order (the engine and the tree sort them). */
+  criteria: Criterion[];
+  /** In join order, with their accounts. */
+  members: PanelMember[];
+  /** Submitted by the deadline (disqualified ones included), oldest submission first. */
+  bids: Bid[];
+  versions: BidVersion[];
+  compliance: ComplianceRecord[];
+  declarations: ConflictDeclaration[];
+  /** Every version of every moderated cell. */
+  moderated: ModeratedScore[];
+  /** Every individual score of the tender, drafts flagged (grouped per cell by the database). */
+  scores: EngineIndividualScore[];
+}
+
+/**
+ * Reads a tender's evaluation from the database: the one reader behind GET /results, the
+ * award, the moderation view and the exports (through `Evaluation`). Every bid submitted by
+ * the deadline (disqualified ones included) with its counted price, gates and declared
+ * conflicts, every individual score (drafts flagged), and every moderated score version.
+ * `toEngineInput` turns the rows into the results engine's plain input
+ * (src/results/engine/types.ts); the evaluation record is built on the same rows.
+ *
+ * A large tender holds ~150 000 individual scores, and turning each into a row object with
+ * three UUID strings costs more than the whole computation: the database groups them per
+ * bid × criterion instead (see `scoreCells`), so only ~12 000 rows cross into JavaScript.
+ * Their rationales are read later, a few bids at a time, by the record's `readScores`.
+ */
+@Injectable()
+export class EvaluationReader {
+  constructor(
+    private readonly criteria: CriteriaService,
+    private readonly directory: PanelDirectory,
+  ) {}
+
+  async read(em: EntityManager, tender: Tender, detail: ReadDetail): Promise<EvaluationRows> {
+    const record = detail === 'record';
+    const members = await this.directory.members(em, tender.id);
+    const scores = await this.scoreCells(em, tender.id, members);
+    const moderated = await em.getRepository(ModeratedScore).find({
+      where: { tenderId: tender.id },
+      order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' },
+      ...(record ? {} : { select: { id: true, bidId: true, criterionId: true, version: true, score: true } }),
+    });
+    const criteria = await this.criteria.all(em, tender.id);
+    const bids = await this.directory.countedBids(em, tender.id);
+    const bidIds = bids.map((bid) => bid.id);
+    const versions = bidIds.length
+      ? await em
+          .getRepository(BidVersion)
+          .find(
+            record
+              ? { where: { bidId: In(bidIds) }, select: VERSION_COLUMNS }
+              : {
+                  where: { id: In(bids.map((bid) => bid.submittedVersionId!)) },
+                  select: { id: true, bidId: true, pricePence: true },
+                },
+          )
+      : [];
+    const compliance = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
+    const declarations = record
+      ? await this.directory.declarations(em, tender.id)
+      : await em
+          .getRepository(ConflictDeclaration)
+          .find({
+            where: { tenderId: tender.id, conflict: true },
+            select: { id: true, bidId: true, panelMemberId: true, conflict: true },
+          });
+    return { detail, tender, criteria, members, bids, versions, compliance, declarations, moderated, scores };
+  }
+
+  /**
+   * Every individual score of the tender, one row per bid × criterion: the database joins
+   * the member's `joinOrder` (unique on the tender) and concatenates "joinOrder score
+   * submitted" entries, e.g. "3 4 1,7 2 0". Parsing that back costs no strings per score,
+   * and each score's record reuses the cell's bid and criterion id strings.
+   */
+  private async scoreCells(
+    em: EntityManager,
+    tenderId: string,
+    members: readonly PanelMember[],
+  ): Promise<EngineIndividualScore[]> {
+    const aggregate = em.connection.options.type === 'postgres' ? 'string_agg' : 'group_concat';
+    const entry =
+      "CAST(m.joinOrder AS varchar(12)) || ' ' || CAST(s.score AS varchar(12)) || ' ' || " +
+      "CASE WHEN s.status = 'submitted' THEN '1' ELSE '0' END";
+    const cells = await em
+      .getRepository(IndividualScore)
+      .createQueryBuilder('s')
+      .innerJoin('s.panelMember', 'm')
+      .select('s.bidId', 'bidId')
+      .addSelect('s.criterionId', 'criterionId')
+      .addSelect(`${aggregate}(${entry}, ',')`, 'entries')
+      .where('s.tenderId = :tenderId', { tenderId })
+      .groupBy('s.bidId')
+      .addGroupBy('s.criterionId')
+      .getRawMany<{ bidId: string; criterionId: string; entries: string }>();
+    const memberByOrder = new Map(members.map((member) => [member.joinOrder, member.id]));
+    const scores: EngineIndividualScore[] = [];
+    for (const { bidId, criterionId, entries } of cells) {
+      parseEntries(entries, (joinOrder, score, submitted) => {
+        const panelistId = memberByOrder.get(joinOrder);
+        if (panelistId === undefined)
+          throw new Error(`Score by panel member #${joinOrder}, who is not on tender ${tenderId}'s panel`);
+        scores.push({ bidId, criterionId, panelistId, score, submitted });
+      });
+    }
+    return scores;
+  }
+}
+
+/** The columns of a bid version the evaluation record shows (never the answers). */
+const VERSION_COLUMNS = {
+  id: true,
+  bidId: true,
+  number: true,
+  submittedAt: true,
+  pricePence: true,
+  consortium: true,
+  organisationType: true,
+} as const;
+
+/** The results engine's input from the evaluation rows: pure, no database. */
+export function toEngineInput(rows: EvaluationRows): EngineInput {
+  const { tender, bids } = rows;
+  const criteria = rows.criteria.map(toFlat);
+  const counted = new Set(bids.map((bid) => bid.id));
+  const versionById = new Map(rows.versions.map((version) => [version.id, version]));
+  const conflicts = rows.declarations.filter((declaration) => declaration.conflict);
+  const latest = new Map<string, ModeratedScore>();
+  for (const version of rows.moderated) {
+    const key = `${version.bidId}|${version.criterionId}`;
+    const seen = latest.get(key);
+    if (!seen || Number(seen.version) < Number(version.version)) latest.set(key, version);
+  }
+  return {
+    scale: { min: tender.scaleMin, max: tender.scaleMax },
+    settings: {
+      aggregation: tender.aggregation,
+      moderationRequired: tender.moderationRequired,
+      priceFormula: tender.priceFormula,
+      tieBreak: tender.tieBreak,
+      divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
+      minScorers: tender.minScorers,
+      abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
+    },
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      code: c.code,
+      title: c.title,
+      parentId: c.parentId,
+      kind: c.kind,
+      category: c.category,
+      weightHundredths: c.weightHundredths,
+      threshold: c.threshold,
+      scoredBy: c.scoredBy,
+      groupWeights: c.groupWeights,
+      order: c.order,
+    })),
+    panelists: rows.members.map((member) => ({ id: member.id, group: member.group })),
+    bids: bids.map((bid) => ({
+      id: bid.id,
+      bidderName: bid.bidderName,
+      status: bid.status === 'disqualified' ? 'disqualified' : 'submitted',
+      disqualificationReason: bid.disqualificationReason,
+      pricePence: versionById.get(bid.submittedVersionId!)!.pricePence,
+      compliance: rows.compliance
+        .filter((r) => r.bidId === bid.id)
+        .map((r) => ({ criterionId: r.criterionId, passed: r.passed })),
+      conflicts: conflicts.filter((d) => d.bidId === bid.id).map((d) => d.panelMemberId),
+    })),
+    individualScores: rows.scores.filter((score) => counted.has(score.bidId)),
+    moderatedScores: [...latest.values()]
+      .filter((m) => counted.has(m.bidId))
+      // A driver may return integers as strings; the engine wants numbers.
+      .map((m) => ({ bidId: m.bidId, criterionId: m.criterionId, score: Number(m.score) })),
+  };
+}
+
+/**
+ * Reads "3 4 1,7 -2 0" (joinOrder, score, submitted 1/0 per entry) digit by digit: no
+ * substring per score. Integers only, as the query writes them.
+ */
+export function parseEntries(text: string, each: (joinOrder: number, score: number, submitted: boolean) => void): void {
+  const fields = [0, 0, 0];
+  let field = 0;
+  let value = 0;
+  let negative = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 44; // a final ',' ends the last entry
+    if (code >= 48 && code <= 57) {
+      value = value * 10 + (code - 48);
+    } else if (code === 45) {
+      negative = true;
+    } else {
+      fields[field] = negative ? -value : value;
+      value = 0;
+      negative = false;
+      if (code === 32) {
+        field += 1;
+      } else if (code === 44) {
+        if (field !== 2) throw new Error(`Malformed score entries: "${text}"`);
+        each(fields[0], fields[1], fields[2] === 1);
+        field = 0;
+      } else {
+        throw new Error(`Malformed score entries: "${text}"`);
+      }
+    }
+  }
+}
