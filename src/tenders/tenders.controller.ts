@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/problem-details';
+import { TeamMemberResponse } from './dto/team-member.response';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import { TenderClosing } from '../bids/tender-closing.service';
 import type { Caller } from '../common/caller';
@@ -21,13 +23,16 @@ export class TendersController {
   @Post()
   @Idempotent()
   @Auth('commissioner')
+  @ApiOperation({ summary: 'Create a draft tender, optionally from a template', description: 'The caller becomes its owner.' })
   @ApiCreatedResponse({ type: TenderResponse })
+  @ApiProblems(409, 422)
   create(@CurrentUser() caller: Caller, @Body() dto: CreateTenderDto): Promise<TenderResponse> {
     return this.tenders.create(caller, dto);
   }
 
   @Get()
   @Auth()
+  @ApiOperation({ summary: 'The tenders the caller may see', description: 'The team sees its tenders; panelists those they sit on; bidders published ones.' })
   @ApiOkResponse({ type: [TenderResponse] })
   list(@CurrentUser() caller: Caller): Promise<TenderResponse[]> {
     return this.tenders.list(caller);
@@ -35,6 +40,7 @@ export class TendersController {
 
   @Get(':tenderId')
   @Auth()
+  @ApiOperation({ summary: 'One tender' })
   @ApiOkResponse({ type: TenderResponse })
   get(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
     return this.tenders.get(caller, tenderId);
@@ -42,7 +48,9 @@ export class TendersController {
 
   @Patch(':tenderId')
   @Auth('commissioner', 'procurement')
+  @ApiOperation({ summary: "Change a tender's title, description, deadline or settings" })
   @ApiOkResponse({ type: TenderResponse })
+  @ApiProblems(422)
   @ApiConflictResponse({ description: 'Settings change only while draft; after publication only title, description and a later deadline.' })
   update(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: UpdateTenderDto): Promise<TenderResponse> {
     return this.tenders.update(caller, tenderId, dto);
@@ -50,6 +58,8 @@ export class TendersController {
 
   @Get(':tenderId/team')
   @Auth('commissioner', 'procurement')
+  @ApiOperation({ summary: "The tender's team" })
+  @ApiOkResponse({ type: [TeamMemberResponse] })
   listTeam(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string) {
     return this.tenders.listTeam(caller, tenderId);
   }
@@ -57,6 +67,9 @@ export class TendersController {
   @Post(':tenderId/team')
   @Idempotent()
   @Auth('commissioner', 'procurement')
+  @ApiOperation({ summary: 'Add a commissioner or procurement account to the team' })
+  @ApiCreatedResponse({ type: TeamMemberResponse })
+  @ApiProblems(409, 422)
   addTeamMember(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: AddTeamMemberDto) {
     return this.tenders.addTeamMember(caller, tenderId, dto);
   }
@@ -65,6 +78,8 @@ export class TendersController {
   @Auth('commissioner', 'procurement')
   @HttpCode(200)
   @ApiOkResponse({ type: TenderResponse })
+  @ApiOperation({ summary: 'Publish a draft tender: bidders can see it and bid' })
+  @ApiProblems(409)
   @ApiUnprocessableEntityResponse({ description: 'Lists every weight problem: node codes, expected and found sums.' })
   publish(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
     return this.tenders.publish(caller, tenderId);
@@ -74,6 +89,7 @@ export class TendersController {
   @Auth('commissioner', 'procurement')
   @HttpCode(200)
   @ApiOkResponse({ type: TenderResponse })
+  @ApiOperation({ summary: 'Close a published tender after its bid deadline: the sealed bids open' })
   @ApiConflictResponse({ description: 'Not published, or before the bid deadline (server clock): bidders may still submit.' })
   close(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<TenderResponse> {
     return this.closing.close(caller, tenderId);
@@ -83,6 +99,8 @@ export class TendersController {
   @Auth('commissioner', 'procurement')
   @HttpCode(200)
   @ApiOkResponse({ type: TenderResponse })
+  @ApiOperation({ summary: 'Cancel a tender, with a reason' })
+  @ApiProblems(409)
   cancel(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: CancelTenderDto): Promise<TenderResponse> {
     return this.tenders.cancel(caller, tenderId, dto.reason);
   }
