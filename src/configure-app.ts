@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -8,6 +8,7 @@ import { invalidBody } from './common/domain-error';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { configureWeb, cspNonce, nonceMiddleware, WEB_ROUTES } from './web/configure-web';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /**
  * Everything about the HTTP surface that is not a provider: base path, security headers,
@@ -47,19 +48,7 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   configureWeb(app);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tender Scorer')
-      .setDescription(
-        'Outcomes-based commissioning: weighted tenders, sealed bids, mixed lived-experience and professional panels, ' +
-          'exact and explainable results, auditable exports. Errors are application/problem+json (RFC 9457). ' +
-          'The contract is docs/API.md and every number is defined in docs/SCORING.md, in the Tender Scorer repository.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

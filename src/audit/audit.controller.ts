@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenderAccess } from '../access/tender-access.service';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
@@ -21,6 +21,7 @@ export class AuditController {
   /** The tender's trail. While bids are sealed no bid content; until moderation no score values. */
   @Get('tenders/:tenderId/audit')
   @Auth('commissioner', 'procurement')
+  @ApiOperation({ summary: "The tender's audit trail (team)", description: 'While bids are sealed no bid content is shown, and until moderation no score values.' })
   @ApiOkResponse({ type: [AuditEventResponse] })
   async forTender(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<AuditEventResponse[]> {
     const { tender } = await this.db.read((em) => this.access.require(em, caller, tenderId, 'team'));
@@ -36,6 +37,7 @@ export class AuditController {
   /** Re-computes the whole hash chain (admins keep the system honest; no tender content shown). */
   @Get('audit/verify')
   @Auth('admin')
+  @ApiOperation({ summary: 'Re-compute the whole audit hash chain (admin)', description: 'Shows no tender content: only whether every link holds.' })
   @ApiOkResponse({ type: ChainVerificationResponse })
   verify(): Promise<ChainVerificationResponse> {
     return this.audit.verify();

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiProblem } from '../openapi/problem-details';
 import { UserResponse } from '../users/dto/user.response';
 import { Public } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -16,6 +17,8 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with email address and password', description: 'Answers an accessToken to send as Authorization: Bearer <accessToken>.' })
+  @ApiProblem(401, 'The email address or password is not right.')
   @ApiOkResponse({ type: SessionResponse })
   @ApiTooManyRequestsResponse({
     description:
@@ -29,6 +32,7 @@ export class AuthController {
   @Post('register')
   @Idempotent()
   @Public()
+  @ApiOperation({ summary: 'Register a bidder organisation and its first account' })
   @ApiCreatedResponse({ type: UserResponse, description: 'A bidder account for a supplier organisation.' })
   register(@Body() dto: RegisterDto): Promise<UserResponse> {
     return this.auth.register(dto);

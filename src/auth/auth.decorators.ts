@@ -1,12 +1,14 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiExtension } from '@nestjs/swagger';
+import { PUBLIC_EXTENSION } from '../openapi/complete-operations';
+import { ApiProblem } from '../openapi/problem-details';
 import type { Caller, Role } from '../common/caller';
 
 export const PUBLIC_KEY = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
 
 /** No token needed (login, registration, invitations, health, docs). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+export const Public = (): MethodDecorator => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 /**
  * Signed in, and (when roles are given) holding one of them; otherwise 403.
@@ -15,9 +17,8 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 export function Auth(...roles: Role[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ROLES_KEY, roles),
-    ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No or invalid token (problem+json).' }),
-    ...(roles.length ? [ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')} (problem+json).` })] : []),
+    // The bearer security and the 401 are added to every operation not @Public() (openapi-document.ts).
+    ...(roles.length ? [ApiProblem(403, `Only for ${roles.join(', ')} accounts.`)] : []),
   );
 }
 

@@ -14,7 +14,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   throttled: 429,
 };
 
-const TITLE: Record<number, string> = {
+export const PROBLEM_TITLE: Record<number, string> = {
   400: 'Bad request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -90,7 +90,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = STATUS[exception.code];
       return {
         type: TYPE_BASE + exception.code.replace(/_/g, '-'),
-        title: TITLE[status],
+        title: PROBLEM_TITLE[status],
         status,
         detail: exception.detail,
         ...exception.extensions,
@@ -102,7 +102,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (isReadingError(exception.cause) && status < 500) {
         return {
           type: 'about:blank',
-          title: TITLE[status] ?? 'Bad request',
+          title: PROBLEM_TITLE[status] ?? 'Bad request',
           status,
           ...bodyParserProblem(status, exception.cause),
         };
@@ -112,7 +112,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
       return {
         type: status === 404 ? TYPE_BASE + 'not-found' : 'about:blank',
-        title: TITLE[status] ?? HttpStatus[status] ?? 'Error',
+        title: PROBLEM_TITLE[status] ?? HttpStatus[status] ?? 'Error',
         status,
         detail: status === 404 && /^Cannot /.test(message) ? NO_SUCH_ROUTE : message,
       };
@@ -120,11 +120,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry a status of their own
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { type: 'about:blank', title: TITLE[status] ?? 'Bad request', status, ...bodyParserProblem(status, exception) };
+      return { type: 'about:blank', title: PROBLEM_TITLE[status] ?? 'Bad request', status, ...bodyParserProblem(status, exception) };
     }
     return {
       type: 'about:blank',
-      title: TITLE[500],
+      title: PROBLEM_TITLE[500],
       status: 500,
       detail: 'Something went wrong on our side. It has been logged.',
     };

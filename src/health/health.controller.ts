@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { Db } from '../database/db.service';
 
@@ -10,6 +10,7 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Whether the service and its database answer' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   async health(): Promise<{ status: 'ok' }> {
     await this.db.read((em) => em.query('SELECT 1'));

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { TemplateResponse, TemplateSummaryResponse } from './dto/template.response';
@@ -12,6 +12,7 @@ export class TemplatesController {
 
   @Get()
   @Auth()
+  @ApiOperation({ summary: 'List the tender templates' })
   @ApiOkResponse({ type: [TemplateSummaryResponse] })
   list(): TemplateSummaryResponse[] {
     return this.templates.list().map(TemplateSummaryResponse.from);
@@ -19,6 +20,7 @@ export class TemplatesController {
 
   @Get(':key')
   @Auth()
+  @ApiOperation({ summary: 'One template: its scale, settings and criteria tree' })
   @ApiOkResponse({ type: TemplateResponse })
   get(@Param('key') key: string): TemplateResponse {
     const template = this.templates.get(key);

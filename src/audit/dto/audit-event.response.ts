@@ -4,12 +4,12 @@ import type { AuditEvent } from '../audit-event.entity';
 export class AuditEventResponse {
   @ApiProperty({ example: 42 }) seq: number;
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) occurredAt: string;
-  @ApiPropertyOptional({ nullable: true }) actorId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorId: string | null;
   @ApiProperty({ example: 'tender.publish' }) action: string;
   @ApiProperty({ example: 'tender' }) entityType: string;
-  @ApiPropertyOptional({ nullable: true }) entityId: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'null when withheld (sealed bid content, scores before moderation)' }) before: unknown;
-  @ApiPropertyOptional({ nullable: true }) after: unknown;
+  @ApiPropertyOptional({ type: String, nullable: true }) entityId: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'null when withheld (sealed bid content, scores before moderation)' }) before: unknown;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) after: unknown;
   @ApiProperty({ example: false, description: 'true when before/after are withheld at this stage' }) redacted: boolean;
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) hash: string;
 

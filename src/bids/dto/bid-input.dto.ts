@@ -60,6 +60,7 @@ export class BidAnswerInputDto {
 
 export class CommitmentInputDto {
   @ApiPropertyOptional({
+    type: String,
     example: 'SV1',
     nullable: true,
     description: 'Code or id of the wider-outcome criterion (social, economic or environmental) this commitment answers.',
@@ -89,7 +90,7 @@ export class CommitmentInputDto {
   @Max(MAX_COMMITMENT_MAGNITUDE)
   target: number;
 
-  @ApiPropertyOptional({ example: 12, nullable: true, description: 'Where things stand today, same units as target.' })
+  @ApiPropertyOptional({ type: Number, example: 12, nullable: true, description: 'Where things stand today, same units as target.' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimals(COMMITMENT_DECIMALS)
@@ -97,7 +98,7 @@ export class CommitmentInputDto {
   @Max(MAX_COMMITMENT_MAGNITUDE)
   baseline?: number | null;
 
-  @ApiPropertyOptional({ example: '2028-03-31', nullable: true, description: 'The date the target is met by (YYYY-MM-DD).' })
+  @ApiPropertyOptional({ type: String, example: '2028-03-31', nullable: true, description: 'The date the target is met by (YYYY-MM-DD).' })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'The by date must be written YYYY-MM-DD, such as 2028-03-31.' })

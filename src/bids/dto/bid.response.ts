@@ -21,13 +21,13 @@ export class BidAnswerResponse {
 }
 
 export class BidCommitmentResponse {
-  @ApiPropertyOptional({ nullable: true, example: '7a1b2c3d-4e5f-4061-8a9b-0c1d2e3f4a5b' }) criterionId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'SV1' }) code: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '7a1b2c3d-4e5f-4061-8a9b-0c1d2e3f4a5b' }) criterionId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SV1' }) code: string | null;
   @ApiProperty({ example: 'Members move into paid work or volunteering' }) outcome: string;
   @ApiProperty({ example: 'Starts per year' }) measure: string;
   @ApiProperty({ example: 40 }) target: number;
-  @ApiPropertyOptional({ nullable: true, example: 12 }) baseline: number | null;
-  @ApiPropertyOptional({ nullable: true, example: '2028-03-31' }) by: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 12 }) baseline: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2028-03-31' }) by: string | null;
 
   static from(commitment: BidCommitment, labels: ReadonlyMap<string, CriterionLabel>): BidCommitmentResponse {
     return {
@@ -90,6 +90,7 @@ export class BidDetailResponse {
   @ApiProperty({ example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' }) tenderId: string;
   @ApiProperty({ enum: BID_STATUSES, example: 'submitted' }) status: string;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'Camden Mind Partnership',
     description: 'null for a panel under blind marking.',
@@ -99,6 +100,7 @@ export class BidDetailResponse {
   @ApiProperty({ type: [String], example: ['Holborn Community Association'] }) consortium: string[];
   @ApiProperty({ example: false, description: 'Received on paper and entered by the tender team.' }) paper: boolean;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     example: 1249500.5,
     description: 'Pounds, 2 decimals; null for a panel that may not see prices.',
@@ -112,12 +114,14 @@ export class BidDetailResponse {
   })
   version: number;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     example: 2,
     description: 'The number of the version that counts; null until submitted.',
   })
   submittedVersion: number | null;
   @ApiPropertyOptional({
+    type: String, format: 'date-time',
     nullable: true,
     example: '2027-01-30T16:42:10.123Z',
     description: 'Server time the counted version was submitted.',
@@ -129,10 +133,10 @@ export class BidDetailResponse {
       'The bidder has a draft version not yet submitted (any earlier submitted version still counts). Always false for the team and panel.',
   })
   hasUnsubmittedChanges: boolean;
-  @ApiPropertyOptional({ nullable: true }) withdrawnAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) withdrawnAt: string | null;
   @ApiProperty({ example: false }) disqualified: boolean;
-  @ApiPropertyOptional({ nullable: true }) disqualifiedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) disqualificationReason: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) disqualifiedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) disqualificationReason: string | null;
   @ApiPropertyOptional({ type: [ComplianceRecordResponse], nullable: true, description: 'Pass/fail gates recorded (team only).' })
   compliance: ComplianceRecordResponse[] | null;
   @ApiProperty({ example: '2027-01-12T09:30:00.000Z' }) createdAt: string;

@@ -72,7 +72,7 @@ export class CreateCriterionDto {
   @Max(100)
   weight: number;
 
-  @ApiPropertyOptional({ example: 2, nullable: true, description: 'Minimum criterion score on the scale; below it the bid is excluded.' })
+  @ApiPropertyOptional({ type: Number, example: 2, nullable: true, description: 'Minimum criterion score on the scale; below it the bid is excluded.' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimals(2)
@@ -94,20 +94,20 @@ export class CreateCriterionDto {
   @Type(() => GroupWeightsDto)
   groupWeights?: GroupWeightsDto | null;
 
-  @ApiPropertyOptional({ example: 750, nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 750, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(20_000)
   maxWords?: number | null;
 
-  @ApiPropertyOptional({ example: 'Evidence of peer roles with training, supervision and pay or time credits.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Evidence of peer roles with training, supervision and pay or time credits.' })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)
   guidance?: string | null;
 
-  @ApiPropertyOptional({ example: 'Will people who use the service help each other? Look for real examples.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Will people who use the service help each other? Look for real examples.' })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)

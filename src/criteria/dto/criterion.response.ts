@@ -5,19 +5,24 @@ import type { Criterion } from '../criterion.entity';
 
 export class CriterionResponse {
   @ApiProperty({ example: '9d3c…' }) id: string;
-  @ApiPropertyOptional({ nullable: true }) parentId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) parentId: string | null;
   @ApiProperty({ example: 'CP2' }) code: string;
   @ApiProperty({ example: 'Peer support and time banking' }) title: string;
   @ApiProperty({ enum: CRITERION_KINDS }) kind: string;
   @ApiPropertyOptional({ enum: CATEGORIES, nullable: true }) category: string | null;
   @ApiProperty({ example: 10 }) weight: number;
-  @ApiPropertyOptional({ nullable: true, example: 2 }) threshold: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2 }) threshold: number | null;
   @ApiProperty({ enum: PANEL_GROUPS, isArray: true }) scoredBy: string[];
-  @ApiPropertyOptional({ nullable: true, example: { lived_experience: 50, professional: 50 } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    nullable: true,
+    example: { lived_experience: 50, professional: 50 },
+  })
   groupWeights: Partial<Record<string, number>> | null;
-  @ApiPropertyOptional({ nullable: true, example: 750 }) maxWords: number | null;
-  @ApiPropertyOptional({ nullable: true }) guidance: string | null;
-  @ApiPropertyOptional({ nullable: true }) plainGuidance: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 750 }) maxWords: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) guidance: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) plainGuidance: string | null;
   @ApiProperty({ example: 0 }) order: number;
   @ApiProperty({ type: () => [CriterionResponse] }) children: CriterionResponse[];
 

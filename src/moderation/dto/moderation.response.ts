@@ -40,20 +40,20 @@ export class ModerationScoreResponse {
   @ApiProperty({ example: 'Lived experience 1', description: 'Lived-experience members by pseudonym; professionals by name.' })
   member: string;
   @ApiProperty({ enum: PANEL_GROUPS, example: 'lived_experience' }) group: PanelGroup;
-  @ApiPropertyOptional({ nullable: true, example: 'carer' }) role: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'carer' }) role: string | null;
   @ApiProperty({ example: 5 }) score: number;
   @ApiProperty({ example: 'They asked people like me what we need.' }) rationale: string;
-  @ApiPropertyOptional({ nullable: true, example: '2027-02-03T16:00:00.000Z' }) submittedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2027-02-03T16:00:00.000Z' }) submittedAt: string | null;
 }
 
 export class GroupMeansResponse {
-  @ApiPropertyOptional({ nullable: true, example: 4.5 }) lived_experience: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 2 }) professional: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 4.5 }) lived_experience: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2 }) professional: number | null;
 }
 
 export class FlagResponse {
   @ApiProperty({ enum: ['divergence', 'group_divergence', 'quorum_not_met'], example: 'divergence' }) type: string;
-  @ApiPropertyOptional({ nullable: true, example: 'C1' }) criterion: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'C1' }) criterion: string | null;
 }
 
 export class ModerationItemResponse {
@@ -67,11 +67,11 @@ export class ModerationItemResponse {
   @ApiProperty({ type: [ModerationScoreResponse], description: 'Submitted scores of members without a conflict on this bid.' })
   scores: ModerationScoreResponse[];
   @ApiProperty({ example: 3 }) count: number;
-  @ApiPropertyOptional({ nullable: true, example: 2 }) min: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 5 }) max: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 3 }) spread: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2 }) min: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 5 }) max: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 3 }) spread: number | null;
   @ApiProperty({ type: GroupMeansResponse }) groupMeans: GroupMeansResponse;
-  @ApiPropertyOptional({ nullable: true, example: 3.25, description: 'The panel score (docs/SCORING.md §3.2), 2 decimals.' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 3.25, description: 'The panel score (docs/SCORING.md §3.2), 2 decimals.' })
   panelScore: number | null;
   @ApiProperty({ type: [FlagResponse] }) flags: FlagResponse[];
   @ApiPropertyOptional({ type: ModeratedScoreResponse, nullable: true, description: 'The latest version; null until moderated.' })

@@ -3,9 +3,9 @@ import type { ConflictDeclaration } from '../conflict-declaration.entity';
 
 export class DeclarationStatementResponse {
   @ApiProperty({ example: false }) conflict: boolean;
-  @ApiPropertyOptional({ nullable: true, example: null }) details: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) details: string | null;
   @ApiProperty({ example: '2027-02-01T10:00:00.000Z' }) declaredAt: string;
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'When "no conflict" was changed to a conflict.' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null, description: 'When "no conflict" was changed to a conflict.' })
   escalatedAt: string | null;
 
   static from(declaration: ConflictDeclaration): DeclarationStatementResponse {

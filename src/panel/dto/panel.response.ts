@@ -20,8 +20,9 @@ export class PanelMemberResponse {
   @ApiProperty({ example: 'jordan.reid@example.org', description: 'Added by email: the address the team typed.' })
   email: string;
   @ApiProperty({ enum: PANEL_GROUPS, example: 'lived_experience' }) group: PanelGroup;
-  @ApiPropertyOptional({ example: 'carer', nullable: true, description: 'Free label for the seat.' }) role: string | null;
+  @ApiPropertyOptional({ type: String, example: 'carer', nullable: true, description: 'Free label for the seat.' }) role: string | null;
   @ApiPropertyOptional({
+    type: String,
     example: 'Lived experience 1',
     nullable: true,
     description:
@@ -36,6 +37,7 @@ export class PanelMemberResponse {
   })
   hasPassword: boolean;
   @ApiPropertyOptional({
+    type: String, format: 'date-time',
     example: null,
     nullable: true,
     description: 'When the person first signed in for this seat (redeemed its invitation or signed in with their password).',
@@ -73,8 +75,8 @@ export class InvitationStatusResponse {
   @ApiProperty({ enum: ['pending', 'used', 'expired', 'revoked'], example: 'pending' }) status: InvitationState;
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) issuedAt: string;
   @ApiProperty({ example: '2026-12-07T10:00:00.000Z' }) expiresAt: string;
-  @ApiPropertyOptional({ nullable: true, example: null }) usedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) revokedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null }) usedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null }) revokedAt: string | null;
 
   static from(invitation: PanelInvitation, now: Date): InvitationStatusResponse {
     return {
@@ -91,9 +93,9 @@ export class MemberDeclarationResponse {
   @ApiProperty({ example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) bidId: string;
   @ApiProperty({ example: 'Mind in Camden' }) bidderName: string;
   @ApiProperty({ example: false }) conflict: boolean;
-  @ApiPropertyOptional({ nullable: true, example: null }) details: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) details: string | null;
   @ApiProperty({ example: '2027-02-01T10:00:00.000Z' }) declaredAt: string;
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'When "no conflict" was changed to a conflict.' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null, description: 'When "no conflict" was changed to a conflict.' })
   escalatedAt: string | null;
 
   static from(declaration: ConflictDeclaration, bidderName: string): MemberDeclarationResponse {

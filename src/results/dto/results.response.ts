@@ -39,7 +39,7 @@ export class ResultsExclusionResponse {
 export class ResultsFlagResponse {
   @ApiProperty({ enum: ['divergence', 'group_divergence', 'quorum_not_met', 'abnormally_low_price'], example: 'divergence' })
   type: 'divergence' | 'group_divergence' | 'quorum_not_met' | 'abnormally_low_price';
-  @ApiPropertyOptional({ nullable: true, example: 'C1', description: 'null for a bid-level flag (abnormally low price).' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'C1', description: 'null for a bid-level flag (abnormally low price).' })
   criterion: string | null;
 }
 
@@ -52,12 +52,14 @@ export class ResultsCriterionResponse {
   @ApiProperty({ example: '9d3c2b1a-0f9e-4d8c-7b6a-5f4e3d2c1b0a' }) criterionId: string;
   @ApiProperty({ example: 'C1' }) code: string;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     example: 3.25,
     description: 'The criterion score on the scale; null for the price leaf and for a missing score.',
   })
   score: number | null;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     example: 19.5,
     description:
@@ -93,6 +95,7 @@ export class ResultsBidResponse {
   exclusions: ResultsExclusionResponse[];
   @ApiProperty({ example: 100000, description: 'Pounds, 2 decimals.' }) price: number;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     example: 2,
     description:
@@ -160,9 +163,9 @@ export class ResultsResponse {
     description: 'Every bid submitted by the deadline (disqualified ones included): ranked by rank, then the unranked.',
   })
   bids: ResultsBidResponse[];
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'The awarded bid, once the tender is awarded.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null, description: 'The awarded bid, once the tender is awarded.' })
   awardedBidId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) awardedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null }) awardedAt: string | null;
   @ApiProperty({ example: '2027-02-10T15:00:00.000Z', description: 'When these results were computed (server clock).' })
   generatedAt: string;
 

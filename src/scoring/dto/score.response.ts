@@ -17,7 +17,7 @@ export class ScoreResponse {
   @ApiProperty({ example: 'Clear plan for peer support workers, with training and paid roles.' }) rationale: string;
   @ApiProperty({ enum: ['draft', 'submitted'], example: 'draft' }) status: ScoreStatus;
   @ApiProperty({ example: '2027-02-02T10:00:00.000Z' }) savedAt: string;
-  @ApiPropertyOptional({ nullable: true, example: null }) submittedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null }) submittedAt: string | null;
 
   static from(score: IndividualScore, bid: string, code: string): ScoreResponse {
     return {
@@ -52,6 +52,7 @@ export class AssignedCriterionResponse {
   @ApiProperty({ example: 'C1' }) code: string;
   @ApiProperty({ example: 'Co-production' }) title: string;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'Will people who use the service help shape it? Look for real examples.',
     description: 'Plain guidance for lived-experience members, professional guidance for professionals.',
@@ -63,14 +64,15 @@ export class AssignmentItemResponse {
   @ApiProperty({ example: '9d3c2b1a-0f9e-4d8c-7b6a-5f4e3d2c1b0a' }) criterionId: string;
   @ApiProperty({ example: 'C1' }) code: string;
   @ApiProperty({ enum: ['not_started', 'draft', 'submitted'], example: 'draft' }) status: ItemStatus;
-  @ApiPropertyOptional({ nullable: true, example: 4, description: 'Your own score, if saved.' }) score: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Strong peer-support plan.' }) rationale: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 4, description: 'Your own score, if saved.' }) score: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Strong peer-support plan.' }) rationale: string | null;
 }
 
 export class AssignedBidResponse {
   @ApiProperty({ example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) bidId: string;
   @ApiProperty({ example: 'Bid 1' }) bid: string;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     example: null,
     description: 'Pounds; null unless the tender shows prices to the panel.',
@@ -85,7 +87,7 @@ export class AssignmentsResponse {
   @ApiProperty({ example: '0b6f4a3e-7a0c-4c1e-9f0e-5c1d2e3f4a5b' }) tenderId: string;
   @ApiProperty({ example: 'evaluation' }) tenderStatus: string;
   @ApiProperty({ enum: PANEL_GROUPS, example: 'lived_experience' }) group: PanelGroup;
-  @ApiPropertyOptional({ nullable: true, example: 'carer' }) role: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'carer' }) role: string | null;
   @ApiProperty({ example: true, description: 'Scores can be saved now (the tender is in evaluation).' }) scoringOpen: boolean;
   @ApiProperty({
     example: true,

@@ -4,7 +4,7 @@ import type { TenderTemplate } from '../template-format';
 export class TemplateSummaryResponse {
   @ApiProperty({ example: 'camden-mental-health-day-care' }) key: string;
   @ApiProperty({ example: 'Mental health day care (Camden outcomes-based model)' }) title: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ example: 'Day care co-produced with the people who use it, scored on outcomes.' }) description: string;
 
   static from(template: TenderTemplate): TemplateSummaryResponse {
     return { key: template.key, title: template.title, description: template.description };
@@ -14,9 +14,17 @@ export class TemplateSummaryResponse {
 export class TemplateResponse extends TemplateSummaryResponse {
   @ApiProperty({ example: { min: 0, max: 5, labels: { '0': { label: 'Unacceptable', plainLabel: 'Does not answer the question' } } } })
   scale: TenderTemplate['scale'];
-  @ApiProperty({ example: { aggregation: 'mean', priceFormula: 'lowest_ratio' } }) settings: TenderTemplate['settings'];
-  @ApiProperty({ description: 'The criteria tree, as in the template file.' }) criteria: TenderTemplate['criteria'];
-  @ApiProperty({ example: [{ title: 'Commissioning for Outcomes and Co-production', publisher: 'nef', year: 2009 }] })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { aggregation: 'mean', priceFormula: 'lowest_ratio' } }) settings: TenderTemplate['settings'];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'The criteria tree, as in the template file (each criterion with its children).',
+  })
+  criteria: TenderTemplate['criteria'];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    example: [{ title: 'Commissioning for Outcomes and Co-production', publisher: 'nef', year: 2009 }] })
   sources: TenderTemplate['sources'];
 
   static override from(template: TenderTemplate): TemplateResponse {

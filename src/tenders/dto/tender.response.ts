@@ -28,7 +28,7 @@ export class TenderResponse {
   @ApiProperty({ example: '' }) description: string;
   @ApiProperty({ enum: TENDER_STATUSES, example: 'draft' }) status: TenderStatus;
   @ApiProperty({ example: '2027-01-31T12:00:00.000Z' }) bidDeadline: string;
-  @ApiPropertyOptional({ example: 'camden-mental-health-day-care', nullable: true }) template: string | null;
+  @ApiPropertyOptional({ type: String, example: 'camden-mental-health-day-care', nullable: true }) template: string | null;
   @ApiProperty({ type: ScaleResponse }) scale: ScaleResponse;
   @ApiProperty({ enum: ['mean', 'median'] }) aggregation: 'mean' | 'median';
   @ApiProperty() moderationRequired: boolean;
@@ -53,25 +53,26 @@ export class TenderResponse {
   })
   openingApprovalsGiven: OpeningApprovalResponse[] | null;
   @ApiPropertyOptional({
+    type: Number,
     example: 0,
     nullable: true,
     description: 'How many times a signed-in account was refused a read of sealed bids on this tender (each is on the audit trail). Team only; null for others.',
   })
   sealedReadAttempts: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Sam Okoye' }) contactName: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'commissioning@camden.gov.uk' }) contactEmail: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '020 7974 4444' }) contactPhone: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Sam Okoye' }) contactName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'commissioning@camden.gov.uk' }) contactEmail: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '020 7974 4444' }) contactPhone: string | null;
   @ApiProperty({ example: 0, description: 'How many bids are submitted; the only thing known of bids while sealed.' })
   submittedBidCount: number;
   @ApiPropertyOptional({ enum: ['owner', 'commissioner', 'procurement'], nullable: true, description: "The caller's place on the team." })
   teamRole: string | null;
-  @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) closedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) moderationStartedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) awardedBidId: string | null;
-  @ApiPropertyOptional({ nullable: true }) awardedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) cancellationReason: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) moderationStartedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) awardedBidId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) awardedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) cancellationReason: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
