@@ -72,6 +72,19 @@ export interface AxeViolation {
 
 /** axe-core on the page as it is now (WCAG 2.0 A/AA, 2.1 AA, 2.2 AA). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // A form post or redirect may still be landing: check the page it lands on, not the one
+  // it leaves (a navigation mid-check destroys the evaluation context).
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForLoadState('load');
+    try {
+      return await runAxe(page);
+    } catch (error) {
+      if (attempt >= 3 || !/Execution context was destroyed|navigat/i.test(String(error))) throw error;
+    }
+  }
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
   // Strings, not functions: this project compiles without the DOM library.
   const loaded = await page.evaluate<boolean>("typeof window.axe !== 'undefined'");
   // Evaluated through the DevTools protocol rather than added as a <script>: the page's CSP
