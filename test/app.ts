@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
@@ -9,6 +10,7 @@ import type { Role } from '../src/common/caller';
 import { loadAppConfig, type AppConfig } from '../src/config/app-config';
 import { APP_CONFIG } from '../src/config/config.module';
 import { configureApp } from '../src/configure-app';
+import { recording, ResponseRecorder } from './openapi-responses';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' };
 export const PASSWORD = 'a-long-test-password';
@@ -28,6 +30,8 @@ export interface TestApp {
   /** Creates an account through the admin API and signs it in. */
   user: (role: Role, overrides?: Partial<{ email: string; name: string; organisationName: string; organisationType: string }>) => Promise<SignedIn>;
   login: (email: string, password?: string) => Promise<string>;
+  /** Every /api response this app gave, checked against docs/openapi.json on close (test/openapi-responses.ts). */
+  responses: ResponseRecorder;
   close: () => Promise<void>;
 }
 
@@ -71,7 +75,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
   await app.init();
-  const http = () => request(app.getHttpServer());
+  const responses = new ResponseRecorder();
+  const http = () => recording(request(app.getHttpServer()), responses);
   const login = async (email: string, password = PASSWORD): Promise<string> => {
     const response = await http().post('/api/auth/login').send({ email, password });
     if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
@@ -101,11 +106,38 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     adminToken,
     user,
     login,
+    responses,
     close: async () => {
       await app.close();
       await database.drop();
+      checkResponses(responses);
     },
   };
+}
+
+/**
+ * The suites whose every response is known to match docs/openapi.json: a violation there fails the
+ * suite. Elsewhere violations are printed until the suite is checked and added here (the aim: all).
+ */
+const STRICT_SUITES = [
+  'smoke',
+  'foundation/tenders',
+  'foundation/access-matrix',
+  'bids/bid-lifecycle',
+  'results/worked-example',
+  'panel/scoring',
+  'panel/moderation',
+].map((name) => `test/${name}.e2e-spec.ts`);
+
+/** OPENAPI_RESPONSES: `check` fails the suite on a response the document does not describe, `report` prints, `off`; default by STRICT_SUITES. */
+function checkResponses(responses: ResponseRecorder): void {
+  const suite = expect.getState().testPath ?? '';
+  const mode = process.env.OPENAPI_RESPONSES ?? (STRICT_SUITES.some((name) => suite.endsWith(name)) ? 'check' : 'report');
+  if (mode === 'off' || responses.count === 0) return;
+  const text = `${responses.count} of ${responses.checked} responses do not match docs/openapi.json:\n  ${responses.report().join('\n  ')}`;
+  if (process.env.OPENAPI_RESPONSES_LOG) appendFileSync(process.env.OPENAPI_RESPONSES_LOG, `${suite}\n  ${responses.report().join('\n  ')}\n`);
+  if (mode === 'check') throw new Error(text);
+  console.warn(text);
 }
 
 /** An empty database: a new one on TEST_DATABASE_URL's PostgreSQL server, else SQLite in memory. */

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ApiProblem } from '../openapi/problem-details';
+import { ApiProblem, ApiProblems } from '../openapi/problem-details';
 import { UserResponse } from '../users/dto/user.response';
 import { Public } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -33,6 +33,7 @@ export class AuthController {
   @Idempotent()
   @Public()
   @ApiOperation({ summary: 'Register a bidder organisation and its first account' })
+  @ApiProblems({ 409: 'An account with this email address already exists.' })
   @ApiCreatedResponse({ type: UserResponse, description: 'A bidder account for a supplier organisation.' })
   register(@Body() dto: RegisterDto): Promise<UserResponse> {
     return this.auth.register(dto);

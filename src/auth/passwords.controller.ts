@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { Caller } from '../common/caller';
 import { Auth, CurrentUser, Public } from './auth.decorators';
+import { ApiProblems } from '../openapi/problem-details';
 import { ChangePasswordDto, PasswordResetLinkResponse, RedeemPasswordResetDto } from './dto/password.dto';
 import { PasswordsService } from './passwords.service';
 
@@ -27,6 +28,7 @@ export class PasswordsController {
       'The link works once, within one hour; issuing a new one replaces the previous one. 409 for a deactivated account.',
   })
   @ApiCreatedResponse({ type: PasswordResetLinkResponse })
+  @ApiProblems({ 409: 'The account is deactivated: reactivate it first.' })
   issueReset(@CurrentUser() caller: Caller, @Param('userId') userId: string): Promise<PasswordResetLinkResponse> {
     return this.passwords.issueReset(caller, userId);
   }

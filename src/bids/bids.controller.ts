@@ -10,6 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
+import { ApiProblems } from '../openapi/problem-details';
 import type { Caller } from '../common/caller';
 import { BidAssessmentService } from './bid-assessment.service';
 import { BidEntryService } from './bid-entry.service';
@@ -114,6 +115,7 @@ export class BidsController {
     description: 'Its bidder (latest version); the team and panel from evaluation on (the version that counts).',
   })
   @ApiOkResponse({ type: BidDetailResponse })
+  @ApiProblems({ 409: "Not readable in the tender's or the bid's current state." })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   get(
     @CurrentUser() caller: Caller,

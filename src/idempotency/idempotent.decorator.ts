@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/problem-details';
 import { IDEMPOTENCY_HEADER } from './idempotency-rules';
 
 export const IDEMPOTENT_KEY = 'idempotency:enabled';
@@ -11,6 +12,7 @@ export const IDEMPOTENT_KEY = 'idempotency:enabled';
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
     SetMetadata(IDEMPOTENT_KEY, true),
+    ApiProblems({ 422: 'The Idempotency-Key was already used with a different body, or the body breaks a rule of this route.' }),
     ApiHeader({
       name: IDEMPOTENCY_HEADER,
       required: false,

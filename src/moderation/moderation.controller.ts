@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
+import { ApiProblems } from '../openapi/problem-details';
 import type { Caller } from '../common/caller';
 import { TenderResponse } from '../tenders/dto/tender.response';
 import { ModerateScoreDto } from './dto/moderation.dto';
@@ -67,6 +68,7 @@ export class ModerationController {
   })
   @ApiPreconditionFailedResponse({ description: 'If-Match is stale: the response carries currentVersion.' })
   @ApiUnprocessableEntityResponse({ description: 'Off the scale, unknown criterion, or not a scored criterion.' })
+  @ApiProblems({ 409: 'Only while the tender is in moderation, and never for a disqualified bid.' })
   async record(
     @CurrentUser() caller: Caller,
     @Param('tenderId') tenderId: string,

@@ -25,6 +25,7 @@ type Schema = SchemaObject | ReferenceObject;
  */
 export function completeOperations(document: OpenAPIObject, knownTags: string[]): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  Object.values(schemas).forEach(nullInNullableEnums);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation: (OperationObject & { [PUBLIC_EXTENSION]?: boolean }) | undefined = item[method];
@@ -39,7 +40,9 @@ export function completeOperations(document: OpenAPIObject, knownTags: string[])
       const parameters = (operation.parameters ?? []) as ParameterObject[];
       const responses = operation.responses as Record<string, ResponseObject>;
       const add = (status: ProblemStatus) => (responses[status] ??= { description: problemMeaning(status) });
-      if (operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'header')) add(400);
+      // body-parser reads a JSON body on any method but GET: malformed JSON is a 400 there too
+      if (method !== 'get' || operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'header')) add(400);
+      if (operation.requestBody) add(413);
       if (!isPublic) add(401);
       if (parameters.some((p) => p.in === 'path')) add(404);
       for (const [status, response] of Object.entries(responses)) {
@@ -66,6 +69,14 @@ function addExample(content: ResponseObject['content'], schemas: Record<string, 
   const json = content?.['application/json'];
   if (!json?.schema || json.example !== undefined || json.examples) return;
   json.example = exampleOf(json.schema, schemas);
+}
+
+/** OpenAPI 3.0.3: a nullable enum must list null among its values, or null is not valid. */
+function nullInNullableEnums(schema: Schema): void {
+  if ('$ref' in schema) return;
+  if (schema.nullable && schema.enum && !schema.enum.includes(null)) schema.enum = [...schema.enum, null]; // a copy: the list may be a constant of the code
+  Object.values(schema.properties ?? {}).forEach(nullInNullableEnums);
+  if (schema.items) nullInNullableEnums(schema.items);
 }
 
 const CYCLE = Symbol('cycle');

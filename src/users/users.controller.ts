@@ -8,6 +8,7 @@ import { CreateUserDto } from './dto/create-user.dto';
 import { UserFilterQuery } from './dto/user-filter.query';
 import { UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
+import { ApiProblems } from '../openapi/problem-details';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 
 const LOCKOUT = 'Not for your own account, and never the last active admin.';
@@ -25,6 +26,7 @@ export class UsersController {
   @Auth('admin')
   @ApiOperation({ summary: 'Create an account (admin)' })
   @ApiCreatedResponse({ type: UserResponse })
+  @ApiProblems({ 409: 'An account with this email address already exists.', 422: 'A bidder account needs its organisation.' })
   async create(@CurrentUser() caller: Caller, @Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.create(caller, dto));
   }
