@@ -2,6 +2,7 @@ import { benchCrashSafety } from './crash-safety';
 import { benchDeadlineSurge } from './deadline-surge.bench';
 import { benchEngine } from './engine.bench';
 import { benchExport } from './export.bench';
+import { benchPanelPages } from './panel-pages.bench';
 import { benchResults } from './results.bench';
 import { benchScoreThroughput } from './score-throughput.bench';
 import type { BenchFigure, BenchScenario } from './types';
@@ -31,5 +32,6 @@ export const scenarios: BenchScenario[] = [
   { name: 'export', run: async () => normalise(await benchExport(), 'evaluation matrix export') },
   { name: 'surge', run: async () => normalise(await benchDeadlineSurge(), 'deadline surge') },
   { name: 'throughput', run: async () => normalise(await benchScoreThroughput(), 'score writes') },
+  { name: 'panel-pages', run: async () => normalise(await benchPanelPages(), 'panel pages') },
   { name: 'crash', run: async () => normalise(await benchCrashSafety(), 'crash safety') },
 ];
