@@ -191,14 +191,18 @@ describe('A lived-experience panelist on a phone', () => {
     const stale = await page.locator('input[name="_csrf"]').first().inputValue();
     await button(page, 'Sign out').click();
     await visit();
-    await page.evaluate(`(() => {
-      const form = document.createElement('form');
-      form.method = 'post';
-      form.action = '/sign-out';
-      form.innerHTML = '<input type="hidden" name="_csrf" value="${stale}">';
-      document.body.appendChild(form);
-      form.submit();
-    })()`);
+    // Wait for the post's own navigation: the page it leaves has a heading too.
+    await Promise.all([
+      page.waitForEvent('framenavigated'),
+      page.evaluate(`(() => {
+        const form = document.createElement('form');
+        form.method = 'post';
+        form.action = '/sign-out';
+        form.innerHTML = '<input type="hidden" name="_csrf" value="${stale}">';
+        document.body.appendChild(form);
+        form.submit();
+      })()`),
+    ]);
     await page.waitForLoadState();
     await visit();
 
