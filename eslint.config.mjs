@@ -5,11 +5,10 @@ import tseslint from 'typescript-eslint';
 
 const PURE_FILES = [
   'src/results/engine/**/*.ts',
-  'src/criteria/criteria-tree.ts',
+  'src/**/domain/**/*.ts',
   'src/tenders/tender-lifecycle.ts',
   'src/templates/template-format.ts',
   'src/audit/audit-chain.ts',
-  'src/common/decimals.ts',
   'src/common/domain-error.ts',
   'src/**/*-rules.ts',
   'src/moderation/quorum.ts',

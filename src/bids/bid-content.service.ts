@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { BidView } from '../access/tender-access.service';
 import { newId } from '../common/ids';
-import { buildTree, flattenTree } from '../criteria/criteria-tree';
+import { buildTree, flattenTree } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import type { Criterion } from '../criteria/criterion.entity';
 import type { Tender } from '../tenders/tender.entity';

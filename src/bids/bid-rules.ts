@@ -3,7 +3,7 @@
  * deadline and state checks, version planning, response and commitment checks, prices.
  * The bid services call them; their spec needs no DI and no mocks.
  */
-import { hasAtMostDecimals, toHundredthsExact } from '../common/decimals';
+import { hasAtMostDecimals, toHundredthsExact } from '../common/domain/decimals';
 import { DomainError, type FieldProblem } from '../common/domain-error';
 import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 

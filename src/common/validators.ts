@@ -1,5 +1,5 @@
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
-import { hasAtMostDecimals } from './decimals';
+import { hasAtMostDecimals } from './domain/decimals';
 
 export function MaxDecimals(decimals: number, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
-import { toHundredthsExact } from '../common/decimals';
+import { fromHundredths, toHundredthsExact } from '../common/domain/decimals';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
@@ -13,13 +13,12 @@ import {
   buildTree,
   defaultCategory,
   defaultScoredBy,
-  fromHundredths,
   validateForPublish,
   validateNodeShape,
   type FlatCriterion,
   type TreeNode,
   type Violation,
-} from './criteria-tree';
+} from './domain';
 import { Criterion } from './criterion.entity';
 import type { CreateCriterionDto } from './dto/create-criterion.dto';
 import { CriterionResponse } from './dto/criterion.response';

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { atLeast, between, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
 import { Tender } from '../tenders/tender.entity';
-import { CATEGORIES, CRITERION_KINDS, type Category, type CriterionKind, type PanelGroup } from './criteria-tree';
+import { CATEGORIES, CRITERION_KINDS, type Category, type CriterionKind, type PanelGroup } from './domain';
 
 /** One node of a tender's criteria tree. Weights in integer hundredths of a percent. */
 @Entity('criteria')

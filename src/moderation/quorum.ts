@@ -3,7 +3,7 @@
  * the point: a panel whose lived-experience members have not scored what they are asked
  * to score has not evaluated the bids yet. Pure.
  */
-import type { PanelGroup } from '../criteria/criteria-tree';
+import type { PanelGroup } from '../criteria/domain';
 import { DomainError } from '../common/domain-error';
 
 export interface QuorumInput {

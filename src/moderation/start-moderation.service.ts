@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { leaves } from '../criteria/criteria-tree';
+import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
 import { IndividualScore } from '../scoring/individual-score.entity';

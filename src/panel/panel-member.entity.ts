@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { PanelGroup } from '../criteria/criteria-tree';
+import type { PanelGroup } from '../criteria/domain';
 import { Tender } from '../tenders/tender.entity';
 import { User } from '../users/user.entity';
 

@@ -5,7 +5,7 @@
  *
  * Imports nothing but local pure code, so services and tests call it without DI.
  */
-import type { PanelGroup } from '../criteria/criteria-tree';
+import type { PanelGroup } from '../criteria/domain';
 import { DomainError } from '../common/domain-error';
 import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 

@@ -6,7 +6,7 @@ import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
-import { leaves } from '../criteria/criteria-tree';
+import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { IndividualScore } from '../scoring/individual-score.entity';

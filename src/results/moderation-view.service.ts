@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenderAccess } from '../access/tender-access.service';
 import type { Caller } from '../common/caller';
-import { fromHundredths } from '../common/decimals';
+import { fromHundredths } from '../common/domain/decimals';
 import { Db } from '../database/db.service';
 import { ModeratedScoreResponse, type ModerationResponse } from '../moderation/dto/moderation.response';
 import { assertModerationVisible } from '../moderation/moderation-rules';

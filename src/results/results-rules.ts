@@ -4,7 +4,8 @@
  */
 import { DomainError } from '../common/domain-error';
 import { reached, statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
-import { penceToPounds, type BidResult, type EngineResult, type Gap } from './engine';
+import { penceToPounds } from '../common/domain/decimals';
+import { type BidResult, type EngineResult, type Gap } from './engine';
 
 /** Results reveal every score: shown to the team from moderation on (awarded included). */
 export function assertResultsVisible(status: TenderStatus): void {

@@ -2,7 +2,7 @@
  * Independent scoring (SCORING.md §1, §3, §8): what a panelist may score, when, and with
  * which values. Pure: the scoring service loads rows and calls these.
  */
-import type { CriterionKind, PanelGroup } from '../criteria/criteria-tree';
+import type { CriterionKind, PanelGroup } from '../criteria/domain';
 import { DomainError } from '../common/domain-error';
 import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
 

@@ -23,9 +23,9 @@ import {
   defaultScoredBy,
   FlatCriterion,
   PanelGroup,
-  toHundredths,
   validateForPublish,
-} from '../criteria/criteria-tree';
+} from '../criteria/domain';
+import { toHundredths } from '../common/domain/decimals';
 
 /* --------------------------------------------------------------- types ---------- */
 

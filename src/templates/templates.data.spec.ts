@@ -6,7 +6,8 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Category, FlatCriterion, toHundredths, validateForPublish } from '../criteria/criteria-tree';
+import { toHundredths } from '../common/domain/decimals';
+import { Category, FlatCriterion, validateForPublish } from '../criteria/domain';
 import { DEFAULT_TEMPLATES_DIR, loadTemplatesFromDir, TemplateFlatCriterion, TenderTemplate } from './template-format';
 
 const templates = loadTemplatesFromDir(DEFAULT_TEMPLATES_DIR);

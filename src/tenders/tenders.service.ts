@@ -4,7 +4,7 @@ import { SEALED_READ_REFUSED, TenderAccess, type TenderAccessGrant, type TenderR
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { toHundredthsExact } from '../common/decimals';
+import { toHundredthsExact } from '../common/domain/decimals';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { CriteriaService } from '../criteria/criteria.service';

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IfPresent, MaxDecimals, NotBlank } from '../../common/validators';
-import { CATEGORIES, CRITERION_KINDS, PANEL_GROUPS, type Category, type CriterionKind, type PanelGroup } from '../criteria-tree';
+import { CATEGORIES, CRITERION_KINDS, PANEL_GROUPS, type Category, type CriterionKind, type PanelGroup } from '../domain';
 
 export class GroupWeightsDto {
   @ApiPropertyOptional({ example: 50 })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { fromHundredths } from '../../common/decimals';
-import { CATEGORIES, CRITERION_KINDS, PANEL_GROUPS } from '../criteria-tree';
+import { fromHundredths } from '../../common/domain/decimals';
+import { CATEGORIES, CRITERION_KINDS, PANEL_GROUPS } from '../domain';
 import type { Criterion } from '../criterion.entity';
 
 export class CriterionResponse {

@@ -1,5 +1,5 @@
-import { fromHundredths } from '../../common/decimals';
-import { penceToPounds, presentNumber } from '../../results/engine';
+import { fromHundredths, penceToPounds } from '../../common/domain/decimals';
+import { presentNumber } from '../../results/engine';
 import { PROTECTIVE_MARKING } from '../export-rules';
 import type { EvaluationRecord, RecordScore } from '../../results/evaluation/evaluation-record';
 

@@ -4,7 +4,7 @@
  * later one (Summary → Matrix → Scores, Moderation, Price) needs the positions first.
  * Pure.
  */
-import type { PanelGroup } from '../../criteria/criteria-tree';
+import type { PanelGroup } from '../../criteria/domain';
 import { cellKey, type EvaluationRecord, type RecordCriterion } from '../../results/evaluation/evaluation-record';
 
 export const SHEET = {

@@ -1,5 +1,6 @@
 import type * as ExcelJS from 'exceljs';
-import { penceToPounds, Rational } from '../../results/engine';
+import { penceToPounds } from '../../common/domain/decimals';
+import { Rational } from '../../results/engine';
 import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { abnormallyLowFormula, PRICE_FORMULA_WORDS, priceFormula } from './formulas';
 import { COLUMN, NAME, PRICE_HEADER_ROW, SHEET, type WorkbookPlan } from './plan';

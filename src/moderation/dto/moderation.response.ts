@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PANEL_GROUPS, type PanelGroup } from '../../criteria/criteria-tree';
+import { PANEL_GROUPS, type PanelGroup } from '../../criteria/domain';
 import type { ModeratedScore } from '../moderated-score.entity';
 
 export class ModeratorResponse {

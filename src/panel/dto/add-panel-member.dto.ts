@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PANEL_GROUPS, type PanelGroup } from '../../criteria/criteria-tree';
+import { PANEL_GROUPS, type PanelGroup } from '../../criteria/domain';
 import { IfPresent, NotBlank } from '../../common/validators';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PANEL_GROUPS, type PanelGroup } from '../../criteria/criteria-tree';
+import { PANEL_GROUPS, type PanelGroup } from '../../criteria/domain';
 import type { User } from '../../users/user.entity';
 import type { ConflictDeclaration } from '../conflict-declaration.entity';
 import type { PanelInvitation } from '../panel-invitation.entity';

@@ -3,7 +3,7 @@ export { computeResults } from './engine';
 export { panelStatistics, aggregate } from './panel-statistics';
 export { weightedScore } from './criterion-score';
 export { priceFraction } from './price';
-export { presentResults, presentNumber, penceToPounds } from './present';
+export { presentResults, presentNumber } from './present';
 export type { PresentedResults, PresentedBid, PresentedCriterion } from './present';
 export { EngineInputError } from './context';
 export { Rational } from './rational';

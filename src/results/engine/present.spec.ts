@@ -1,6 +1,7 @@
 /** presentResults(): the API.md `results` shape, numbers rounded half-up to 2 decimals. */
 import { computeResults } from './engine';
-import { penceToPounds, presentResults } from './present';
+import { penceToPounds } from '../../common/domain/decimals';
+import { presentResults } from './present';
 import { workedExample } from './testing/worked-example.fixture';
 
 describe('presentResults', () => {

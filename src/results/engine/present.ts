@@ -1,3 +1,4 @@
+import { penceToPounds } from '../../common/domain/decimals';
 import { Rational } from './rational';
 import { CATEGORY_KEYS, CategoryKey, EngineResult, Exclusion, Flag, Gap, PanelGroup, ScoreSource, Sensitivity } from './types';
 
@@ -38,10 +39,6 @@ export function presentNumber(value: Rational): number;
 export function presentNumber(value: Rational | null): number | null;
 export function presentNumber(value: Rational | null): number | null {
   return value === null ? null : value.roundHalfUp(2);
-}
-
-export function penceToPounds(pence: bigint): number {
-  return Rational.of(pence, 100n).roundHalfUp(2);
 }
 
 export function presentResults(result: EngineResult): PresentedResults {

@@ -7,7 +7,7 @@
  * (xlsx sheets, CSV, JSON) turn this into cells and fields and compute nothing of their
  * own: every number is the engine's.
  */
-import type { Category, CriterionKind, PanelGroup } from '../../criteria/criteria-tree';
+import type { Category, CriterionKind, PanelGroup } from '../../criteria/domain';
 import type { EngineInput, EngineResult, PanelStatistics, PresentedResults } from '../engine';
 import type { Tender } from '../../tenders/tender.entity';
 

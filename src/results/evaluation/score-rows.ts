@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { PanelGroup } from '../../criteria/criteria-tree';
+import type { PanelGroup } from '../../criteria/domain';
 import type { EngineInput, PanelStatistics } from '../engine';
 import { IndividualScore } from '../../scoring/individual-score.entity';
 import { cellKey, type NotCounted, type RecordScore, type ScoreCell } from './evaluation-record';

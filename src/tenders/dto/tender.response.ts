@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { fromHundredths } from '../../common/decimals';
+import { fromHundredths } from '../../common/domain/decimals';
 import type { TenderRelation } from '../../access/tender-access.service';
 import { TENDER_STATUSES, type TenderStatus } from '../tender-lifecycle';
 import type { OpeningApproval, ScaleLabel, Tender } from '../tender.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenderAccess } from '../../access/tender-access.service';
 import { Clock } from '../../common/clock';
-import { leaves } from '../../criteria/criteria-tree';
+import { leaves } from '../../criteria/domain';
 import { CriteriaService, toFlat } from '../../criteria/criteria.service';
 import { Db } from '../../database/db.service';
 import { hashInvitationToken } from '../../panel/invitation-token';
