@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { boxIsOpen, isCounted } from '../bids/bid-rules';
+import { boxIsOpen, isCounted } from '../bids/domain';
 import { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
 import { DomainError } from '../common/domain-error';

@@ -4,7 +4,7 @@ import { TenderAccess } from '../access/tender-access.service';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
-import { boxIsOpen } from '../bids/bid-rules';
+import { boxIsOpen } from '../bids/domain';
 import { reached } from '../tenders/tender-lifecycle';
 import { AuditService } from './audit.service';
 import { AuditEventResponse, ChainVerificationResponse } from './dto/audit-event.response';

@@ -8,7 +8,7 @@ import { newId } from '../common/ids';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { BidContent } from './bid-content.service';
-import { assertAssessable, assertDisqualifiable } from './bid-rules';
+import { assertAssessable, assertDisqualifiable } from './domain';
 import { Bid } from './bid.entity';
 import { ComplianceRecord } from './compliance-record.entity';
 import type { RecordComplianceDto } from './dto/bid-actions.dto';

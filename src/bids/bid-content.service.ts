@@ -7,7 +7,7 @@ import { buildTree, flattenTree } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import type { Criterion } from '../criteria/criterion.entity';
 import type { Tender } from '../tenders/tender.entity';
-import { countWords, type CommitmentPlan } from './bid-rules';
+import { countWords, type CommitmentPlan } from './domain';
 import { BidCommitment } from './bid-commitment.entity';
 import { BidResponse } from './bid-response.entity';
 import { BidVersion } from './bid-version.entity';

@@ -9,7 +9,8 @@ import { Db } from '../database/db.service';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Organisation } from '../users/organisation.entity';
 import { BidContent } from './bid-content.service';
-import { activeKeyFor, assertAcceptingBids, checkCommitments, checkResponses, priceToPence } from './bid-rules';
+import { activeKeyFor, assertAcceptingBids, checkCommitments, checkResponses } from './domain';
+import { poundsToPence } from '../common/domain/decimals';
 import { Bid } from './bid.entity';
 import type { BidDetailResponse } from './dto/bid.response';
 import type { CreateBidDto } from './dto/create-bid.dto';
@@ -73,7 +74,7 @@ export class BidEntryService {
           bidderName,
           organisationType,
           consortium: dto.consortium?.map((name) => name.trim()) ?? [],
-          pricePence: priceToPence(dto.price),
+          pricePence: poundsToPence(dto.price),
         };
         const bid: Bid = {
           id: newId(),

@@ -16,8 +16,8 @@ import {
   checkResponses,
   mergeAnswers,
   planEdit,
-  priceToPence,
-} from './bid-rules';
+} from './domain';
+import { poundsToPence } from '../common/domain/decimals';
 import { BidVersion } from './bid-version.entity';
 import { Bid } from './bid.entity';
 import type { BidDetailResponse, VersionContent } from './dto/bid.response';
@@ -63,7 +63,7 @@ export class BidSubmissionService {
         bidderName: dto.bidderName?.trim() ?? latest.version.bidderName,
         organisationType: dto.organisationType ?? latest.version.organisationType,
         consortium: dto.consortium?.map((name) => name.trim()) ?? latest.version.consortium,
-        pricePence: dto.price !== undefined ? priceToPence(dto.price) : latest.version.pricePence,
+        pricePence: dto.price !== undefined ? poundsToPence(dto.price) : latest.version.pricePence,
       };
       let draft: VersionContent;
       if (plan === 'open_new_version') {

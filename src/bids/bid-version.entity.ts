@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { atLeast, oneOf } from '../database/checks';
 import { ORGANISATION_TYPES, type OrganisationType } from '../users/organisation.entity';
-import { BID_VERSION_STATUSES, type BidVersionStatus } from './bid-rules';
+import { BID_VERSION_STATUSES, type BidVersionStatus } from './domain';
 import { Bid } from './bid.entity';
 import { penceColumn } from './pence.transformer';
 

@@ -3,7 +3,7 @@ import { isBoolean, oneOf } from '../database/checks';
 import { Tender } from '../tenders/tender.entity';
 import { ORGANISATION_TYPES, Organisation, type OrganisationType } from '../users/organisation.entity';
 import { User } from '../users/user.entity';
-import { BID_STATUSES, type BidStatus } from './bid-rules';
+import { BID_STATUSES, type BidStatus } from './domain';
 import { BidVersion } from './bid-version.entity';
 
 /**

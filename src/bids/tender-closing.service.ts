@@ -9,7 +9,7 @@ import { SubmittedBidCounter } from '../tenders/submitted-bid-counter';
 import { transition } from '../tenders/tender-lifecycle';
 import { Tender } from '../tenders/tender.entity';
 import { TendersService } from '../tenders/tenders.service';
-import { approveOpening, assertMayClose } from './bid-rules';
+import { approveOpening, assertMayClose } from './domain';
 
 /** What a close request did: opened the box, or recorded an approval that awaits another. */
 export interface ClosingOutcome {

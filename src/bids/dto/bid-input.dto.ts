@@ -11,7 +11,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { MaxDecimals, NotBlank } from '../../common/validators';
-import { COMMITMENT_DECIMALS, isCalendarDate, MAX_COMMITMENT_MAGNITUDE, MAX_RESPONSE_CHARS } from '../bid-rules';
+import { COMMITMENT_DECIMALS, isCalendarDate, MAX_COMMITMENT_MAGNITUDE, MAX_RESPONSE_CHARS } from '../domain';
 
 /** At most `max` characters counted as a reader does (code points), not UTF-16 units. */
 export function MaxCharacters(max: number, options?: ValidationOptions): PropertyDecorator {

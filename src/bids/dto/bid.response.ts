@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANISATION_TYPES } from '../../users/organisation.entity';
-import { BID_STATUSES, countWords, penceToPrice } from '../bid-rules';
+import { penceToPounds } from '../../common/domain/decimals';
+import { BID_STATUSES, countWords } from '../domain';
 import type { BidCommitment } from '../bid-commitment.entity';
 import type { BidResponse } from '../bid-response.entity';
 import type { BidVersion } from '../bid-version.entity';
@@ -155,7 +156,7 @@ export class BidDetailResponse {
       organisationType: view.blind ? null : content.version.organisationType,
       consortium: view.blind ? [] : content.version.consortium,
       paper: bid.paper,
-      price: view.showPrice ? penceToPrice(content.version.pricePence) : null,
+      price: view.showPrice ? penceToPounds(content.version.pricePence) : null,
       responses: responses.map((response) => ({
         criterionId: response.criterionId,
         code: view.labels.get(response.criterionId)?.code ?? response.criterionId,

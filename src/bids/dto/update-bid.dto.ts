@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { IfPresent, MaxDecimals, NotBlank } from '../../common/validators';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../users/organisation.entity';
-import { MAX_PRICE } from '../bid-rules';
+import { MAX_PRICE } from '../domain';
 import { BidAnswerInputDto, CommitmentInputDto } from './bid-input.dto';
 import { MAX_COMMITMENTS, MAX_CONSORTIUM, MAX_RESPONSES } from './create-bid.dto';
 

@@ -87,6 +87,24 @@ describe('toHundredths / fromHundredths / formatHundredths', () => {
 });
 
 describe('prices: pounds and pence', () => {
+  it('converts prices to pence exactly and back', () => {
+    expect(poundsToPence(0.29)).toBe(29);
+    expect(poundsToPence(1249500.5)).toBe(124950050);
+    expect(poundsToPence(1_000_000_000)).toBe(100_000_000_000);
+    expect(penceToPounds(29)).toBe(0.29);
+    expect(penceToPounds(124950050)).toBe(1249500.5);
+    expect(penceToPounds(100)).toBe(1);
+  });
+
+  it('round-trips every price with at most 2 decimals (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000_000_000 }), (pence) => {
+        const price = penceToPounds(pence);
+        return poundsToPence(price) === pence;
+      }),
+    );
+  });
+
   it('converts a typed price to pence exactly, and back', () => {
     expect(poundsToPence(1234.5)).toBe(123450);
     expect(poundsToPence(0.29)).toBe(29);

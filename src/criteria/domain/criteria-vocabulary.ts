@@ -37,6 +37,11 @@ export const SCORED_CATEGORIES: readonly Category[] = [
 /** The "wider outcomes" of the Camden / nef model: the triple bottom line. */
 export const WIDER_OUTCOME_CATEGORIES: readonly Category[] = ['social_outcome', 'economic_outcome', 'environmental_outcome'];
 
+/** Whether a category (as stored: any text, or none) is one of the wider outcomes. */
+export function isWiderOutcome(category: string | null): boolean {
+  return (WIDER_OUTCOME_CATEGORIES as readonly string[]).includes(category ?? '');
+}
+
 /** 100 % in hundredths. */
 export const FULL_WEIGHT = 10_000;
 
