@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toHundredths } from '../common/domain/decimals';
 import { Category, FlatCriterion, validateForPublish } from '../criteria/domain';
-import { DEFAULT_TEMPLATES_DIR, loadTemplatesFromDir, TemplateFlatCriterion, TenderTemplate } from './template-format';
+import type { TemplateFlatCriterion, TenderTemplate } from './domain/template-parser';
+import { DEFAULT_TEMPLATES_DIR, loadTemplatesFromDir } from './template-loader';
 
 const templates = loadTemplatesFromDir(DEFAULT_TEMPLATES_DIR);
 const byKey = new Map(templates.map((t) => [t.key, t]));

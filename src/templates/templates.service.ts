@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { loadTemplatesFromDir, type TenderTemplate } from './template-format';
+import type { TenderTemplate } from './domain/template-parser';
+import { loadTemplatesFromDir } from './template-loader';
 
 /** `templates/` at the project root, from src/ (ts) and dist/ (compiled) alike. */
 export function templatesDir(): string {

@@ -1,17 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { atLeast, between, isBoolean, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
-import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS } from '../templates/template-format';
+import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS, type Aggregation, type PriceFormula, type ScaleLabel, type TieBreak } from './domain/tender-settings';
 import { TENDER_STATUSES, type TenderStatus } from './tender-lifecycle';
 
 /** A team member's approval to open the box (close the tender), when two are required. */
 export interface OpeningApproval {
   by: string;
   at: string;
-}
-
-export interface ScaleLabel {
-  label: string;
-  plainLabel: string;
 }
 
 @Entity('tenders')
@@ -64,16 +59,16 @@ export class Tender {
   scaleLabels: Record<string, ScaleLabel>;
 
   @Column({ type: 'varchar', length: 10 })
-  aggregation: 'mean' | 'median';
+  aggregation: Aggregation;
 
   @Column({ type: 'boolean' })
   moderationRequired: boolean;
 
   @Column({ type: 'varchar', length: 20 })
-  priceFormula: 'lowest_ratio' | 'linear_deviation' | 'min_max_linear';
+  priceFormula: PriceFormula;
 
   @Column({ type: 'varchar', length: 10 })
-  tieBreak: 'none' | 'quality' | 'price';
+  tieBreak: TieBreak;
 
   @Column({ type: 'integer' })
   divergenceThresholdHundredths: number;

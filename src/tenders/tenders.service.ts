@@ -11,7 +11,7 @@ import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { TemplatesService } from '../templates/templates.service';
 import { User } from '../users/user.entity';
-import { labelsForScale } from './default-scale';
+import { DEFAULT_SCALE, DEFAULT_SETTINGS, labelsForScale, toStoredSettings } from './domain/tender-settings';
 import type { CreateTenderDto } from './dto/create-tender.dto';
 import type { AddTeamMemberDto } from './dto/tender-actions.dto';
 import { TenderResponse, type TeamFacts } from './dto/tender.response';
@@ -86,7 +86,7 @@ export class TendersService {
     }
     return this.db.transaction(async (em) => {
       await this.assertReferenceFree(em, dto.reference.trim(), null);
-      const base = template?.settings;
+      const scale = template?.scale ?? DEFAULT_SCALE;
       const tender = em.getRepository(Tender).create({
         id: newId(),
         reference: dto.reference.trim(),
@@ -96,20 +96,10 @@ export class TendersService {
         bidDeadline: new Date(dto.bidDeadline),
         templateKey: template?.key ?? null,
         ownerId: caller.id,
-        scaleMin: template?.scale.min ?? 0,
-        scaleMax: template?.scale.max ?? 5,
-        scaleLabels: template ? template.scale.labels : labelsForScale(0, 5),
-        aggregation: base?.aggregation ?? 'mean',
-        moderationRequired: base?.moderationRequired ?? true,
-        priceFormula: base?.priceFormula ?? 'lowest_ratio',
-        tieBreak: base?.tieBreak ?? 'none',
-        divergenceThresholdHundredths: toHundredthsExact(base?.divergenceThreshold ?? 2),
-        minScorers: base?.minScorers ?? 2,
-        abnormallyLowRatioHundredths: toHundredthsExact(base?.abnormallyLowRatio ?? 0.8),
-        priceVisibleToPanel: base?.priceVisibleToPanel ?? false,
-        blindMarking: base?.blindMarking ?? false,
-        equalRepresentation: base?.equalRepresentation ?? false,
-        openingApprovals: base?.openingApprovals ?? 1,
+        scaleMin: scale.min,
+        scaleMax: scale.max,
+        scaleLabels: labelsForScale(scale.min, scale.max, scale.labels),
+        ...toStoredSettings(template?.settings ?? DEFAULT_SETTINGS),
         openingApprovalsGiven: null,
         contactName: null,
         contactEmail: null,

@@ -1,3 +1,5 @@
+import type { Category, CriterionKind, PanelGroup } from '../../criteria/domain/criteria-vocabulary';
+import type { Aggregation, PriceFormula, ScoringSettings, TieBreak } from '../../tenders/domain/tender-settings';
 import type { Rational } from './rational';
 
 /*
@@ -7,33 +9,17 @@ import type { Rational } from './rational';
  * weight of 40.25 % is 4025.
  */
 
-export type PanelGroup = 'lived_experience' | 'professional';
-export const PANEL_GROUPS: readonly PanelGroup[] = ['lived_experience', 'professional'];
-
-export type CriterionKind = 'section' | 'scored' | 'price' | 'pass_fail';
-export type Category =
-  'quality' | 'co_production' | 'social_outcome' | 'economic_outcome' | 'environmental_outcome' | 'price' | 'compliance';
-
-export type Aggregation = 'mean' | 'median';
-export type PriceFormula = 'lowest_ratio' | 'linear_deviation' | 'min_max_linear';
-export type TieBreak = 'none' | 'quality' | 'price';
+// The vocabulary is the criteria's and the tender settings' own (one source each).
+export { PANEL_GROUPS } from '../../criteria/domain/criteria-vocabulary';
+export type { Aggregation, Category, CriterionKind, PanelGroup, PriceFormula, TieBreak };
 
 export interface EngineScale {
   min: number;
   max: number;
 }
 
-export interface EngineSettings {
-  aggregation: Aggregation;
-  moderationRequired: boolean;
-  priceFormula: PriceFormula;
-  tieBreak: TieBreak;
-  /** Scale points × 100: the default 2 points is 200. */
-  divergenceThresholdHundredths: number;
-  minScorers: number;
-  /** Ratio × 100: the default 0.8 is 80. */
-  abnormallyLowRatioHundredths: number;
-}
+/** The scoring settings as a tender stores them (tenders/domain/tender-settings.ts). */
+export type EngineSettings = ScoringSettings;
 
 export interface EngineCriterion {
   id: string;

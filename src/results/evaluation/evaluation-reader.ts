@@ -10,6 +10,7 @@ import type { Bid } from '../../bids/bid.entity';
 import type { Criterion } from '../../criteria/criterion.entity';
 import type { EngineIndividualScore, EngineInput } from '../engine';
 import { IndividualScore } from '../../scoring/individual-score.entity';
+import { scoringSettingsOf } from '../../tenders/domain/tender-settings';
 import type { Tender } from '../../tenders/tender.entity';
 import { ModeratedScore } from '../../moderation/moderated-score.entity';
 
@@ -162,15 +163,7 @@ export function toEngineInput(rows: EvaluationRows): EngineInput {
   }
   return {
     scale: { min: tender.scaleMin, max: tender.scaleMax },
-    settings: {
-      aggregation: tender.aggregation,
-      moderationRequired: tender.moderationRequired,
-      priceFormula: tender.priceFormula,
-      tieBreak: tender.tieBreak,
-      divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
-      minScorers: tender.minScorers,
-      abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
-    },
+    settings: scoringSettingsOf(tender),
     criteria: criteria.map((c) => ({
       id: c.id,
       code: c.code,

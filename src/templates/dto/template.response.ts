@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TenderTemplate } from '../template-format';
+import type { TenderTemplate } from '../domain/template-parser';
 
 export class TemplateSummaryResponse {
   @ApiProperty({ example: 'camden-mental-health-day-care' }) key: string;
@@ -12,9 +12,12 @@ export class TemplateSummaryResponse {
 }
 
 export class TemplateResponse extends TemplateSummaryResponse {
-  @ApiProperty({ example: { min: 0, max: 5, labels: { '0': { label: 'Unacceptable', plainLabel: 'Does not answer the question' } } } })
+  @ApiProperty({
+    example: { min: 0, max: 5, labels: { '0': { label: 'Unacceptable', plainLabel: 'Does not answer the question' } } },
+  })
   scale: TenderTemplate['scale'];
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { aggregation: 'mean', priceFormula: 'lowest_ratio' } }) settings: TenderTemplate['settings'];
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { aggregation: 'mean', priceFormula: 'lowest_ratio' } })
+  settings: TenderTemplate['settings'];
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
@@ -24,7 +27,8 @@ export class TemplateResponse extends TemplateSummaryResponse {
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
-    example: [{ title: 'Commissioning for Outcomes and Co-production', publisher: 'nef', year: 2009 }] })
+    example: [{ title: 'Commissioning for Outcomes and Co-production', publisher: 'nef', year: 2009 }],
+  })
   sources: TenderTemplate['sources'];
 
   static override from(template: TenderTemplate): TemplateResponse {

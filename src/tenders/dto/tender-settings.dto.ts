@@ -16,6 +16,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IfPresent, MaxDecimals, NotBlank } from '../../common/validators';
+import {
+  AGGREGATIONS,
+  DEFAULT_SETTINGS,
+  OPENING_APPROVALS,
+  PRICE_FORMULAS,
+  TIE_BREAKS,
+  type Aggregation,
+  type OpeningApprovals,
+  type PriceFormula,
+  type TieBreak,
+} from '../domain/tender-settings';
 
 export class ScaleLabelDto {
   @ApiProperty({ example: 'Good' })
@@ -105,25 +116,25 @@ export class TenderSettingsDto {
   @Type(() => ScaleDto)
   scale?: ScaleDto;
 
-  @ApiPropertyOptional({ enum: ['mean', 'median'], example: 'mean' })
+  @ApiPropertyOptional({ enum: AGGREGATIONS, example: DEFAULT_SETTINGS.aggregation })
   @IfPresent()
-  @IsIn(['mean', 'median'])
-  aggregation?: 'mean' | 'median';
+  @IsIn(AGGREGATIONS)
+  aggregation?: Aggregation;
 
   @ApiPropertyOptional({ example: true })
   @IfPresent()
   @IsBoolean()
   moderationRequired?: boolean;
 
-  @ApiPropertyOptional({ enum: ['lowest_ratio', 'linear_deviation', 'min_max_linear'], example: 'lowest_ratio' })
+  @ApiPropertyOptional({ enum: PRICE_FORMULAS, example: DEFAULT_SETTINGS.priceFormula })
   @IfPresent()
-  @IsIn(['lowest_ratio', 'linear_deviation', 'min_max_linear'])
-  priceFormula?: 'lowest_ratio' | 'linear_deviation' | 'min_max_linear';
+  @IsIn(PRICE_FORMULAS)
+  priceFormula?: PriceFormula;
 
-  @ApiPropertyOptional({ enum: ['none', 'quality', 'price'], example: 'none' })
+  @ApiPropertyOptional({ enum: TIE_BREAKS, example: DEFAULT_SETTINGS.tieBreak })
   @IfPresent()
-  @IsIn(['none', 'quality', 'price'])
-  tieBreak?: 'none' | 'quality' | 'price';
+  @IsIn(TIE_BREAKS)
+  tieBreak?: TieBreak;
 
   @ApiPropertyOptional({ example: 2, description: 'Scale points; at most 2 decimals.' })
   @IfPresent()
@@ -164,14 +175,14 @@ export class TenderSettingsDto {
   equalRepresentation?: boolean;
 
   @ApiPropertyOptional({
-    enum: [1, 2],
+    enum: [...OPENING_APPROVALS],
     example: 2,
     description: 'How many different team members must approve closing the tender (opening the box). Default 1.',
   })
   // Left out means "unchanged"; null is not a number of people (400).
   @IfPresent()
-  @IsIn([1, 2], { message: 'Opening approvals must be 1 or 2: how many different team members must approve opening the bids.' })
-  openingApprovals?: 1 | 2;
+  @IsIn(OPENING_APPROVALS, { message: 'Opening approvals must be 1 or 2: how many different team members must approve opening the bids.' })
+  openingApprovals?: OpeningApprovals;
 
   @ApiPropertyOptional({ example: 'Sam Okoye', description: 'Who to contact about this tender; shown on the panel\'s "Get help" page. Changeable until the award.' })
   @IfPresent()

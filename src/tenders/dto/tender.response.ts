@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { fromHundredths } from '../../common/domain/decimals';
 import type { TenderRelation } from '../../access/tender-access.service';
 import { TENDER_STATUSES, type TenderStatus } from '../tender-lifecycle';
-import type { OpeningApproval, ScaleLabel, Tender } from '../tender.entity';
+import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS, type Aggregation, type PriceFormula, type ScaleLabel, type TieBreak } from '../domain/tender-settings';
+import type { OpeningApproval, Tender } from '../tender.entity';
 
 export class ScaleResponse {
   @ApiProperty({ example: 0 }) min: number;
@@ -30,10 +31,10 @@ export class TenderResponse {
   @ApiProperty({ example: '2027-01-31T12:00:00.000Z' }) bidDeadline: string;
   @ApiPropertyOptional({ type: String, example: 'camden-mental-health-day-care', nullable: true }) template: string | null;
   @ApiProperty({ type: ScaleResponse }) scale: ScaleResponse;
-  @ApiProperty({ enum: ['mean', 'median'] }) aggregation: 'mean' | 'median';
+  @ApiProperty({ enum: AGGREGATIONS }) aggregation: Aggregation;
   @ApiProperty() moderationRequired: boolean;
-  @ApiProperty({ enum: ['lowest_ratio', 'linear_deviation', 'min_max_linear'] }) priceFormula: string;
-  @ApiProperty({ enum: ['none', 'quality', 'price'] }) tieBreak: string;
+  @ApiProperty({ enum: PRICE_FORMULAS }) priceFormula: PriceFormula;
+  @ApiProperty({ enum: TIE_BREAKS }) tieBreak: TieBreak;
   @ApiProperty({ example: 2 }) divergenceThreshold: number;
   @ApiProperty({ example: 2 }) minScorers: number;
   @ApiProperty({ example: 0.8 }) abnormallyLowRatio: number;

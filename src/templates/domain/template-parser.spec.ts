@@ -1,71 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  DEFAULT_SCALE,
-  DEFAULT_SETTINGS,
-  loadTemplatesFromDir,
-  parseTemplate,
-  ParseResult,
-  TenderTemplate,
-} from './template-format';
-
-/** The loose shape of a template file as tests edit it: every field may be wrong. */
-interface CriterionFile {
-  [field: string]: unknown;
-  children?: CriterionFile[];
-}
-interface TemplateFile {
-  [field: string]: unknown;
-  scale: { min: unknown; max: unknown; labels: Record<string, Record<string, unknown>> };
-  criteria: CriterionFile[];
-}
-
-/** A small but complete template file; each test changes what it is about. */
-function templateFile(): TemplateFile {
-  return {
-    key: 'small-test',
-    title: 'Small test tender',
-    description: 'A template used by the parser tests.',
-    sources: [{ title: 'SCORING.md', publisher: 'Tender Scorer', year: 2026 }],
-    scale: { min: 0, max: 5, labels: JSON.parse(JSON.stringify(DEFAULT_SCALE.labels)) as TemplateFile['scale']['labels'] },
-    settings: { tieBreak: 'quality', divergenceThreshold: 1.5 },
-    criteria: [
-      {
-        code: 'Q',
-        title: 'Quality',
-        kind: 'section',
-        category: 'quality',
-        weight: 40.25,
-        children: [
-          {
-            code: 'Q1',
-            title: 'Method',
-            kind: 'scored',
-            category: 'quality',
-            weight: 20.13,
-            threshold: 2,
-            maxWords: 750,
-            guidance: 'A clear method tied to the outcomes.',
-            plainGuidance: 'Do they say how they will do it?',
-          },
-          {
-            code: 'Q2',
-            title: 'Involvement',
-            kind: 'scored',
-            category: 'co_production',
-            weight: 20.12,
-            groupWeights: { lived_experience: 50, professional: 50 },
-            guidance: 'People who use the service shape it.',
-            plainGuidance: 'Will people like you help shape it?',
-          },
-        ],
-      },
-      { code: 'P', title: 'Price', kind: 'price', weight: 59.75 },
-      { code: 'G1', title: 'Safeguarding', kind: 'pass_fail', weight: 0, guidance: 'A current policy.' },
-    ],
-  };
-}
+import { DEFAULT_SETTINGS } from '../../tenders/domain/tender-settings';
+import { parseTemplate, type ParseResult, type TenderTemplate } from './template-parser';
+import { templateFile, type CriterionFile, type TemplateFile } from './testing/template-file';
 
 /** Q1 and Q2, the children of section Q in templateFile(). */
 function qChild(file: TemplateFile, index: number): CriterionFile {
@@ -190,7 +125,9 @@ describe('parseTemplate', () => {
     expect(parsed(parseTemplate(withApprovals(2), 'small-test.json')).settings.openingApprovals).toBe(2);
     expect(parsed(parseTemplate(templateFile(), 'small-test.json')).settings.openingApprovals).toBe(1);
     for (const bad of [0, 3, 1.5, '2', null]) {
-      expect(errorsOf(withApprovals(bad))).toEqual([`settings.openingApprovals: must be 1 or 2 (different team members who approve opening the bids), found ${JSON.stringify(bad)}`]);
+      expect(errorsOf(withApprovals(bad))).toEqual([
+        `settings.openingApprovals: must be 1 or 2 (different team members who approve opening the bids), found ${JSON.stringify(bad)}`,
+      ]);
     }
   });
 
@@ -260,38 +197,5 @@ describe('parseTemplate', () => {
   it('refuses what is not a JSON object', () => {
     expect(errorsOf([])).toEqual(['the file must hold a JSON object, found []']);
     expect(errorsOf(null)).toEqual(['the file must hold a JSON object, found null']);
-  });
-});
-
-describe('loadTemplatesFromDir', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'templates-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  const write = (name: string, content: unknown) =>
-    writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
-
-  it('loads every *.json file, sorted by key, ignoring other files', () => {
-    write('small-test.json', templateFile());
-    write('another-one.json', { ...templateFile(), key: 'another-one' });
-    write('README.md', '# not a template');
-    mkdirSync(join(dir, 'drafts'));
-    expect(loadTemplatesFromDir(dir).map((t) => t.key)).toEqual(['another-one', 'small-test']);
-  });
-
-  it('throws one error naming every broken file and each of its errors', () => {
-    write('small-test.json', templateFile());
-    write('broken.json', { ...templateFile(), key: 'broken', title: '' });
-    write('garbled.json', '{ "key": ');
-    const attempt = () => loadTemplatesFromDir(dir);
-    expect(attempt).toThrow(/2 broken template file\(s\)/);
-    expect(attempt).toThrow(/broken\.json:\n {2}- title: must be non-blank text/);
-    expect(attempt).toThrow(/garbled\.json:\n {2}- not valid JSON/);
-  });
-
-  it('refuses an empty folder: a missing template set is a deployment mistake', () => {
-    expect(() => loadTemplatesFromDir(dir)).toThrow(/No template files/);
   });
 });

@@ -7,95 +7,33 @@
  *
  * The parser checks the shape of the file, fills in the defaults of API.md, flattens the
  * tree and then holds it to exactly the rules a tender must meet to be published
- * (criteria-tree.ts): a template that could not be published is a broken file, and the
- * service refuses to start with one (see loadTemplatesFromDir).
- *
- * Pure apart from loadTemplatesFromDir, which reads the folder with node:fs once at start.
+ * (criteria/domain): a template that could not be published is a broken file, and the
+ * service refuses to start with one (see template-loader.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename } from 'node:path';
+import { toHundredths } from '../../common/domain/decimals';
 import {
   CATEGORIES,
-  Category,
   CRITERION_KINDS,
-  CriterionKind,
   defaultCategory,
   defaultScoredBy,
-  FlatCriterion,
-  PanelGroup,
   validateForPublish,
-} from '../criteria/domain';
-import { toHundredths } from '../common/domain/decimals';
-
-/* --------------------------------------------------------------- types ---------- */
-
-export const AGGREGATIONS = ['mean', 'median'] as const;
-export type Aggregation = (typeof AGGREGATIONS)[number];
-export const PRICE_FORMULAS = ['lowest_ratio', 'linear_deviation', 'min_max_linear'] as const;
-export type PriceFormula = (typeof PRICE_FORMULAS)[number];
-export const TIE_BREAKS = ['none', 'quality', 'price'] as const;
-export type TieBreak = (typeof TIE_BREAKS)[number];
-
-export interface TemplateSettings {
-  aggregation: Aggregation;
-  moderationRequired: boolean;
-  priceFormula: PriceFormula;
-  tieBreak: TieBreak;
-  /** Scale points. */
-  divergenceThreshold: number;
-  minScorers: number;
-  abnormallyLowRatio: number;
-  priceVisibleToPanel: boolean;
-  blindMarking: boolean;
-  equalRepresentation: boolean;
-  /** How many different team members must approve opening the box (1 or 2). */
-  openingApprovals: OpeningApprovals;
-}
-
-export const OPENING_APPROVALS = [1, 2] as const;
-export type OpeningApprovals = (typeof OPENING_APPROVALS)[number];
-
-/** The defaults of API.md (`POST /api/tenders`) and SCORING.md. */
-export const DEFAULT_SETTINGS: Readonly<TemplateSettings> = Object.freeze({
-  aggregation: 'mean',
-  moderationRequired: true,
-  priceFormula: 'lowest_ratio',
-  tieBreak: 'none',
-  divergenceThreshold: 2,
-  minScorers: 2,
-  abnormallyLowRatio: 0.8,
-  priceVisibleToPanel: false,
-  blindMarking: false,
-  equalRepresentation: false,
-  openingApprovals: 1,
-});
-
-export interface ScaleLabel {
-  label: string;
-  /** The same level in plain language, for lived-experience panelists. */
-  plainLabel: string;
-}
-
-export interface TemplateScale {
-  min: number;
-  max: number;
-  /** One entry per integer level, keyed by the level as a string ("0" … "5"). */
-  labels: Record<string, ScaleLabel>;
-}
-
-/** SCORING.md §1: the default 0–5 scale and its labels. */
-export const DEFAULT_SCALE: Readonly<TemplateScale> = Object.freeze({
-  min: 0,
-  max: 5,
-  labels: {
-    '0': { label: 'Unacceptable', plainLabel: 'Does not answer the question' },
-    '1': { label: 'Poor', plainLabel: 'Answers a little, with big gaps' },
-    '2': { label: 'Weak', plainLabel: 'Answers some of it, not convincing' },
-    '3': { label: 'Satisfactory', plainLabel: 'Answers it, with some gaps' },
-    '4': { label: 'Good', plainLabel: 'Answers it well, with evidence' },
-    '5': { label: 'Excellent', plainLabel: 'Answers it very well, with strong evidence' },
-  },
-});
+  type Category,
+  type CriterionKind,
+  type FlatCriterion,
+  type PanelGroup,
+} from '../../criteria/domain';
+import {
+  AGGREGATIONS,
+  DEFAULT_SETTINGS,
+  OPENING_APPROVALS,
+  PRICE_FORMULAS,
+  TIE_BREAKS,
+  type OpeningApprovals,
+  type ScaleLabel,
+  type TenderScale,
+  type TenderSettings,
+} from '../../tenders/domain/tender-settings';
 
 export interface TemplateSource {
   title: string;
@@ -136,9 +74,9 @@ export interface TenderTemplate {
   description: string;
   summary?: string;
   sources: TemplateSource[];
-  scale: TemplateScale;
+  scale: TenderScale;
   /** Every setting, the file's values over DEFAULT_SETTINGS. */
-  settings: TemplateSettings;
+  settings: TenderSettings;
   /** The nested tree, with the defaults filled in (leaf categories, scoredBy). */
   criteria: TemplateCriterion[];
   /**
@@ -283,7 +221,7 @@ function parseSources(raw: unknown, problems: Problems): TemplateSource[] | unde
   return sources.length === raw.length ? sources : undefined;
 }
 
-function parseScale(raw: unknown, problems: Problems): TemplateScale | undefined {
+function parseScale(raw: unknown, problems: Problems): TenderScale | undefined {
   if (!isObject(raw)) {
     problems.add('scale', `must be an object {min, max, labels}, found ${show(raw)}`);
     return undefined;
@@ -329,7 +267,7 @@ function parseScale(raw: unknown, problems: Problems): TemplateScale | undefined
   return Object.keys(parsed).length === levels.length ? { min, max, labels: parsed } : undefined;
 }
 
-function parseSettings(raw: unknown, scale: TemplateScale | undefined, problems: Problems): TemplateSettings | undefined {
+function parseSettings(raw: unknown, scale: TenderScale | undefined, problems: Problems): TenderSettings | undefined {
   if (raw === undefined) return { ...DEFAULT_SETTINGS };
   if (!isObject(raw)) {
     problems.add('settings', `must be an object, found ${show(raw)}`);
@@ -337,15 +275,15 @@ function parseSettings(raw: unknown, scale: TemplateScale | undefined, problems:
   }
   const allowed = Object.keys(DEFAULT_SETTINGS);
   problems.unknownKeys(raw, allowed, 'settings');
-  const settings: TemplateSettings = { ...DEFAULT_SETTINGS };
+  const settings: TenderSettings = { ...DEFAULT_SETTINGS };
   const before = problems.errors.length;
-  const oneOf = <T extends string>(key: keyof TemplateSettings, values: readonly T[]): void => {
+  const oneOf = <T extends string>(key: keyof TenderSettings, values: readonly T[]): void => {
     if (raw[key] === undefined) return;
     if (!values.includes(raw[key] as T))
       problems.add(`settings.${key}`, `must be one of ${values.join(', ')}, found ${show(raw[key])}`);
     else (settings as unknown as Json)[key] = raw[key];
   };
-  const flag = (key: keyof TemplateSettings): void => {
+  const flag = (key: keyof TenderSettings): void => {
     if (raw[key] === undefined) return;
     if (typeof raw[key] !== 'boolean') problems.add(`settings.${key}`, `must be true or false, found ${show(raw[key])}`);
     else (settings as unknown as Json)[key] = raw[key];
@@ -386,7 +324,10 @@ function parseSettings(raw: unknown, scale: TemplateScale | undefined, problems:
   const approvals = raw.openingApprovals;
   if (approvals !== undefined) {
     if (!OPENING_APPROVALS.includes(approvals as OpeningApprovals)) {
-      problems.add('settings.openingApprovals', `must be 1 or 2 (different team members who approve opening the bids), found ${show(approvals)}`);
+      problems.add(
+        'settings.openingApprovals',
+        `must be 1 or 2 (different team members who approve opening the bids), found ${show(approvals)}`,
+      );
     } else settings.openingApprovals = approvals as OpeningApprovals;
   }
   return problems.errors.length === before ? settings : undefined;
@@ -512,40 +453,4 @@ function flatten(criteria: readonly TemplateCriterion[]): TemplateFlatCriterion[
   };
   walk(criteria, null);
   return flat;
-}
-
-/* ---------------------------------------------------------- the folder ---------- */
-
-/** `templates/` at the repository root, from both `src/templates` and `dist/templates`. */
-export const DEFAULT_TEMPLATES_DIR = resolve(__dirname, '..', '..', 'templates');
-
-/**
- * Reads and checks every `*.json` file in `dir`, returning the templates sorted by key.
- * Throws one Error listing every broken file with all its errors, so a bad template
- * stops the service at start rather than reaching a commissioner.
- */
-export function loadTemplatesFromDir(dir: string = DEFAULT_TEMPLATES_DIR): TenderTemplate[] {
-  const files = readdirSync(dir)
-    .filter((name) => name.toLowerCase().endsWith('.json'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (files.length === 0) throw new Error(`No template files (*.json) in ${dir}.`);
-
-  const templates: TenderTemplate[] = [];
-  const broken: string[] = [];
-  for (const file of files) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    } catch (error) {
-      broken.push(`${file}:\n  - not valid JSON: ${(error as Error).message}`);
-      continue;
-    }
-    const result = parseTemplate(json, file);
-    if ('errors' in result) broken.push(`${file}:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
-    else templates.push(result.template);
-  }
-  if (broken.length > 0) {
-    throw new Error(`${broken.length} broken template file(s) in ${dir}:\n${broken.join('\n')}`);
-  }
-  return templates.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
