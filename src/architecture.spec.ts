@@ -3,8 +3,9 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 
 /*
  * The shape of the code, checked from its imports (no tool but the file system): every
- * evaluation goes through one door, and the features that show an evaluation sit in no
- * import cycle between feature folders.
+ * evaluation goes through one door, the features that show an evaluation sit in no
+ * import cycle between feature folders, pure files stay pure, and no file grows past
+ * what one reading holds.
  */
 const SRC = __dirname;
 
@@ -20,6 +21,42 @@ const files = sourceFiles(SRC).map((path) => ({
   path: relative(SRC, path).split(sep).join('/'),
   text: readFileSync(path, 'utf8'),
 }));
+
+/** Every TypeScript file of src/, specs included, generated migrations left out. */
+function everyFile(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'migrations' ? [] : everyFile(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** At most this many lines in any file of src/ (generated migrations aside): past it, split by concept. */
+const MAX_LINES = 400;
+
+/**
+ * Pure files: every file under a `domain/` folder, and the results engine — the same globs
+ * as the purity lint in eslint.config.mjs, which keeps the framework, the ORM, the
+ * validators and exceljs out of them.
+ */
+const isPure = (path: string) => /(^|\/)domain(\/|$)/.test(path) || /^results\/engine(\/|$)/.test(path);
+
+/**
+ * The modules a file imports at run time (`import type` and `export type` erased):
+ * relative ones resolved to a path under src/ without extension, others as written.
+ */
+function runtimeImports(path: string, text: string): string[] {
+  const statements = text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms);
+  return [...statements]
+    .filter(([, , typeOnly]) => !typeOnly)
+    .map(([, , , spec]) =>
+      spec.startsWith('.')
+        ? normalize(join(dirname(path), spec))
+            .split(sep)
+            .join('/')
+        : spec,
+    );
+}
 
 /** Feature folder → the feature folders its files import (type-only imports included). */
 function folderGraph(): Map<string, Set<string>> {
@@ -74,6 +111,58 @@ describe('the architecture', () => {
 
   it.each(['results', 'moderation', 'exports'])('puts %s in no import cycle between feature folders', (folder) => {
     expect(cycleThrough(folderGraph(), folder)).toEqual([]);
+  });
+
+  it(`keeps every file of src/ within ${MAX_LINES} lines, specs included (generated migrations aside)`, () => {
+    const long = everyFile(SRC)
+      .map((path) => ({
+        path: relative(SRC, path).split(sep).join('/'),
+        lines: readFileSync(path, 'utf8').split('\n').length - 1,
+      }))
+      .filter(({ lines }) => lines > MAX_LINES)
+      .map(({ path, lines }) => `${path}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it('keeps pure files pure: a domain/ file or the engine imports, at run time, only pure files and node: modules', () => {
+    const pure = files.filter(({ path }) => isPure(path));
+    expect(pure.length).toBeGreaterThan(20); // the glob finds them: criteria, bids, tenders, templates, …
+    const impure = pure.flatMap(({ path, text }) =>
+      runtimeImports(path, text)
+        .filter((target) => (target.startsWith('node:') ? false : target.startsWith('..') || !isPure(target)))
+        .map((target) => `${path} imports ${target}`),
+    );
+    expect(impure).toEqual([]);
+  });
+
+  it('has one source per vocabulary: the closed lists are spelled once, in a domain/ file', () => {
+    const lists: Record<string, string[]> = {
+      'price formulas': ['lowest_ratio', 'linear_deviation', 'min_max_linear'],
+      'criterion kinds': ['section', 'scored', 'price', 'pass_fail'],
+      'wider outcomes': ['social_outcome', 'economic_outcome', 'environmental_outcome'],
+      'panel groups': ['lived_experience', 'professional'],
+      aggregations: ['mean', 'median'],
+      'tie breaks': ['none', 'quality', 'price'],
+    };
+    // A list spelled as an array or as a union type; examples in OpenAPI decorators and the
+    // test data of testing/ folders are values, not the vocabulary.
+    const spelling = (values: string[]) =>
+      new RegExp(`\\[\\s*${values.map((v) => `'${v}'`).join(',\\s*')}\\s*\\]|${values.map((v) => `'${v}'`).join('\\s*\\|\\s*')}`);
+    const code = files
+      .filter(({ path }) => !path.includes('/testing/'))
+      .map(({ path, text }) => ({ path, text: text.replace(/example:\s*\[[^\]]*\]/g, '') }));
+    const spelled = Object.entries(lists).map(([name, values]) => [
+      name,
+      code.filter(({ text }) => spelling(values).test(text)).map(({ path }) => path),
+    ]);
+    expect(Object.fromEntries(spelled)).toEqual({
+      'price formulas': ['tenders/domain/tender-settings.ts'],
+      'criterion kinds': ['criteria/domain/criteria-vocabulary.ts'],
+      'wider outcomes': ['criteria/domain/criteria-vocabulary.ts'],
+      'panel groups': ['criteria/domain/criteria-vocabulary.ts'],
+      aggregations: ['tenders/domain/tender-settings.ts'],
+      'tie breaks': ['tenders/domain/tender-settings.ts'],
+    });
   });
 
   it('sees a cycle where there is one (the check itself)', () => {

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { BODY_LIMIT_MB, bodyShapeProblem } from './common/body-shape';
-import { invalidBody } from './common/domain-error';
+import { invalidBody } from './common/domain/domain-error';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { configureWeb, cspNonce, nonceMiddleware, WEB_ROUTES } from './web/configure-web';

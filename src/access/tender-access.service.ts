@@ -3,10 +3,10 @@ import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { boxIsOpen, isCounted } from '../bids/domain';
 import { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
 import { PanelMember } from '../panel/panel-member.entity';
-import { statusWords } from '../tenders/tender-lifecycle';
+import { statusWords } from '../tenders/domain/tender-lifecycle';
 import { Tender } from '../tenders/tender.entity';
 import { TenderTeamMember, type TeamRole } from '../tenders/tender-team-member.entity';
 

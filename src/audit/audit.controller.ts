@@ -5,7 +5,7 @@ import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
 import { boxIsOpen } from '../bids/domain';
-import { reached } from '../tenders/tender-lifecycle';
+import { reached } from '../tenders/domain/tender-lifecycle';
 import { AuditService } from './audit.service';
 import { AuditEventResponse, ChainVerificationResponse } from './dto/audit-event.response';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db.service';
-import { GENESIS_HASH, hashEvent, verifyChain, type ChainVerification } from './audit-chain';
+import { GENESIS_HASH, hashEvent, verifyChain, type ChainVerification } from './domain/audit-chain';
 import { AuditChainHead, AuditEvent, type AuditSensitivity } from './audit-event.entity';
 
 export interface AuditEntry {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { callerFor, type Caller, type PanelSeat, type Role } from '../common/caller';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { UsersService } from '../users/users.service';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 

@@ -4,7 +4,7 @@ import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { callerFor, type Caller, type PanelSeat } from '../common/caller';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { Db } from '../database/db.service';
 import { PanelMember } from '../panel/panel-member.entity';
 import { acceptSeat } from '../panel/seat-acceptance';

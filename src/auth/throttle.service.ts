@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { Db } from '../database/db.service';
 import { retryOnUniqueViolation } from '../database/unique-violation';
 import { LoginThrottle } from './login-throttle.entity';

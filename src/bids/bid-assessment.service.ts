@@ -3,7 +3,7 @@ import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';

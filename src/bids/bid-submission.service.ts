@@ -4,7 +4,7 @@ import { TenderAccess, type BidAccessGrant, type BidView } from '../access/tende
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { Db } from '../database/db.service';
 import { BidContent, type VersionFields } from './bid-content.service';
 import {

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../database/db.service';
 import type { TenderResponse } from '../tenders/dto/tender.response';
 import { SubmittedBidCounter } from '../tenders/submitted-bid-counter';
-import { transition } from '../tenders/tender-lifecycle';
+import { transition } from '../tenders/domain/tender-lifecycle';
 import { Tender } from '../tenders/tender.entity';
 import { TendersService } from '../tenders/tenders.service';
 import { approveOpening, assertMayClose } from './domain';

@@ -1,4 +1,4 @@
-import type { FieldProblem } from './domain-error';
+import type { FieldProblem } from './domain/domain-error';
 
 /** The largest JSON body read: a full bid (answers up to 20 000 characters each, commitments) is over Express's 100 kB default. */
 export const BODY_LIMIT_MB = 2;

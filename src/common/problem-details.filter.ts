@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { BODY_LIMIT_MB } from './body-shape';
-import { DomainError, type DomainErrorCode } from './domain-error';
+import { DomainError, type DomainErrorCode } from './domain/domain-error';
 
 const STATUS: Record<DomainErrorCode, number> = {
   validation: 400,

@@ -3,7 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { invalidBody, type FieldProblem } from './domain-error';
+import { invalidBody, type FieldProblem } from './domain/domain-error';
 
 const BODY_ARGUMENT = new RegExp(`^${RouteParamtypes.BODY}:`);
 

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { invalidBody, type FieldProblem } from './domain-error';
+import { invalidBody, type FieldProblem } from './domain/domain-error';
 import { firstConstraint, plainMessage } from './validation-messages';
 
 /** Flattens class-validator's tree into `[{field: "responses[0].text", message}]`: one plain sentence per field. */

@@ -4,10 +4,10 @@ import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { fromHundredths, toHundredthsExact } from '../common/domain/decimals';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
-import { assertDraft } from '../tenders/tender-lifecycle';
+import { assertDraft } from '../tenders/domain/tender-lifecycle';
 import type { Tender } from '../tenders/tender.entity';
 import {
   buildTree,

@@ -4,7 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
-import type { ExportKind } from './export-rules';
+import type { ExportKind } from './domain/export-rules';
 
 export interface DownloadFacts {
   caller: Caller;

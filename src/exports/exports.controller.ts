@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, Ap
 import type { StreamableFile } from '@nestjs/common';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
-import { EXPORT_CONTENT_TYPES } from './export-rules';
+import { EXPORT_CONTENT_TYPES } from './domain/export-rules';
 import { ExportsService } from './exports.service';
 
 const NOT_VISIBLE = 'No such tender, or not visible to you (problem+json).';

@@ -7,7 +7,7 @@ import { AuditedDownloads } from './audited-download';
 import { scoresCsv } from './csv/scores.csv';
 import type { EvaluationRecord } from '../results/evaluation/evaluation-record';
 import { Evaluation } from '../results/evaluation/evaluation.service';
-import { assertExportable, EXPORT_CONTENT_TYPES, exportFileName, type ExportKind } from './export-rules';
+import { assertExportable, EXPORT_CONTENT_TYPES, exportFileName, type ExportKind } from './domain/export-rules';
 import { evaluationJson } from './json/evaluation.json';
 import { DownloadCancelled } from './xlsx/sheet-writer';
 import { writeEvaluationWorkbook } from './xlsx/workbook';

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/problem-details';
-import { IDEMPOTENCY_HEADER } from './idempotency-rules';
+import { IDEMPOTENCY_HEADER } from './domain/idempotency-rules';
 
 export const IDEMPOTENT_KEY = 'idempotency:enabled';
 

@@ -3,17 +3,17 @@ import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
 import { isUniqueViolation } from '../database/unique-violation';
-import { assertOnScale, normaliseRationale } from '../scoring/scoring-rules';
+import { assertOnScale, normaliseRationale } from '../scoring/domain/scoring-rules';
 import type { ModerateScoreDto } from './dto/moderation.dto';
 import { ModeratedScoreResponse } from './dto/moderation.response';
 import { ModeratedScore } from './moderated-score.entity';
-import { assertBidModeratable, assertIfMatch, assertModeratable, assertModerationOpen, type IfMatch } from './moderation-rules';
+import { assertBidModeratable, assertIfMatch, assertModeratable, assertModerationOpen, type IfMatch } from './domain/moderation-rules';
 
 /**
  * Records the panel's consensus on a bid × criterion. Every change appends a version;

@@ -17,7 +17,7 @@ import { TenderResponse } from '../tenders/dto/tender.response';
 import { ModerateScoreDto } from './dto/moderation.dto';
 import { ModeratedScoreResponse } from './dto/moderation.response';
 import { ModeratedScoresService } from './moderated-scores.service';
-import { etagOf, parseIfMatch } from './moderation-rules';
+import { etagOf, parseIfMatch } from './domain/moderation-rules';
 import { StartModerationService } from './start-moderation.service';
 
 /** Starting moderation and recording moderated scores; the moderation table is the results feature's (ModerationViewController). */

@@ -10,7 +10,7 @@ import { IndividualScore } from '../scoring/individual-score.entity';
 import type { TenderResponse } from '../tenders/dto/tender.response';
 import type { Tender } from '../tenders/tender.entity';
 import { TendersService } from '../tenders/tenders.service';
-import { assertQuorate, type QuorumInput } from './quorum';
+import { assertQuorate, type QuorumInput } from './domain/quorum';
 
 /**
  * evaluation → moderation, refused (409 naming the shortfall) until the panel is quorate:

@@ -3,15 +3,15 @@ import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
-import { reached } from '../tenders/tender-lifecycle';
+import { reached } from '../tenders/domain/tender-lifecycle';
 import { ConflictDeclaration } from './conflict-declaration.entity';
 import type { DeclareInterestDto } from './dto/declare-interest.dto';
 import { DeclarationStatementResponse, type DeclarationResponse, type DeclarationsResponse } from './dto/declaration.response';
 import { PanelDirectory } from './panel-directory.service';
-import { assertDeclarationsOpen, declarationChange, outstandingDeclarations } from './panel-rules';
+import { assertDeclarationsOpen, declarationChange, outstandingDeclarations } from './domain/panel-rules';
 import { retryOnUniqueViolation } from '../database/unique-violation';
 
 /**

@@ -7,19 +7,19 @@ import type { SessionResponse } from '../auth/dto/session.response';
 import { ThrottleService } from '../auth/throttle.service';
 import type { Caller, PanelSeat } from '../common/caller';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Db } from '../database/db.service';
 import { Tender } from '../tenders/tender.entity';
-import { assertNotFrozen } from '../tenders/tender-lifecycle';
+import { assertNotFrozen } from '../tenders/domain/tender-lifecycle';
 import { User } from '../users/user.entity';
 import type { InvitationResponse } from './dto/panel.response';
-import { hashInvitationCode, hashInvitationToken, newInvitationCode, newInvitationToken, normaliseInvitationCode } from './invitation-token';
+import { hashInvitationCode, hashInvitationToken, newInvitationCode, newInvitationToken, normaliseInvitationCode } from './domain/invitation-token';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
-import { assertMayInvite, invitationExpiry } from './panel-rules';
+import { assertMayInvite, invitationExpiry } from './domain/panel-rules';
 import { acceptSeat } from './seat-acceptance';
 
 /** What a person redeeming an invitation holds: the link's token, or the short code typed in. */

@@ -4,7 +4,7 @@ import { Bid } from '../bids/bid.entity';
 import type { Tender } from '../tenders/tender.entity';
 import { ConflictDeclaration } from './conflict-declaration.entity';
 import { PanelMember } from './panel-member.entity';
-import { blindLabels, panelBidName, pseudonymFor, seatContact } from './panel-rules';
+import { blindLabels, panelBidName, pseudonymFor, seatContact } from './domain/panel-rules';
 
 /**
  * Reads the panel's records for the panel, scoring and moderation features (and the

@@ -4,13 +4,13 @@ import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { IndividualScore } from '../scoring/individual-score.entity';
-import { criteriaForGroup } from '../scoring/scoring-rules';
+import { criteriaForGroup } from '../scoring/domain/scoring-rules';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AddPanelMemberDto } from './dto/add-panel-member.dto';
@@ -24,7 +24,7 @@ import {
 import { PanelDirectory } from './panel-directory.service';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
-import { assertMayJoinPanel, assertMayLeavePanel, memberProgress } from './panel-rules';
+import { assertMayJoinPanel, assertMayLeavePanel, memberProgress } from './domain/panel-rules';
 
 /** The tender team forms the panel: adds, lists (with declarations and progress) and removes members. */
 @Injectable()

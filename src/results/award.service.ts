@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import type { TenderResponse } from '../tenders/dto/tender.response';
 import { TendersService } from '../tenders/tenders.service';
 import type { AwardTenderDto } from './dto/award.dto';
-import { assertComplete, awardSnapshot, chooseAwardedBid } from './results-rules';
+import { assertComplete, awardSnapshot, chooseAwardedBid } from './domain/results-rules';
 import { Evaluation } from './evaluation/evaluation.service';
 
 /**

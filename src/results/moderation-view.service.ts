@@ -4,7 +4,7 @@ import type { Caller } from '../common/caller';
 import { fromHundredths } from '../common/domain/decimals';
 import { Db } from '../database/db.service';
 import { ModeratedScoreResponse, type ModerationResponse } from '../moderation/dto/moderation.response';
-import { assertModerationVisible } from '../moderation/moderation-rules';
+import { assertModerationVisible } from '../moderation/domain/moderation-rules';
 import { presentNumber } from './engine';
 import { cellKey, type RecordScore } from './evaluation/evaluation-record';
 import { Evaluation } from './evaluation/evaluation.service';

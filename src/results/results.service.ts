@@ -6,7 +6,7 @@ import { Db } from '../database/db.service';
 import { ResultsResponse } from './dto/results.response';
 import { presentResults } from './engine';
 import { Evaluation } from './evaluation/evaluation.service';
-import { assertResultsVisible, nameGaps } from './results-rules';
+import { assertResultsVisible, nameGaps } from './domain/results-rules';
 
 /**
  * GET /results: the tender evaluated by `Evaluation` (the one reader and the pure engine,

@@ -8,10 +8,10 @@ import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
-import { guidanceFor, outstandingDeclarations, scaleLevelsFor } from '../panel/panel-rules';
+import { guidanceFor, outstandingDeclarations, scaleLevelsFor } from '../panel/domain/panel-rules';
 import type { AssignmentsResponse } from './dto/score.response';
 import { IndividualScore } from './individual-score.entity';
-import { criteriaForGroup, itemStatus } from './scoring-rules';
+import { criteriaForGroup, itemStatus } from './domain/scoring-rules';
 
 /**
  * What a panel member has to do: the bids they score × the criteria their group scores,

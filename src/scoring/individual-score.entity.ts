@@ -4,7 +4,7 @@ import { Criterion } from '../criteria/criterion.entity';
 import { PanelMember } from '../panel/panel-member.entity';
 import { Tender } from '../tenders/tender.entity';
 import { between, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
-import { SCORE_STATUSES, type ScoreStatus } from './scoring-rules';
+import { SCORE_STATUSES, type ScoreStatus } from './domain/scoring-rules';
 
 /**
  * One panel member's score of one bid on one scored criterion. A draft may be changed;

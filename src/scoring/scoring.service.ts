@@ -4,7 +4,7 @@ import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
@@ -22,7 +22,7 @@ import {
   criteriaForGroup,
   normaliseRationale,
   planSubmission,
-} from './scoring-rules';
+} from './domain/scoring-rules';
 
 /**
  * Independent scoring (SCORING.md §8): each panel member saves draft scores on the bids

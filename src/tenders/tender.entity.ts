@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { atLeast, between, isBoolean, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
 import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS, type Aggregation, type PriceFormula, type ScaleLabel, type TieBreak } from './domain/tender-settings';
-import { TENDER_STATUSES, type TenderStatus } from './tender-lifecycle';
+import { TENDER_STATUSES, type TenderStatus } from './domain/tender-lifecycle';
 
 /** A team member's approval to open the box (close the tender), when two are required. */
 export interface OpeningApproval {

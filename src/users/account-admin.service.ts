@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller, Role } from '../common/caller';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { Db } from '../database/db.service';
-import { assertAccountChangeAllowed, assertRoleChangeAllowed } from './account-rules';
+import { assertAccountChangeAllowed, assertRoleChangeAllowed } from './domain/account-rules';
 import { User } from './user.entity';
 
 export interface UserFilter {

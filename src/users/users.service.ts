@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, Inject } from '@nestjs/comm
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain/domain-error';
 
 /** A page needs a signed-in person; the filter sends them to sign in (or says their session ended). */
 export class SignInRequired extends Error {

@@ -4,7 +4,7 @@
  * stored in.
  */
 import { hasAtMostDecimals } from '../../common/domain/decimals';
-import { DomainError, type FieldProblem } from '../../common/domain-error';
+import { DomainError, type FieldProblem } from '../../common/domain/domain-error';
 import { isWiderOutcome } from '../../criteria/domain';
 import { COMMITMENT_DECIMALS, MAX_COMMITMENT_MAGNITUDE, MAX_RESPONSE_CHARS, type CriterionFacts } from './bid-facts';
 

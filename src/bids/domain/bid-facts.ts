@@ -2,7 +2,8 @@
  * The vocabulary of bids: their statuses, the limits of what a bidder may send, and the
  * facts of tenders, bids and criteria the pure bid rules read (structurally the entities).
  */
-import type { TenderStatus } from '../../tenders/tender-lifecycle';
+import type { TenderStatus } from '../../tenders/domain/tender-lifecycle';
+import type { CriterionKind } from '../../criteria/domain/criteria-vocabulary';
 
 export const BID_STATUSES = ['draft', 'submitted', 'withdrawn', 'disqualified'] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
@@ -37,7 +38,7 @@ export interface CriterionFacts {
   id: string;
   code: string;
   title?: string;
-  kind: 'section' | 'scored' | 'price' | 'pass_fail';
+  kind: CriterionKind;
   category: string | null;
   maxWords: number | null;
 }

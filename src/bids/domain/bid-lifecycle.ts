@@ -3,7 +3,7 @@
  * allows, how an edit is stored (draft updated or a new version), submit and withdrawal,
  * and the key that allows one live bid per bidder.
  */
-import { DomainError } from '../../common/domain-error';
+import { DomainError } from '../../common/domain/domain-error';
 import type { BidAction, BidFacts, BidStatus } from './bid-facts';
 
 /** A bid counts (is in the box) when a version was submitted and it was not withdrawn. */

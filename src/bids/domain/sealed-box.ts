@@ -3,8 +3,8 @@
  * accepts, closing, the opening approvals, whether the box is open, and when gates and
  * disqualification may be recorded.
  */
-import { DomainError } from '../../common/domain-error';
-import { statusWords } from '../../tenders/tender-lifecycle';
+import { DomainError } from '../../common/domain/domain-error';
+import { statusWords } from '../../tenders/domain/tender-lifecycle';
 import type { BidAction, TenderFacts } from './bid-facts';
 
 /** The deadline is an instant: at it, the box is shut (deadline − 1 ms is the last moment). */

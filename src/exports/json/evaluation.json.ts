@@ -1,6 +1,6 @@
 import { fromHundredths, penceToPounds } from '../../common/domain/decimals';
 import { presentNumber } from '../../results/engine';
-import { PROTECTIVE_MARKING } from '../export-rules';
+import { PROTECTIVE_MARKING } from '../domain/export-rules';
 import type { EvaluationRecord, RecordScore } from '../../results/evaluation/evaluation-record';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);

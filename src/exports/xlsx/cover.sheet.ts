@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { completenessLabel, PROTECTIVE_MARKING } from '../export-rules';
+import { completenessLabel, PROTECTIVE_MARKING } from '../domain/export-rules';
 import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { PRICE_FORMULA_WORDS } from './formulas';
 import { NAME, SHEET } from './plan';

@@ -4,6 +4,7 @@
  * written with the engine's value cached beside it, and the LibreOffice test recalculates
  * the workbook and checks every total against GET /results. Pure.
  */
+import { PANEL_GROUPS } from '../../criteria/domain';
 import type { Aggregation, PriceFormula } from '../../results/engine';
 import type { RecordCriterion } from '../../results/evaluation/evaluation-record';
 import { absolute, columnLetter } from './sheet-writer';
@@ -30,7 +31,7 @@ export function panelScoreFormula(
   const weightColumn = { lived_experience: COLUMN.criteriaLivedWeight, professional: COLUMN.criteriaProfessionalWeight };
   const terms: { weight: string; score: string }[] = [];
   let weightTotal = 0;
-  for (const group of ['lived_experience', 'professional'] as const) {
+  for (const group of PANEL_GROUPS) {
     const range = ranges.byGroup[group];
     const weight = criterion.groupWeights[group];
     if (!range || weight === undefined) continue;

@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { headerFooterText } from '../cell-safety';
-import { PROTECTIVE_MARKING } from '../export-rules';
+import { PROTECTIVE_MARKING } from '../domain/export-rules';
 import { cellXml, columnLetter, DATE, HEADER_STYLE, isStyled, NUMBER, STRING, toCellValue, type CellInput } from './cells';
 
 export * from './cells';

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
 import { xlsxText } from '../cell-safety';
-import { PROTECTIVE_MARKING } from '../export-rules';
+import { PROTECTIVE_MARKING } from '../domain/export-rules';
 import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { writeCommitments } from './commitments.sheet';
 import { writeCompliance } from './compliance.sheet';

@@ -4,7 +4,7 @@ import type { User } from '../../users/user.entity';
 import type { ConflictDeclaration } from '../conflict-declaration.entity';
 import type { PanelInvitation } from '../panel-invitation.entity';
 import type { PanelMember } from '../panel-member.entity';
-import { invitationState, seatContact, type InvitationState, type MemberProgress } from '../panel-rules';
+import { invitationState, seatContact, type InvitationState, type MemberProgress } from '../domain/panel-rules';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PanelGroup, PresentedResults } from '../engine';
-import type { NamedGap } from '../results-rules';
+import type { NamedGap } from '../domain/results-rules';
 
 /*
  * The body of GET /api/tenders/:id/results (API.md "Results and exports"). Every number

@@ -8,7 +8,7 @@ import { buildTree, type TreeNode } from '../../criteria/domain';
 import type { Criterion } from '../../criteria/criterion.entity';
 import { Db } from '../../database/db.service';
 import { PanelDirectory } from '../../panel/panel-directory.service';
-import { blindLabels } from '../../panel/panel-rules';
+import { blindLabels } from '../../panel/domain/panel-rules';
 import { panelStatistics, presentResults, type PanelStatistics } from '../engine';
 import { User } from '../../users/user.entity';
 import type { EvaluationRows } from './evaluation-reader';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PANEL_GROUPS, type PanelGroup } from '../../criteria/domain';
 import type { IndividualScore } from '../individual-score.entity';
-import type { ItemStatus, ScoreStatus } from '../scoring-rules';
+import type { ItemStatus, ScoreStatus } from '../domain/scoring-rules';
 
 export class ScoreResponse {
   @ApiProperty({ example: '1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b' }) id: string;

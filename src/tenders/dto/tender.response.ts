@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { fromHundredths } from '../../common/domain/decimals';
 import type { TenderRelation } from '../../access/tender-access.service';
-import { TENDER_STATUSES, type TenderStatus } from '../tender-lifecycle';
+import { TENDER_STATUSES, type TenderStatus } from '../domain/tender-lifecycle';
 import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS, type Aggregation, type PriceFormula, type ScaleLabel, type TieBreak } from '../domain/tender-settings';
 import type { OpeningApproval, Tender } from '../tender.entity';
 

@@ -1,6 +1,6 @@
 import { Body, Get, Inject, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '../../common/domain-error';
+import { DomainError } from '../../common/domain/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { InvitationsService, type RedeemedSeat } from '../../panel/invitations.service';

@@ -4,11 +4,11 @@ import { Clock } from '../../common/clock';
 import { leaves } from '../../criteria/domain';
 import { CriteriaService, toFlat } from '../../criteria/criteria.service';
 import { Db } from '../../database/db.service';
-import { hashInvitationToken } from '../../panel/invitation-token';
+import { hashInvitationToken } from '../../panel/domain/invitation-token';
 import { PanelInvitation } from '../../panel/panel-invitation.entity';
 import { PanelMember } from '../../panel/panel-member.entity';
-import { invitationState } from '../../panel/panel-rules';
-import { criteriaForGroup } from '../../scoring/scoring-rules';
+import { invitationState } from '../../panel/domain/panel-rules';
+import { criteriaForGroup } from '../../scoring/domain/scoring-rules';
 import { Tender } from '../../tenders/tender.entity';
 
 export interface InvitationPreview {

@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { BidReadingService } from '../../bids/bid-reading.service';
 import type { Caller } from '../../common/caller';
-import { DomainError } from '../../common/domain-error';
+import { DomainError } from '../../common/domain/domain-error';
 import { DeclarationsService } from '../../panel/declarations.service';
 import { DeclareInterestDto } from '../../panel/dto/declare-interest.dto';
 import { AssignmentsService } from '../../scoring/assignments.service';

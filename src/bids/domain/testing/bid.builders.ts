@@ -1,5 +1,5 @@
 /* Shared by the bid rule specs: a deadline, a tender's criteria of every kind, and the DomainError a rule throws. */
-import { DomainError } from '../../../common/domain-error';
+import { DomainError } from '../../../common/domain/domain-error';
 import type { CriterionFacts } from '../bid-facts';
 
 export const DEADLINE = new Date('2027-01-31T12:00:00.000Z');

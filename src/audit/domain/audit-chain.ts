@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../common/canonical-json';
+import { canonicalJson } from '../../common/domain/canonical-json';
 
 /** Pure hash-chain rules, shared by writing and verifying. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -2,8 +2,8 @@
  * When the evaluation may leave the service, under what name and marking (API.md "Results
  * and exports"). Pure.
  */
-import { DomainError } from '../common/domain-error';
-import { reached, statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
+import { DomainError } from '../../common/domain/domain-error';
+import { reached, statusWords, type TenderStatus } from '../../tenders/domain/tender-lifecycle';
 
 /** Government Security Classifications: commercial information in an evaluation. */
 export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE: COMMERCIAL';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../common/canonical-json';
-import { DomainError } from '../common/domain-error';
+import { canonicalJson } from '../../common/domain/canonical-json';
+import { DomainError } from '../../common/domain/domain-error';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** How long a key's first answer is kept and replayed. */

@@ -2,9 +2,9 @@
  * Independent scoring (SCORING.md §1, §3, §8): what a panelist may score, when, and with
  * which values. Pure: the scoring service loads rows and calls these.
  */
-import type { CriterionKind, PanelGroup } from '../criteria/domain';
-import { DomainError } from '../common/domain-error';
-import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
+import type { CriterionKind, PanelGroup } from '../../criteria/domain';
+import { DomainError } from '../../common/domain/domain-error';
+import { statusWords, type TenderStatus } from '../../tenders/domain/tender-lifecycle';
 
 export const SCORE_STATUSES = ['draft', 'submitted'] as const;
 export type ScoreStatus = (typeof SCORE_STATUSES)[number];

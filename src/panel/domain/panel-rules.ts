@@ -5,9 +5,9 @@
  *
  * Imports nothing but local pure code, so services and tests call it without DI.
  */
-import type { PanelGroup } from '../criteria/domain';
-import { DomainError } from '../common/domain-error';
-import { statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
+import type { PanelGroup } from '../../criteria/domain';
+import { DomainError } from '../../common/domain/domain-error';
+import { statusWords, type TenderStatus } from '../../tenders/domain/tender-lifecycle';
 
 /* ------------------------------------------------------------- membership ---------- */
 

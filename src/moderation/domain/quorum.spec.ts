@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../../common/domain/domain-error';
 import { assertQuorate, describeShortfalls, quorumShortfalls, type QuorumInput } from './quorum';
 
 const bids = [

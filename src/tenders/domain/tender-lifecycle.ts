@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../../common/domain/domain-error';
 
 /**
  * The tender lifecycle (API.md): draft → published → evaluation → moderation → awarded,

@@ -1,5 +1,5 @@
-import { DomainError } from '../common/domain-error';
-import { TENDER_STATUSES } from '../tenders/tender-lifecycle';
+import { DomainError } from '../../common/domain/domain-error';
+import { TENDER_STATUSES } from '../../tenders/domain/tender-lifecycle';
 import {
   assertBidModeratable,
   assertIfMatch,

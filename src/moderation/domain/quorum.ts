@@ -3,8 +3,8 @@
  * the point: a panel whose lived-experience members have not scored what they are asked
  * to score has not evaluated the bids yet. Pure.
  */
-import type { PanelGroup } from '../criteria/domain';
-import { DomainError } from '../common/domain-error';
+import type { PanelGroup } from '../../criteria/domain';
+import { DomainError } from '../../common/domain/domain-error';
 
 export interface QuorumInput {
   /** Bids under evaluation: submitted, not disqualified. */

@@ -2,10 +2,10 @@
  * When results may be seen, and which bid an award may go to (API.md "Tenders", award row;
  * SCORING.md §8). Pure: decisions over the engine's result.
  */
-import { DomainError } from '../common/domain-error';
-import { reached, statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
-import { penceToPounds } from '../common/domain/decimals';
-import { type BidResult, type EngineResult, type Gap } from './engine';
+import { DomainError } from '../../common/domain/domain-error';
+import { reached, statusWords, type TenderStatus } from '../../tenders/domain/tender-lifecycle';
+import { penceToPounds } from '../../common/domain/decimals';
+import { type BidResult, type EngineResult, type Gap } from '../engine';
 
 /** Results reveal every score: shown to the team from moderation on (awarded included). */
 export function assertResultsVisible(status: TenderStatus): void {

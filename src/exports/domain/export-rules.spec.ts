@@ -1,7 +1,7 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../../common/domain/domain-error';
 import { assertExportable, completenessLabel, exportFileName } from './export-rules';
-import { SUBTOTALS } from './xlsx/plan';
-import { CATEGORY_LABELS } from '../results/evaluation/evaluation-record';
+import { SUBTOTALS } from '../xlsx/plan';
+import { CATEGORY_LABELS } from '../../results/evaluation/evaluation-record';
 
 describe('export rules', () => {
   it('exports from moderation on; before, and after a cancellation, 409', () => {

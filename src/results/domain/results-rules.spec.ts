@@ -1,6 +1,6 @@
-import { DomainError } from '../common/domain-error';
-import { computeResults } from './engine';
-import { bid, bidId, buildInput, criterion, moderated } from './engine/testing/builders';
+import { DomainError } from '../../common/domain/domain-error';
+import { computeResults } from '../engine';
+import { bid, bidId, buildInput, criterion, moderated } from '../engine/testing/builders';
 import { assertComplete, assertResultsVisible, awardSnapshot, chooseAwardedBid, nameGaps } from './results-rules';
 
 /*

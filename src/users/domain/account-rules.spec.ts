@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../../common/domain/domain-error';
 import { assertAccountChangeAllowed, assertRoleChangeAllowed, passwordResetExpiry } from './account-rules';
 
 const refusal = (run: () => void): DomainError | undefined => {

@@ -2,8 +2,8 @@
  * Moderation to consensus (SCORING.md §8): when the team may see and record moderated
  * scores, and optimistic concurrency on them (If-Match / ETag). Pure.
  */
-import { DomainError } from '../common/domain-error';
-import { reached, statusWords, type TenderStatus } from '../tenders/tender-lifecycle';
+import { DomainError } from '../../common/domain/domain-error';
+import { reached, statusWords, type TenderStatus } from '../../tenders/domain/tender-lifecycle';
 
 /** The moderation view reveals every score: from moderation on (awarded included). */
 export function assertModerationVisible(status: TenderStatus): void {

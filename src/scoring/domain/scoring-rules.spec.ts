@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { DomainError } from '../common/domain-error';
-import { TENDER_STATUSES } from '../tenders/tender-lifecycle';
+import { DomainError } from '../../common/domain/domain-error';
+import { TENDER_STATUSES } from '../../tenders/domain/tender-lifecycle';
 import {
   assertDraft,
   assertOnScale,

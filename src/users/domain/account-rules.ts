@@ -1,5 +1,5 @@
-import type { Role } from '../common/caller';
-import { DomainError } from '../common/domain-error';
+import type { Role } from '../../common/caller';
+import { DomainError } from '../../common/domain/domain-error';
 
 /**
  * What an admin may do to an account. Pure: the service loads the accounts (on PostgreSQL

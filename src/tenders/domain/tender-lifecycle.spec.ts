@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../../common/domain/domain-error';
 import { isFrozen, isSealed, nextStatus, reached, TENDER_STATUSES, transition, type TenderAction } from './tender-lifecycle';
 
 const ACTIONS: TenderAction[] = ['publish', 'close', 'start_moderation', 'award', 'cancel'];
