@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { TenderStatus } from '../../src/tenders/tender-lifecycle';
+import type { TenderStatus } from '../../src/tenders/domain/tender-lifecycle';
 import { Tender } from '../../src/tenders/tender.entity';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
 import { bidWorld, buildBid, closeTender, submittedBid, type BidWorld } from '../factories/bid.factory';

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { GENESIS_HASH, hashEvent } from '../../src/audit/audit-chain';
+import { GENESIS_HASH, hashEvent } from '../../src/audit/domain/audit-chain';
 import { parseDatabaseUrl } from '../../src/config/app-config';
 import { buildDataSourceOptions } from '../../src/database/database-options';
 import { hashPassword } from '../../src/users/password';

@@ -1,3 +1,4 @@
+import { fromHundredths } from '../../common/domain/decimals';
 import type * as ExcelJS from 'exceljs';
 import { completenessLabel, PROTECTIVE_MARKING } from '../domain/export-rules';
 import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
@@ -67,9 +68,9 @@ export async function writeCover(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
   await line('Moderation required', tender.moderationRequired ? 'Yes: the moderated score is the criterion score' : 'No');
   await line('Price formula', PRICE_FORMULA_WORDS[tender.priceFormula]);
   await line('Tie-break', tender.tieBreak);
-  await line('Divergence threshold (scale points)', tender.divergenceThresholdHundredths / 100, FORMAT.score);
+  await line('Divergence threshold (scale points)', fromHundredths(tender.divergenceThresholdHundredths), FORMAT.score);
   await line('Minimum scorers', tender.minScorers, FORMAT.integer);
-  await line('Abnormally low price ratio', tender.abnormallyLowRatioHundredths / 100, FORMAT.percent);
+  await line('Abnormally low price ratio', fromHundredths(tender.abnormallyLowRatioHundredths), FORMAT.percent);
   await line('Blind marking', tender.blindMarking ? 'Yes (panelists saw "Bid n" labels)' : 'No');
 
   await sheet.add([]);

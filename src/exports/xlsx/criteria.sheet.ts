@@ -1,3 +1,4 @@
+import { fromHundredths } from '../../common/domain/decimals';
 import type * as ExcelJS from 'exceljs';
 import { CATEGORY_LABELS, GROUP_LABELS, type EvaluationRecord, type RecordCriterion } from '../../results/evaluation/evaluation-record';
 import { COLUMN, NAME, SHEET, type WorkbookPlan } from './plan';
@@ -53,7 +54,7 @@ export async function writeCriteria(
       criterion.parentCode,
       KIND_LABELS[criterion.kind],
       criterion.category ? CATEGORY_LABELS[criterion.category] : null,
-      criterion.weightHundredths / 100,
+      fromHundredths(criterion.weightHundredths),
       criterion.threshold,
       criterion.kind === 'scored' ? criterion.scoredBy.map((group) => GROUP_LABELS[group]).join(', ') : null,
       criterion.groupWeights?.lived_experience ?? null,
@@ -78,7 +79,7 @@ export async function writeCriteria(
     styled(
       formula(
         topLevel.length ? topLevel.map((criterion) => `${weight}${plan.criteriaRow.get(criterion.id)}`).join('+') : '0',
-        topLevel.reduce((total, criterion) => total + criterion.weightHundredths, 0) / 100,
+        fromHundredths(topLevel.reduce((total, criterion) => total + criterion.weightHundredths, 0)),
       ),
       BOLD,
     ),

@@ -1,3 +1,4 @@
+import { fromHundredths } from '../../common/domain/decimals';
 import type * as ExcelJS from 'exceljs';
 import type { CriterionResult } from '../../results/engine';
 import { CATEGORY_LABELS, cellKey, type EvaluationRecord, type RecordCriterion } from '../../results/evaluation/evaluation-record';
@@ -83,7 +84,7 @@ export async function writeMatrix(
       leaf.title,
       KIND_LABELS[leaf.kind],
       leaf.category ? CATEGORY_LABELS[leaf.category] : null,
-      formula(absolute(SHEET.criteria, COLUMN.criteriaWeight, criteriaRow), leaf.weightHundredths / 100),
+      formula(absolute(SHEET.criteria, COLUMN.criteriaWeight, criteriaRow), fromHundredths(leaf.weightHundredths)),
     ];
     const row = plan.matrixRow.get(leaf.id)!;
     for (const bid of record.bids) {

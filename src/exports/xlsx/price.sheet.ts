@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { penceToPounds } from '../../common/domain/decimals';
+import { fromHundredths, penceToPounds } from '../../common/domain/decimals';
 import { Rational } from '../../results/engine';
 import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
 import { abnormallyLowFormula, PRICE_FORMULA_WORDS, priceFormula } from './formulas';
@@ -61,7 +61,7 @@ export async function writePrice(
   );
   await parameter(
     'Price weight (% of tender)',
-    priceLeaf ? formula(NAME.priceWeight, priceLeaf.weightHundredths / 100) : null,
+    priceLeaf ? formula(NAME.priceWeight, fromHundredths(priceLeaf.weightHundredths)) : null,
     undefined,
     FORMAT.weight,
   );
@@ -80,7 +80,7 @@ export async function writePrice(
   await parameter('Mean eligible price (£)', formula(`AVERAGE(${eligibleRange})`, mean), NAME.meanPrice, FORMAT.pounds);
   await parameter(
     'Abnormally low below this share of the mean',
-    record.tender.abnormallyLowRatioHundredths / 100,
+    fromHundredths(record.tender.abnormallyLowRatioHundredths),
     NAME.abnormallyLowRatio,
     FORMAT.percent,
   );
