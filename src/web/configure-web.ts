@@ -32,6 +32,12 @@ export const WEB_ROUTES = [
   'invitation/{*rest}',
   'panel',
   'panel/{*rest}',
+  'tenders',
+  'tenders/{*rest}',
+  'accounts',
+  'accounts/{*rest}',
+  'account/{*rest}',
+  'reset-password/{*rest}',
 ];
 
 /** The first path segments that are pages ('' is the start page). */
