@@ -136,3 +136,73 @@ export const GROUP_WORDS: Record<string, string> = {
   lived_experience: 'Lived experience',
   professional: 'Professional',
 };
+
+/**
+ * A day and a time typed in UK time ("31", "1", "2027", "12:00") as an ISO instant, or
+ * null when they do not make a real date and time. British Summer Time is taken into
+ * account: the offset is read for that very moment.
+ */
+export function ukDateTimeToIso(day: string, month: string, year: string, time: string): string | null {
+  const [d, m, y] = [day, month, year].map((part) => (/^\d{1,4}$/.test(part.trim()) ? Number(part.trim()) : NaN));
+  const clock = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
+  if (!clock || [d, m, y].some(Number.isNaN) || y < 2000 || y > 2999) return null;
+  const [hours, minutes] = [Number(clock[1]), Number(clock[2])];
+  if (hours > 23 || minutes > 59) return null;
+  const asUtc = Date.UTC(y, m - 1, d, hours, minutes);
+  const check = new Date(asUtc);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== m - 1) return null;
+  const offsetMinutes = londonOffsetMinutes(new Date(asUtc));
+  return new Date(asUtc - offsetMinutes * 60_000).toISOString();
+}
+
+/** Minutes Europe/London is ahead of UTC at this instant (0 or 60). */
+function londonOffsetMinutes(at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false, day: 'numeric' }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const londonMinutes = (get('hour') % 24) * 60 + get('minute') + (get('day') !== at.getUTCDate() ? 24 * 60 : 0);
+  return londonMinutes - (at.getUTCHours() * 60 + at.getUTCMinutes());
+}
+
+/** An ISO instant as the day, month, year and time a person would type in UK time. */
+export function isoToUkParts(iso: string): { day: string; month: string; year: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: get('day'), month: get('month'), year: get('year'), time: `${get('hour')}:${get('minute')}` };
+}
+
+/** Hundredths of a percent as "12.5%". */
+export const percent = (weight: number): string => `${weight}%`;
+
+/** One sentence on each setting, shown as its hint. */
+export const SETTING_HINTS = {
+  priceFormula: 'How a bid’s price becomes points.',
+  tieBreak: 'What decides between bids with the same total score.',
+  aggregation: 'How the panel’s scores for one answer are combined.',
+  minScorers: 'The fewest usable scores each criterion needs on each bid before its result counts without a flag.',
+  equalRepresentation: 'Moderation waits until the panel has at least as many lived-experience members as professional ones.',
+  divergenceThreshold: 'When the highest and lowest scores for one answer are this many points apart, moderation looks at it.',
+  abnormallyLowRatio: 'A price below this share of the average price is flagged as possibly too low to deliver the service.',
+  blindMarking: 'The panel sees “Bid 1”, “Bid 2” instead of the bidders’ names.',
+  priceVisibleToPanel: 'Most tenders keep prices from the panel so quality is judged on its own.',
+  moderationRequired: 'Every score is agreed in a moderation meeting before results are final.',
+  openingApprovals: 'How many different team members must approve opening the bids after the deadline.',
+} as const;
+
+export const PRICE_FORMULAS = [
+  { value: 'lowest_ratio', text: 'Lowest price gets full marks', hint: 'A bid at twice the lowest price gets half the marks.' },
+  { value: 'linear_deviation', text: 'Points lost for distance from the lowest price', hint: 'A bid 10% above the lowest price gets 90% of the marks.' },
+  { value: 'min_max_linear', text: 'Scale between lowest and highest price', hint: 'The lowest price gets full marks, the highest none, and the rest in between.' },
+];
+
+export const TIE_BREAKS = [
+  { value: 'none', text: 'No tie-break', hint: 'Bids with the same total share the rank. The team decides.' },
+  { value: 'quality', text: 'Higher quality score wins', hint: 'The bid with more points for quality ranks first.' },
+  { value: 'price', text: 'Lower price wins', hint: 'The bid with the lower price ranks first.' },
+];
+
+/** Does any criterion in this tree ask this group to score it? */
+export function anyScoredBy(tree: readonly { scoredBy: readonly string[]; children: readonly unknown[] }[], group: string): boolean {
+  return tree.some((node) => node.scoredBy.includes(group) || anyScoredBy(node.children as typeof tree, group));
+}
