@@ -17,6 +17,8 @@ import { pageError } from '../web-error.filter';
 import { fieldProblems, plainRefusal, requireRole, teamFrame } from './team-frame';
 import { ROLE_WORDS, dateWords } from './team-view';
 
+const PASSWORD_WORDS = 'Enter a first password of at least 12 characters (a panel member needs none)';
+
 const ORGANISATION_WORDS: Record<string, string> = {
   vcse: 'Voluntary, community or social enterprise',
   sme: 'Small or medium business',
@@ -136,6 +138,7 @@ export class AccountPagesController {
       organisationName: formValue(body, 'organisationName').trim(),
       organisationType: formValue(body, 'organisationType'),
     };
+    const password = formValue(body, 'password');
     const bidder = values.role === 'bidder';
     const { value, form } = validateForm(
       CreateUserDto,
@@ -143,6 +146,7 @@ export class AccountPagesController {
         name: values.name,
         email: values.email,
         role: values.role || undefined,
+        ...(password ? { password } : {}),
         ...(bidder ? { organisationName: values.organisationName || undefined, organisationType: values.organisationType || undefined } : {}),
       },
       {
@@ -151,8 +155,10 @@ export class AccountPagesController {
         role: 'Choose what the person does',
         organisationName: 'Enter the name of the bidder’s organisation',
         organisationType: 'Choose the kind of organisation',
+        password: PASSWORD_WORDS,
       },
     );
+    if (!password && values.role && values.role !== 'panelist') addError(form, 'password', PASSWORD_WORDS);
     if (bidder && !values.organisationName) addError(form, 'organisationName', 'Enter the name of the bidder’s organisation');
     if (bidder && !values.organisationType) addError(form, 'organisationType', 'Choose the kind of organisation');
     if (form.errors.length === 0) {

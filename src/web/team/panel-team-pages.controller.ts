@@ -28,7 +28,7 @@ const INVITATION_WORDS: Record<string, string> = {
  * invitations, the quorum in words) and the progress grid. The services are the API's:
  * TendersService (team), PanelService (panel, progress), InvitationsService (links).
  */
-@WebPages('tenders')
+@WebPages('pages/tenders')
 export class PanelTeamPagesController {
   constructor(
     private readonly tenders: TendersService,

@@ -38,7 +38,7 @@ const NEW_TENDER_WORDS = {
  * tender's overview, its settings, details and scale. Every read and write is
  * TendersService's (the API's /api/tenders), and TemplatesService's for the templates.
  */
-@WebPages('tenders')
+@WebPages('pages/tenders')
 export class TenderPagesController {
   constructor(
     private readonly tenders: TendersService,
