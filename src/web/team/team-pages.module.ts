@@ -6,12 +6,13 @@ import { TemplatesModule } from '../../templates/templates.module';
 import { UsersModule } from '../../users/users.module';
 import { WebModule } from '../web.module';
 import { AccountPagesController } from './account-pages.controller';
+import { CriteriaPagesController } from './criteria-pages.controller';
 import { PanelTeamPagesController } from './panel-team-pages.controller';
 import { TenderPagesController } from './tender-pages.controller';
 
 /** The team's and the admin's pages (docs/WEB.md "Team pages"). */
 @Module({
   imports: [WebModule, PanelModule, CriteriaModule, TemplatesModule, UsersModule, AuthModule],
-  controllers: [AccountPagesController, TenderPagesController, PanelTeamPagesController],
+  controllers: [AccountPagesController, TenderPagesController, PanelTeamPagesController, CriteriaPagesController],
 })
 export class TeamPagesModule {}

@@ -206,3 +206,85 @@ export const TIE_BREAKS = [
 export function anyScoredBy(tree: readonly { scoredBy: readonly string[]; children: readonly unknown[] }[], group: string): boolean {
   return tree.some((node) => node.scoredBy.includes(group) || anyScoredBy(node.children as typeof tree, group));
 }
+
+/* ------------------------------------------------------------------ criteria tree ---------- */
+
+export const CATEGORY_WORDS: Record<string, string> = {
+  quality: 'Quality',
+  co_production: 'Co-production',
+  social_outcome: 'Social outcome',
+  economic_outcome: 'Economic outcome',
+  environmental_outcome: 'Environmental outcome',
+  price: 'Price',
+  compliance: 'Pass or fail',
+};
+
+export const KIND_WORDS: Record<string, string> = {
+  section: 'Section (holds other criteria)',
+  scored: 'Scored question',
+  price: 'Price',
+  pass_fail: 'Pass or fail gate',
+};
+
+/** The categories that count as social value (PPN 002): social, economic and environmental outcomes. */
+export const SOCIAL_VALUE_CATEGORIES = ['social_outcome', 'economic_outcome', 'environmental_outcome'];
+
+export interface TreeNode {
+  id: string;
+  code: string;
+  title: string;
+  kind: string;
+  category: string | null;
+  weight: number;
+  scoredBy: string[];
+  children: TreeNode[];
+}
+
+export interface CriterionRow {
+  id: string;
+  code: string;
+  title: string;
+  kind: string;
+  category: string;
+  weight: string;
+  depth: number;
+  scoredBy: string;
+  /** Sections: their children's sum against their own weight. */
+  sum: { text: string; matches: boolean } | null;
+}
+
+/** Hundredths, exactly (weights have at most 2 decimals). */
+const hundredths = (weight: number): number => Math.round(weight * 100);
+const fromHundredthsText = (value: number): string => `${value / 100}%`;
+
+/** The tree as rows in reading order, each section with the sum of its children. */
+export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow[] {
+  return tree.flatMap((node) => {
+    const childSum = node.children.reduce((sum, child) => sum + hundredths(child.weight), 0);
+    const row: CriterionRow = {
+      id: node.id,
+      code: node.code,
+      title: node.title,
+      kind: KIND_WORDS[node.kind] ?? node.kind,
+      category: node.category ? (CATEGORY_WORDS[node.category] ?? node.category) : '',
+      weight: fromHundredthsText(hundredths(node.weight)),
+      depth,
+      scoredBy: node.scoredBy.map((group) => GROUP_WORDS[group] ?? group).join(' and '),
+      sum:
+        node.kind === 'section'
+          ? { text: `Its criteria add up to ${fromHundredthsText(childSum)} of its ${fromHundredthsText(hundredths(node.weight))}`, matches: childSum === hundredths(node.weight) }
+          : null,
+    };
+    return [row, ...criteriaRows(node.children, depth + 1)];
+  });
+}
+
+/** The top level's sum against 100 %, and the Social Value share with the PPN 002 warning under 10 %. */
+export function treeTotals(tree: readonly TreeNode[]): { total: string; totalMatches: boolean; socialValue: string; socialValueWarning: boolean } {
+  const total = tree.reduce((sum, node) => sum + hundredths(node.weight), 0);
+  const leaves = (nodes: readonly TreeNode[]): TreeNode[] => nodes.flatMap((node) => (node.children.length ? leaves(node.children) : [node]));
+  const social = leaves(tree)
+    .filter((leaf) => leaf.category !== null && SOCIAL_VALUE_CATEGORIES.includes(leaf.category))
+    .reduce((sum, leaf) => sum + hundredths(leaf.weight), 0);
+  return { total: fromHundredthsText(total), totalMatches: total === 10_000, socialValue: fromHundredthsText(social), socialValueWarning: social < 1_000 };
+}
