@@ -229,6 +229,71 @@ describe('Team pages in a real browser', () => {
     expect(await summary.getByRole('link', { name: /The tender has no criteria/ }).getAttribute('href')).toBe(`/tenders/${tenderId}/criteria`);
     await axe.check(page);
 
+    // The criteria tree: add a section and a question; the section shows its sum as you go.
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria`);
+    expect(await page.getByText('There are no criteria yet.').count()).toBe(1);
+    await axe.check(page);
+    await page.getByRole('button', { name: 'Add a criterion' }).click();
+    expect(await heading(page)).toBe('Add a criterion');
+    await button(page, 'Save criterion').click();
+    const criterionProblems = await errorSummary(page);
+    expect(criterionProblems).toContain('Enter a code of 1 to 30 letters or digits');
+    expect(criterionProblems).toContain('Enter a weight from 0 to 100');
+    await axe.check(page);
+    await page.getByLabel('Code').fill('Q');
+    await page.getByLabel('Title').fill('Quality');
+    await page.getByLabel('Section (holds other criteria)').check();
+    await page.getByLabel('Weight (%)').fill('60');
+    await button(page, 'Save criterion').click();
+    expect(await page.getByText('The criterion is added.').count()).toBe(1);
+    await page.getByRole('link', { name: /Add a criterion.*to Q/ }).click();
+    await page.getByLabel('Code').fill('Q1');
+    await page.getByLabel('Title').fill('How will people shape the service?');
+    await page.getByLabel('Scored question').check();
+    await page.getByLabel('Weight (%)').fill('50');
+    await page.getByLabel('Plain guidance for lived-experience members (optional)').fill('Tell us how people who use the service will have a say.');
+    await button(page, 'Save criterion').click();
+    expect(await errorSummary(page)).toContain('Choose a category for a scored question');
+    await axe.check(page);
+    await page.getByLabel('Category').selectOption('co_production');
+    await button(page, 'Save criterion').click();
+    expect(await page.getByText('Its criteria add up to 50% of its 60%').count()).toBe(1);
+    expect(await page.getByText('Does not add up').count()).toBe(1);
+    expect(await page.getByText('Social value is 0% of the total. Government guidance (PPN 002) asks for at least 10%.', { exact: false }).count()).toBe(1);
+    await axe.check(page);
+    await screenshot(page, 'team-criteria');
+    const tree = (await t.http().get(`/api/tenders/${tenderId}/criteria`).set(commissioner.auth)).body as { code: string; children: { code: string; weight: number }[] }[];
+    expect(tree.map((node) => [node.code, node.children.map((child) => [child.code, child.weight])])).toEqual([['Q', [['Q1', 50]]]]);
+
+    // Preview as a panelist: the panel's own page, in plain words, saving nothing.
+    await page.getByRole('link', { name: /Preview as a panelist.*Q1/ }).click();
+    expect(await heading(page)).toBe('How will people shape the service?');
+    expect(await page.getByText('Tell us how people who use the service will have a say.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save and continue' }).count()).toBe(0);
+    await axe.check(page);
+
+    // Publishing lists every problem, each linking to the criterion to fix.
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}`);
+    await button(page, 'Publish tender').click();
+    const links = await Promise.all((await page.locator('.govuk-error-summary a').all()).map((link) => link.getAttribute('href')));
+    expect(links).toContain(`/tenders/${tenderId}/criteria#criterion-Q`);
+    await axe.check(page);
+
+    // Fixed: Q1 weighs 60, a price criterion of 40; published (the Social Value warning does not block).
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria/Q1`);
+    await page.getByLabel('Weight (%)').fill('60');
+    await button(page, 'Save criterion').click();
+    expect(await page.getByText('Adds up', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Add a criterion' }).click();
+    await page.getByLabel('Code').fill('P1');
+    await page.getByLabel('Title').fill('Price');
+    await page.getByLabel('Price', { exact: true }).check();
+    await page.getByLabel('Weight (%)').fill('40');
+    await button(page, 'Save criterion').click();
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}`);
+    await button(page, 'Publish tender').click();
+    expect(await page.getByText('The tender is published.').count()).toBe(1);
+
     // Another commissioner's tender does not exist for this one.
     const other = await t.user('commissioner');
     const { context: otherContext, page: otherPage } = await phone(browser);
@@ -378,7 +443,7 @@ describe('Team pages in a real browser', () => {
     await signIn(page, world.commissioner.email);
     expect(await heading(page)).toBe('Your tenders');
     expect(await scrollsSideways(page)).toBe(false);
-    for (const path of ['', '/settings', '/details', '/scale', '/panel', '/progress']) {
+    for (const path of ['', '/settings', '/details', '/scale', '/criteria', '/criteria/new', '/criteria/Q1', '/criteria/Q1/preview', '/panel', '/progress']) {
       await page.goto(`${t.baseUrl}/tenders/${world.tenderId}${path}`);
       expect({ path, sideways: await scrollsSideways(page) }).toEqual({ path, sideways: false });
     }

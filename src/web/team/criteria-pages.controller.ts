@@ -17,6 +17,8 @@ import { fieldProblems, requireRole, teamFrame } from './team-frame';
 import { tenderNavigation } from './tender-navigation';
 import { CATEGORY_WORDS, criteriaRows, GROUP_WORDS, KIND_WORDS, treeTotals } from './team-view';
 
+const SCORED_CATEGORY = 'Choose a category for a scored question: quality, co-production or a social value outcome';
+
 const CRITERION_WORDS: Record<string, string> = {
   code: 'Enter a code of 1 to 30 letters or digits, like Q1 or CP2',
   title: 'Enter the question or the section’s title',
@@ -70,6 +72,7 @@ export class CriteriaPagesController {
     const tender = await this.teamTender(caller, tenderId, res);
     const values = criterionValues(body);
     const { value, form } = validateForm(CreateCriterionDto, toDto(values, false), CRITERION_WORDS, { scoredBy: 'scoredBy', kind: 'kind', category: 'category' });
+    if (values.kind === 'scored' && !values.category) addError(form, 'category', SCORED_CATEGORY);
     if (form.errors.length === 0) {
       try {
         await this.criteria.create(caller, tenderId, value);
@@ -108,6 +111,7 @@ export class CriteriaPagesController {
     const node = find(tree, code);
     const values = criterionValues(body);
     const { value, form } = validateForm(UpdateCriterionDto, toDto(values, true), CRITERION_WORDS, { scoredBy: 'scoredBy', kind: 'kind', category: 'category' });
+    if (values.kind === 'scored' && !values.category) addError(form, 'category', SCORED_CATEGORY);
     if (form.errors.length === 0) {
       try {
         await this.criteria.update(caller, tenderId, node.id, value);
@@ -169,7 +173,7 @@ export class CriteriaPagesController {
       values,
       parents: [{ value: '', text: 'None: a top-level criterion' }, ...sections.map((row) => ({ value: row.id, text: `${row.code} ${row.title}`, selected: values.parentId === row.id || values.parentId === row.code }))],
       kinds: CRITERION_KINDS.map((kind) => option(kind, KIND_WORDS[kind], 'kind')),
-      categories: [{ value: '', text: 'The usual one for its kind' }, ...CATEGORIES.map((category) => ({ value: category, text: CATEGORY_WORDS[category], selected: values.category === category }))],
+      categories: [{ value: '', text: 'Choose (price and gates have their own)' }, ...CATEGORIES.map((category) => ({ value: category, text: CATEGORY_WORDS[category], selected: values.category === category }))],
       scoredBy: [
         option('both', 'Both groups', 'scoredBy'),
         ...PANEL_GROUPS.map((group) => option(group, `${GROUP_WORDS[group]} members only`, 'scoredBy')),
