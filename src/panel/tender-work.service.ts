@@ -31,10 +31,14 @@ export class TenderWorkService {
   }
 
   private async read(em: EntityManager, tenderIds: readonly string[]): Promise<Map<string, TenderWork>> {
-    const work = new Map<string, TenderWork>(tenderIds.map((id) => [id, { panelMembers: 0, panelistsNotStarted: 0, bidsToCheckAgainstGates: 0 }]));
+    const work = new Map<string, TenderWork>(
+      tenderIds.map((id) => [id, { panelMembers: 0, panelistsNotStarted: 0, bidsToCheckAgainstGates: 0 }]),
+    );
     if (tenderIds.length === 0) return work;
     const ids = [...tenderIds];
-    const members = await em.getRepository(PanelMember).find({ where: { tenderId: In(ids) }, select: { id: true, tenderId: true } });
+    const members = await em
+      .getRepository(PanelMember)
+      .find({ where: { tenderId: In(ids) }, select: { id: true, tenderId: true } });
     const started = await em
       .getRepository(IndividualScore)
       .createQueryBuilder('score')
@@ -47,7 +51,9 @@ export class TenderWorkService {
       entry.panelMembers += 1;
       if (!startedIds.has(member.id)) entry.panelistsNotStarted += 1;
     }
-    const gates = await em.getRepository(Criterion).find({ where: { tenderId: In(ids), kind: 'pass_fail' }, select: { id: true, tenderId: true } });
+    const gates = await em
+      .getRepository(Criterion)
+      .find({ where: { tenderId: In(ids), kind: 'pass_fail' }, select: { id: true, tenderId: true } });
     if (gates.length === 0) return work;
     const bids = await em.getRepository(Bid).find({
       where: { tenderId: In(ids), status: 'submitted', submittedVersionId: Not(IsNull()) },

@@ -3,7 +3,16 @@ import { DataSource } from 'typeorm';
 import { ADMIN, PASSWORD } from '../app';
 import { addLayPanelist, addPanelist, declareAll, saveScore, scoreAndSubmit } from '../factories/panel.factory';
 import { countStatements } from '../statements';
-import { AccessibilityLog, createWebTestApp, cspViolations, launchBrowser, phone, screenshot, scrollsSideways, type WebTestApp } from './browser';
+import {
+  AccessibilityLog,
+  createWebTestApp,
+  cspViolations,
+  launchBrowser,
+  phone,
+  screenshot,
+  scrollsSideways,
+  type WebTestApp,
+} from './browser';
 import { scoringWorld } from './panel-world';
 
 /**
@@ -75,11 +84,27 @@ describe('Team pages in a real browser', () => {
     expect(await page.getByText('The tender is created as a draft.').count()).toBe(1);
     const tenderId = new URL(page.url()).pathname.split('/')[2];
     const api = await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth);
-    expect(api.body).toMatchObject({ reference: 'LBC-2027-SV-01', status: 'draft', template: 'social-value-model', bidDeadline: '2027-01-31T12:00:00.000Z' });
+    expect(api.body).toMatchObject({
+      reference: 'LBC-2027-SV-01',
+      status: 'draft',
+      template: 'social-value-model',
+      bidDeadline: '2027-01-31T12:00:00.000Z',
+    });
     await axe.check(page);
     await screenshot(page, 'team-tender-overview');
     const navigation = page.getByRole('navigation', { name: 'Tender pages' });
-    for (const name of ['Overview', 'Settings', 'Criteria', 'Team and panel', 'Progress', 'Bids', 'Moderation', 'Results', 'Downloads', 'Audit trail']) {
+    for (const name of [
+      'Overview',
+      'Settings',
+      'Criteria',
+      'Team and panel',
+      'Progress',
+      'Bids',
+      'Moderation',
+      'Results',
+      'Downloads',
+      'Audit trail',
+    ]) {
       expect(await navigation.getByRole('link', { name, exact: true }).count()).toBe(1);
     }
 
@@ -101,7 +126,13 @@ describe('Team pages in a real browser', () => {
     await button(page, 'Save settings').click();
     expect(await page.getByText('Your changes are saved.').count()).toBe(1);
     const settings = (await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body;
-    expect(settings).toMatchObject({ minScorers: 3, divergenceThreshold: 1.5, tieBreak: 'quality', blindMarking: true, openingApprovals: 2 });
+    expect(settings).toMatchObject({
+      minScorers: 3,
+      divergenceThreshold: 1.5,
+      tieBreak: 'quality',
+      blindMarking: true,
+      openingApprovals: 2,
+    });
 
     // The scale in plain words, point by point.
     await page.goto(`${t.baseUrl}/tenders/${tenderId}/scale`);
@@ -152,7 +183,10 @@ describe('Team pages in a real browser', () => {
     }
     expect(await page.getByText('Met', { exact: true }).count()).toBe(1);
     expect(await page.getByText('(Lived experience 1 on the record)').count()).toBe(1);
-    const panel = (await t.http().get(`/api/tenders/${tenderId}/panel`).set(commissioner.auth)).body as { name: string; id: string }[];
+    const panel = (await t.http().get(`/api/tenders/${tenderId}/panel`).set(commissioner.auth)).body as {
+      name: string;
+      id: string;
+    }[];
     expect(panel.map((m) => m.name)).toEqual(['Jordan Reid', 'Priya Shah', 'Dr Tom Hale']);
 
     await page.getByRole('button', { name: 'Send a link to Jordan Reid' }).click();
@@ -176,7 +210,9 @@ describe('Team pages in a real browser', () => {
     await page.getByRole('button', { name: 'Cancel the link of Jordan Reid' }).click();
     expect(await page.getByText('The link is cancelled.').count()).toBe(1);
     expect(await page.getByText('Link cancelled').count()).toBe(1);
-    const after = (await t.http().get(`/api/tenders/${tenderId}/panel`).set(commissioner.auth)).body as { invitation: { status: string } | null }[];
+    const after = (await t.http().get(`/api/tenders/${tenderId}/panel`).set(commissioner.auth)).body as {
+      invitation: { status: string } | null;
+    }[];
     expect(after[0].invitation?.status).toBe('revoked');
     await axe.check(page);
     await screenshot(page, 'team-panel');
@@ -185,7 +221,9 @@ describe('Team pages in a real browser', () => {
     const officer = await t.user('procurement', { name: 'Lee Carter' });
     await page.getByLabel('Add a team member by email address').fill('nobody@example.org');
     await button(page, 'Add to the team').click();
-    expect(await errorSummary(page)).toContain('No active commissioner or procurement officer has an account with this email address');
+    expect(await errorSummary(page)).toContain(
+      'No active commissioner or procurement officer has an account with this email address',
+    );
     await axe.check(page);
     await page.getByLabel('Add a team member by email address').fill(officer.email);
     await button(page, 'Add to the team').click();
@@ -222,11 +260,15 @@ describe('Team pages in a real browser', () => {
     await button(page, 'Create tender').click();
     const tenderId = new URL(page.url()).pathname.split('/')[2];
     // 17:00 in July is British Summer Time: 16:00 UTC.
-    expect((await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body.bidDeadline).toBe('2027-07-01T16:00:00.000Z');
+    expect((await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body.bidDeadline).toBe(
+      '2027-07-01T16:00:00.000Z',
+    );
     await button(page, 'Publish tender').click();
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator('.govuk-error-summary');
-    expect(await summary.getByRole('link', { name: /The tender has no criteria/ }).getAttribute('href')).toBe(`/tenders/${tenderId}/criteria`);
+    expect(await summary.getByRole('link', { name: /The tender has no criteria/ }).getAttribute('href')).toBe(
+      `/tenders/${tenderId}/criteria`,
+    );
     await axe.check(page);
 
     // The criteria tree: add a section and a question; the section shows its sum as you go.
@@ -251,7 +293,9 @@ describe('Team pages in a real browser', () => {
     await page.getByLabel('Title').fill('How will people shape the service?');
     await page.getByLabel('Scored question').check();
     await page.getByLabel('Weight (%)').fill('50');
-    await page.getByLabel('Plain guidance for lived-experience members (optional)').fill('Tell us how people who use the service will have a say.');
+    await page
+      .getByLabel('Plain guidance for lived-experience members (optional)')
+      .fill('Tell us how people who use the service will have a say.');
     await button(page, 'Save criterion').click();
     expect(await errorSummary(page)).toContain('Choose a category for a scored question');
     await axe.check(page);
@@ -259,11 +303,20 @@ describe('Team pages in a real browser', () => {
     await button(page, 'Save criterion').click();
     expect(await page.getByText('Its criteria add up to 50% of its 60%').count()).toBe(1);
     expect(await page.getByText('Does not add up').count()).toBe(1);
-    expect(await page.getByText('Social value is 0% of the total. Government guidance (PPN 002) asks for at least 10%.', { exact: false }).count()).toBe(1);
+    expect(
+      await page
+        .getByText('Social value is 0% of the total. Government guidance (PPN 002) asks for at least 10%.', { exact: false })
+        .count(),
+    ).toBe(1);
     await axe.check(page);
     await screenshot(page, 'team-criteria');
-    const tree = (await t.http().get(`/api/tenders/${tenderId}/criteria`).set(commissioner.auth)).body as { code: string; children: { code: string; weight: number }[] }[];
-    expect(tree.map((node) => [node.code, node.children.map((child) => [child.code, child.weight])])).toEqual([['Q', [['Q1', 50]]]]);
+    const tree = (await t.http().get(`/api/tenders/${tenderId}/criteria`).set(commissioner.auth)).body as {
+      code: string;
+      children: { code: string; weight: number }[];
+    }[];
+    expect(tree.map((node) => [node.code, node.children.map((child) => [child.code, child.weight])])).toEqual([
+      ['Q', [['Q1', 50]]],
+    ]);
 
     // Preview as a panelist: the panel's own page, in plain words, saving nothing.
     await page.getByRole('link', { name: /Preview as a panelist.*Q1/ }).click();
@@ -275,7 +328,9 @@ describe('Team pages in a real browser', () => {
     // Publishing lists every problem, each linking to the criterion to fix.
     await page.goto(`${t.baseUrl}/tenders/${tenderId}`);
     await button(page, 'Publish tender').click();
-    const links = await Promise.all((await page.locator('.govuk-error-summary a').all()).map((link) => link.getAttribute('href')));
+    const links = await Promise.all(
+      (await page.locator('.govuk-error-summary a').all()).map((link) => link.getAttribute('href')),
+    );
     expect(links).toContain(`/tenders/${tenderId}/criteria#criterion-Q`);
     await axe.check(page);
 
@@ -342,14 +397,23 @@ describe('Team pages in a real browser', () => {
 
     // The cost of the list pages does not grow with the panel and the bids.
     const dataSource = t.app.get(DataSource);
-    const cost = async (path: string) => (await countStatements(dataSource, () => page.request.get(`${t.baseUrl}${path}`))).statements;
-    const before = { progress: await cost(`/tenders/${world.tenderId}/progress`), panel: await cost(`/tenders/${world.tenderId}/panel`), tenders: await cost('/tenders') };
+    const cost = async (path: string) =>
+      (await countStatements(dataSource, () => page.request.get(`${t.baseUrl}${path}`))).statements;
+    const before = {
+      progress: await cost(`/tenders/${world.tenderId}/progress`),
+      panel: await cost(`/tenders/${world.tenderId}/panel`),
+      tenders: await cost('/tenders'),
+    };
     for (let i = 0; i < 3; i++) {
       const more = await addPanelist(t, world, i % 2 ? 'professional' : 'lived_experience');
       await declareAll(t, world, more);
       await saveScore(t, world.tenderId, more, world.bidIds[0], 'Q1', 4);
     }
-    const afterCost = { progress: await cost(`/tenders/${world.tenderId}/progress`), panel: await cost(`/tenders/${world.tenderId}/panel`), tenders: await cost('/tenders') };
+    const afterCost = {
+      progress: await cost(`/tenders/${world.tenderId}/progress`),
+      panel: await cost(`/tenders/${world.tenderId}/panel`),
+      tenders: await cost('/tenders'),
+    };
     expect(afterCost).toEqual(before);
     await context.close();
   });
@@ -443,7 +507,18 @@ describe('Team pages in a real browser', () => {
     await signIn(page, world.commissioner.email);
     expect(await heading(page)).toBe('Your tenders');
     expect(await scrollsSideways(page)).toBe(false);
-    for (const path of ['', '/settings', '/details', '/scale', '/criteria', '/criteria/new', '/criteria/Q1', '/criteria/Q1/preview', '/panel', '/progress']) {
+    for (const path of [
+      '',
+      '/settings',
+      '/details',
+      '/scale',
+      '/criteria',
+      '/criteria/new',
+      '/criteria/Q1',
+      '/criteria/Q1/preview',
+      '/panel',
+      '/progress',
+    ]) {
       await page.goto(`${t.baseUrl}/tenders/${world.tenderId}${path}`);
       expect({ path, sideways: await scrollsSideways(page) }).toEqual({ path, sideways: false });
     }

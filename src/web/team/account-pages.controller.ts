@@ -55,7 +55,10 @@ export class AccountPagesController {
     const { value, form } = validateForm(
       ChangePasswordDto,
       { currentPassword: formValue(body, 'currentPassword'), newPassword: formValue(body, 'newPassword') },
-      { currentPassword: 'Enter your current password', newPassword: 'Your new password must be 12 to 200 characters long. A few words make a good one.' },
+      {
+        currentPassword: 'Enter your current password',
+        newPassword: 'Your new password must be 12 to 200 characters long. A few words make a good one.',
+      },
     );
     if (!formValue(body, 'currentPassword')) addError(form, 'currentPassword', 'Enter your current password');
     if (form.errors.length === 0) {
@@ -65,7 +68,8 @@ export class AccountPagesController {
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'rule_violation') throw error;
         const [problem] = fieldProblems(error);
-        if (problem?.field === 'newPassword') addError(form, 'newPassword', 'Choose a new password that is not the same as your current one');
+        if (problem?.field === 'newPassword')
+          addError(form, 'newPassword', 'Choose a new password that is not the same as your current one');
         else addError(form, 'currentPassword', 'Your current password is not right. Type the password you signed in with.');
       }
     }
@@ -81,12 +85,20 @@ export class AccountPagesController {
   }
 
   @Post('reset-password/:token')
-  async reset(@Param('token') token: string, @Body() body: unknown, @Ip() clientAddress: string, @Res() res: Response): Promise<void> {
+  async reset(
+    @Param('token') token: string,
+    @Body() body: unknown,
+    @Ip() clientAddress: string,
+    @Res() res: Response,
+  ): Promise<void> {
     res.setHeader('Referrer-Policy', 'no-referrer');
     const { value, form } = validateForm(
       RedeemPasswordResetDto,
       { token, password: formValue(body, 'password') },
-      { password: 'Your new password must be 12 to 200 characters long. A few words make a good one.', token: 'This link does not work' },
+      {
+        password: 'Your new password must be 12 to 200 characters long. A few words make a good one.',
+        token: 'This link does not work',
+      },
     );
     if (form.errors.length === 0) {
       try {
@@ -96,7 +108,10 @@ export class AccountPagesController {
         if (!(error instanceof DomainError) || error.code !== 'unauthorized') throw error;
         throw pageError(400, {
           pageTitle: 'This link does not work',
-          lines: ['The link may be old, or it was used already. A link works once, for one hour.', 'Ask your admin to send you a new one.'],
+          lines: [
+            'The link may be old, or it was used already. A link works once, for one hour.',
+            'Ask your admin to send you a new one.',
+          ],
           next: { href: '/sign-in', text: 'Go to sign in' },
         });
       }
@@ -110,8 +125,14 @@ export class AccountPagesController {
   async list(@PageCaller() caller: Caller, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     requireRole(caller, 'admin');
     teamFrame(res, caller, '/accounts');
-    const filter = { role: typeof query.role === 'string' && query.role ? query.role : undefined, active: typeof query.active === 'string' && query.active ? query.active : undefined };
-    const { value, form } = validateForm(UserFilterQuery, filter, { role: 'Choose a role from the list', active: 'Choose active or deactivated' });
+    const filter = {
+      role: typeof query.role === 'string' && query.role ? query.role : undefined,
+      active: typeof query.active === 'string' && query.active ? query.active : undefined,
+    };
+    const { value, form } = validateForm(UserFilterQuery, filter, {
+      role: 'Choose a role from the list',
+      active: 'Choose active or deactivated',
+    });
     const accounts = form.errors.length === 0 ? await this.accounts.list(value) : [];
     res.status(form.errors.length ? 400 : 200).render('team/views/accounts.njk', {
       pageTitle: 'Accounts',
@@ -147,7 +168,9 @@ export class AccountPagesController {
         email: values.email,
         role: values.role || undefined,
         ...(password ? { password } : {}),
-        ...(bidder ? { organisationName: values.organisationName || undefined, organisationType: values.organisationType || undefined } : {}),
+        ...(bidder
+          ? { organisationName: values.organisationName || undefined, organisationType: values.organisationType || undefined }
+          : {}),
       },
       {
         name: 'Enter the person’s full name',
@@ -168,7 +191,8 @@ export class AccountPagesController {
       } catch (error) {
         if (!(error instanceof DomainError) || !['invalid_state', 'rule_violation'].includes(error.code)) throw error;
         const [problem] = fieldProblems(error);
-        if (problem?.field === 'email' || /email/i.test(error.detail)) addError(form, 'email', 'There is already an account with this email address');
+        if (problem?.field === 'email' || /email/i.test(error.detail))
+          addError(form, 'email', 'There is already an account with this email address');
         else addError(form, problem?.field ?? 'name', error.detail);
       }
     }
@@ -198,9 +222,18 @@ export class AccountPagesController {
   }
 
   @Post('accounts/:userId/role')
-  async changeRole(@PageCaller() caller: Caller, @Param('userId') userId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async changeRole(
+    @PageCaller() caller: Caller,
+    @Param('userId') userId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     requireRole(caller, 'admin');
-    const { value, form } = validateForm(ChangeRoleDto, { role: formValue(body, 'role') || undefined }, { role: 'Choose the new role' });
+    const { value, form } = validateForm(
+      ChangeRoleDto,
+      { role: formValue(body, 'role') || undefined },
+      { role: 'Choose the new role' },
+    );
     if (form.errors.length > 0) return this.renderAccount(res.status(400), caller, await this.accounts.get(userId), form, {});
     await this.accountChange(caller, userId, res, 'role', () => this.accounts.changeRole(caller, userId, value.role), 'role');
   }
@@ -212,7 +245,12 @@ export class AccountPagesController {
     try {
       const link = await this.passwords.issueReset(caller, userId);
       teamFrame(res, caller, '/accounts');
-      res.render('team/views/reset-link.njk', { pageTitle: `Password reset link for ${user.name}`, user, link, expires: dateWords(link.expiresAt) });
+      res.render('team/views/reset-link.njk', {
+        pageTitle: `Password reset link for ${user.name}`,
+        user,
+        link,
+        expires: dateWords(link.expiresAt),
+      });
     } catch (error) {
       const form = addError(noErrors(), 'reset', plainRefusal(error, ['invalid_state']), 'send-reset');
       this.renderAccount(res.status(409), caller, user, form, {});
@@ -221,13 +259,25 @@ export class AccountPagesController {
 
   /* ------------------------------------------------------------------ helpers ---------- */
 
-  private async accountChange(caller: Caller, userId: string, res: Response, field: string, change: () => Promise<User>, changed: string): Promise<void> {
+  private async accountChange(
+    caller: Caller,
+    userId: string,
+    res: Response,
+    field: string,
+    change: () => Promise<User>,
+    changed: string,
+  ): Promise<void> {
     requireRole(caller, 'admin');
     try {
       await change();
       res.redirect(303, `/accounts/${userId}?changed=${changed}`);
     } catch (error) {
-      const form = addError(noErrors(), field, plainRefusal(error, ['invalid_state', 'rule_violation']), field === 'role' ? 'role' : 'active-change');
+      const form = addError(
+        noErrors(),
+        field,
+        plainRefusal(error, ['invalid_state', 'rule_violation']),
+        field === 'role' ? 'role' : 'active-change',
+      );
       this.renderAccount(res.status(409), caller, await this.accounts.get(userId), form, {});
     }
   }
@@ -238,12 +288,22 @@ export class AccountPagesController {
       pageTitle: 'Create an account',
       values,
       roles: ROLES.map((role) => ({ value: role, text: ROLE_WORDS[role], checked: values.role === role })),
-      organisationTypes: ORGANISATION_TYPES.map((type) => ({ value: type, text: ORGANISATION_WORDS[type] ?? type, checked: values.organisationType === type })),
+      organisationTypes: ORGANISATION_TYPES.map((type) => ({
+        value: type,
+        text: ORGANISATION_WORDS[type] ?? type,
+        checked: values.organisationType === type,
+      })),
       ...form,
     });
   }
 
-  private renderAccount(res: Response, caller: Caller, user: User, form: FormErrors, notice: { created?: boolean; changed?: string }): void {
+  private renderAccount(
+    res: Response,
+    caller: Caller,
+    user: User,
+    form: FormErrors,
+    notice: { created?: boolean; changed?: string },
+  ): void {
     teamFrame(res, caller, '/accounts');
     res.render('team/views/account.njk', {
       pageTitle: user.name,

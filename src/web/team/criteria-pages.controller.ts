@@ -47,7 +47,12 @@ export class CriteriaPagesController {
   ) {}
 
   @Get(':tenderId/criteria')
-  async tree(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Query('done') done: string | undefined, @Res() res: Response): Promise<void> {
+  async tree(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Query('done') done: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res);
     const tree = await this.criteria.tree(caller, tenderId);
     res.render('team/views/criteria.njk', {
@@ -61,17 +66,31 @@ export class CriteriaPagesController {
   }
 
   @Get(':tenderId/criteria/new')
-  async newPage(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Query('parent') parent: string | undefined, @Res() res: Response): Promise<void> {
+  async newPage(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Query('parent') parent: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res);
     const tree = await this.criteria.tree(caller, tenderId);
     this.renderForm(res, tender, tree, null, { parentId: parent ?? '', kind: 'scored', scoredBy: 'both' }, noErrors());
   }
 
   @Post(':tenderId/criteria/new')
-  async create(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async create(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res);
     const values = criterionValues(body);
-    const { value, form } = validateForm(CreateCriterionDto, toDto(values, false), CRITERION_WORDS, { scoredBy: 'scoredBy', kind: 'kind', category: 'category' });
+    const { value, form } = validateForm(CreateCriterionDto, toDto(values, false), CRITERION_WORDS, {
+      scoredBy: 'scoredBy',
+      kind: 'kind',
+      category: 'category',
+    });
     if (values.kind === 'scored' && !values.category) addError(form, 'category', SCORED_CATEGORY);
     if (form.errors.length === 0) {
       try {
@@ -85,37 +104,62 @@ export class CriteriaPagesController {
   }
 
   @Get(':tenderId/criteria/:code')
-  async editPage(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('code') code: string, @Res() res: Response): Promise<void> {
+  async editPage(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('code') code: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res);
     const tree = await this.criteria.tree(caller, tenderId);
     const node = find(tree, code);
-    this.renderForm(res, tender, tree, node, {
-      parentId: node.parentId ?? '',
-      code: node.code,
-      title: node.title,
-      kind: node.kind,
-      category: node.category ?? '',
-      weight: String(node.weight),
-      threshold: node.threshold === null ? '' : String(node.threshold),
-      scoredBy: node.scoredBy.length === 2 ? 'both' : (node.scoredBy[0] ?? ''),
-      maxWords: node.maxWords === null ? '' : String(node.maxWords),
-      guidance: node.guidance ?? '',
-      plainGuidance: node.plainGuidance ?? '',
-    }, noErrors());
+    this.renderForm(
+      res,
+      tender,
+      tree,
+      node,
+      {
+        parentId: node.parentId ?? '',
+        code: node.code,
+        title: node.title,
+        kind: node.kind,
+        category: node.category ?? '',
+        weight: String(node.weight),
+        threshold: node.threshold === null ? '' : String(node.threshold),
+        scoredBy: node.scoredBy.length === 2 ? 'both' : (node.scoredBy[0] ?? ''),
+        maxWords: node.maxWords === null ? '' : String(node.maxWords),
+        guidance: node.guidance ?? '',
+        plainGuidance: node.plainGuidance ?? '',
+      },
+      noErrors(),
+    );
   }
 
   @Post(':tenderId/criteria/:code')
-  async update(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('code') code: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async update(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res);
     const tree = await this.criteria.tree(caller, tenderId);
     const node = find(tree, code);
     const values = criterionValues(body);
-    const { value, form } = validateForm(UpdateCriterionDto, toDto(values, true), CRITERION_WORDS, { scoredBy: 'scoredBy', kind: 'kind', category: 'category' });
+    const { value, form } = validateForm(UpdateCriterionDto, toDto(values, true), CRITERION_WORDS, {
+      scoredBy: 'scoredBy',
+      kind: 'kind',
+      category: 'category',
+    });
     if (values.kind === 'scored' && !values.category) addError(form, 'category', SCORED_CATEGORY);
     if (form.errors.length === 0) {
       try {
         await this.criteria.update(caller, tenderId, node.id, value);
-        return res.redirect(303, `/tenders/${tenderId}/criteria?done=changed#criterion-${encodeURIComponent(values.code || code)}`);
+        return res.redirect(
+          303,
+          `/tenders/${tenderId}/criteria?done=changed#criterion-${encodeURIComponent(values.code || code)}`,
+        );
       } catch (error) {
         refusal(form, error);
       }
@@ -124,7 +168,12 @@ export class CriteriaPagesController {
   }
 
   @Post(':tenderId/criteria/:code/remove')
-  async remove(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('code') code: string, @Res() res: Response): Promise<void> {
+  async remove(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('code') code: string,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.teamTender(caller, tenderId, res);
     await this.criteria.remove(caller, tenderId, code);
     res.redirect(303, `/tenders/${tenderId}/criteria?done=removed`);
@@ -132,7 +181,12 @@ export class CriteriaPagesController {
 
   /** A criterion exactly as a lived-experience member sees it: the panel's own page, in preview mode. */
   @Get(':tenderId/criteria/:code/preview')
-  async preview(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('code') code: string, @Res() res: Response): Promise<void> {
+  async preview(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('code') code: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res);
     const node = find(await this.criteria.tree(caller, tenderId), code);
     res.locals.tenderNavigation = null;
@@ -163,17 +217,43 @@ export class CriteriaPagesController {
     return tender;
   }
 
-  private renderForm(res: Response, tender: TenderResponse, tree: CriterionResponse[], node: CriterionResponse | null, values: Record<string, string>, form: FormErrors): void {
+  private renderForm(
+    res: Response,
+    tender: TenderResponse,
+    tree: CriterionResponse[],
+    node: CriterionResponse | null,
+    values: Record<string, string>,
+    form: FormErrors,
+  ): void {
     const sections = criteriaRows(tree).filter((row) => row.kind === KIND_WORDS.section && row.code !== node?.code);
-    const option = (value: string, text: string, key: string, hint?: string) => ({ value, text, checked: values[key] === value, hint: hint ? { text: hint } : undefined });
+    const option = (value: string, text: string, key: string, hint?: string) => ({
+      value,
+      text,
+      checked: values[key] === value,
+      hint: hint ? { text: hint } : undefined,
+    });
     res.render('team/views/criterion-form.njk', {
       pageTitle: node ? `Change ${node.code}` : 'Add a criterion',
       tender,
       node,
       values,
-      parents: [{ value: '', text: 'None: a top-level criterion' }, ...sections.map((row) => ({ value: row.id, text: `${row.code} ${row.title}`, selected: values.parentId === row.id || values.parentId === row.code }))],
+      parents: [
+        { value: '', text: 'None: a top-level criterion' },
+        ...sections.map((row) => ({
+          value: row.id,
+          text: `${row.code} ${row.title}`,
+          selected: values.parentId === row.id || values.parentId === row.code,
+        })),
+      ],
       kinds: CRITERION_KINDS.map((kind) => option(kind, KIND_WORDS[kind], 'kind')),
-      categories: [{ value: '', text: 'Choose (price and gates have their own)' }, ...CATEGORIES.map((category) => ({ value: category, text: CATEGORY_WORDS[category], selected: values.category === category }))],
+      categories: [
+        { value: '', text: 'Choose (price and gates have their own)' },
+        ...CATEGORIES.map((category) => ({
+          value: category,
+          text: CATEGORY_WORDS[category],
+          selected: values.category === category,
+        })),
+      ],
       scoredBy: [
         option('both', 'Both groups', 'scoredBy'),
         ...PANEL_GROUPS.map((group) => option(group, `${GROUP_WORDS[group]} members only`, 'scoredBy')),
@@ -201,8 +281,22 @@ function findOrNull(tree: CriterionResponse[], code: string): CriterionResponse 
 }
 
 function criterionValues(body: unknown): Record<string, string> {
-  const keys = ['parentId', 'code', 'title', 'kind', 'category', 'weight', 'threshold', 'scoredBy', 'maxWords', 'guidance', 'plainGuidance'];
-  return Object.fromEntries(keys.map((key) => [key, key === 'guidance' || key === 'plainGuidance' ? formValue(body, key) : formValue(body, key).trim()]));
+  const keys = [
+    'parentId',
+    'code',
+    'title',
+    'kind',
+    'category',
+    'weight',
+    'threshold',
+    'scoredBy',
+    'maxWords',
+    'guidance',
+    'plainGuidance',
+  ];
+  return Object.fromEntries(
+    keys.map((key) => [key, key === 'guidance' || key === 'plainGuidance' ? formValue(body, key) : formValue(body, key).trim()]),
+  );
 }
 
 /** The form as the API's body: numbers as numbers, blanks as "not given" (or, on a change, "none"). */
@@ -218,7 +312,9 @@ function toDto(values: Record<string, string>, change: boolean): Record<string, 
     ...(values.category ? { category: values.category } : {}),
     weight: number(values.weight),
     threshold: kind === 'scored' ? cleared(values.threshold, number) : change ? null : undefined,
-    ...(kind === 'scored' && values.scoredBy ? { scoredBy: values.scoredBy === 'both' ? [...PANEL_GROUPS] : [values.scoredBy] } : {}),
+    ...(kind === 'scored' && values.scoredBy
+      ? { scoredBy: values.scoredBy === 'both' ? [...PANEL_GROUPS] : [values.scoredBy] }
+      : {}),
     maxWords: cleared(values.maxWords, number),
     guidance: cleared(values.guidance.trim(), () => values.guidance),
     plainGuidance: cleared(values.plainGuidance.trim(), () => values.plainGuidance),

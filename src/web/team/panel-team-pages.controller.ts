@@ -14,7 +14,17 @@ import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { formValue, PageCaller, WebPages } from '../web-page';
 import { fieldProblems, requireRole, teamFrame } from './team-frame';
 import { tenderNavigation } from './tender-navigation';
-import { anyScoredBy, dateWords, filterGrid, GROUP_WORDS, PROGRESS_TAG, PROGRESS_TEXT, quorumWords, ROLE_WORDS, STATUS_TAG } from './team-view';
+import {
+  anyScoredBy,
+  dateWords,
+  filterGrid,
+  GROUP_WORDS,
+  PROGRESS_TAG,
+  PROGRESS_TEXT,
+  quorumWords,
+  ROLE_WORDS,
+  STATUS_TAG,
+} from './team-view';
 
 const INVITATION_WORDS: Record<string, string> = {
   pending: 'Link sent, not used yet',
@@ -50,7 +60,12 @@ export class PanelTeamPagesController {
   }
 
   @Post(':tenderId/team')
-  async addTeamMember(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async addTeamMember(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'panel');
     const email = formValue(body, 'teamEmail').trim();
     const form = noErrors();
@@ -58,14 +73,16 @@ export class PanelTeamPagesController {
     if (!email) addError(form, 'teamEmail', 'Enter the email address of the person to add');
     else {
       const user = await this.users.findByEmail(email.toLowerCase());
-      if (!user || !user.active || (user.role !== 'commissioner' && user.role !== 'procurement')) addError(form, 'teamEmail', notFound);
+      if (!user || !user.active || (user.role !== 'commissioner' && user.role !== 'procurement'))
+        addError(form, 'teamEmail', notFound);
       else {
         try {
           await this.tenders.addTeamMember(caller, tenderId, { userId: user.id, role: user.role });
           return res.redirect(303, `/tenders/${tenderId}/panel?done=team`);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          if (error.code === 'forbidden') addError(form, 'teamEmail', 'Only the person who created the tender can add team members');
+          if (error.code === 'forbidden')
+            addError(form, 'teamEmail', 'Only the person who created the tender can add team members');
           else if (error.code === 'invalid_state') addError(form, 'teamEmail', error.detail);
           else if (error.code === 'rule_violation') addError(form, 'teamEmail', notFound);
           else throw error;
@@ -76,7 +93,12 @@ export class PanelTeamPagesController {
   }
 
   @Post(':tenderId/panel')
-  async addPanelMember(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async addPanelMember(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'panel');
     const values = {
       name: formValue(body, 'name').trim(),
@@ -86,7 +108,12 @@ export class PanelTeamPagesController {
     };
     const { value, form } = validateForm(
       AddPanelMemberDto,
-      { name: values.name || undefined, email: values.email || undefined, group: values.group || undefined, role: values.role || undefined },
+      {
+        name: values.name || undefined,
+        email: values.email || undefined,
+        group: values.group || undefined,
+        role: values.role || undefined,
+      },
       {
         name: 'Enter the person’s name',
         email: 'Enter an email address in the right form, like name@example.org',
@@ -102,7 +129,8 @@ export class PanelTeamPagesController {
         await this.panel.add(caller, tenderId, value);
         return res.redirect(303, `/tenders/${tenderId}/panel?done=panel`);
       } catch (error) {
-        if (!(error instanceof DomainError) || !['invalid_state', 'rule_violation', 'validation'].includes(error.code)) throw error;
+        if (!(error instanceof DomainError) || !['invalid_state', 'rule_violation', 'validation'].includes(error.code))
+          throw error;
         const [problem] = fieldProblems(error);
         if (problem?.field === 'email') addError(form, 'email', 'This person is already on the panel');
         else addError(form, 'name', error.detail);
@@ -112,7 +140,12 @@ export class PanelTeamPagesController {
   }
 
   @Post(':tenderId/panel/:memberId/invitation')
-  async issue(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('memberId') memberId: string, @Res() res: Response): Promise<void> {
+  async issue(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('memberId') memberId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'panel');
     const members = await this.panel.list(caller, tenderId);
     const member = members.find((m) => m.id === memberId);
@@ -130,19 +163,38 @@ export class PanelTeamPagesController {
       });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
-      await this.renderPanel(res.status(409), caller, tender, {}, addError(noErrors(), `member-${memberId}`, error.detail, `member-${memberId}`), null);
+      await this.renderPanel(
+        res.status(409),
+        caller,
+        tender,
+        {},
+        addError(noErrors(), `member-${memberId}`, error.detail, `member-${memberId}`),
+        null,
+      );
     }
   }
 
   @Post(':tenderId/panel/:memberId/revoke')
-  async revoke(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('memberId') memberId: string, @Res() res: Response): Promise<void> {
+  async revoke(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('memberId') memberId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'panel');
     try {
       await this.invitations.revoke(caller, tenderId, memberId);
       res.redirect(303, `/tenders/${tenderId}/panel?done=revoked`);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
-      await this.renderPanel(res.status(409), caller, tender, {}, addError(noErrors(), `member-${memberId}`, error.detail, `member-${memberId}`), null);
+      await this.renderPanel(
+        res.status(409),
+        caller,
+        tender,
+        {},
+        addError(noErrors(), `member-${memberId}`, error.detail, `member-${memberId}`),
+        null,
+      );
     }
   }
 
@@ -174,8 +226,14 @@ export class PanelTeamPagesController {
         cells: member.cells.map((cell) => ({ text: PROGRESS_TEXT[cell.progress], classes: PROGRESS_TAG[cell.progress] })),
       })),
       filter,
-      groups: [{ value: '', text: 'Both groups' }, ...Object.entries(GROUP_WORDS).map(([value, text]) => ({ value, text, selected: filter.group === value }))],
-      states: [{ value: '', text: 'Any' }, ...Object.entries(PROGRESS_TEXT).map(([value, text]) => ({ value, text, selected: filter.progress === value }))],
+      groups: [
+        { value: '', text: 'Both groups' },
+        ...Object.entries(GROUP_WORDS).map(([value, text]) => ({ value, text, selected: filter.group === value })),
+      ],
+      states: [
+        { value: '', text: 'Any' },
+        ...Object.entries(PROGRESS_TEXT).map(([value, text]) => ({ value, text, selected: filter.progress === value })),
+      ],
     });
   }
 
@@ -190,21 +248,35 @@ export class PanelTeamPagesController {
     return tender;
   }
 
-  private async renderPanel(res: Response, caller: Caller, tender: TenderResponse, values: Record<string, string>, form: FormErrors, done: string | null): Promise<void> {
+  private async renderPanel(
+    res: Response,
+    caller: Caller,
+    tender: TenderResponse,
+    values: Record<string, string>,
+    form: FormErrors,
+    done: string | null,
+  ): Promise<void> {
     const team = await this.tenders.listTeam(caller, tender.id);
     const members = await this.panel.list(caller, tender.id);
     const tree = await this.criteria.tree(caller, tender.id);
     const livedExperienceScores = anyScoredBy(tree, 'lived_experience');
-    const quorum = quorumWords(tender, {
-      livedExperience: members.filter((m) => m.group === 'lived_experience').length,
-      professional: members.filter((m) => m.group === 'professional').length,
-    }, livedExperienceScores);
+    const quorum = quorumWords(
+      tender,
+      {
+        livedExperience: members.filter((m) => m.group === 'lived_experience').length,
+        professional: members.filter((m) => m.group === 'professional').length,
+      },
+      livedExperienceScores,
+    );
     res.render('team/views/panel.njk', {
       pageTitle: 'Team and panel',
       tender,
       tag: STATUS_TAG[tender.status],
       isOwner: tender.teamRole === 'owner',
-      team: team.map((member) => ({ ...member, role: member.role === 'owner' ? 'Owner' : ROLE_WORDS[member.role] ?? member.role })),
+      team: team.map((member) => ({
+        ...member,
+        role: member.role === 'owner' ? 'Owner' : (ROLE_WORDS[member.role] ?? member.role),
+      })),
       members: members.map((member) => panelRow(member)),
       quorum,
       values,
@@ -212,7 +284,12 @@ export class PanelTeamPagesController {
       groups: Object.entries(GROUP_WORDS).map(([value, text]) => ({
         value,
         text,
-        hint: { text: value === 'lived_experience' ? 'Uses the service or cares for someone who does. Shown by a pseudonym on every record.' : 'Scores as a named professional evaluator.' },
+        hint: {
+          text:
+            value === 'lived_experience'
+              ? 'Uses the service or cares for someone who does. Shown by a pseudonym on every record.'
+              : 'Scores as a named professional evaluator.',
+        },
         checked: values.group === value,
       })),
       ...form,
@@ -229,7 +306,11 @@ function panelRow(member: PanelMemberDetailResponse) {
     group: GROUP_WORDS[member.group],
     role: member.role,
     hasPassword: member.hasPassword,
-    invitation: member.invitation ? INVITATION_WORDS[member.invitation.status] : member.hasPassword ? 'Signs in with a password' : 'No link sent yet',
+    invitation: member.invitation
+      ? INVITATION_WORDS[member.invitation.status]
+      : member.hasPassword
+        ? 'Signs in with a password'
+        : 'No link sent yet',
     canRevoke: member.invitation?.status === 'pending',
   };
 }

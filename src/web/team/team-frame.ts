@@ -20,15 +20,16 @@ export function requireRole(caller: Caller, ...roles: Role[]): void {
 /** The header's navigation for the team and for admins. */
 export function teamFrame(res: Response, caller: Caller, current: string): void {
   const items =
-    caller.role === 'admin'
-      ? [{ href: '/accounts', text: 'Accounts' }]
-      : [{ href: '/tenders', text: 'Your tenders' }];
+    caller.role === 'admin' ? [{ href: '/accounts', text: 'Accounts' }] : [{ href: '/tenders', text: 'Your tenders' }];
   items.push({ href: '/account/password', text: 'Change password' });
   res.locals.navigationItems = items.map((item) => ({ ...item, active: current.startsWith(item.href) }));
 }
 
 /** A DomainError's own sentence, for the codes a person can meet on a form; anything else is rethrown. */
-export function plainRefusal(error: unknown, codes: DomainError['code'][] = ['invalid_state', 'rule_violation', 'forbidden']): string {
+export function plainRefusal(
+  error: unknown,
+  codes: DomainError['code'][] = ['invalid_state', 'rule_violation', 'forbidden'],
+): string {
   if (error instanceof DomainError && codes.includes(error.code)) return error.detail;
   throw error;
 }

@@ -31,15 +31,27 @@ describe('team pages: presentation rules', () => {
   });
 
   it('names the next thing a tender in evaluation waits for', () => {
-    const tender = { id: 't', status: 'evaluation' as const, bidDeadline: '2026-11-01T12:00:00.000Z', submittedBidCount: 4, openingApprovals: 1, openingApprovalsGiven: [] };
+    const tender = {
+      id: 't',
+      status: 'evaluation' as const,
+      bidDeadline: '2026-11-01T12:00:00.000Z',
+      submittedBidCount: 4,
+      openingApprovals: 1,
+      openingApprovalsGiven: [],
+    };
     const now = new Date('2026-11-23T09:00:00.000Z');
     expect(nextStep(tender, { panelMembers: 5, panelistsNotStarted: 3, bidsToCheckAgainstGates: 2 }, now)).toEqual({
       text: '3 panelists have not started; 2 bids to check against the gates',
       href: '/tenders/t/progress',
     });
-    expect(nextStep(tender, { panelMembers: 5, panelistsNotStarted: 0, bidsToCheckAgainstGates: 1 }, now)).toEqual({ text: '1 bid to check against the gates', href: '/tenders/t/bids' });
+    expect(nextStep(tender, { panelMembers: 5, panelistsNotStarted: 0, bidsToCheckAgainstGates: 1 }, now)).toEqual({
+      text: '1 bid to check against the gates',
+      href: '/tenders/t/bids',
+    });
     const published = { ...tender, status: 'published' as const, openingApprovals: 2, openingApprovalsGiven: [{}] };
-    expect(nextStep(published, { panelMembers: 5, panelistsNotStarted: 5, bidsToCheckAgainstGates: 0 }, now)?.text).toBe('Another team member must approve opening the bids');
+    expect(nextStep(published, { panelMembers: 5, panelistsNotStarted: 5, bidsToCheckAgainstGates: 0 }, now)?.text).toBe(
+      'Another team member must approve opening the bids',
+    );
   });
 
   it('puts the quorum in words and says whether the panel meets it', () => {
@@ -52,7 +64,9 @@ describe('team pages: presentation rules', () => {
       met: false,
       problems: ['The panel has 1 lived-experience and 2 professional members.'],
     });
-    expect(quorumWords({ minScorers: 2, equalRepresentation: false }, { livedExperience: 1, professional: 1 }, true).met).toBe(true);
+    expect(quorumWords({ minScorers: 2, equalRepresentation: false }, { livedExperience: 1, professional: 1 }, true).met).toBe(
+      true,
+    );
   });
 
   it('shows each section’s sum against its own weight, and warns under 10 % Social Value', () => {
@@ -72,17 +86,49 @@ describe('team pages: presentation rules', () => {
     ]);
     expect(treeTotals(tree)).toEqual({ total: '100%', totalMatches: true, socialValue: '5%', socialValueWarning: true });
     // Weights with two decimals add up exactly: 33.33 + 33.33 + 33.34 = 100.
-    expect(criteriaRows([node('S', 100, 'section', null, [node('A', 33.33, 'scored', 'quality'), node('B', 33.33, 'scored', 'quality'), node('C', 33.34, 'scored', 'quality')])])[0].sum?.matches).toBe(true);
+    expect(
+      criteriaRows([
+        node('S', 100, 'section', null, [
+          node('A', 33.33, 'scored', 'quality'),
+          node('B', 33.33, 'scored', 'quality'),
+          node('C', 33.34, 'scored', 'quality'),
+        ]),
+      ])[0].sum?.matches,
+    ).toBe(true);
   });
 
   it('says where a member is on a bid, never a score', () => {
     const criteria = ['a', 'b'];
-    expect(bidProgress({ conflict: true, criterionIds: criteria, scores: [{ criterionId: 'a', status: 'draft' }] })).toBe('conflict');
+    expect(bidProgress({ conflict: true, criterionIds: criteria, scores: [{ criterionId: 'a', status: 'draft' }] })).toBe(
+      'conflict',
+    );
     expect(bidProgress({ conflict: false, criterionIds: criteria, scores: [] })).toBe('not_started');
-    expect(bidProgress({ conflict: false, criterionIds: criteria, scores: [{ criterionId: 'a', status: 'draft' }] })).toBe('in_progress');
-    expect(bidProgress({ conflict: false, criterionIds: criteria, scores: [{ criterionId: 'a', status: 'draft' }, { criterionId: 'b', status: 'draft' }] })).toBe('completed');
-    expect(bidProgress({ conflict: false, criterionIds: criteria, scores: [{ criterionId: 'a', status: 'submitted' }, { criterionId: 'b', status: 'submitted' }] })).toBe('submitted');
+    expect(bidProgress({ conflict: false, criterionIds: criteria, scores: [{ criterionId: 'a', status: 'draft' }] })).toBe(
+      'in_progress',
+    );
+    expect(
+      bidProgress({
+        conflict: false,
+        criterionIds: criteria,
+        scores: [
+          { criterionId: 'a', status: 'draft' },
+          { criterionId: 'b', status: 'draft' },
+        ],
+      }),
+    ).toBe('completed');
+    expect(
+      bidProgress({
+        conflict: false,
+        criterionIds: criteria,
+        scores: [
+          { criterionId: 'a', status: 'submitted' },
+          { criterionId: 'b', status: 'submitted' },
+        ],
+      }),
+    ).toBe('submitted');
     // A score on a criterion the member's group does not score does not count.
-    expect(bidProgress({ conflict: false, criterionIds: criteria, scores: [{ criterionId: 'z', status: 'draft' }] })).toBe('not_started');
+    expect(bidProgress({ conflict: false, criterionIds: criteria, scores: [{ criterionId: 'z', status: 'draft' }] })).toBe(
+      'not_started',
+    );
   });
 });

@@ -35,8 +35,18 @@ export const PROGRESS_TAG: Record<BidProgress, string> = {
 /** "31 January 2027, 12:00" in UK time. */
 export function dateWords(iso: string): string {
   const date = new Date(iso);
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(date);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(date);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Europe/London',
+  }).format(date);
   return `${day}, ${time}`;
 }
 
@@ -71,7 +81,10 @@ export function nextStep(tender: TenderSummary, work: TenderWork, now: Date): { 
         : { text: 'Check the criteria, then publish', href: at('/criteria') };
     case 'published': {
       if (new Date(tender.bidDeadline).getTime() > now.getTime()) {
-        return { text: `${plural(tender.submittedBidCount, 'bid')} in so far. Bids stay sealed until the deadline.`, href: at('') };
+        return {
+          text: `${plural(tender.submittedBidCount, 'bid')} in so far. Bids stay sealed until the deadline.`,
+          href: at(''),
+        };
       }
       const given = tender.openingApprovalsGiven?.length ?? 0;
       return given > 0 && tender.openingApprovals > given
@@ -80,8 +93,12 @@ export function nextStep(tender: TenderSummary, work: TenderWork, now: Date): { 
     }
     case 'evaluation': {
       const parts: string[] = [];
-      if (work.panelistsNotStarted > 0) parts.push(`${plural(work.panelistsNotStarted, 'panelist')} ${work.panelistsNotStarted === 1 ? 'has' : 'have'} not started`);
-      if (work.bidsToCheckAgainstGates > 0) parts.push(`${plural(work.bidsToCheckAgainstGates, 'bid')} to check against the gates`);
+      if (work.panelistsNotStarted > 0)
+        parts.push(
+          `${plural(work.panelistsNotStarted, 'panelist')} ${work.panelistsNotStarted === 1 ? 'has' : 'have'} not started`,
+        );
+      if (work.bidsToCheckAgainstGates > 0)
+        parts.push(`${plural(work.bidsToCheckAgainstGates, 'bid')} to check against the gates`);
       if (parts.length === 0) return { text: 'Check the panel’s progress, then start moderation', href: at('/progress') };
       return { text: parts.join('; '), href: work.panelistsNotStarted > 0 ? at('/progress') : at('/bids') };
     }
@@ -101,11 +118,14 @@ export function quorumWords(
   livedExperienceScores: boolean,
 ): { rule: string[]; met: boolean; problems: string[] } {
   const rule = [`Each criterion needs scores from at least ${plural(settings.minScorers, 'panel member')} on every bid.`];
-  if (livedExperienceScores) rule.push('Where lived-experience members score a criterion, at least one of them must score it on every bid.');
-  if (settings.equalRepresentation) rule.push('The panel must have at least as many lived-experience members as professional members.');
+  if (livedExperienceScores)
+    rule.push('Where lived-experience members score a criterion, at least one of them must score it on every bid.');
+  if (settings.equalRepresentation)
+    rule.push('The panel must have at least as many lived-experience members as professional members.');
   const problems: string[] = [];
   const total = panel.livedExperience + panel.professional;
-  if (total < settings.minScorers) problems.push(`The panel has ${plural(total, 'member')}; it needs at least ${settings.minScorers}.`);
+  if (total < settings.minScorers)
+    problems.push(`The panel has ${plural(total, 'member')}; it needs at least ${settings.minScorers}.`);
   if (livedExperienceScores && panel.livedExperience === 0) problems.push('The panel has no lived-experience members.');
   if (settings.equalRepresentation && panel.livedExperience < panel.professional) {
     problems.push(`The panel has ${panel.livedExperience} lived-experience and ${panel.professional} professional members.`);
@@ -120,7 +140,8 @@ export function filterGrid<M extends { group: string; cells: { progress: BidProg
 ): M[] {
   return members.filter(
     (member) =>
-      (!filter.group || member.group === filter.group) && (!filter.progress || member.cells.some((cell) => cell.progress === filter.progress)),
+      (!filter.group || member.group === filter.group) &&
+      (!filter.progress || member.cells.some((cell) => cell.progress === filter.progress)),
   );
 }
 
@@ -157,7 +178,13 @@ export function ukDateTimeToIso(day: string, month: string, year: string, time: 
 
 /** Minutes Europe/London is ahead of UTC at this instant (0 or 60). */
 function londonOffsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false, day: 'numeric' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    day: 'numeric',
+  }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const londonMinutes = (get('hour') % 24) * 60 + get('minute') + (get('day') !== at.getUTCDate() ? 24 * 60 : 0);
   return londonMinutes - (at.getUTCHours() * 60 + at.getUTCMinutes());
@@ -166,7 +193,13 @@ function londonOffsetMinutes(at: Date): number {
 /** An ISO instant as the day, month, year and time a person would type in UK time. */
 export function isoToUkParts(iso: string): { day: string; month: string; year: string; time: string } {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
   }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: get('day'), month: get('month'), year: get('year'), time: `${get('hour')}:${get('minute')}` };
@@ -192,8 +225,16 @@ export const SETTING_HINTS = {
 
 export const PRICE_FORMULAS = [
   { value: 'lowest_ratio', text: 'Lowest price gets full marks', hint: 'A bid at twice the lowest price gets half the marks.' },
-  { value: 'linear_deviation', text: 'Points lost for distance from the lowest price', hint: 'A bid 10% above the lowest price gets 90% of the marks.' },
-  { value: 'min_max_linear', text: 'Scale between lowest and highest price', hint: 'The lowest price gets full marks, the highest none, and the rest in between.' },
+  {
+    value: 'linear_deviation',
+    text: 'Points lost for distance from the lowest price',
+    hint: 'A bid 10% above the lowest price gets 90% of the marks.',
+  },
+  {
+    value: 'min_max_linear',
+    text: 'Scale between lowest and highest price',
+    hint: 'The lowest price gets full marks, the highest none, and the rest in between.',
+  },
 ];
 
 export const TIE_BREAKS = [
@@ -203,7 +244,10 @@ export const TIE_BREAKS = [
 ];
 
 /** Does any criterion in this tree ask this group to score it? */
-export function anyScoredBy(tree: readonly { scoredBy: readonly string[]; children: readonly unknown[] }[], group: string): boolean {
+export function anyScoredBy(
+  tree: readonly { scoredBy: readonly string[]; children: readonly unknown[] }[],
+  group: string,
+): boolean {
   return tree.some((node) => node.scoredBy.includes(group) || anyScoredBy(node.children as typeof tree, group));
 }
 
@@ -272,7 +316,10 @@ export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow
       scoredBy: node.scoredBy.map((group) => GROUP_WORDS[group] ?? group).join(' and '),
       sum:
         node.kind === 'section'
-          ? { text: `Its criteria add up to ${fromHundredthsText(childSum)} of its ${fromHundredthsText(hundredths(node.weight))}`, matches: childSum === hundredths(node.weight) }
+          ? {
+              text: `Its criteria add up to ${fromHundredthsText(childSum)} of its ${fromHundredthsText(hundredths(node.weight))}`,
+              matches: childSum === hundredths(node.weight),
+            }
           : null,
     };
     return [row, ...criteriaRows(node.children, depth + 1)];
@@ -280,11 +327,22 @@ export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow
 }
 
 /** The top level's sum against 100 %, and the Social Value share with the PPN 002 warning under 10 %. */
-export function treeTotals(tree: readonly TreeNode[]): { total: string; totalMatches: boolean; socialValue: string; socialValueWarning: boolean } {
+export function treeTotals(tree: readonly TreeNode[]): {
+  total: string;
+  totalMatches: boolean;
+  socialValue: string;
+  socialValueWarning: boolean;
+} {
   const total = tree.reduce((sum, node) => sum + hundredths(node.weight), 0);
-  const leaves = (nodes: readonly TreeNode[]): TreeNode[] => nodes.flatMap((node) => (node.children.length ? leaves(node.children) : [node]));
+  const leaves = (nodes: readonly TreeNode[]): TreeNode[] =>
+    nodes.flatMap((node) => (node.children.length ? leaves(node.children) : [node]));
   const social = leaves(tree)
     .filter((leaf) => leaf.category !== null && SOCIAL_VALUE_CATEGORIES.includes(leaf.category))
     .reduce((sum, leaf) => sum + hundredths(leaf.weight), 0);
-  return { total: fromHundredthsText(total), totalMatches: total === 10_000, socialValue: fromHundredthsText(social), socialValueWarning: social < 1_000 };
+  return {
+    total: fromHundredthsText(total),
+    totalMatches: total === 10_000,
+    socialValue: fromHundredthsText(social),
+    socialValueWarning: social < 1_000,
+  };
 }

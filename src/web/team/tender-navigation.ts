@@ -19,5 +19,9 @@ export const TENDER_PAGES = [
 export type TenderPage = (typeof TENDER_PAGES)[number]['key'];
 
 export function tenderNavigation(tenderId: string, current: string): { href: string; text: string; current: boolean }[] {
-  return TENDER_PAGES.map((page) => ({ href: `/tenders/${tenderId}${page.path}`, text: page.text, current: page.key === current }));
+  return TENDER_PAGES.map((page) => ({
+    href: `/tenders/${tenderId}${page.path}`,
+    text: page.text,
+    current: page.key === current,
+  }));
 }

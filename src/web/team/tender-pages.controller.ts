@@ -78,7 +78,9 @@ export class TenderPagesController {
     res.render('team/views/tender-new.njk', {
       pageTitle: 'Start a new tender',
       backLink: { href: '/tenders' },
-      templates: this.templates.list().map((template) => ({ key: template.key, title: template.title, summary: template.summary ?? '' })),
+      templates: this.templates
+        .list()
+        .map((template) => ({ key: template.key, title: template.title, summary: template.summary ?? '' })),
     });
   }
 
@@ -89,17 +91,32 @@ export class TenderPagesController {
   }
 
   @Post('new/:template')
-  async create(@PageCaller() caller: Caller, @Param('template') key: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async create(
+    @PageCaller() caller: Caller,
+    @Param('template') key: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     requireRole(caller, 'commissioner');
     const values = {
       reference: formValue(body, 'reference').trim(),
       title: formValue(body, 'title').trim(),
       ...deadlineValues(body),
     };
-    const bidDeadline = ukDateTimeToIso(values['deadline-day'], values['deadline-month'], values['deadline-year'], values['deadline-time']);
+    const bidDeadline = ukDateTimeToIso(
+      values['deadline-day'],
+      values['deadline-month'],
+      values['deadline-year'],
+      values['deadline-time'],
+    );
     const { value, form } = validateForm(
       CreateTenderDto,
-      { reference: values.reference, title: values.title, bidDeadline: bidDeadline ?? undefined, ...(key === 'blank' ? {} : { template: key }) },
+      {
+        reference: values.reference,
+        title: values.title,
+        bidDeadline: bidDeadline ?? undefined,
+        ...(key === 'blank' ? {} : { template: key }),
+      },
       NEW_TENDER_WORDS,
       { bidDeadline: 'deadline-day' },
     );
@@ -110,8 +127,15 @@ export class TenderPagesController {
       } catch (error) {
         if (!(error instanceof DomainError) || !['invalid_state', 'rule_violation'].includes(error.code)) throw error;
         const [problem] = fieldProblems(error);
-        if (problem?.field === 'reference' || /reference/i.test(error.detail)) addError(form, 'reference', 'Another tender already has this reference. Choose a different one.');
-        else addError(form, problem?.field === 'bidDeadline' ? 'bidDeadline' : 'title', error.detail, problem?.field === 'bidDeadline' ? 'deadline-day' : 'title');
+        if (problem?.field === 'reference' || /reference/i.test(error.detail))
+          addError(form, 'reference', 'Another tender already has this reference. Choose a different one.');
+        else
+          addError(
+            form,
+            problem?.field === 'bidDeadline' ? 'bidDeadline' : 'title',
+            error.detail,
+            problem?.field === 'bidDeadline' ? 'deadline-day' : 'title',
+          );
       }
     }
     this.renderCreate(res.status(400), caller, key, values, form);
@@ -142,11 +166,21 @@ export class TenderPagesController {
       const violations = (error.extensions.violations as { code: string | null; message: string }[] | undefined) ?? [];
       if (violations.length === 0) {
         const [problem] = fieldProblems(error);
-        addError(form, 'publish', problem?.field === 'bidDeadline' ? 'The bid deadline has passed. Set a later deadline before you publish.' : error.detail, problem?.field === 'bidDeadline' ? 'deadline' : 'publish');
+        addError(
+          form,
+          'publish',
+          problem?.field === 'bidDeadline'
+            ? 'The bid deadline has passed. Set a later deadline before you publish.'
+            : error.detail,
+          problem?.field === 'bidDeadline' ? 'deadline' : 'publish',
+        );
       }
       violations.forEach((violation, index) => {
         const text = violation.message;
-        form.errors.push({ text, href: violation.code ? `/tenders/${tenderId}/criteria#criterion-${violation.code}` : `/tenders/${tenderId}/criteria` });
+        form.errors.push({
+          text,
+          href: violation.code ? `/tenders/${tenderId}/criteria#criterion-${violation.code}` : `/tenders/${tenderId}/criteria`,
+        });
         form.fieldErrors[`violation-${index}`] = { text };
       });
       await this.renderOverview(res.status(422), tender, form, {});
@@ -162,12 +196,18 @@ export class TenderPagesController {
   }
 
   @Post(':tenderId/settings')
-  async saveSettings(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async saveSettings(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'settings');
     const values: Record<string, string> = {};
     for (const key of Object.keys(settingsValues(tender))) values[key] = formValue(body, key).trim();
     const yesNo = (key: string) => (values[key] === 'yes' ? true : values[key] === 'no' ? false : undefined);
-    const number = (key: string) => (values[key] === '' || !/^-?\d+(\.\d+)?$/.test(values[key]) ? values[key] || undefined : Number(values[key]));
+    const number = (key: string) =>
+      values[key] === '' || !/^-?\d+(\.\d+)?$/.test(values[key]) ? values[key] || undefined : Number(values[key]);
     const { value, form } = validateForm(
       UpdateTenderDto,
       {
@@ -214,21 +254,31 @@ export class TenderPagesController {
   async detailsPage(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Res() res: Response): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'details');
     const deadline = isoToUkParts(tender.bidDeadline);
-    this.renderDetails(res, tender, {
-      title: tender.title,
-      description: tender.description,
-      'deadline-day': deadline.day,
-      'deadline-month': deadline.month,
-      'deadline-year': deadline.year,
-      'deadline-time': deadline.time,
-      contactName: tender.contactName ?? '',
-      contactEmail: tender.contactEmail ?? '',
-      contactPhone: tender.contactPhone ?? '',
-    }, noErrors());
+    this.renderDetails(
+      res,
+      tender,
+      {
+        title: tender.title,
+        description: tender.description,
+        'deadline-day': deadline.day,
+        'deadline-month': deadline.month,
+        'deadline-year': deadline.year,
+        'deadline-time': deadline.time,
+        contactName: tender.contactName ?? '',
+        contactEmail: tender.contactEmail ?? '',
+        contactPhone: tender.contactPhone ?? '',
+      },
+      noErrors(),
+    );
   }
 
   @Post(':tenderId/details')
-  async saveDetails(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async saveDetails(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'details');
     const values = {
       title: formValue(body, 'title').trim(),
@@ -239,7 +289,12 @@ export class TenderPagesController {
       contactPhone: formValue(body, 'contactPhone').trim(),
     };
     const editable = tender.status === 'draft' || tender.status === 'published';
-    const bidDeadline = ukDateTimeToIso(values['deadline-day'], values['deadline-month'], values['deadline-year'], values['deadline-time']);
+    const bidDeadline = ukDateTimeToIso(
+      values['deadline-day'],
+      values['deadline-month'],
+      values['deadline-year'],
+      values['deadline-time'],
+    );
     const changes: Record<string, unknown> = {
       ...(values.contactName ? { contactName: values.contactName } : {}),
       ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
@@ -269,7 +324,8 @@ export class TenderPagesController {
       } catch (error) {
         const sentence = plainRefusal(error);
         const [problem] = error instanceof DomainError ? fieldProblems(error) : [];
-        if (problem?.field === 'bidDeadline') addError(form, 'bidDeadline', 'A published tender’s deadline can only move later, never earlier.', 'deadline-day');
+        if (problem?.field === 'bidDeadline')
+          addError(form, 'bidDeadline', 'A published tender’s deadline can only move later, never earlier.', 'deadline-day');
         else addError(form, 'title', sentence);
       }
     }
@@ -288,7 +344,12 @@ export class TenderPagesController {
   }
 
   @Post(':tenderId/scale')
-  async saveScale(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async saveScale(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'settings');
     const values: Record<string, string> = {};
     const labels: Record<string, { label: string; plainLabel: string }> = {};
@@ -298,12 +359,18 @@ export class TenderPagesController {
       values[`plain-${point}`] = formValue(body, `plain-${point}`).trim();
       labels[String(point)] = { label: values[`label-${point}`], plainLabel: values[`plain-${point}`] };
       if (!values[`label-${point}`]) addError(form, `label-${point}`, `Enter the label for ${point} points`);
-      else if (values[`label-${point}`].length > 100) addError(form, `label-${point}`, `The label for ${point} points must be 100 characters or fewer`);
+      else if (values[`label-${point}`].length > 100)
+        addError(form, `label-${point}`, `The label for ${point} points must be 100 characters or fewer`);
       if (!values[`plain-${point}`]) addError(form, `plain-${point}`, `Enter the plain wording for ${point} points`);
-      else if (values[`plain-${point}`].length > 200) addError(form, `plain-${point}`, `The plain wording for ${point} points must be 200 characters or fewer`);
+      else if (values[`plain-${point}`].length > 200)
+        addError(form, `plain-${point}`, `The plain wording for ${point} points must be 200 characters or fewer`);
     }
     if (form.errors.length === 0) {
-      const checked = validateForm(UpdateTenderDto, { scale: { min: tender.scale.min, max: tender.scale.max, labels } }, { scale: 'Check the wording of each point' });
+      const checked = validateForm(
+        UpdateTenderDto,
+        { scale: { min: tender.scale.min, max: tender.scale.max, labels } },
+        { scale: 'Check the wording of each point' },
+      );
       if (checked.form.errors.length > 0) addError(form, `label-${tender.scale.max}`, 'Check the wording of each point');
       else {
         try {
@@ -355,7 +422,12 @@ export class TenderPagesController {
     });
   }
 
-  private async renderOverview(res: Response, tender: TenderResponse, form: FormErrors, query: Record<string, string | undefined>): Promise<void> {
+  private async renderOverview(
+    res: Response,
+    tender: TenderResponse,
+    form: FormErrors,
+    query: Record<string, string | undefined>,
+  ): Promise<void> {
     const now = this.clock.now();
     const work = (await this.work.workOf([tender.id])).get(tender.id)!;
     res.render('team/views/tender.njk', {
@@ -368,15 +440,31 @@ export class TenderPagesController {
       work,
       priceFormula: PRICE_FORMULAS.find((f) => f.value === tender.priceFormula)?.text,
       tieBreak: TIE_BREAKS.find((f) => f.value === tender.tieBreak)?.text,
-      notice: query.created === '1' ? 'The tender is created as a draft.' : query.published === '1' ? 'The tender is published. Bidders can see it and bid.' : query.saved ? 'Your changes are saved.' : null,
+      notice:
+        query.created === '1'
+          ? 'The tender is created as a draft.'
+          : query.published === '1'
+            ? 'The tender is published. Bidders can see it and bid.'
+            : query.saved
+              ? 'Your changes are saved.'
+              : null,
       ...form,
     });
   }
 
   private renderSettings(res: Response, tender: TenderResponse, values: Record<string, string>, form: FormErrors): void {
     const radios = (key: string, options: { value: string; text: string; hint?: string }[]) =>
-      options.map((option) => ({ value: option.value, text: option.text, hint: option.hint ? { text: option.hint } : undefined, checked: values[key] === option.value }));
-    const yesNo = (key: string) => radios(key, [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }]);
+      options.map((option) => ({
+        value: option.value,
+        text: option.text,
+        hint: option.hint ? { text: option.hint } : undefined,
+        checked: values[key] === option.value,
+      }));
+    const yesNo = (key: string) =>
+      radios(key, [
+        { value: 'yes', text: 'Yes' },
+        { value: 'no', text: 'No' },
+      ]);
     res.render('team/views/tender-settings.njk', {
       pageTitle: 'Scoring settings',
       tender,
@@ -414,11 +502,23 @@ export class TenderPagesController {
   private renderScale(res: Response, tender: TenderResponse, values: Record<string, string>, form: FormErrors): void {
     const points: number[] = [];
     for (let point = tender.scale.max; point >= tender.scale.min; point--) points.push(point);
-    res.render('team/views/tender-scale.njk', { pageTitle: 'Scoring scale', tender, draft: tender.status === 'draft', points, values, ...form });
+    res.render('team/views/tender-scale.njk', {
+      pageTitle: 'Scoring scale',
+      tender,
+      draft: tender.status === 'draft',
+      points,
+      values,
+      ...form,
+    });
   }
 }
 
-function weightRow(criterion: TemplateCriterion): { code: string; title: string; weight: number; children: { code: string; title: string; weight: number }[] } {
+function weightRow(criterion: TemplateCriterion): {
+  code: string;
+  title: string;
+  weight: number;
+  children: { code: string; title: string; weight: number }[];
+} {
   return {
     code: criterion.code,
     title: criterion.title,
