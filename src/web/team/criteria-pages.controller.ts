@@ -13,8 +13,7 @@ import type { TenderResponse } from '../../tenders/dto/tender.response';
 import { TendersService } from '../../tenders/tenders.service';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { formValue, PageCaller, WebPages } from '../web-page';
-import { fieldProblems, requireRole, teamFrame } from './team-frame';
-import { tenderNavigation } from './tender-navigation';
+import { fieldProblems, teamTender } from './team-frame';
 import { CATEGORY_WORDS, criteriaRows, GROUP_WORDS, KIND_WORDS, treeTotals } from './team-view';
 
 const SCORED_CATEGORY = 'Choose a category for a scored question: quality, co-production or a social value outcome';
@@ -208,13 +207,8 @@ export class CriteriaPagesController {
 
   /* ------------------------------------------------------------------ helpers ---------- */
 
-  private async teamTender(caller: Caller, tenderId: string, res: Response): Promise<TenderResponse> {
-    requireRole(caller, 'commissioner', 'procurement');
-    const tender = await this.tenders.get(caller, tenderId);
-    if (tender.teamRole === null) throw new DomainError('not_found', 'Tender not found.');
-    teamFrame(res, caller, '/tenders');
-    res.locals.tenderNavigation = tenderNavigation(tender.id, 'criteria');
-    return tender;
+  private teamTender(caller: Caller, tenderId: string, res: Response): Promise<TenderResponse> {
+    return teamTender(this.tenders, caller, tenderId, res, 'criteria');
   }
 
   private renderForm(

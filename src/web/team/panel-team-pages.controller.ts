@@ -12,8 +12,8 @@ import type { TenderResponse } from '../../tenders/dto/tender.response';
 import { UsersService } from '../../users/users.service';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { formValue, PageCaller, WebPages } from '../web-page';
-import { fieldProblems, requireRole, teamFrame } from './team-frame';
-import { tenderNavigation } from './tender-navigation';
+import { fieldProblems, teamTender } from './team-frame';
+import type { TenderPage } from './tender-navigation';
 import {
   anyScoredBy,
   dateWords,
@@ -239,13 +239,8 @@ export class PanelTeamPagesController {
 
   /* ------------------------------------------------------------------ helpers ---------- */
 
-  private async teamTender(caller: Caller, tenderId: string, res: Response, current: string): Promise<TenderResponse> {
-    requireRole(caller, 'commissioner', 'procurement');
-    const tender = await this.tenders.get(caller, tenderId);
-    if (tender.teamRole === null) throw new DomainError('not_found', 'Tender not found.');
-    teamFrame(res, caller, '/tenders');
-    res.locals.tenderNavigation = tenderNavigation(tender.id, current);
-    return tender;
+  private teamTender(caller: Caller, tenderId: string, res: Response, current: TenderPage): Promise<TenderResponse> {
+    return teamTender(this.tenders, caller, tenderId, res, current);
   }
 
   private async renderPanel(

@@ -1,6 +1,9 @@
 import type { Response } from 'express';
 import type { Caller, Role } from '../../common/caller';
 import { DomainError } from '../../common/domain-error';
+import type { TenderResponse } from '../../tenders/dto/tender.response';
+import type { TendersService } from '../../tenders/tenders.service';
+import { tenderNavigation, type TenderPage } from './tender-navigation';
 
 /** Where a person lands after signing in: the team on their tenders, admins on the accounts, the panel on its scoring. */
 export function landingFor(role: Role): string {
@@ -38,4 +41,23 @@ export function plainRefusal(
 export function fieldProblems(error: DomainError): { field: string; message: string }[] {
   const errors = error.extensions.errors;
   return Array.isArray(errors) ? (errors as { field: string; message: string }[]) : [];
+}
+
+/**
+ * A tender's page: the tender as the API shows it to this caller (TendersService.get), 404
+ * unless they are on its team, with the header and the tender's sub-navigation.
+ */
+export async function teamTender(
+  tenders: TendersService,
+  caller: Caller,
+  tenderId: string,
+  res: Response,
+  current: TenderPage,
+): Promise<TenderResponse> {
+  requireRole(caller, 'commissioner', 'procurement');
+  const tender = await tenders.get(caller, tenderId);
+  if (tender.teamRole === null) throw new DomainError('not_found', 'Tender not found.');
+  teamFrame(res, caller, '/tenders');
+  res.locals.tenderNavigation = tenderNavigation(tender.id, current);
+  return tender;
 }

@@ -12,8 +12,8 @@ import { UpdateTenderDto } from '../../tenders/dto/update-tender.dto';
 import { TendersService } from '../../tenders/tenders.service';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { formValue, PageCaller, WebPages } from '../web-page';
-import { fieldProblems, plainRefusal, requireRole, teamFrame } from './team-frame';
-import { tenderNavigation } from './tender-navigation';
+import { fieldProblems, plainRefusal, requireRole, teamFrame, teamTender } from './team-frame';
+import type { TenderPage } from './tender-navigation';
 import {
   dateWords,
   isoToUkParts,
@@ -386,15 +386,8 @@ export class TenderPagesController {
 
   /* ------------------------------------------------------------------ helpers ---------- */
 
-  /** The tender as the API shows it to this caller; 404 unless they are on its team. */
-  private async teamTender(caller: Caller, tenderId: string, res: Response, current: string): Promise<TenderResponse> {
-    requireRole(caller, 'commissioner', 'procurement');
-    const tender = await this.tenders.get(caller, tenderId);
-    if (tender.teamRole === null) throw new DomainError('not_found', 'Tender not found.');
-    teamFrame(res, caller, '/tenders');
-    res.locals.tenderNavigation = tenderNavigation(tender.id, current);
-    res.locals.tenderTitle = tender.title;
-    return tender;
+  private teamTender(caller: Caller, tenderId: string, res: Response, current: TenderPage): Promise<TenderResponse> {
+    return teamTender(this.tenders, caller, tenderId, res, current);
   }
 
   private renderCreate(res: Response, caller: Caller, key: string, values: Record<string, string>, form: FormErrors): void {
