@@ -24,6 +24,7 @@ import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
+import { TeamPagesModule } from './web/team/team-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -50,6 +51,7 @@ import { WebModule } from './web/web.module';
     ExportsModule,
     WebModule,
     PanelPagesModule,
+    TeamPagesModule,
   ],
   controllers: [HealthController],
   providers: [

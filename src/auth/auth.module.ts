@@ -29,6 +29,6 @@ import { ThrottleService } from './throttle.service';
   ],
   controllers: [AuthController, PasswordsController],
   providers: [AuthService, AuthGuard, ThrottleService, PasswordsService],
-  exports: [AuthService, AuthGuard, ThrottleService, UsersModule, JwtModule],
+  exports: [AuthService, AuthGuard, ThrottleService, PasswordsService, UsersModule, JwtModule],
 })
 export class AuthModule {}

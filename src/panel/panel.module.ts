@@ -5,11 +5,12 @@ import { InvitationsService } from './invitations.service';
 import { PanelDirectory } from './panel-directory.service';
 import { PanelController } from './panel.controller';
 import { PanelService } from './panel.service';
+import { TenderWorkService } from './tender-work.service';
 
 @Module({
   controllers: [PanelController, InvitationController],
-  providers: [PanelService, InvitationsService, DeclarationsService, PanelDirectory],
+  providers: [PanelService, InvitationsService, DeclarationsService, PanelDirectory, TenderWorkService],
   // The web pages (src/web/panel) call the same services as the API.
-  exports: [PanelDirectory, InvitationsService, DeclarationsService],
+  exports: [PanelDirectory, InvitationsService, DeclarationsService, PanelService, TenderWorkService],
 })
 export class PanelModule {}

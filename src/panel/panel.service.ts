@@ -24,7 +24,20 @@ import {
 import { PanelDirectory } from './panel-directory.service';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
-import { assertMayJoinPanel, assertMayLeavePanel, memberProgress } from './domain/panel-rules';
+import { assertMayJoinPanel, assertMayLeavePanel, bidProgress, memberProgress, type BidProgress } from './domain/panel-rules';
+
+export interface ProgressGrid {
+  /** The bids the panel scores (submitted, not disqualified), oldest submission first. */
+  bids: { id: string; name: string }[];
+  members: {
+    id: string;
+    /** The pseudonym of a lived-experience member, the name of a professional. */
+    name: string;
+    group: PanelMember['group'];
+    declaredOnAllBids: boolean;
+    cells: { bidId: string; progress: BidProgress }[];
+  }[];
+}
 
 /** The tender team forms the panel: adds, lists (with declarations and progress) and removes members. */
 @Injectable()
@@ -122,6 +135,53 @@ export class PanelService {
           }),
         };
       });
+    });
+  }
+
+  /**
+   * The team's progress grid: every member × every panel bid, with what is done (never a
+   * score value), and whether the member has declared on every bid. Lived-experience
+   * members go by their pseudonym, as on every record. The same reads as `list`: a
+   * constant number of statements whatever the number of bids and members.
+   */
+  async progressGrid(caller: Caller, tenderId: string): Promise<ProgressGrid> {
+    return this.db.read(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      const members = await this.directory.members(em, tenderId);
+      const names = this.directory.namesOnRecord(members);
+      const panelBids = await this.access.panelBids(em, tender);
+      const declarations = await this.directory.declarations(em, tenderId);
+      const scores = await em.getRepository(IndividualScore).find({
+        where: { tenderId },
+        select: { panelMemberId: true, bidId: true, criterionId: true, status: true },
+      });
+      const scoredLeaves = leaves((await this.criteria.all(em, tenderId)).map(toFlat));
+      const declared = new Map(declarations.map((d) => [`${d.panelMemberId}|${d.bidId}`, d]));
+      const scoresOf = new Map<string, { criterionId: string; status: 'draft' | 'submitted' }[]>();
+      for (const score of scores) {
+        const key = `${score.panelMemberId}|${score.bidId}`;
+        scoresOf.set(key, [...(scoresOf.get(key) ?? []), score]);
+      }
+      return {
+        bids: panelBids.map((bid) => ({ id: bid.id, name: bid.bidderName })),
+        members: members.map((member) => {
+          const criterionIds = criteriaForGroup(scoredLeaves, member.group).map((c) => c.id);
+          return {
+            id: member.id,
+            name: names.get(member.id) ?? '',
+            group: member.group,
+            declaredOnAllBids: panelBids.every((bid) => declared.has(`${member.id}|${bid.id}`)),
+            cells: panelBids.map((bid) => ({
+              bidId: bid.id,
+              progress: bidProgress({
+                conflict: declared.get(`${member.id}|${bid.id}`)?.conflict ?? false,
+                criterionIds,
+                scores: scoresOf.get(`${member.id}|${bid.id}`) ?? [],
+              }),
+            })),
+          };
+        }),
+      };
     });
   }
 

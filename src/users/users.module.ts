@@ -3,5 +3,5 @@ import { AccountAdminService } from './account-admin.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersService, AccountAdminService], exports: [UsersService] })
+@Module({ controllers: [UsersController], providers: [UsersService, AccountAdminService], exports: [UsersService, AccountAdminService] })
 export class UsersModule {}

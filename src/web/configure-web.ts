@@ -32,7 +32,29 @@ export const WEB_ROUTES = [
   'invitation/{*rest}',
   'panel',
   'panel/{*rest}',
+  'pages/{*rest}',
+  'accounts',
+  'accounts/{*rest}',
+  'account/{*rest}',
+  'reset-password/{*rest}',
 ];
+
+/**
+ * Page roots named like an API resource (the team's /tenders beside /api/tenders). The
+ * global prefix's exclusions match paths whatever the controller, so excluding `tenders`
+ * would move the API's routes too: these pages' controllers are declared under `pages/`
+ * (`@WebPages('pages/tenders')`) and a browser's /tenders/… is routed there. The address
+ * people see and link to stays /tenders/…; /pages/… itself is not an address.
+ */
+export const ALIASED_PAGE_ROOTS = ['tenders'];
+const INTERNAL_PAGES = '/pages';
+
+function routeAliasedPages(req: Request, _res: Response, next: NextFunction): void {
+  const root = req.path.split('/')[1] ?? '';
+  if (root === INTERNAL_PAGES.slice(1)) req.url = '/page-not-found';
+  else if (ALIASED_PAGE_ROOTS.includes(root)) req.url = `${INTERNAL_PAGES}${req.url}`;
+  next();
+}
 
 /** The first path segments that are pages ('' is the start page). */
 const PAGE_ROOTS = new Set(WEB_ROUTES.map((route) => route.replace(/^\//, '').split('/')[0]));
@@ -59,6 +81,7 @@ export function configureWeb(app: INestApplication): void {
   const express = app as NestExpressApplication;
   const config = app.get<AppConfig>(APP_CONFIG);
   const manifest = buildAssets();
+  express.use(routeAliasedPages);
   express.use(compression());
   express.useStaticAssets(ASSETS_OUT, { prefix: '/assets/', maxAge: '365d', immutable: true, index: false });
 

@@ -10,6 +10,7 @@ import { HelpDirectory } from './help-directory.service';
 import { DEVICE_COOKIE } from './web-request';
 import { formValue, PageCaller, WebPages } from './web-page';
 import { WebSessionService } from './web-session.service';
+import { landingFor } from './team/team-frame';
 import type { Caller } from '../common/caller';
 
 /** The shell's own pages: start, sign in and out, session, and the footer pages. */
@@ -25,7 +26,7 @@ export class ShellController {
 
   @Get()
   home(@Req() req: Request, @Res() res: Response): void {
-    if (req.web?.caller) return res.redirect(303, '/panel');
+    if (req.web?.caller) return res.redirect(303, req.web.caller.seat ? '/panel' : landingFor(req.web.caller.role));
     res.render('views/home.njk', { pageTitle: 'Score bids for a tender', canContinue: Boolean(req.cookies?.[DEVICE_COOKIE]) });
   }
 
@@ -49,7 +50,7 @@ export class ShellController {
         const opened = await this.sessions.signIn(req.web?.session ?? null, user!);
         const cookie = sessionCookie(this.config);
         res.cookie(cookie.name, opened.token, cookie.options);
-        return res.redirect(303, '/panel');
+        return res.redirect(303, landingFor(user!.role));
       } catch (error) {
         if (!(error instanceof DomainError) || (error.code !== 'unauthorized' && error.code !== 'validation')) throw error;
         fieldErrors.email = { text: 'The email address or password is not right. Check them and try again.' };

@@ -268,6 +268,26 @@ export function memberProgress(input: ProgressInput): MemberProgress {
   };
 }
 
+export type BidProgress = 'not_started' | 'in_progress' | 'completed' | 'submitted' | 'conflict';
+
+/**
+ * One member's work on one bid, for the team's progress grid: a declared conflict first;
+ * then submitted (locked), completed (every criterion of their group saved, not yet
+ * submitted), in progress (some saved) or not started. Counts only, never score values.
+ */
+export function bidProgress(input: {
+  conflict: boolean;
+  criterionIds: readonly string[];
+  scores: readonly { criterionId: string; status: 'draft' | 'submitted' }[];
+}): BidProgress {
+  if (input.conflict) return 'conflict';
+  const criteria = new Set(input.criterionIds);
+  const own = input.scores.filter((s) => criteria.has(s.criterionId));
+  if (own.length === 0) return 'not_started';
+  if (criteria.size > 0 && own.filter((s) => s.status === 'submitted').length === criteria.size) return 'submitted';
+  return own.length === criteria.size ? 'completed' : 'in_progress';
+}
+
 /* ------------------------------------------------------------ invitations ---------- */
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;

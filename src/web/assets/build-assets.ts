@@ -47,6 +47,7 @@ export function buildAssets(options: { force?: boolean } = {}): AssetManifest {
   const scripts: Record<string, Buffer> = {
     'govuk-frontend.min.js': readFileSync(join(GOVUK, 'govuk', 'govuk-frontend.min.js')),
     'session-timeout.js': readFileSync(join(SOURCES, 'session-timeout.js')),
+    'copy-link.js': readFileSync(join(SOURCES, 'copy-link.js')),
   };
   rmSync(ASSETS_OUT, { recursive: true, force: true });
   mkdirSync(ASSETS_OUT, { recursive: true });

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { Bid } from '../bids/bid.entity';
+import { ComplianceRecord } from '../bids/compliance-record.entity';
+import { Criterion } from '../criteria/criterion.entity';
+import { Db } from '../database/db.service';
+import { IndividualScore } from '../scoring/individual-score.entity';
+import { PanelMember } from './panel-member.entity';
+
+/** What a tender waits for, in counts (never a score value): the team's "Your tenders" page. */
+export interface TenderWork {
+  panelMembers: number;
+  /** Members with no score saved on any bid yet. */
+  panelistsNotStarted: number;
+  /** Bids under evaluation with at least one pass/fail gate not yet recorded. */
+  bidsToCheckAgainstGates: number;
+}
+
+/**
+ * Reads, for a set of tenders at once, how far their panels and compliance checks have
+ * got: five statements whatever the number of tenders, bids and panelists. Who may see a
+ * tender is decided by TenderAccess before these ids are passed in.
+ */
+@Injectable()
+export class TenderWorkService {
+  constructor(private readonly db: Db) {}
+
+  /** `tenderIds`: tenders the caller's list already showed them (TendersService.list). */
+  workOf(tenderIds: readonly string[]): Promise<Map<string, TenderWork>> {
+    return this.db.read((em) => this.read(em, tenderIds));
+  }
+
+  private async read(em: EntityManager, tenderIds: readonly string[]): Promise<Map<string, TenderWork>> {
+    const work = new Map<string, TenderWork>(
+      tenderIds.map((id) => [id, { panelMembers: 0, panelistsNotStarted: 0, bidsToCheckAgainstGates: 0 }]),
+    );
+    if (tenderIds.length === 0) return work;
+    const ids = [...tenderIds];
+    const members = await em
+      .getRepository(PanelMember)
+      .find({ where: { tenderId: In(ids) }, select: { id: true, tenderId: true } });
+    const started = await em
+      .getRepository(IndividualScore)
+      .createQueryBuilder('score')
+      .select('DISTINCT score.panelMemberId', 'panelMemberId')
+      .where('score.tenderId IN (:...ids)', { ids })
+      .getRawMany<{ panelMemberId: string }>();
+    const startedIds = new Set(started.map((row) => row.panelMemberId));
+    for (const member of members) {
+      const entry = work.get(member.tenderId)!;
+      entry.panelMembers += 1;
+      if (!startedIds.has(member.id)) entry.panelistsNotStarted += 1;
+    }
+    const gates = await em
+      .getRepository(Criterion)
+      .find({ where: { tenderId: In(ids), kind: 'pass_fail' }, select: { id: true, tenderId: true } });
+    if (gates.length === 0) return work;
+    const bids = await em.getRepository(Bid).find({
+      where: { tenderId: In(ids), status: 'submitted', submittedVersionId: Not(IsNull()) },
+      select: { id: true, tenderId: true },
+    });
+    const records = await em
+      .getRepository(ComplianceRecord)
+      .createQueryBuilder('record')
+      .innerJoin('record.bid', 'bid')
+      .select(['record.bidId', 'record.criterionId'])
+      .where('bid.tenderId IN (:...ids)', { ids })
+      .getMany();
+    const recorded = new Set(records.map((r) => `${r.bidId}|${r.criterionId}`));
+    for (const bid of bids) {
+      const open = gates.filter((gate) => gate.tenderId === bid.tenderId && !recorded.has(`${bid.id}|${gate.id}`));
+      if (open.length > 0) work.get(bid.tenderId)!.bidsToCheckAgainstGates += 1;
+    }
+    return work;
+  }
+}

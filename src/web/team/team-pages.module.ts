@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../../auth/auth.module';
+import { CriteriaModule } from '../../criteria/criteria.module';
+import { PanelModule } from '../../panel/panel.module';
+import { TemplatesModule } from '../../templates/templates.module';
+import { UsersModule } from '../../users/users.module';
+import { WebModule } from '../web.module';
+import { AccountPagesController } from './account-pages.controller';
+import { CriteriaPagesController } from './criteria-pages.controller';
+import { PanelTeamPagesController } from './panel-team-pages.controller';
+import { TenderPagesController } from './tender-pages.controller';
+import { TenderSettingsPagesController } from './tender-settings-pages.controller';
+
+/** The team's and the admin's pages (docs/WEB.md "Team pages"). */
+@Module({
+  imports: [WebModule, PanelModule, CriteriaModule, TemplatesModule, UsersModule, AuthModule],
+  controllers: [
+    AccountPagesController,
+    TenderPagesController,
+    TenderSettingsPagesController,
+    PanelTeamPagesController,
+    CriteriaPagesController,
+  ],
+})
+export class TeamPagesModule {}
