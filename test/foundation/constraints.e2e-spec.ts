@@ -25,7 +25,7 @@ describe('database constraints (raw SQL)', () => {
     commissioner = await t.user('commissioner');
     tenderId = (await publishedTender(t, { commissioner, criteria: WORKED_EXAMPLE_CRITERIA })).tenderId; // scale 0–5
     ({ bidId } = await newBidderSubmits(t, tenderId, 'Hope Street Trust', 100_000, ['Q1', 'C1']));
-    ({ memberId } = await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'professional'));
+    ({ memberId } = await addPanelist(t, { tenderId, commissioner }, 'professional'));
     const [criterion] = (await rawQuery(db, `SELECT "id" FROM "criteria" WHERE "tenderId" = $1 AND "code" = 'Q1'`, [
       tenderId,
     ])) as { id: string }[];

@@ -45,9 +45,9 @@ describe('who may see results and award', () => {
     const first = await newBidderSubmits(t, tenderId, 'Mind in Camden', 100_000, ['Q1']);
     bidder = first.bidder;
     const second = await newBidderSubmits(t, tenderId, 'Certitude', 90_000, ['Q1']);
-    await closeTender({ t, tenderId: tenderId, commissioner: owner });
-    member = await addPanelist(t, { tenderId: tenderId, commissioner: owner }, 'lived_experience');
-    const professional = await addPanelist(t, { tenderId: tenderId, commissioner: owner }, 'professional');
+    await closeTender({ t, tenderId, commissioner: owner });
+    member = await addPanelist(t, { tenderId, commissioner: owner }, 'lived_experience');
+    const professional = await addPanelist(t, { tenderId, commissioner: owner }, 'professional');
     for (const panelist of [member, professional]) {
       await declare(t, tenderId, panelist, [first.bidId, second.bidId]);
       await scoreAndSubmit(t, tenderId, panelist, first.bidId, { Q1: 4 });

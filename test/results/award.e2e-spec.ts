@@ -35,9 +35,9 @@ describe('award', () => {
     ).tenderId;
     const first = (await newBidderSubmits(t, tenderId, 'Mind in Camden', 100_000, ['Q1'])).bidId;
     const second = (await newBidderSubmits(t, tenderId, 'Certitude', 100_000, ['Q1'])).bidId;
-    await closeTender({ t, tenderId: tenderId, commissioner: commissioner });
+    await closeTender({ t, tenderId, commissioner });
     for (const group of ['lived_experience', 'professional'] as const) {
-      const member = await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, group);
+      const member = await addPanelist(t, { tenderId, commissioner }, group);
       await declare(t, tenderId, member, [first, second]);
       await scoreAndSubmit(t, tenderId, member, first, { Q1: scores[0] });
       await scoreAndSubmit(t, tenderId, member, second, { Q1: scores[1] });
@@ -98,9 +98,9 @@ describe('award', () => {
     ).tenderId;
     const cheaper = (await newBidderSubmits(t, tenderId, 'Mind in Camden', 80_000, ['Q1'])).bidId;
     const better = (await newBidderSubmits(t, tenderId, 'Certitude', 150_000, ['Q1'])).bidId;
-    await closeTender({ t, tenderId: tenderId, commissioner: commissioner });
+    await closeTender({ t, tenderId, commissioner });
     for (const group of ['lived_experience', 'professional'] as const) {
-      const member = await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, group);
+      const member = await addPanelist(t, { tenderId, commissioner }, group);
       await declare(t, tenderId, member, [cheaper, better]);
       await scoreAndSubmit(t, tenderId, member, cheaper, { Q1: 4 });
       await scoreAndSubmit(t, tenderId, member, better, { Q1: 5 });

@@ -58,9 +58,9 @@ describe('results on the Camden template: the weight-0 gate section takes no par
     expect((await t.http().post(`/api/tenders/${tenderId}/publish`).set(commissioner.auth)).status).toBe(200);
     winner = (await newBidderSubmits(t, tenderId, 'Kilburn Day Centre', 100_000, SCORED)).bidId;
     runnerUp = (await newBidderSubmits(t, tenderId, 'Fitzrovia Together', 125_000, SCORED)).bidId;
-    await closeTender({ t, tenderId: tenderId, commissioner: commissioner });
-    const lived = await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'lived_experience');
-    const professional = await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'professional');
+    await closeTender({ t, tenderId, commissioner });
+    const lived = await addPanelist(t, { tenderId, commissioner }, 'lived_experience');
+    const professional = await addPanelist(t, { tenderId, commissioner }, 'professional');
     for (const member of [lived, professional]) await declare(t, tenderId, member, [winner, runnerUp]);
     for (const bidId of [winner, runnerUp]) {
       await scoreAndSubmit(t, tenderId, lived, bidId, all(LIVED, 3));

@@ -105,7 +105,7 @@ async function evaluationUpToModeration(t: TestApp, settings: TenderBody): Promi
     if (letter === 'E') withdrawer = bidder;
   }
   expect((await t.http().post(`/api/tenders/${tenderId}/bids/${bids.E}/withdraw`).set(withdrawer!.auth)).status).toBe(200);
-  await closeTender({ t, tenderId: tenderId, commissioner: commissioner });
+  await closeTender({ t, tenderId, commissioner });
   const disqualified = await t
     .http()
     .post(`/api/tenders/${tenderId}/bids/${bids.D}/disqualify`)
@@ -114,10 +114,10 @@ async function evaluationUpToModeration(t: TestApp, settings: TenderBody): Promi
   expect(disqualified.status).toBe(200);
 
   const members = {
-    L1: await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'lived_experience'),
-    L2: await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'lived_experience'),
-    P1: await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'professional'),
-    P2: await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'professional'),
+    L1: await addPanelist(t, { tenderId, commissioner }, 'lived_experience'),
+    L2: await addPanelist(t, { tenderId, commissioner }, 'lived_experience'),
+    P1: await addPanelist(t, { tenderId, commissioner }, 'professional'),
+    P2: await addPanelist(t, { tenderId, commissioner }, 'professional'),
   };
   const panelBids = [bids.A, bids.B, bids.C, bids.F];
   await declare(t, tenderId, members.L1, panelBids);

@@ -42,9 +42,9 @@ async function inModeration(t: TestApp): Promise<World> {
     .tenderId;
   const first = await newBidderSubmits(t, tenderId, 'Mind in Camden', 100_000, ['Q1', 'C1']);
   const second = await newBidderSubmits(t, tenderId, 'Certitude', 90_000, ['Q1', 'C1']);
-  await closeTender({ t, tenderId: tenderId, commissioner: commissioner });
-  const lived = await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'lived_experience');
-  const professional = await addPanelist(t, { tenderId: tenderId, commissioner: commissioner }, 'professional');
+  await closeTender({ t, tenderId, commissioner });
+  const lived = await addPanelist(t, { tenderId, commissioner }, 'lived_experience');
+  const professional = await addPanelist(t, { tenderId, commissioner }, 'professional');
   for (const member of [lived, professional]) {
     await declare(t, tenderId, member, [first.bidId, second.bidId]);
     await scoreAndSubmit(t, tenderId, member, first.bidId, { Q1: 4, C1: 4 });
