@@ -20,8 +20,16 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../test/app';
 import { countStatements } from '../test/statements';
-import { addPanelist, declareAll, LIVED_CODES, panelTenderInEvaluation, PROFESSIONAL_CODES, type Panelist, type PanelWorld } from '../test/factories/panel.factory';
 import { notMeasured, onPostgres } from './lib/postgres';
+import {
+  addPanelist,
+  declare,
+  LIVED_CODES,
+  panelTenderInEvaluation,
+  PROFESSIONAL_CODES,
+  type Panelist,
+  type PanelWorld,
+} from '../test/steps';
 
 const DURATION_S = Number(process.env.THROUGHPUT_SECONDS ?? 10);
 const CONNECTIONS = 20;
@@ -104,7 +112,7 @@ async function scores(databaseUrl: string): Promise<Load & { statements: { first
     const world = await panelTenderInEvaluation(t, { bidders: ['Mind in Camden', 'Certitude', 'Look Ahead'] });
     const panel: Panelist[] = [];
     for (let i = 0; i < PANELISTS; i++) panel.push(await addPanelist(t, world, i % 2 === 0 ? 'lived_experience' : 'professional'));
-    for (const member of panel) await declareAll(t, world, member);
+    for (const member of panel) await declare(t, world.tenderId, member, world.bidIds);
     const statements = await statementsPerSave(t, world, panel[0]);
     const cells = panel.flatMap((member) =>
       world.bidIds.flatMap((bidId) => (member.group === 'lived_experience' ? LIVED_CODES : PROFESSIONAL_CODES).map((code) => ({ member, bidId, code }))),

@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from './app';
-import { createTender } from './factories/tender.factory';
+import { createTender } from './steps';
 
 describe('smoke', () => {
   let t: TestApp;

@@ -49,6 +49,7 @@ export class PasswordsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Change your own password (signed in; give the current one)' })
   @ApiNoContentResponse({ description: 'Changed; sign in with the new password from now on.' })
+  @ApiProblems({ 403: 'Signed in with a panel link: that session is for scoring one seat and cannot set a password.' })
   @ApiUnprocessableEntityResponse({ description: 'The current password is not right, or the new one is the same.' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords for this account; see Retry-After.' })
   async changeOwn(@CurrentUser() caller: Caller, @Body() dto: ChangePasswordDto): Promise<void> {

@@ -17,7 +17,7 @@ type Schema = SchemaObject | ReferenceObject;
 /**
  * What every operation has by its shape, added here once rather than on each route:
  * - security: `[]` for @Public() routes, the bearer token for every other (the guard's rule);
- * - 400 for a body, query or header parameter; 401 when signed in; 404 for an id in the path;
+ * - 400 for a body or any parameter (path, query, header); 401 when signed in; 404 for an id in the path;
  * - every error response is problem+json with the one ProblemDetails schema and an example;
  * - every JSON body (request and response) has a whole-body example, built from the examples
  *   of its properties, so the linter checks them all against their schema.
@@ -40,8 +40,9 @@ export function completeOperations(document: OpenAPIObject, knownTags: string[])
       const parameters = (operation.parameters ?? []) as ParameterObject[];
       const responses = operation.responses as Record<string, ResponseObject>;
       const add = (status: ProblemStatus) => (responses[status] ??= { description: problemMeaning(status) });
-      // body-parser reads a JSON body on any method but GET: malformed JSON is a 400 there too
-      if (method !== 'get' || operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'header')) add(400);
+      // body-parser reads a JSON body on any method but GET: malformed JSON is a 400 there too; and
+      // a parameter of any kind can be malformed in itself (a broken %-escape in the path is a 400)
+      if (method !== 'get' || operation.requestBody || parameters.length > 0) add(400);
       if (operation.requestBody) add(413);
       if (!isPublic) add(401);
       if (parameters.some((p) => p.in === 'path')) add(404);

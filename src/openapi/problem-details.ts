@@ -60,7 +60,7 @@ export class ProblemDetails {
  */
 const PROBLEMS = {
   400: [
-    'The request is malformed: a body, query or header that is not valid in itself (each field at fault is in `errors`).',
+    'The request is malformed: a body, path, query or header that is not valid in itself (each field at fault is in `errors`).',
     'validation',
     'title must be at most 200 characters.',
   ],

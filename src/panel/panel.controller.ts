@@ -16,6 +16,7 @@ import { DeclarationsService } from './declarations.service';
 import { AddPanelMemberDto } from './dto/add-panel-member.dto';
 import { DeclarationResponse, DeclarationsResponse } from './dto/declaration.response';
 import { DeclareInterestDto } from './dto/declare-interest.dto';
+import { ApiProblems } from '../openapi/problem-details';
 import { CreatedPanelMemberResponse, InvitationResponse, PanelMemberDetailResponse } from './dto/panel.response';
 import { InvitationsService } from './invitations.service';
 import { PanelService } from './panel.service';
@@ -118,6 +119,7 @@ export class PanelController {
   @HttpCode(204)
   @ApiOperation({ summary: "Revoke the member's open invitation (team); nothing open is not an error" })
   @ApiNoContentResponse({ description: 'No open invitation remains.' })
+  @ApiProblems({ 409: 'The tender is awarded or cancelled: invitations can no longer be revoked.' })
   async revokeInvitation(
     @CurrentUser() caller: Caller,
     @Param('tenderId') tenderId: string,

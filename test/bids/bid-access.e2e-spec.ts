@@ -1,6 +1,13 @@
 import { ADMIN, createTestApp, type SignedIn, type TestApp } from '../app';
-import { BID_TENDER_CRITERIA, bidWorld, buildBid, closeTender, submittedBid, type BidWorld } from '../factories/bid.factory';
-import { createPublishedTender } from '../factories/tender.factory';
+import {
+  BID_TENDER_CRITERIA,
+  bidWorld,
+  buildBid,
+  closeTender,
+  submittedBid,
+  type TenderWorld,
+  createPublishedTender,
+} from '../steps';
 
 /**
  * Who may do what with a bid, over every bid route, before and after the box opens.
@@ -29,7 +36,7 @@ describe('bids: access matrix over every route', () => {
   afterAll(() => t.close());
 
   interface Scene {
-    world: BidWorld;
+    world: TenderWorld;
     actors: Record<Actor, SignedIn>;
     targetId: string;
     rivalBidId: string;

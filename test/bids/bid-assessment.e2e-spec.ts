@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { TenderStatus } from '../../src/tenders/domain/tender-lifecycle';
 import { Tender } from '../../src/tenders/tender.entity';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { bidWorld, buildBid, closeTender, submittedBid, type BidWorld } from '../factories/bid.factory';
+import { bidWorld, buildBid, closeTender, submittedBid, type TenderWorld } from '../steps';
 
 /** Compliance gates, disqualification, and what the audit trail shows of bids when. */
 describe('bids: compliance, disqualification, audit', () => {
@@ -13,14 +13,14 @@ describe('bids: compliance, disqualification, audit', () => {
   });
   afterAll(() => t.close());
 
-  const bidUrl = (world: BidWorld, bidId: string) => `/api/tenders/${world.tenderId}/bids/${bidId}`;
+  const bidUrl = (world: TenderWorld, bidId: string) => `/api/tenders/${world.tenderId}/bids/${bidId}`;
 
   /** Puts the tender in a later status directly: these tests are about bid rules, not the moderation quorum. */
-  async function forceStatus(world: BidWorld, status: TenderStatus): Promise<void> {
+  async function forceStatus(world: TenderWorld, status: TenderStatus): Promise<void> {
     await t.app.get(DataSource).getRepository(Tender).update({ id: world.tenderId }, { status });
   }
 
-  async function openWorld(): Promise<{ world: BidWorld; bidder: SignedIn; bidId: string }> {
+  async function openWorld(): Promise<{ world: TenderWorld; bidder: SignedIn; bidId: string }> {
     const world = await bidWorld(t);
     const bidder = await t.user('bidder');
     const bidId = await submittedBid(t, bidder, world.tenderId, { bidderName: 'Gate Keepers CIC' });
@@ -252,7 +252,7 @@ describe('bids: compliance, disqualification, audit', () => {
             bidderName: 'Sealed Name Ltd',
             price: 123456.78,
             responses: [
-              ...(buildBid().responses as { criterion: string }[]).filter((r) => r.criterion !== 'C1'),
+              ...buildBid().responses.filter((r) => r.criterion !== 'C1'),
               { criterion: 'C1', text: secretAnswer },
             ],
           }),

@@ -1,6 +1,5 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { bidWorld, buildBid, postBid, submittedBid, type BidWorld } from '../factories/bid.factory';
-import { createTender } from '../factories/tender.factory';
+import { bidWorld, buildBid, postBid, submittedBid, type TenderWorld, createTender } from '../steps';
 
 /**
  * The server's clock decides: at deadline − 1 ms every bidder action succeeds; at the
@@ -13,14 +12,14 @@ describe('bids: the deadline, 1 ms either side', () => {
   });
   afterAll(() => t.close());
 
-  const url = (world: BidWorld, bidId = '', action = '') =>
+  const url = (world: TenderWorld, bidId = '', action = '') =>
     `/api/tenders/${world.tenderId}/bids${bidId ? `/${bidId}` : ''}${action ? `/${action}` : ''}`;
-  const justBefore = (world: BidWorld) => t.clock.set(new Date(world.deadline.getTime() - 1));
-  const atDeadline = (world: BidWorld) => t.clock.set(world.deadline);
+  const justBefore = (world: TenderWorld) => t.clock.set(new Date(world.deadline.getTime() - 1));
+  const atDeadline = (world: TenderWorld) => t.clock.set(world.deadline);
 
   function expectPastDeadline(
     response: { status: number; body: Record<string, unknown>; headers: Record<string, string> },
-    world: BidWorld,
+    world: TenderWorld,
     verb: string,
   ): void {
     expect(response.status).toBe(409);
@@ -35,7 +34,7 @@ describe('bids: the deadline, 1 ms either side', () => {
   }
 
   /** The bidder's own view: must be identical before and after a refused request. */
-  async function snapshot(world: BidWorld, bidder: SignedIn, bidId: string): Promise<unknown> {
+  async function snapshot(world: TenderWorld, bidder: SignedIn, bidId: string): Promise<unknown> {
     const response = await t.http().get(url(world, bidId)).set(bidder.auth);
     expect(response.status).toBe(200);
     return response.body;

@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../app';
-import { bidWorld, buildBid, closeTender, postBid, submittedBid } from '../factories/bid.factory';
+import { bidWorld, buildBid, closeTender, postBid, submittedBid } from '../steps';
 
 describe('bids: lifecycle, versions, paper bids, one per organisation', () => {
   let t: TestApp;

@@ -1,10 +1,10 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { bidWorld, buildBid, postBid, type BidWorld } from '../factories/bid.factory';
+import { bidWorld, buildBid, postBid, type TenderWorld, deliberatelyInvalid } from '../steps';
 
 /** 400 when the body alone is wrong; 422 when it breaks a rule of this tender, naming the criterion. */
 describe('bids: validation and content rules', () => {
   let t: TestApp;
-  let world: BidWorld;
+  let world: TenderWorld;
   let bidder: SignedIn;
   beforeAll(async () => {
     t = await createTestApp();
@@ -43,7 +43,7 @@ describe('bids: validation and content rules', () => {
       ],
       ['an unknown field', { surprise: true }, 'surprise'],
     ])('%s', async (_name, override, field) => {
-      const response = await postBid(t, bidder, world.tenderId, override);
+      const response = await postBid(t, bidder, world.tenderId, deliberatelyInvalid(override));
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(response.body).toMatchObject({ status: 400, title: 'Bad request' });
@@ -109,7 +109,7 @@ describe('bids: validation and content rules', () => {
     it('evidence for a pass/fail gate is accepted; it is optional at submit', async () => {
       const response = await postBid(t, bidder, world.tenderId, {
         responses: [
-          ...(buildBid().responses as unknown[]),
+          ...buildBid().responses,
           { criterion: 'G1', text: 'Certificates attached to the paper copy.' },
         ],
       });

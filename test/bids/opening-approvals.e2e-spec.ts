@@ -1,6 +1,5 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { BID_TENDER_CRITERIA, FUTURE_DEADLINE, submittedBid } from '../factories/bid.factory';
-import { createPublishedTender, createTender } from '../factories/tender.factory';
+import { BID_TENDER_CRITERIA, FUTURE_DEADLINE, submittedBid, createPublishedTender, createTender } from '../steps';
 
 /** `openingApprovals: 2`: one person alone cannot open the box (EU 2014/24 Annex IV). */
 describe('opening the box with two approvals', () => {

@@ -1,5 +1,5 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { bidWorld, closeTender, submittedBid, type BidWorld } from '../factories/bid.factory';
+import { bidWorld, closeTender, submittedBid, type TenderWorld } from '../steps';
 
 /**
  * Someone signed in tries to read sealed bids: the answer is the refusal it always was
@@ -8,7 +8,7 @@ import { bidWorld, closeTender, submittedBid, type BidWorld } from '../factories
  */
 describe('refused reads of sealed bids leave a trace', () => {
   let t: TestApp;
-  let world: BidWorld;
+  let world: TenderWorld;
   let bidder: SignedIn;
   let rival: SignedIn;
   let panelist: SignedIn;

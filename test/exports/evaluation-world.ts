@@ -1,5 +1,5 @@
 import type { SignedIn, TestApp } from '../app';
-import { createPublishedTender, FUTURE_DEADLINE } from '../factories/tender.factory';
+import { createPublishedTender, FUTURE_DEADLINE, type CriterionBody } from '../steps';
 
 /** Text a hostile bidder or panelist might write, hoping a spreadsheet runs it. */
 export const HOSTILE = {
@@ -17,7 +17,7 @@ export const HOSTILE = {
  * total is exactly 63.275 (a half at the third decimal, which binary floating point holds
  * as 63.27499…): half-up must still give 63.28 in every renderer and in the spreadsheet.
  */
-export const EXPORT_CRITERIA = [
+export const EXPORT_CRITERIA: CriterionBody[] = [
   { code: 'Q', title: 'Service quality', kind: 'section', category: 'quality', weight: 40.25 },
   { parentId: 'Q', code: 'Q1', title: 'Recovery model', kind: 'scored', category: 'quality', weight: 25.25 },
   {
@@ -51,8 +51,8 @@ export const EXPORT_CRITERIA = [
   { code: 'G1', title: 'Safeguarding adults', kind: 'pass_fail', category: 'compliance', weight: 0 },
 ];
 
-type Group = 'lived_experience' | 'professional';
-const CODES: Record<Group, string[]> = {
+type PanelGroup = 'lived_experience' | 'professional';
+const CODES: Record<PanelGroup, string[]> = {
   lived_experience: ['Q1', 'C1', 'SV1', 'EC1', 'EN1'],
   professional: ['Q1', 'Q2', 'C1', 'SV1', 'EN1'],
 };
@@ -63,7 +63,7 @@ export interface ExportWorld {
   commissioner: SignedIn;
   procurement: SignedIn;
   bidIds: { hostile: string; steady: string; failsGate: string; cheap: string };
-  panelists: (SignedIn & { memberId: string; group: Group })[];
+  panelists: (SignedIn & { memberId: string; group: PanelGroup })[];
   bidder: SignedIn;
 }
 
@@ -217,7 +217,10 @@ export async function evaluationWorld(t: TestApp): Promise<ExportWorld> {
     score: 4,
     rationale: '@Revised to 4: evidence on page 12.',
   });
-  await api(commissioner).put(`/bids/${bidIds.hostile}/moderated/C1`, { score: 4, rationale: 'Group divergence resolved: 4.' });
+  await api(commissioner).put(`/bids/${bidIds.hostile}/moderated/C1`, {
+    score: 4,
+    rationale: 'PanelGroup divergence resolved: 4.',
+  });
   return { tenderId, reference, commissioner, procurement, bidIds, panelists, bidder: hostile.bidder };
 }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../app';
-import { addPanelist, panelTenderInEvaluation } from '../factories/panel.factory';
 import { download } from './download';
 import { evaluationWorld, HOSTILE, type ExportWorld } from './evaluation-world';
 import { parseCsv } from './libreoffice';
+import { addPanelist, panelTenderInEvaluation } from '../steps';
 
 jest.setTimeout(60_000);
 

@@ -1,5 +1,5 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { buildTender, createTender, WORKED_EXAMPLE_CRITERIA } from '../factories/tender.factory';
+import { buildTender, createTender, WORKED_EXAMPLE_CRITERIA } from '../steps';
 
 type Who = 'owner' | 'teamProcurement' | 'outsiderCommissioner' | 'bidder' | 'panelist' | 'admin' | 'anonymous';
 

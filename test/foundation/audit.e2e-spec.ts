@@ -3,8 +3,8 @@ import { AuditChainHead, AuditEvent } from '../../src/audit/audit-event.entity';
 import { AuditAppendOnly1796156100000 as PostgresGuards } from '../../src/database/migrations/postgres/1796156100000-AuditAppendOnly';
 import { AuditAppendOnly1796156100000 as SqliteGuards } from '../../src/database/migrations/sqlite/1796156100000-AuditAppendOnly';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { createTender } from '../factories/tender.factory';
 import { refusalOf } from '../raw-sql';
+import { createTender } from '../steps';
 
 /**
  * An attacker with DDL rights first removes the append-only triggers (the migration's own

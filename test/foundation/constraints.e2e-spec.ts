@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { addMember, publishedTender, submitBid } from '../factories/results.factory';
-import { WORKED_EXAMPLE_CRITERIA } from '../factories/tender.factory';
 import { rawQuery, refusalOf } from '../raw-sql';
+import { addPanelist, publishedTender, newBidderSubmits, WORKED_EXAMPLE_CRITERIA } from '../steps';
 
 /**
  * Someone with a database client writes values the service never would. The database
@@ -24,9 +23,9 @@ describe('database constraints (raw SQL)', () => {
     t = await createTestApp();
     db = t.app.get(DataSource);
     commissioner = await t.user('commissioner');
-    tenderId = await publishedTender(t, commissioner, WORKED_EXAMPLE_CRITERIA); // scale 0–5
-    ({ bidId } = await submitBid(t, tenderId, 'Hope Street Trust', 100_000, ['Q1', 'C1']));
-    ({ memberId } = await addMember(t, tenderId, commissioner, 'professional'));
+    tenderId = (await publishedTender(t, { commissioner, criteria: WORKED_EXAMPLE_CRITERIA })).tenderId; // scale 0–5
+    ({ bidId } = await newBidderSubmits(t, tenderId, 'Hope Street Trust', 100_000, ['Q1', 'C1']));
+    ({ memberId } = await addPanelist(t, { tenderId, commissioner }, 'professional'));
     const [criterion] = (await rawQuery(db, `SELECT "id" FROM "criteria" WHERE "tenderId" = $1 AND "code" = 'Q1'`, [
       tenderId,
     ])) as { id: string }[];

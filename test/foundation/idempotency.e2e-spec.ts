@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
 import { IdempotencyRecord } from '../../src/idempotency/idempotency-record.entity';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { bidWorld, buildBid } from '../factories/bid.factory';
-import { panelTender } from '../factories/panel.factory';
-import { buildTender } from '../factories/tender.factory';
+import { bidWorld, buildBid, panelTender, buildTender } from '../steps';
 
 /**
  * A client that retries after a dropped connection must not create a second tender, bid or
@@ -18,7 +16,7 @@ describe('Idempotency-Key on creating requests', () => {
   });
   afterAll(() => t.close());
 
-  const createTender = (who: SignedIn, key: string | undefined, body: Record<string, unknown>) => {
+  const createTender = (who: SignedIn, key: string | undefined, body: object) => {
     const request = t.http().post('/api/tenders').set(who.auth);
     return (key === undefined ? request : request.set('Idempotency-Key', key)).send(body);
   };

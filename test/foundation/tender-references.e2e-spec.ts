@@ -1,5 +1,5 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { buildTender, createPublishedTender, createTender } from '../factories/tender.factory';
+import { buildTender, createPublishedTender, createTender, WORKED_EXAMPLE_CRITERIA } from '../steps';
 
 /** Issue 11, newcomer: two published PAT-1 were accepted. A reference names one live tender. */
 describe('tender references are unique among live tenders', () => {
@@ -18,7 +18,7 @@ describe('tender references are unique among live tenders', () => {
     t.http().post('/api/tenders').set(who.auth).send(buildTender({ reference }));
 
   it('refuses a second PAT-1 with 409 naming reference, whoever creates it and whatever the case or spaces', async () => {
-    await createPublishedTender(t, commissioner.token, { tender: { reference: 'PAT-1' } });
+    await createPublishedTender(t, commissioner.token, { criteria: WORKED_EXAMPLE_CRITERIA, tender: { reference: 'PAT-1' } });
     for (const [who, reference] of [
       [commissioner, 'PAT-1'],
       [other, 'PAT-1'],

@@ -1,5 +1,5 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { buildTender, createTender, FUTURE_DEADLINE, WORKED_EXAMPLE_CRITERIA } from '../factories/tender.factory';
+import { buildTender, createTender, FUTURE_DEADLINE, WORKED_EXAMPLE_CRITERIA, deliberatelyInvalid } from '../steps';
 
 const TEMPLATES = ['camden-mental-health-day-care', 'social-value-model', 'childrens-services-co-production'];
 
@@ -182,7 +182,7 @@ describe('tenders and criteria', () => {
       .http()
       .post('/api/tenders')
       .set(owner.auth)
-      .send(buildTender({ bidDeadline: 'next tuesday', aggregation: 'mode', divergenceThreshold: 1.234, surprise: true }))
+      .send(buildTender(deliberatelyInvalid({ bidDeadline: 'next tuesday', aggregation: 'mode', divergenceThreshold: 1.234, surprise: true })))
       .expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['aggregation', 'bidDeadline', 'divergenceThreshold', 'surprise']);
     const unknownTemplate = await t.http().post('/api/tenders').set(owner.auth).send(buildTender({ template: 'nope' })).expect(422);

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { postBid } from '../factories/bid.factory';
 import {
+  postBid,
   addPanelist,
-  declareAll,
+  declare,
   panelBid,
   panelTender,
   panelTenderInEvaluation,
   type Panelist,
   type PanelWorld,
-} from '../factories/panel.factory';
-import { createTender } from '../factories/tender.factory';
+  createTender,
+} from '../steps';
 
 /**
  * Issue 11: hostile JSON against every route that changes something, enumerated from the
@@ -163,7 +163,7 @@ describe('fuzzing every route that takes a body (OpenAPI-enumerated)', () => {
     t = await createTestApp();
     world = await panelTenderInEvaluation(t);
     panelist = await addPanelist(t, world, 'professional');
-    await declareAll(t, world, panelist);
+    await declare(t, world.tenderId, panelist, world.bidIds);
     draftTenderId = await createTender(t, world.commissioner.token);
     const openTender = await panelTender(t);
     const draftBid = await postBid(t, world.bidders[0], openTender.tenderId, panelBid('Mind in Camden')).expect(201);

@@ -1,7 +1,14 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { postBid } from '../factories/bid.factory';
-import { addPanelist, panelTenderInEvaluation, type Panelist, type PanelWorld } from '../factories/panel.factory';
-import { buildTender, createTender } from '../factories/tender.factory';
+import {
+  postBid,
+  addPanelist,
+  panelTenderInEvaluation,
+  type Panelist,
+  type PanelWorld,
+  buildTender,
+  createTender,
+  deliberatelyInvalid,
+} from '../steps';
 
 /** Issue 11, items 2–5: what an attacker sends first, before any valid request. */
 describe('malformed and hostile bodies', () => {
@@ -199,7 +206,7 @@ describe('malformed and hostile bodies', () => {
         .http()
         .post('/api/tenders')
         .set(commissioner.auth)
-        .send(buildTender({ scale: { min: 0, max: 5, labels } }));
+        .send(buildTender({ scale: deliberatelyInvalid({ min: 0, max: 5, labels }) }));
       expectProblem(response, 400);
       expect(response.body.errors).toEqual([{ field: 'scale.labels', message: expect.stringMatching(message) }]);
       const after = await t.http().get('/api/tenders').set(commissioner.auth).expect(200);
@@ -211,7 +218,7 @@ describe('malformed and hostile bodies', () => {
         .http()
         .post('/api/tenders')
         .set(commissioner.auth)
-        .send(buildTender({ scale: [{ min: 0, max: 5 }] }));
+        .send(buildTender(deliberatelyInvalid({ scale: [{ min: 0, max: 5 }] })));
       expectProblem(scale, 400);
       expect(scale.body.errors[0].field).toBe('scale');
       const id = await createTender(t, commissioner.token);

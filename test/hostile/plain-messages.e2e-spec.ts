@@ -1,13 +1,13 @@
 import { createTestApp, type TestApp } from '../app';
 import {
   addPanelist,
-  declareAll,
+  declare,
   panelTenderInEvaluation,
   saveScore,
   scoreAndSubmit,
   type Panelist,
   type PanelWorld,
-} from '../factories/panel.factory';
+} from '../steps';
 
 /**
  * Issue 11, newcomer: messages read like code ("rationale must be shorter than or equal to
@@ -33,7 +33,7 @@ describe('messages a person reads', () => {
   });
 
   it('gives one plain sentence per field, the first thing wrong, not three fragments', async () => {
-    await declareAll(t, world, panelist);
+    await declare(t, world.tenderId, panelist, world.bidIds);
     const url = `/api/tenders/${world.tenderId}/bids/${world.bidIds[0]}/scores/Q1`;
     const wrongType = await t.http().put(url).set(panelist.auth).send({ score: 3, rationale: 5 }).expect(400);
     expect(wrongType.body.errors).toEqual([{ field: 'rationale', message: 'The rationale must be text.' }]);

@@ -1,14 +1,14 @@
 import { createTestApp, type TestApp } from '../app';
 import {
   addPanelist,
-  declareAll,
+  declare,
   LIVED_CODES,
   type Panelist,
   panelTenderInEvaluation,
   PROFESSIONAL_CODES,
   saveScore,
   submitScores,
-} from '../factories/panel.factory';
+} from '../steps';
 
 /**
  * Issue 7: fifty panelists writing scores at once — on SQLite (one queued connection) and on
@@ -25,7 +25,7 @@ describe('fifty panelists scoring at once', () => {
     const world = await panelTenderInEvaluation(t, { bidders: ['Mind in Camden', 'Certitude', 'Look Ahead'] });
     const panel: Panelist[] = [];
     for (let i = 0; i < 50; i++) panel.push(await addPanelist(t, world, i % 2 === 0 ? 'lived_experience' : 'professional'));
-    await Promise.all(panel.map((member) => declareAll(t, world, member)));
+    await Promise.all(panel.map((member) => declare(t, world.tenderId, member, world.bidIds)));
 
     const expected = new Map<string, number>();
     const writes = panel.flatMap((member, m) =>

@@ -3,7 +3,7 @@ import { parseDatabaseUrl } from '../../src/config/app-config';
 import { buildDataSourceOptions } from '../../src/database/database-options';
 import { runMigrationsExclusively } from '../../src/database/migrate';
 import { ADMIN, createTestApp, freshDatabase, PASSWORD, type SignedIn, type TestApp } from '../app';
-import { createTender } from '../factories/tender.factory';
+import { createTender } from '../steps';
 
 /**
  * Several instances behind a load balancer share one PostgreSQL database: nothing that

@@ -1,6 +1,6 @@
 import type { Test } from 'supertest';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { addLayPanelist, addPanelist, declareAll, type Panelist, type PanelWorld, panelTenderInEvaluation } from '../factories/panel.factory';
+import { addLayPanelist, addPanelist, declare, type Panelist, type PanelWorld, panelTenderInEvaluation } from '../steps';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(60_000);
@@ -89,18 +89,18 @@ describe('access matrix: panel, scoring and moderation routes', () => {
     t = await createTestApp();
     const elsewhere = await panelTenderInEvaluation(t);
     const foreign = await addPanelist(t, elsewhere, 'lived_experience');
-    await declareAll(t, elsewhere, foreign);
+    await declare(t, elsewhere.tenderId, foreign, elsewhere.bidIds);
     const seatElsewhere = await addLayPanelist(t, elsewhere, 'lived_experience');
 
     world = await panelTenderInEvaluation(t);
     own = await addPanelist(t, world, 'lived_experience');
     other = await addPanelist(t, world, 'professional');
     conflicted = await addPanelist(t, world, 'lived_experience');
-    await declareAll(t, world, own);
-    await declareAll(t, world, other);
-    await declareAll(t, world, conflicted, [world.bidIds[0]]);
+    await declare(t, world.tenderId, own, world.bidIds);
+    await declare(t, world.tenderId, other, world.bidIds);
+    await declare(t, world.tenderId, conflicted, world.bidIds, [world.bidIds[0]]);
     seat = await addLayPanelist(t, world, 'lived_experience');
-    await declareAll(t, world, seat);
+    await declare(t, world.tenderId, seat, world.bidIds);
     // The elsewhere lay account sits here too (seated by its id), but its session is elsewhere's.
     const alsoHere = await t
       .http()

@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { User } from '../../src/users/user.entity';
 import { ADMIN, createTestApp, type SignedIn, type TestApp } from '../app';
-import type { BidWorld } from '../factories/bid.factory';
-import { addLayPanelist, panelTender, redeemSeat } from '../factories/panel.factory';
+import { type TenderWorld, addLayPanelist, panelTender, redeemSeat } from '../steps';
 
 // Whole tenders are built through the API: give each test room, on PostgreSQL too.
 jest.setTimeout(60_000);
@@ -17,7 +16,7 @@ const keys = (body: Body) => Object.keys(body).sort((a, b) => a.localeCompare(b)
  */
 describe('adding a panel member by email reveals nothing about accounts', () => {
   let t: TestApp;
-  let world: BidWorld;
+  let world: TenderWorld;
   let accounts: Record<string, string>;
 
   beforeAll(async () => {

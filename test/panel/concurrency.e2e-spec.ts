@@ -1,14 +1,14 @@
 import { createTestApp, type TestApp } from '../app';
 import {
   addPanelist,
-  declareAll,
+  declare,
   LIVED_CODES,
   type Panelist,
   panelTenderInEvaluation,
   PROFESSIONAL_CODES,
   saveScore,
   submitScores,
-} from '../factories/panel.factory';
+} from '../steps';
 
 // Ten panelists' accounts and three bids are built through the API first.
 jest.setTimeout(60_000);
@@ -24,7 +24,7 @@ describe('a panel working at once', () => {
     const world = await panelTenderInEvaluation(t, { bidders: ['Mind in Camden', 'Certitude', 'Look Ahead'] });
     const panel: Panelist[] = [];
     for (let i = 0; i < 10; i++) panel.push(await addPanelist(t, world, i % 2 === 0 ? 'lived_experience' : 'professional'));
-    await Promise.all(panel.map((member) => declareAll(t, world, member)));
+    await Promise.all(panel.map((member) => declare(t, world.tenderId, member, world.bidIds)));
 
     const expected = new Map<string, number>();
     const saves = panel.flatMap((member, m) =>
@@ -66,7 +66,7 @@ describe('a panel working at once', () => {
   it('the same panelist saving one cell twice at once keeps one row', async () => {
     const world = await panelTenderInEvaluation(t);
     const member = await addPanelist(t, world, 'professional');
-    await declareAll(t, world, member);
+    await declare(t, world.tenderId, member, world.bidIds);
     const results = await Promise.all(
       [1, 2, 3, 4].map((score) => saveScore(t, world.tenderId, member, world.bidIds[0], 'Q1', score)),
     );
@@ -97,7 +97,7 @@ describe('a panel working at once', () => {
   it('two moderators guarding the same version: one lands, the other gets 412', async () => {
     const world = await panelTenderInEvaluation(t);
     const member = await addPanelist(t, world, 'lived_experience');
-    await declareAll(t, world, member);
+    await declare(t, world.tenderId, member, world.bidIds);
     for (const bidId of world.bidIds) {
       for (const code of LIVED_CODES) await saveScore(t, world.tenderId, member, bidId, code, 3).expect(200);
       await submitScores(t, world.tenderId, member, bidId).expect(200);

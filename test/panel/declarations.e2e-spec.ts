@@ -1,12 +1,5 @@
 import { createTestApp, type TestApp } from '../app';
-import {
-  addPanelist,
-  declareAll,
-  panelTender,
-  panelTenderInEvaluation,
-  saveScore,
-  scoreAndSubmit,
-} from '../factories/panel.factory';
+import { addPanelist, declare, panelTender, panelTenderInEvaluation, saveScore, scoreAndSubmit } from '../steps';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(30_000);
@@ -89,7 +82,7 @@ describe('conflicts of interest first', () => {
   it('a conflict hides the bid and bars scoring it; the panelist scores the others', async () => {
     const world = await panelTenderInEvaluation(t);
     const member = await addPanelist(t, world, 'lived_experience');
-    await declareAll(t, world, member, [world.bidIds[1]]);
+    await declare(t, world.tenderId, member, world.bidIds, [world.bidIds[1]]);
     const hidden = await t.http().get(`/api/tenders/${world.tenderId}/bids/${world.bidIds[1]}`).set(member.auth);
     expect(hidden.status).toBe(404);
     const list = await t.http().get(`/api/tenders/${world.tenderId}/bids`).set(member.auth);
@@ -106,7 +99,7 @@ describe('conflicts of interest first', () => {
   it('allows no conflict → conflict at any time (scores become unusable), never conflict → no conflict', async () => {
     const world = await panelTenderInEvaluation(t);
     const member = await addPanelist(t, world, 'lived_experience');
-    await declareAll(t, world, member);
+    await declare(t, world.tenderId, member, world.bidIds);
     await scoreAndSubmit(t, world.tenderId, member, world.bidIds[0], 5);
 
     const url = `/api/tenders/${world.tenderId}/declarations/${world.bidIds[0]}`;

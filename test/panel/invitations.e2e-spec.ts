@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../app';
 import { PanelInvitation } from '../../src/panel/panel-invitation.entity';
-import { PANEL_CRITERIA, panelTender } from '../factories/panel.factory';
-import { createPublishedTender } from '../factories/tender.factory';
-import type { BidWorld } from '../factories/bid.factory';
+import { PANEL_CRITERIA, panelTender, createPublishedTender, type TenderWorld } from '../steps';
 
 const GENERIC = 'This invitation link is not valid. Ask the tender team for a new one.';
 const DAY = 24 * 60 * 60 * 1000;
@@ -14,7 +12,7 @@ jest.setTimeout(30_000);
 
 describe('one-time panel invitations', () => {
   let t: TestApp;
-  let world: BidWorld;
+  let world: TenderWorld;
   let counter = 0;
 
   beforeAll(async () => {

@@ -1,13 +1,13 @@
 import { createTestApp, type TestApp } from '../app';
 import {
   addPanelist,
-  declareAll,
+  declare,
   type Panelist,
   type PanelWorld,
   panelTenderInEvaluation,
   saveScore,
   scoreAndSubmit,
-} from '../factories/panel.factory';
+} from '../steps';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(30_000);
@@ -24,8 +24,8 @@ describe('moderation to consensus', () => {
       const world = await panelTenderInEvaluation(t);
       const lived = await addPanelist(t, world, 'lived_experience');
       const pro = await addPanelist(t, world, 'professional');
-      await declareAll(t, world, lived);
-      await declareAll(t, world, pro);
+      await declare(t, world.tenderId, lived, world.bidIds);
+      await declare(t, world.tenderId, pro, world.bidIds);
       for (const bidId of world.bidIds) await scoreAndSubmit(t, world.tenderId, pro, bidId, 3);
       await scoreAndSubmit(t, world.tenderId, lived, world.bidIds[0], 4);
       await saveScore(t, world.tenderId, lived, world.bidIds[1], 'Q1', 4).expect(200); // a draft does not count
@@ -57,10 +57,10 @@ describe('moderation to consensus', () => {
       const world = await panelTenderInEvaluation(t, { tender: { equalRepresentation: true } });
       const lived = await addPanelist(t, world, 'lived_experience');
       const pros = [await addPanelist(t, world, 'professional'), await addPanelist(t, world, 'professional')];
-      await declareAll(t, world, lived);
+      await declare(t, world.tenderId, lived, world.bidIds);
       for (const bidId of world.bidIds) await scoreAndSubmit(t, world.tenderId, lived, bidId, 4);
       for (const pro of pros) {
-        await declareAll(t, world, pro);
+        await declare(t, world.tenderId, pro, world.bidIds);
         for (const bidId of world.bidIds) await scoreAndSubmit(t, world.tenderId, pro, bidId, 3);
       }
       const refused = await t.http().post(`/api/tenders/${world.tenderId}/start-moderation`).set(world.commissioner.auth);
@@ -98,8 +98,8 @@ describe('moderation to consensus', () => {
       pro = await addPanelist(t, world, 'professional', 'clinician');
       lived2 = await addPanelist(t, world, 'lived_experience', 'carer');
       conflicted = await addPanelist(t, world, 'lived_experience', 'peer worker');
-      for (const member of [lived1, lived2, pro]) await declareAll(t, world, member);
-      await declareAll(t, world, conflicted);
+      for (const member of [lived1, lived2, pro]) await declare(t, world.tenderId, member, world.bidIds);
+      await declare(t, world.tenderId, conflicted, world.bidIds);
       // Mind in Camden: lived 4/5 and 3/4 on Q1/C1, professional 1 on Q1 and 3 on T1.
       await scoreAndSubmit(t, world.tenderId, lived1, world.bidIds[0], { Q1: 4, C1: 5 });
       await scoreAndSubmit(t, world.tenderId, lived2, world.bidIds[0], { Q1: 3, C1: 4 });
@@ -297,7 +297,7 @@ describe('moderation to consensus', () => {
   it('does not moderate a disqualified bid', async () => {
     const world = await panelTenderInEvaluation(t);
     const lived = await addPanelist(t, world, 'lived_experience');
-    await declareAll(t, world, lived);
+    await declare(t, world.tenderId, lived, world.bidIds);
     for (const bidId of world.bidIds) await scoreAndSubmit(t, world.tenderId, lived, bidId, 3);
     await t.http().post(`/api/tenders/${world.tenderId}/start-moderation`).set(world.commissioner.auth).expect(200);
     await t

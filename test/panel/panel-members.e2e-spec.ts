@@ -1,13 +1,5 @@
 import { createTestApp, type TestApp } from '../app';
-import {
-  addPanelist,
-  declareAll,
-  panelTender,
-  panelTenderInEvaluation,
-  saveScore,
-  scoreAndSubmit,
-} from '../factories/panel.factory';
-import { createTender } from '../factories/tender.factory';
+import { addPanelist, declare, panelTender, panelTenderInEvaluation, saveScore, scoreAndSubmit, createTender } from '../steps';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(30_000);
@@ -178,7 +170,7 @@ describe('panel members', () => {
     expect(cannotRemove.status).toBe(409);
     expect(cannotRemove.body.detail).toMatch(/only before evaluation/);
 
-    await declareAll(t, world, late);
+    await declare(t, world.tenderId, late, world.bidIds);
     for (const bidId of world.bidIds) await scoreAndSubmit(t, world.tenderId, late, bidId, 3);
     expect((await t.http().post(`/api/tenders/${world.tenderId}/start-moderation`).set(world.commissioner.auth)).status).toBe(
       200,
@@ -203,7 +195,7 @@ describe('panel members', () => {
     const world = await panelTenderInEvaluation(t);
     const lived = await addPanelist(t, world, 'lived_experience', 'service user');
     const pro = await addPanelist(t, world, 'professional', 'clinician');
-    await declareAll(t, world, lived, [world.bidIds[1]]);
+    await declare(t, world.tenderId, lived, world.bidIds, [world.bidIds[1]]);
     await scoreAndSubmit(t, world.tenderId, lived, world.bidIds[0], 4);
     expect((await saveScore(t, world.tenderId, pro, world.bidIds[0], 'Q1', 2)).status).toBe(409); // not declared yet
 

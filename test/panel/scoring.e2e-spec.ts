@@ -1,14 +1,14 @@
 import { createTestApp, type TestApp } from '../app';
 import {
   addPanelist,
-  declareAll,
+  declare,
   type Panelist,
   type PanelWorld,
   panelTenderInEvaluation,
   saveScore,
   scoreAndSubmit,
   submitScores,
-} from '../factories/panel.factory';
+} from '../steps';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(30_000);
@@ -24,8 +24,8 @@ describe('independent scoring', () => {
     world = await panelTenderInEvaluation(t);
     lived = await addPanelist(t, world, 'lived_experience', 'service user');
     pro = await addPanelist(t, world, 'professional', 'clinician');
-    await declareAll(t, world, lived);
-    await declareAll(t, world, pro);
+    await declare(t, world.tenderId, lived, world.bidIds);
+    await declare(t, world.tenderId, pro, world.bidIds);
   });
   afterAll(() => t.close());
 
@@ -197,7 +197,7 @@ describe('independent scoring', () => {
   it('closes scoring outside evaluation', async () => {
     const other = await panelTenderInEvaluation(t);
     const member = await addPanelist(t, other, 'lived_experience');
-    await declareAll(t, other, member);
+    await declare(t, other.tenderId, member, other.bidIds);
     for (const bidId of other.bidIds) await scoreAndSubmit(t, other.tenderId, member, bidId, 3);
     await t.http().post(`/api/tenders/${other.tenderId}/start-moderation`).set(other.commissioner.auth).expect(200);
     const late = await saveScore(t, other.tenderId, member, other.bidIds[0], 'Q1', 4);
@@ -220,7 +220,7 @@ describe('assignments under blind marking with visible prices', () => {
       bidders: ['Zeta Care', 'Alpha Support'],
     });
     const member = await addPanelist(t, world, 'professional');
-    await declareAll(t, world, member);
+    await declare(t, world.tenderId, member, world.bidIds);
     const assignments = await t.http().get(`/api/tenders/${world.tenderId}/assignments`).set(member.auth);
     expect(assignments.body.priceVisible).toBe(true);
     expect(assignments.body.bids.map((b: { bidId: string; bid: string; price: number }) => [b.bidId, b.bid, b.price])).toEqual([

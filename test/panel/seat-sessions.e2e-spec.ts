@@ -2,15 +2,15 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { User } from '../../src/users/user.entity';
 import { createTestApp, type TestApp } from '../app';
-import type { BidWorld } from '../factories/bid.factory';
 import {
+  type TenderWorld,
   addLayPanelist,
   addPanelist,
-  declareAll,
+  declare,
   panelTender,
   panelTenderInEvaluation,
   saveScore,
-} from '../factories/panel.factory';
+} from '../steps';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(60_000);
@@ -34,18 +34,18 @@ describe('invitation sessions are scoped to one panel seat', () => {
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  async function addByEmail(world: BidWorld, body: Record<string, unknown>) {
+  async function addByEmail(world: TenderWorld, body: Record<string, unknown>) {
     return t.http().post(`/api/tenders/${world.tenderId}/panel`).set(world.commissioner.auth).send(body);
   }
 
-  function issue(world: BidWorld, memberId: string) {
+  function issue(world: TenderWorld, memberId: string) {
     return t.http().post(`/api/tenders/${world.tenderId}/panel/${memberId}/invitation`).set(world.commissioner.auth);
   }
 
   it('a commissioner cannot obtain a session for a professional panelist (with a password) of another tender', async () => {
     const victimsTender = await panelTenderInEvaluation(t);
     const victim = await addPanelist(t, victimsTender, 'professional');
-    await declareAll(t, victimsTender, victim);
+    await declare(t, victimsTender.tenderId, victim, victimsTender.bidIds);
 
     const attackersTender = await panelTenderInEvaluation(t);
     // By email, as the attacker would (they know the victim's address)…
@@ -87,7 +87,7 @@ describe('invitation sessions are scoped to one panel seat', () => {
     const x = await panelTenderInEvaluation(t);
     const lay = await addLayPanelist(t, x, 'lived_experience');
     const xAuth = lay.auth;
-    await declareAll(t, x, lay);
+    await declare(t, x.tenderId, lay, x.bidIds);
     expect((await saveScore(t, x.tenderId, lay, x.bidIds[0], 'Q1', 4)).status).toBe(200);
 
     // Tender Y's commissioner seats the same account (by its id) and redeems a link of their own.

@@ -1,22 +1,23 @@
 import { ADMIN, createTestApp, type SignedIn, type TestApp } from '../app';
-import { createTender } from '../factories/tender.factory';
 import {
-  addMember,
+  createTender,
+  addPanelist,
   award,
-  close,
+  closeTender,
   declare,
   getResults,
-  type Member,
+  type Panelist,
   publishedTender,
-  score,
+  scoreAndSubmit,
   startModeration,
-  submitBid,
-} from '../factories/results.factory';
+  newBidderSubmits,
+  type CriterionBody,
+} from '../steps';
 
 // A whole tender through the API: room on PostgreSQL too.
 jest.setTimeout(60_000);
 
-const CRITERIA = [
+const CRITERIA: CriterionBody[] = [
   { code: 'Q1', title: 'Service quality', kind: 'scored', category: 'quality', weight: 70 },
   { code: 'P', title: 'Price', kind: 'price', category: 'price', weight: 30 },
 ];
@@ -26,30 +27,31 @@ describe('who may see results and award', () => {
   let owner: SignedIn;
   let colleague: SignedIn;
   let bidder: SignedIn;
-  let member: Member;
+  let member: Panelist;
   let tenderId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     owner = await t.user('commissioner');
     colleague = await t.user('procurement');
-    tenderId = await publishedTender(t, owner, CRITERIA, { moderationRequired: false });
+    tenderId = (await publishedTender(t, { commissioner: owner, criteria: CRITERIA, tender: { moderationRequired: false } }))
+      .tenderId;
     const added = await t
       .http()
       .post(`/api/tenders/${tenderId}/team`)
       .set(owner.auth)
       .send({ userId: colleague.id, role: 'procurement' });
     expect(added.status).toBe(201);
-    const first = await submitBid(t, tenderId, 'Mind in Camden', 100_000, ['Q1']);
+    const first = await newBidderSubmits(t, tenderId, 'Mind in Camden', 100_000, ['Q1']);
     bidder = first.bidder;
-    const second = await submitBid(t, tenderId, 'Certitude', 90_000, ['Q1']);
-    await close(t, tenderId, owner);
-    member = await addMember(t, tenderId, owner, 'lived_experience');
-    const professional = await addMember(t, tenderId, owner, 'professional');
+    const second = await newBidderSubmits(t, tenderId, 'Certitude', 90_000, ['Q1']);
+    await closeTender({ t, tenderId, commissioner: owner });
+    member = await addPanelist(t, { tenderId, commissioner: owner }, 'lived_experience');
+    const professional = await addPanelist(t, { tenderId, commissioner: owner }, 'professional');
     for (const panelist of [member, professional]) {
       await declare(t, tenderId, panelist, [first.bidId, second.bidId]);
-      await score(t, tenderId, panelist, first.bidId, { Q1: 4 });
-      await score(t, tenderId, panelist, second.bidId, { Q1: 3 });
+      await scoreAndSubmit(t, tenderId, panelist, first.bidId, { Q1: 4 });
+      await scoreAndSubmit(t, tenderId, panelist, second.bidId, { Q1: 3 });
     }
   });
   afterAll(() => t.close());
@@ -63,7 +65,7 @@ describe('who may see results and award', () => {
       detail: "Results are shown from moderation on, because they reveal the panel's scores; the tender is a draft.",
       currentStatus: 'draft',
     });
-    const published = await publishedTender(t, owner, CRITERIA);
+    const published = (await publishedTender(t, { commissioner: owner, criteria: CRITERIA })).tenderId;
     expect((await getResults(t, published, owner)).body.detail).toBe(
       "Results are shown from moderation on, because they reveal the panel's scores; the tender is published.",
     );

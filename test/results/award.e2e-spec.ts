@@ -1,20 +1,22 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
 import {
-  addMember,
+  addPanelist,
   award,
-  close,
+  closeTender,
   declare,
   getResults,
   publishedTender,
-  score,
+  scoreAndSubmit,
   startModeration,
-  submitBid,
-} from '../factories/results.factory';
+  newBidderSubmits,
+  type CriterionBody,
+  type TenderBody,
+} from '../steps';
 
 // Whole tenders through the API: room on PostgreSQL too.
 jest.setTimeout(60_000);
 
-const CRITERIA = [
+const CRITERIA: CriterionBody[] = [
   { code: 'Q1', title: 'Service quality', kind: 'scored', category: 'quality', weight: 70 },
   { code: 'P', title: 'Price', kind: 'price', category: 'price', weight: 30 },
 ];
@@ -27,16 +29,18 @@ describe('award', () => {
   afterAll(() => t.close());
 
   /** Two bids at the same price; the panel (two members) gives them the scores given. */
-  async function twoBids(commissioner: SignedIn, settings: Record<string, unknown>, scores: [number, number]) {
-    const tenderId = await publishedTender(t, commissioner, CRITERIA, { moderationRequired: false, ...settings });
-    const first = (await submitBid(t, tenderId, 'Mind in Camden', 100_000, ['Q1'])).bidId;
-    const second = (await submitBid(t, tenderId, 'Certitude', 100_000, ['Q1'])).bidId;
-    await close(t, tenderId, commissioner);
+  async function twoBids(commissioner: SignedIn, settings: TenderBody, scores: [number, number]) {
+    const tenderId = (
+      await publishedTender(t, { commissioner, criteria: CRITERIA, tender: { moderationRequired: false, ...settings } })
+    ).tenderId;
+    const first = (await newBidderSubmits(t, tenderId, 'Mind in Camden', 100_000, ['Q1'])).bidId;
+    const second = (await newBidderSubmits(t, tenderId, 'Certitude', 100_000, ['Q1'])).bidId;
+    await closeTender({ t, tenderId, commissioner });
     for (const group of ['lived_experience', 'professional'] as const) {
-      const member = await addMember(t, tenderId, commissioner, group);
+      const member = await addPanelist(t, { tenderId, commissioner }, group);
       await declare(t, tenderId, member, [first, second]);
-      await score(t, tenderId, member, first, { Q1: scores[0] });
-      await score(t, tenderId, member, second, { Q1: scores[1] });
+      await scoreAndSubmit(t, tenderId, member, first, { Q1: scores[0] });
+      await scoreAndSubmit(t, tenderId, member, second, { Q1: scores[1] });
     }
     return { tenderId, first, second };
   }
@@ -89,15 +93,17 @@ describe('award', () => {
 
   it('follows the tie-break when one is set: rank 1 is then unique and needs no name', async () => {
     const commissioner = await t.user('commissioner');
-    const tenderId = await publishedTender(t, commissioner, CRITERIA, { moderationRequired: false, tieBreak: 'quality' });
-    const cheaper = (await submitBid(t, tenderId, 'Mind in Camden', 80_000, ['Q1'])).bidId;
-    const better = (await submitBid(t, tenderId, 'Certitude', 150_000, ['Q1'])).bidId;
-    await close(t, tenderId, commissioner);
+    const tenderId = (
+      await publishedTender(t, { commissioner, criteria: CRITERIA, tender: { moderationRequired: false, tieBreak: 'quality' } })
+    ).tenderId;
+    const cheaper = (await newBidderSubmits(t, tenderId, 'Mind in Camden', 80_000, ['Q1'])).bidId;
+    const better = (await newBidderSubmits(t, tenderId, 'Certitude', 150_000, ['Q1'])).bidId;
+    await closeTender({ t, tenderId, commissioner });
     for (const group of ['lived_experience', 'professional'] as const) {
-      const member = await addMember(t, tenderId, commissioner, group);
+      const member = await addPanelist(t, { tenderId, commissioner }, group);
       await declare(t, tenderId, member, [cheaper, better]);
-      await score(t, tenderId, member, cheaper, { Q1: 4 });
-      await score(t, tenderId, member, better, { Q1: 5 });
+      await scoreAndSubmit(t, tenderId, member, cheaper, { Q1: 4 });
+      await scoreAndSubmit(t, tenderId, member, better, { Q1: 5 });
     }
     await startModeration(t, tenderId, commissioner);
     // Mind: 70 × 4/5 = 56 + 30 (the lowest price) = 86. Certitude: 70 + 30 × 80 000 / 150 000 = 70 + 16 = 86.

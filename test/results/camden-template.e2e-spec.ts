@@ -1,18 +1,18 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { FUTURE_DEADLINE } from '../factories/tender.factory';
 import {
-  addMember,
+  FUTURE_DEADLINE,
+  addPanelist,
   award,
   bidNamed,
-  close,
+  closeTender,
   declare,
   getResults,
   moderate,
   recordGate,
-  score,
+  scoreAndSubmit,
   startModeration,
-  submitBid,
-} from '../factories/results.factory';
+  newBidderSubmits,
+} from '../steps';
 
 // A 13-question template tender through the API (26 moderated cells): room on PostgreSQL too.
 jest.setTimeout(90_000);
@@ -56,15 +56,15 @@ describe('results on the Camden template: the weight-0 gate section takes no par
     expect(created.status).toBe(201);
     tenderId = created.body.id as string;
     expect((await t.http().post(`/api/tenders/${tenderId}/publish`).set(commissioner.auth)).status).toBe(200);
-    winner = (await submitBid(t, tenderId, 'Kilburn Day Centre', 100_000, SCORED)).bidId;
-    runnerUp = (await submitBid(t, tenderId, 'Fitzrovia Together', 125_000, SCORED)).bidId;
-    await close(t, tenderId, commissioner);
-    const lived = await addMember(t, tenderId, commissioner, 'lived_experience');
-    const professional = await addMember(t, tenderId, commissioner, 'professional');
+    winner = (await newBidderSubmits(t, tenderId, 'Kilburn Day Centre', 100_000, SCORED)).bidId;
+    runnerUp = (await newBidderSubmits(t, tenderId, 'Fitzrovia Together', 125_000, SCORED)).bidId;
+    await closeTender({ t, tenderId, commissioner });
+    const lived = await addPanelist(t, { tenderId, commissioner }, 'lived_experience');
+    const professional = await addPanelist(t, { tenderId, commissioner }, 'professional');
     for (const member of [lived, professional]) await declare(t, tenderId, member, [winner, runnerUp]);
     for (const bidId of [winner, runnerUp]) {
-      await score(t, tenderId, lived, bidId, all(LIVED, 3));
-      await score(t, tenderId, professional, bidId, all(SCORED, 3));
+      await scoreAndSubmit(t, tenderId, lived, bidId, all(LIVED, 3));
+      await scoreAndSubmit(t, tenderId, professional, bidId, all(SCORED, 3));
       await recordGate(t, tenderId, commissioner, bidId, 'G1', true);
       await recordGate(t, tenderId, commissioner, bidId, 'G2', true);
     }

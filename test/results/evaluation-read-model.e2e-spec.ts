@@ -4,9 +4,9 @@ import { Db } from '../../src/database/db.service';
 import { Evaluation } from '../../src/results/evaluation/evaluation.service';
 import { Tender } from '../../src/tenders/tender.entity';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { getResults } from '../factories/results.factory';
-import { workedExampleTender } from '../factories/worked-example.world';
+import { workedExampleTender } from '../steps/worked-example.world';
 import { countStatements } from '../statements';
+import { getResults } from '../steps';
 
 jest.setTimeout(120_000);
 

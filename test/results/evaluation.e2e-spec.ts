@@ -1,20 +1,23 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
 import {
-  addMember,
+  addPanelist,
   award,
   bidNamed,
-  close,
+  closeTender,
   declare,
   getResults,
-  type Member,
+  type Panelist,
   moderate,
   publishedTender,
   recordGate,
   type ResultBid,
-  score,
+  scoreAndSubmit,
   startModeration,
-  submitBid,
-} from '../factories/results.factory';
+  newBidderSubmits,
+  type CriterionBody,
+  type TenderBody,
+  deliberatelyInvalid,
+} from '../steps';
 
 // Whole tenders through the API (six bids, four panelists, moderation): room on PostgreSQL too.
 jest.setTimeout(90_000);
@@ -41,7 +44,7 @@ jest.setTimeout(90_000);
  * the Q1 threshold). Panel: lived-experience L1, L2; professionals P1, P2 (P2 declares a
  * conflict with B; neither professional scores F).
  */
-const CRITERIA = [
+const CRITERIA: CriterionBody[] = [
   { code: 'Q', title: 'Service quality', kind: 'section', category: 'quality', weight: 45 },
   {
     parentId: 'Q',
@@ -85,24 +88,24 @@ interface World {
   commissioner: SignedIn;
   tenderId: string;
   bids: Record<Letter, string>;
-  members: { L1: Member; L2: Member; P1: Member; P2: Member };
+  members: { L1: Panelist; L2: Panelist; P1: Panelist; P2: Panelist };
 }
 
 /** Everything up to moderation: bids, withdrawal, closing, disqualification, panel scores, gates for A, B, C. */
-async function evaluationUpToModeration(t: TestApp, settings: Record<string, unknown>): Promise<World> {
+async function evaluationUpToModeration(t: TestApp, settings: TenderBody): Promise<World> {
   const commissioner = await t.user('commissioner');
-  const tenderId = await publishedTender(t, commissioner, CRITERIA, settings);
+  const tenderId = (await publishedTender(t, { commissioner, criteria: CRITERIA, tender: settings })).tenderId;
   const prices: Record<Letter, number> = { A: 120_000, B: 100_000, C: 90_000, D: 110_000, E: 95_000, F: 80_000 };
   const bids = {} as Record<Letter, string>;
   let withdrawer: SignedIn | null = null;
   for (const letter of Object.keys(NAMES) as Letter[]) {
     t.clock.advance(60_000);
-    const { bidId, bidder } = await submitBid(t, tenderId, NAMES[letter], prices[letter], SCORED);
+    const { bidId, bidder } = await newBidderSubmits(t, tenderId, NAMES[letter], prices[letter], SCORED);
     bids[letter] = bidId;
     if (letter === 'E') withdrawer = bidder;
   }
   expect((await t.http().post(`/api/tenders/${tenderId}/bids/${bids.E}/withdraw`).set(withdrawer!.auth)).status).toBe(200);
-  await close(t, tenderId, commissioner);
+  await closeTender({ t, tenderId, commissioner });
   const disqualified = await t
     .http()
     .post(`/api/tenders/${tenderId}/bids/${bids.D}/disqualify`)
@@ -111,10 +114,10 @@ async function evaluationUpToModeration(t: TestApp, settings: Record<string, unk
   expect(disqualified.status).toBe(200);
 
   const members = {
-    L1: await addMember(t, tenderId, commissioner, 'lived_experience'),
-    L2: await addMember(t, tenderId, commissioner, 'lived_experience'),
-    P1: await addMember(t, tenderId, commissioner, 'professional'),
-    P2: await addMember(t, tenderId, commissioner, 'professional'),
+    L1: await addPanelist(t, { tenderId, commissioner }, 'lived_experience'),
+    L2: await addPanelist(t, { tenderId, commissioner }, 'lived_experience'),
+    P1: await addPanelist(t, { tenderId, commissioner }, 'professional'),
+    P2: await addPanelist(t, { tenderId, commissioner }, 'professional'),
   };
   const panelBids = [bids.A, bids.B, bids.C, bids.F];
   await declare(t, tenderId, members.L1, panelBids);
@@ -122,16 +125,16 @@ async function evaluationUpToModeration(t: TestApp, settings: Record<string, unk
   await declare(t, tenderId, members.P1, panelBids);
   await declare(t, tenderId, members.P2, panelBids, [bids.B]);
   const { L1, L2, P1, P2 } = members;
-  await score(t, tenderId, L1, bids.A, { Q1: 4, C1: 5, SV1: 3, EN1: 2 });
-  await score(t, tenderId, L2, bids.A, { Q1: 5, C1: 4, SV1: 3, EN1: 3 });
-  await score(t, tenderId, P1, bids.A, { Q1: 3, Q2: 4, SV1: 2, EN1: 2 });
-  await score(t, tenderId, P2, bids.A, { Q1: 3, Q2: 3, SV1: 4, EN1: 2 });
-  await score(t, tenderId, L1, bids.B, { Q1: 4, C1: 3, SV1: 4, EN1: 3 });
-  await score(t, tenderId, L2, bids.B, { Q1: 4, C1: 4, SV1: 5, EN1: 4 });
-  await score(t, tenderId, P1, bids.B, { Q1: 3, Q2: 4, SV1: 4, EN1: 4 });
-  for (const member of [L1, L2]) await score(t, tenderId, member, bids.C, { Q1: 3, C1: 3, SV1: 3, EN1: 3 });
-  for (const member of [P1, P2]) await score(t, tenderId, member, bids.C, { Q1: 3, Q2: 3, SV1: 3, EN1: 3 });
-  for (const member of [L1, L2]) await score(t, tenderId, member, bids.F, { Q1: 2, C1: 5, SV1: 4, EN1: 4 });
+  await scoreAndSubmit(t, tenderId, L1, bids.A, { Q1: 4, C1: 5, SV1: 3, EN1: 2 });
+  await scoreAndSubmit(t, tenderId, L2, bids.A, { Q1: 5, C1: 4, SV1: 3, EN1: 3 });
+  await scoreAndSubmit(t, tenderId, P1, bids.A, { Q1: 3, Q2: 4, SV1: 2, EN1: 2 });
+  await scoreAndSubmit(t, tenderId, P2, bids.A, { Q1: 3, Q2: 3, SV1: 4, EN1: 2 });
+  await scoreAndSubmit(t, tenderId, L1, bids.B, { Q1: 4, C1: 3, SV1: 4, EN1: 3 });
+  await scoreAndSubmit(t, tenderId, L2, bids.B, { Q1: 4, C1: 4, SV1: 5, EN1: 4 });
+  await scoreAndSubmit(t, tenderId, P1, bids.B, { Q1: 3, Q2: 4, SV1: 4, EN1: 4 });
+  for (const member of [L1, L2]) await scoreAndSubmit(t, tenderId, member, bids.C, { Q1: 3, C1: 3, SV1: 3, EN1: 3 });
+  for (const member of [P1, P2]) await scoreAndSubmit(t, tenderId, member, bids.C, { Q1: 3, Q2: 3, SV1: 3, EN1: 3 });
+  for (const member of [L1, L2]) await scoreAndSubmit(t, tenderId, member, bids.F, { Q1: 2, C1: 5, SV1: 4, EN1: 4 });
 
   await recordGate(t, tenderId, commissioner, bids.A, 'G1', true);
   await recordGate(t, tenderId, commissioner, bids.B, 'G1', true);
@@ -204,7 +207,7 @@ function expectCommonBids(body: { bids: ResultBid[] }, world: World): void {
     wider_outcomes: 5.55,
     price: 25,
   });
-  // Q1: 5 − 3 = 2 ≥ 2; SV1: 4 − 2 = 2. Group means on Q1 differ by 1.5 only.
+  // Q1: 5 − 3 = 2 ≥ 2; SV1: 4 − 2 = 2. PanelGroup means on Q1 differ by 1.5 only.
   expect(a.flags).toEqual([
     { type: 'divergence', criterion: 'Q1' },
     { type: 'divergence', criterion: 'SV1' },
@@ -420,7 +423,7 @@ describe('results and award, as a commissioner runs them', () => {
       }
       const blank = await award(t, world.tenderId, world.commissioner, { bidId: '  ' });
       expect(blank.status).toBe(400);
-      const extra = await award(t, world.tenderId, world.commissioner, { bidId: world.bids.B, reason: 'best' });
+      const extra = await award(t, world.tenderId, world.commissioner, deliberatelyInvalid({ bidId: world.bids.B, reason: 'best' }));
       expect(extra.status).toBe(400);
       expect((await t.http().get(`/api/tenders/${world.tenderId}`).set(world.commissioner.auth)).body.status).toBe('moderation');
     });

@@ -1,21 +1,22 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
 import {
-  addMember,
+  addPanelist,
   award,
-  close,
+  closeTender,
   declare,
-  type Member,
+  type Panelist,
   publishedTender,
   recordGate,
-  score,
+  scoreAndSubmit,
   startModeration,
-  submitBid,
-} from '../factories/results.factory';
+  newBidderSubmits,
+  type CriterionBody,
+} from '../steps';
 
 // Two whole tenders through the API: room on PostgreSQL too.
 jest.setTimeout(90_000);
 
-const CRITERIA = [
+const CRITERIA: CriterionBody[] = [
   { code: 'Q1', title: 'Service quality', kind: 'scored', category: 'quality', weight: 40 },
   { code: 'C1', title: 'Co-production', kind: 'scored', category: 'co_production', weight: 30 },
   { code: 'P', title: 'Price', kind: 'price', category: 'price', weight: 30 },
@@ -27,8 +28,8 @@ interface World {
   tenderId: string;
   bidId: string;
   bidder: SignedIn;
-  lived: Member;
-  professional: Member;
+  lived: Panelist;
+  professional: Panelist;
   /** A member without a password, and a panel invitation issued to them during moderation and never used. */
   layMemberId: string;
   invitationToken: string;
@@ -37,16 +38,17 @@ interface World {
 /** A complete evaluation in moderation: two bids, two panelists, gates recorded, no moderation required. */
 async function inModeration(t: TestApp): Promise<World> {
   const commissioner = await t.user('commissioner');
-  const tenderId = await publishedTender(t, commissioner, CRITERIA, { moderationRequired: false });
-  const first = await submitBid(t, tenderId, 'Mind in Camden', 100_000, ['Q1', 'C1']);
-  const second = await submitBid(t, tenderId, 'Certitude', 90_000, ['Q1', 'C1']);
-  await close(t, tenderId, commissioner);
-  const lived = await addMember(t, tenderId, commissioner, 'lived_experience');
-  const professional = await addMember(t, tenderId, commissioner, 'professional');
+  const tenderId = (await publishedTender(t, { commissioner, criteria: CRITERIA, tender: { moderationRequired: false } }))
+    .tenderId;
+  const first = await newBidderSubmits(t, tenderId, 'Mind in Camden', 100_000, ['Q1', 'C1']);
+  const second = await newBidderSubmits(t, tenderId, 'Certitude', 90_000, ['Q1', 'C1']);
+  await closeTender({ t, tenderId, commissioner });
+  const lived = await addPanelist(t, { tenderId, commissioner }, 'lived_experience');
+  const professional = await addPanelist(t, { tenderId, commissioner }, 'professional');
   for (const member of [lived, professional]) {
     await declare(t, tenderId, member, [first.bidId, second.bidId]);
-    await score(t, tenderId, member, first.bidId, { Q1: 4, C1: 4 });
-    await score(t, tenderId, member, second.bidId, { Q1: 2, C1: 3 });
+    await scoreAndSubmit(t, tenderId, member, first.bidId, { Q1: 4, C1: 4 });
+    await scoreAndSubmit(t, tenderId, member, second.bidId, { Q1: 2, C1: 3 });
   }
   await recordGate(t, tenderId, commissioner, first.bidId, 'G1', true);
   await recordGate(t, tenderId, commissioner, second.bidId, 'G1', true);

@@ -1,6 +1,6 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { award, bidNamed, getResults } from '../factories/results.factory';
-import { workedExampleTender } from '../factories/worked-example.world';
+import { workedExampleTender } from '../steps/worked-example.world';
+import { award, bidNamed, getResults } from '../steps';
 
 // A whole tender through the API (accounts, bids, panel, moderation): room on PostgreSQL too.
 jest.setTimeout(60_000);

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { createWebTestApp, cspViolations, launchBrowser, phone, scrollsSideways, type WebTestApp } from './browser';
-import { addPanelist } from '../factories/panel.factory';
 import { PASSWORD } from '../app';
 import { invite, reissue, scoringWorld } from './panel-world';
+import { addPanelist } from '../steps';
 
 /**
  * Issue 13: the seat a link opens is the only thing its sessions reach; a panelist can stop

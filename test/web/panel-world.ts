@@ -1,6 +1,5 @@
-import type { BidWorld } from '../factories/bid.factory';
-import { panelTenderInEvaluation, type Group, type PanelWorld } from '../factories/panel.factory';
 import type { WebTestApp } from './browser';
+import { type TenderWorld, panelTenderInEvaluation, type PanelGroup, type PanelWorld } from '../steps';
 
 export interface Invited {
   memberId: string;
@@ -24,7 +23,7 @@ export async function scoringWorld(t: WebTestApp, options: { tender?: Record<str
 let counter = 0;
 
 /** Adds a person by name and email (no password) and issues their link, unused. */
-export async function invite(t: WebTestApp, world: BidWorld, group: Group = 'lived_experience'): Promise<Invited> {
+export async function invite(t: WebTestApp, world: TenderWorld, group: PanelGroup = 'lived_experience'): Promise<Invited> {
   counter += 1;
   const added = await t
     .http()
@@ -36,7 +35,7 @@ export async function invite(t: WebTestApp, world: BidWorld, group: Group = 'liv
 }
 
 /** The team issues (or re-issues) the member's link. */
-export async function reissue(t: WebTestApp, world: BidWorld, memberId: string, userId: string): Promise<Invited> {
+export async function reissue(t: WebTestApp, world: TenderWorld, memberId: string, userId: string): Promise<Invited> {
   const issued = await t.http().post(`/api/tenders/${world.tenderId}/panel/${memberId}/invitation`).set(world.commissioner.auth);
   if (issued.status !== 201) throw new Error(`invitation failed: ${issued.status} ${JSON.stringify(issued.body)}`);
   const token = issued.body.token as string;

@@ -1,0 +1,3 @@
+/** The one step library of the e2e suites: typed request bodies, and the steps that send them. */
+export * from './bodies';
+export * from './steps';
