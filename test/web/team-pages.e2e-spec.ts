@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ADMIN, PASSWORD } from '../app';
-import { addLayPanelist, addPanelist, declareAll, saveScore, scoreAndSubmit } from '../factories/panel.factory';
+import { addLayPanelist, addPanelist, declare, saveScore, scoreAndSubmit } from '../steps';
 import { countStatements } from '../statements';
 import {
   AccessibilityLog,
@@ -363,8 +363,8 @@ describe('Team pages in a real browser', () => {
     const world = await scoringWorld(t, { tender: { minScorers: 1 } });
     const professional = await addPanelist(t, world, 'professional');
     const lay = await addLayPanelist(t, world, 'lived_experience');
-    await declareAll(t, world, professional);
-    await declareAll(t, world, lay, [world.bidIds[1]]);
+    await declare(t, world.tenderId, professional, world.bidIds);
+    await declare(t, world.tenderId, lay, world.bidIds, [world.bidIds[1]]);
     await scoreAndSubmit(t, world.tenderId, professional, world.bidIds[0], 3);
     const saved = await saveScore(t, world.tenderId, professional, world.bidIds[1], 'Q1', 2);
     expect(saved.status).toBe(200);
@@ -406,7 +406,7 @@ describe('Team pages in a real browser', () => {
     };
     for (let i = 0; i < 3; i++) {
       const more = await addPanelist(t, world, i % 2 ? 'professional' : 'lived_experience');
-      await declareAll(t, world, more);
+      await declare(t, world.tenderId, more, world.bidIds);
       await saveScore(t, world.tenderId, more, world.bidIds[0], 'Q1', 4);
     }
     const afterCost = {
