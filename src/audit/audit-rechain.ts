@@ -34,7 +34,7 @@ export function rechain(
   const append = (fields: Omit<ChainedFields, 'seq' | 'prevHash'>): ChainHead => {
     const chain = chainOf(fields.tenderId);
     const head = heads.get(chain) ?? { id: chain, seq: 0, hash: GENESIS_HASH };
-    const event = { ...fields, seq: head.seq + 1, prevHash: head.hash } as ChainedFields;
+    const event = { ...fields, seq: head.seq + 1, prevHash: head.hash };
     const hash = hashEvent(event);
     out.push({ ...event, chain, hash });
     const moved = { id: chain, seq: event.seq, hash };
