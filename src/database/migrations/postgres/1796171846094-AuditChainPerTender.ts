@@ -21,13 +21,17 @@ export class AuditChainPerTender1796171846094 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_4dd53075869ab5ac12e28f76f0"`);
     await queryRunner.query(`ALTER TABLE "audit_events" ADD "chain" character varying(36) NOT NULL`);
     await queryRunner.query(`ALTER TABLE "audit_events" DROP CONSTRAINT "PK_6e299f5706e715265416fefe53e"`);
-    await queryRunner.query(`ALTER TABLE "audit_events" ADD CONSTRAINT "PK_57ccb9e6e0e8e1cab1adef409d0" PRIMARY KEY ("chain", "seq")`);
+    await queryRunner.query(
+      `ALTER TABLE "audit_events" ADD CONSTRAINT "PK_57ccb9e6e0e8e1cab1adef409d0" PRIMARY KEY ("chain", "seq")`,
+    );
     await queryRunner.query(`ALTER TABLE "audit_chain_head" ALTER COLUMN "id" TYPE character varying(36)`);
     await writeChains(queryRunner, old);
     await createAuditGuards(queryRunner);
   }
 
   public async down(): Promise<void> {
-    throw new Error('The split of the audit trail into one chain per tender cannot be undone: restore the backup taken before upgrading.');
+    throw new Error(
+      'The split of the audit trail into one chain per tender cannot be undone: restore the backup taken before upgrading.',
+    );
   }
 }

@@ -30,6 +30,8 @@ export class AuditChainPerTender1796171754847 implements MigrationInterface {
   }
 
   public async down(): Promise<void> {
-    throw new Error('The split of the audit trail into one chain per tender cannot be undone: restore the backup taken before upgrading.');
+    throw new Error(
+      'The split of the audit trail into one chain per tender cannot be undone: restore the backup taken before upgrading.',
+    );
   }
 }
