@@ -44,7 +44,7 @@ export class StandstillService {
   }
 
   settings(caller: Caller, tenderId: string, dto: StandstillSettingsDto): Promise<StandstillResponse> {
-    return this.change(caller, tenderId, async (em, tender, record) => {
+    return this.change(caller, tenderId, (_em, _tender, record) => {
       if (record.noticePublishedAt) {
         throw new DomainError(
           'invalid_state',
@@ -60,7 +60,7 @@ export class StandstillService {
 
   /** The contract award notice was published: the standstill runs from that day. */
   publishNotice(caller: Caller, tenderId: string, dto: PublishedNoticeDto): Promise<StandstillResponse> {
-    return this.change(caller, tenderId, async (_em, tender, record) => {
+    return this.change(caller, tenderId, (_em, tender, record) => {
       if (tender.status !== 'awarded') {
         throw new DomainError(
           'invalid_state',
@@ -150,7 +150,7 @@ export class StandstillService {
 
   /** s.55: the buyer decided not to award (the tender is cancelled after its tender notice). */
   publishTerminationNotice(caller: Caller, tenderId: string, dto: PublishedNoticeDto): Promise<StandstillResponse> {
-    return this.change(caller, tenderId, async (_em, tender, record) => {
+    return this.change(caller, tenderId, (_em, tender, record) => {
       if (tender.status !== 'cancelled' || !tender.publishedAt) {
         throw new DomainError(
           'invalid_state',
@@ -172,11 +172,7 @@ export class StandstillService {
   private change(
     caller: Caller,
     tenderId: string,
-    step: (
-      em: EntityManager,
-      tender: Tender,
-      record: Standstill,
-    ) => Promise<{ action: string; entityId?: string; before?: unknown; after: unknown }>,
+    step: (em: EntityManager, tender: Tender, record: Standstill) => Step | Promise<Step>,
   ): Promise<StandstillResponse> {
     return this.db.transaction(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
@@ -277,6 +273,13 @@ export class StandstillService {
       throw fieldRule(field, `${what} cannot be dated in the future: give the date and time it happened.`);
     return at;
   }
+}
+
+interface Step {
+  action: string;
+  entityId?: string;
+  before?: unknown;
+  after: unknown;
 }
 
 function fieldRule(field: string, message: string): DomainError {
