@@ -10,11 +10,29 @@ import {
   RecordChallengeDto,
   StandstillSettingsDto,
 } from './dto/standstill.dto';
-import { StandstillResponse } from './dto/standstill.response';
+import { RetentionEntry, StandstillResponse } from './dto/standstill.response';
 import { StandstillService } from './standstill.service';
 
 const STATE =
   'Where the tender stands after the award: the standstill, its working days, challenges and whether the contract may be entered into now (and if not, why).';
+
+@ApiTags('after award')
+@Controller('retention')
+@Auth('commissioner', 'procurement')
+export class RetentionController {
+  constructor(private readonly standstill: StandstillService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Records kept after the contract: what falls due when (team)',
+    description:
+      "Your team's tenders whose contract was entered into, with the date their records may be deleted (three years on, s.98) and whether it has passed.",
+  })
+  @ApiOkResponse({ type: [RetentionEntry] })
+  retention(@CurrentUser() caller: Caller): Promise<RetentionEntry[]> {
+    return this.standstill.retention(caller);
+  }
+}
 
 @ApiTags('after award')
 @Controller('tenders/:tenderId')

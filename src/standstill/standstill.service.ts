@@ -10,6 +10,7 @@ import { Db } from '../database/db.service';
 import { reached, statusWords } from '../tenders/tender-lifecycle';
 import type { Tender } from '../tenders/tender.entity';
 import { contractEntryRefusal, ukDay } from './domain/contract-entry';
+import { retainUntil, retentionEnded } from './domain/retention';
 import { standstillPeriod } from './domain/working-days';
 import type {
   EnterContractDto,
@@ -18,7 +19,7 @@ import type {
   RecordChallengeDto,
   StandstillSettingsDto,
 } from './dto/standstill.dto';
-import type { StandstillResponse } from './dto/standstill.response';
+import type { RetentionEntry, StandstillResponse } from './dto/standstill.response';
 import { Standstill, StandstillChallenge } from './standstill.entity';
 
 /**
@@ -169,6 +170,42 @@ export class StandstillService {
     });
   }
 
+  /**
+   * The retention report: the caller's team tenders whose contract was entered into, with the
+   * date their records may go (three years on, s.98) and whether that date has passed. One
+   * query, whatever the number of tenders.
+   */
+  retention(caller: Caller): Promise<RetentionEntry[]> {
+    return this.db.read(async (em) => {
+      const rows = await em
+        .getRepository(Standstill)
+        .createQueryBuilder('standstill')
+        .innerJoin('tenders', 'tender', 'tender.id = standstill.tenderId')
+        .innerJoin('tender_team_members', 'team', 'team.tenderId = standstill.tenderId AND team.userId = :userId', {
+          userId: caller.id,
+        })
+        .select(['standstill.tenderId', 'standstill.contractEnteredAt'])
+        .addSelect('tender.reference', 'reference')
+        .addSelect('tender.title', 'title')
+        .where('standstill.contractEnteredAt IS NOT NULL')
+        .orderBy('standstill.contractEnteredAt', 'ASC')
+        .getRawAndEntities();
+      const now = this.clock.now();
+      return rows.entities.map((record, index) => {
+        const entered = record.contractEnteredAt!;
+        const raw = rows.raw[index] as { reference: string; title: string };
+        return {
+          tenderId: record.tenderId,
+          reference: raw.reference,
+          title: raw.title,
+          contractEnteredAt: entered.toISOString(),
+          retainUntil: retainUntil(entered).toISOString(),
+          due: retentionEnded(entered, now),
+        };
+      });
+    });
+  }
+
   private change(
     caller: Caller,
     tenderId: string,
@@ -263,6 +300,7 @@ export class StandstillService {
       canEnterContract: notYet === null,
       notYet: record.contractEnteredAt ? null : notYet,
       contractEnteredAt: record.contractEnteredAt?.toISOString() ?? null,
+      retainUntil: record.contractEnteredAt ? retainUntil(record.contractEnteredAt).toISOString() : null,
       terminationNoticePublishedAt: record.terminationNoticePublishedAt?.toISOString() ?? null,
     };
   }

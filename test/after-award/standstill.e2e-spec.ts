@@ -134,6 +134,7 @@ describe('standstill and entering into the contract', () => {
     expect(inside.body.errors[0].field).toBe('enteredAt');
     const entered = await t.http().post(`/api/tenders/${tenderId}/contract`).set(commissioner.auth).send({}).expect(200);
     expect(entered.body).toMatchObject({ contractEnteredAt: '2027-01-07T09:00:00.000Z', canEnterContract: false, notYet: null });
+    expect(entered.body.retainUntil).toBe('2030-01-07T09:00:00.000Z');
     const again = await t.http().post(`/api/tenders/${tenderId}/contract`).set(commissioner.auth).send({}).expect(409);
     expect(again.body.detail).toBe('The contract was already entered into on 7 January 2027.');
     const actions = (

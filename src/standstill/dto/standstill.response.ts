@@ -52,7 +52,24 @@ export class StandstillResponse {
     type: String,
     nullable: true,
     example: null,
+    description: "Until when the tender's records are kept: three years from the contract (s.98).",
+  })
+  retainUntil: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: null,
     description: 'When the procurement termination notice (s.55) was published.',
   })
   terminationNoticePublishedAt: string | null;
+}
+
+export class RetentionEntry {
+  @ApiProperty({ example: '0b1f6c9e-3c52-4d84-9c2f-4b6e1f1b2a10' }) tenderId: string;
+  @ApiProperty({ example: 'CAM-2026-014' }) reference: string;
+  @ApiProperty({ example: 'Mental health day care, co-produced' }) title: string;
+  @ApiProperty({ example: '2027-01-07T09:00:00.000Z' }) contractEnteredAt: string;
+  @ApiProperty({ example: '2030-01-07T09:00:00.000Z', description: 'The first moment the records may be deleted.' })
+  retainUntil: string;
+  @ApiProperty({ example: false, description: 'Whether that moment has passed.' }) due: boolean;
 }
