@@ -19,6 +19,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { PanelModule } from './panel/panel.module';
 import { ResultsModule } from './results/results.module';
+import { StandstillModule } from './standstill/standstill.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
@@ -48,6 +49,7 @@ import { WebModule } from './web/web.module';
     ScoringModule,
     ModerationModule,
     ResultsModule,
+    StandstillModule,
     ExportsModule,
     WebModule,
     PanelPagesModule,

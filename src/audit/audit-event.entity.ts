@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import { atLeast, oneOf } from '../database/checks';
 
 /**
@@ -9,15 +9,22 @@ export const AUDIT_SENSITIVITIES = ['public', 'bid_content', 'score'] as const;
 export type AuditSensitivity = (typeof AUDIT_SENSITIVITIES)[number];
 
 /**
- * Append-only audit trail. Each row's hash covers its content and the previous row's
- * hash, so an edited or deleted row breaks the chain; the chain head (a separate row)
- * records the newest seq and hash, so deleting the newest rows is detected too.
+ * Append-only audit trail, one hash chain per tender plus the service chain
+ * (docs/DESIGN.md, "The audit trail"). Each row's hash covers its content and the previous
+ * row's hash in its chain, so an edited or deleted row breaks the chain; each chain's head
+ * (a separate row) records its newest seq and hash, so deleting the newest rows is detected
+ * too; and the service chain anchors every tender chain's head from time to time, so a
+ * tender's whole chain cannot be deleted or rewound unseen.
  */
 @Entity('audit_events')
 @Check(oneOf('sensitivity', AUDIT_SENSITIVITIES))
 @Check(atLeast('seq', 1))
-@Index(['tenderId', 'seq'])
 export class AuditEvent {
+  /** `chainOf(tenderId)` (audit-chain.ts): not hashed itself, since it follows from the hashed tenderId. */
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  chain: string;
+
+  /** The event's place in its chain, from 1. */
   @PrimaryColumn({ type: 'integer' })
   seq: number;
 
@@ -57,10 +64,11 @@ export class AuditEvent {
 }
 
 
+/** One row per chain: `id` is the chain (a tender's id, or `service`). */
 @Entity('audit_chain_head')
 @Check(atLeast('seq', 0))
 export class AuditChainHead {
-  @PrimaryColumn({ type: 'varchar', length: 16 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'integer' })

@@ -34,10 +34,23 @@ export class AuditController {
     return events.map((event) => AuditEventResponse.from(event, hide));
   }
 
+  /** The tender's own chain and the service chain's anchors of it (the team checks its trail). */
+  @Get('tenders/:tenderId/audit/verify')
+  @Auth('commissioner', 'procurement')
+  @ApiOperation({
+    summary: "Re-compute the tender's audit hash chain (team)",
+    description: "Checks the tender's own chain, the service chain, and the anchors the service chain holds of the tender's chain. Shows no content: only whether every link holds.",
+  })
+  @ApiOkResponse({ type: ChainVerificationResponse })
+  async verifyTender(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<ChainVerificationResponse> {
+    await this.db.read((em) => this.access.require(em, caller, tenderId, 'team'));
+    return this.audit.verifyTender(tenderId);
+  }
+
   /** Re-computes the whole hash chain (admins keep the system honest; no tender content shown). */
   @Get('audit/verify')
   @Auth('admin')
-  @ApiOperation({ summary: 'Re-compute the whole audit hash chain (admin)', description: 'Shows no tender content: only whether every link holds.' })
+  @ApiOperation({ summary: 'Re-compute every audit hash chain (admin)', description: "Checks the service chain, every tender's chain and the service chain's anchors of them. Shows no tender content: only whether every link holds." })
   @ApiOkResponse({ type: ChainVerificationResponse })
   verify(): Promise<ChainVerificationResponse> {
     return this.audit.verify();

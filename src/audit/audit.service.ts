@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db.service';
-import { GENESIS_HASH, hashEvent, verifyChain, type ChainVerification } from './domain/audit-chain';
+import { ANCHOR_ACTION, anchorsAt, chainOf, GENESIS_HASH, hashEvent, SERVICE_CHAIN, verifyChains, type ChainsVerification } from './domain/audit-chain';
 import { AuditChainHead, AuditEvent, type AuditSensitivity } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -16,8 +16,6 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const HEAD_ID = 'main';
-
 @Injectable()
 export class AuditService {
   constructor(
@@ -26,23 +24,44 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends one event inside the caller's transaction, so the state change and its audit
-   * row commit or roll back together. On PostgreSQL the head row is locked for update,
-   * which orders concurrent writers; on SQLite the Db queue already does.
+   * Appends one event to its chain (its tender's, or the service chain) inside the caller's
+   * transaction, so the state change and its audit row commit or roll back together. At a
+   * tender chain's first event and every ANCHOR_EVERY-th, the service chain records the
+   * chain's head in the same transaction (an anchor), so the whole chain cannot vanish unseen.
    */
   async record(em: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    const chain = chainOf(entry.tenderId ?? null);
+    const event = await this.append(em, chain, entry);
+    if (chain !== SERVICE_CHAIN && anchorsAt(event.seq)) {
+      await this.append(em, SERVICE_CHAIN, {
+        actorId: null,
+        action: ANCHOR_ACTION,
+        entityType: 'audit_chain',
+        entityId: chain,
+        after: { anchors: [{ chain, seq: event.seq, hash: event.hash }] },
+      });
+    }
+    return event;
+  }
+
+  /**
+   * On PostgreSQL the chain's head row is locked for update, which orders concurrent writers
+   * of the same chain (writers of other tenders never wait on it); on SQLite the Db queue
+   * already orders every writer.
+   */
+  private async append(em: EntityManager, chain: string, entry: AuditEntry): Promise<AuditEvent> {
     const heads = em.getRepository(AuditChainHead);
-    const query = heads.createQueryBuilder('head').where('head.id = :id', { id: HEAD_ID });
+    const query = heads.createQueryBuilder('head').where('head.id = :id', { id: chain });
     if (!this.db.isSqlite) query.setLock('pessimistic_write');
     let head = await query.getOne();
     if (!head) {
-      // The very first event. Two first writers at once (instances starting together) both
-      // find no head: the insert is a no-op for the second, and the locked read then
-      // waits for the first to commit and sees its head.
-      await heads.createQueryBuilder().insert().values({ id: HEAD_ID, seq: 0, hash: GENESIS_HASH }).orIgnore().execute();
+      // The chain's first event. Two first writers at once both find no head: the insert is a
+      // no-op for the second, and the locked read then waits for the first to commit.
+      await heads.createQueryBuilder().insert().values({ id: chain, seq: 0, hash: GENESIS_HASH }).orIgnore().execute();
       head = await query.getOneOrFail();
     }
     const event = em.getRepository(AuditEvent).create({
+      chain,
       seq: head.seq + 1,
       occurredAt: this.clock.now(),
       actorId: entry.actorId,
@@ -60,17 +79,17 @@ export class AuditService {
     if (this.db.isSqlite) {
       // insert(), not save(): an audit row is only ever added, never merged.
       await em.getRepository(AuditEvent).insert(event as never);
-      await heads.update({ id: HEAD_ID }, { seq: event.seq, hash: event.hash });
+      await heads.update({ id: chain }, { seq: event.seq, hash: event.hash });
       return event;
     }
     // PostgreSQL: the event and the head move in one statement, so the head's row lock
-    // (which every writer queues on) is held for one round trip fewer. TypeORM builds the
-    // INSERT with its own value conversions; only the head update is spelled out here.
+    // (which the chain's writers queue on) is held for one round trip fewer. TypeORM builds
+    // the INSERT with its own value conversions; only the head update is spelled out here.
     const [insert, parameters] = em.createQueryBuilder().insert().into(AuditEvent).values(event as never).getQueryAndParameters();
     const next = parameters.length;
     await em.query(
       `WITH appended AS (${insert}) UPDATE "audit_chain_head" SET "seq" = $${next + 1}, "hash" = $${next + 2} WHERE "id" = $${next + 3}`,
-      [...parameters, event.seq, event.hash, HEAD_ID],
+      [...parameters, event.seq, event.hash, chain],
     );
     return event;
   }
@@ -83,7 +102,7 @@ export class AuditService {
       .createQueryBuilder('event')
       .select('event.tenderId', 'tenderId')
       .addSelect('COUNT(*)', 'count')
-      .where('event.tenderId IN (:...tenderIds)', { tenderIds })
+      .where('event.chain IN (:...tenderIds)', { tenderIds })
       .andWhere('event.action = :action', { action })
       .groupBy('event.tenderId')
       .getRawMany<{ tenderId: string; count: string | number }>();
@@ -91,15 +110,25 @@ export class AuditService {
   }
 
   listForTender(tenderId: string): Promise<AuditEvent[]> {
-    return this.db.read((em) => em.getRepository(AuditEvent).find({ where: { tenderId }, order: { seq: 'ASC' } }));
+    return this.db.read((em) => em.getRepository(AuditEvent).find({ where: { chain: chainOf(tenderId) }, order: { seq: 'ASC' } }));
   }
 
-  /** Re-computes the whole chain and names every broken link. */
-  verify(): Promise<ChainVerification> {
+  /** Re-computes every chain and the service chain's anchors, and names every broken link. */
+  verify(): Promise<ChainsVerification> {
     return this.db.read(async (em) => {
-      const head = await em.getRepository(AuditChainHead).findOne({ where: { id: HEAD_ID } });
-      const events = await em.getRepository(AuditEvent).find({ order: { seq: 'ASC' } });
-      return verifyChain(events, head ? { seq: head.seq, hash: head.hash } : null);
+      const heads = await em.getRepository(AuditChainHead).find();
+      const events = await em.getRepository(AuditEvent).find({ order: { chain: 'ASC', seq: 'ASC' } });
+      return verifyChains(events, heads);
+    });
+  }
+
+  /** One tender's chain, with the service chain whose anchors vouch for it. */
+  verifyTender(tenderId: string): Promise<ChainsVerification> {
+    const chains = [SERVICE_CHAIN, chainOf(tenderId)];
+    return this.db.read(async (em) => {
+      const heads = await em.getRepository(AuditChainHead).find({ where: { id: In(chains) } });
+      const events = await em.getRepository(AuditEvent).find({ where: { chain: In(chains) }, order: { chain: 'ASC', seq: 'ASC' } });
+      return verifyChains(events, heads, new Set([chainOf(tenderId)]));
     });
   }
 }

@@ -14,8 +14,9 @@ export const API_TAGS: Record<string, string> = {
   scoring: "Panelists' individual scores with their rationale.",
   moderation: 'Moderation: the panel agrees one score per bid and criterion.',
   results: 'Exact, explainable results and the award.',
+  'after award': 'After the award (Procurement Act 2023): the standstill, challenges, entering into the contract, the termination notice.',
   exports: 'Auditable downloads of the evaluation: Excel workbook, CSV and JSON.',
-  audit: "The tender's audit trail (a hash chain).",
+  audit: "The audit trail: a hash chain per tender, anchored in the service chain.",
 };
 
 export const BEARER = 'bearer';

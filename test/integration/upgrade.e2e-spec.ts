@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { GENESIS_HASH, hashEvent } from '../../src/audit/domain/audit-chain';
 import { parseDatabaseUrl } from '../../src/config/app-config';
 import { buildDataSourceOptions } from '../../src/database/database-options';
@@ -39,11 +40,26 @@ async function insert(dataSource: DataSource, table: string, row: Record<string,
   );
 }
 
+/** Many rows in one statement (the audit trail's thousands). */
+async function insertMany(dataSource: DataSource, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  const columns = Object.keys(rows[0]);
+  const values = rows.map((_row, r) => `(${columns.map((_c, i) => `$${r * columns.length + i + 1}`).join(', ')})`);
+  await rawQuery(
+    dataSource,
+    `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES ${values.join(', ')}`,
+    rows.flatMap((row) => columns.map((column) => row[column])),
+  );
+}
+
+/** Service-level events in the old single chain, between the tender's own. */
+const SERVICE_EVENTS = 3000;
+
 interface Seeded {
   tenderId: string;
   bidId: string;
   commissionerEmail: string;
   counts: Record<string, number>;
+  auditHead: { seq: number; hash: string };
 }
 
 const TABLES = [
@@ -233,34 +249,39 @@ async function seedPreviousRelease(dataSource: DataSource): Promise<Seeded> {
     savedAt: at('2026-12-01T10:00:00.000Z'),
     submittedAt: at('2026-12-01T10:05:00.000Z'),
   });
-  // The audit chain as the previous release wrote it.
+  // The audit chain as the previous release wrote it: one chain over every event — the
+  // tender's three, and (to convert at some size) thousands of service-level events between.
   let prevHash = GENESIS_HASH;
-  const actions = ['tender.created', 'tender.publish', 'tender.close'];
+  const actions = ['tender.created', ...Array.from({ length: SERVICE_EVENTS }, () => 'user.signed_in'), 'tender.publish', 'tender.close'];
+  const rows: Record<string, unknown>[] = [];
   for (const [index, action] of actions.entries()) {
+    const forTender = action.startsWith('tender.');
     const event = {
       seq: index + 1,
-      occurredAt: new Date(Date.UTC(2026, 10, 1 + index)),
+      occurredAt: new Date(Date.UTC(2026, 10, 1, 0, 0, index)),
       actorId: ids.commissioner,
       action,
-      entityType: 'tender',
-      entityId: ids.tender,
-      tenderId: ids.tender,
+      entityType: forTender ? 'tender' : 'user',
+      entityId: forTender ? ids.tender : ids.commissioner,
+      tenderId: forTender ? ids.tender : null,
       sensitivity: 'public',
       before: null,
       after: { step: index + 1 },
       prevHash,
     };
     const hash = hashEvent(event);
-    await insert(dataSource, 'audit_events', {
-      ...event,
-      occurredAt: at(event.occurredAt.toISOString()),
-      after: JSON.stringify(event.after),
-      hash,
-    });
+    rows.push({ ...event, occurredAt: at(event.occurredAt.toISOString()), after: JSON.stringify(event.after), hash });
     prevHash = hash;
   }
+  for (let start = 0; start < rows.length; start += 50) await insertMany(dataSource, 'audit_events', rows.slice(start, start + 50));
   await insert(dataSource, 'audit_chain_head', { id: 'main', seq: actions.length, hash: prevHash });
-  return { tenderId: ids.tender, bidId, commissionerEmail, counts: await countRows(dataSource) };
+  return {
+    tenderId: ids.tender,
+    bidId,
+    commissionerEmail,
+    counts: await countRows(dataSource),
+    auditHead: { seq: actions.length, hash: prevHash },
+  };
 }
 
 async function countRows(dataSource: DataSource): Promise<Record<string, number>> {
@@ -309,8 +330,30 @@ describe('upgrade from the previous release, with data in it', () => {
   it('keeps every row and applies every new migration', async () => {
     const dataSource = t.app.get(DataSource);
     const counts = await countRows(dataSource);
-    expect(counts).toEqual(seeded.counts);
+    // the audit split adds two service events: the record of the split and the anchors
+    expect(counts).toEqual({ ...seeded.counts, audit_events: seeded.counts.audit_events + 2 });
     expect(await dataSource.showMigrations()).toBe(false); // nothing pending
+  });
+
+  it("splits the old single chain: the tender's events in its own chain, the rest in the service chain, the old head on record", async () => {
+    const dataSource = t.app.get(DataSource);
+    const tenderChain = await dataSource.getRepository(AuditEvent).find({ where: { chain: seeded.tenderId }, order: { seq: 'ASC' } });
+    expect(tenderChain.map((event) => [event.seq, event.action, event.after])).toEqual([
+      [1, 'tender.created', { step: 1 }],
+      [2, 'tender.publish', { step: SERVICE_EVENTS + 2 }],
+      [3, 'tender.close', { step: SERVICE_EVENTS + 3 }],
+    ]);
+    const service = await dataSource.getRepository(AuditEvent).find({ where: { chain: 'service' }, order: { seq: 'ASC' } });
+    expect(service).toHaveLength(SERVICE_EVENTS + 2);
+    expect(service[SERVICE_EVENTS].action).toBe('audit.chains_split');
+    expect(service[SERVICE_EVENTS].after).toEqual({
+      previousHead: seeded.auditHead,
+      previousChainIntact: true,
+      previousBreaks: [],
+      events: SERVICE_EVENTS + 3,
+      tenderChains: 1,
+    });
+    expect(service[SERVICE_EVENTS + 1].after).toEqual({ anchors: [{ chain: seeded.tenderId, seq: 3, hash: tenderChain[2].hash }] });
   });
 
   it('serves the old tender, its bid and its audit chain', async () => {
@@ -331,12 +374,12 @@ describe('upgrade from the previous release, with data in it', () => {
       .set({ Authorization: `Bearer ${t.adminToken}` })
       .expect(200);
     expect(verify.body).toMatchObject({ ok: true, broken: [] });
-    expect(verify.body.checked).toBeGreaterThanOrEqual(3);
+    expect(verify.body.checked).toBe(SERVICE_EVENTS + 5);
   });
 
   it('guards the old rows from now on: the audit trail is append-only, scores stay on the scale', async () => {
     const dataSource = t.app.get(DataSource);
-    expect(await refusalOf(dataSource, 'DELETE FROM "audit_events" WHERE "seq" = 1')).not.toBeNull();
+    expect(await refusalOf(dataSource, 'DELETE FROM "audit_events" WHERE "chain" = \'service\' AND "seq" = 1')).not.toBeNull();
     expect(
       await refusalOf(dataSource, 'UPDATE "individual_scores" SET "score" = 99 WHERE "tenderId" = $1', [seeded.tenderId]),
     ).not.toBeNull();

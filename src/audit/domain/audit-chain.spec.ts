@@ -1,4 +1,18 @@
-import { GENESIS_HASH, hashEvent, verifyChain, type ChainedFields } from './audit-chain';
+import {
+  ANCHOR_ACTION,
+  ANCHOR_EVERY,
+  anchorsAt,
+  anchorsIn,
+  chainOf,
+  GENESIS_HASH,
+  hashEvent,
+  SERVICE_CHAIN,
+  verifyChain,
+  verifyChains,
+  type ChainedEvent,
+  type ChainedFields,
+  type ChainHead,
+} from './audit-chain';
 
 function chain(n: number): (ChainedFields & { hash: string })[] {
   const events: (ChainedFields & { hash: string })[] = [];
@@ -64,5 +78,123 @@ describe('audit hash chain', () => {
     const result = verifyChain(events.slice(0, 3), head);
     expect(result.ok).toBe(false);
     expect(result.broken[0].reason).toMatch(/head says seq 5 but the last row is seq 3/);
+  });
+});
+
+describe('verifyChains (one chain per tender, anchored in the service chain)', () => {
+  /** Appends events to chains the way AuditService does, anchors included. */
+  function world(tenderEvents: string[]): { events: ChainedEvent[]; heads: ChainHead[] } {
+    const heads = new Map<string, ChainHead>();
+    const events: ChainedEvent[] = [];
+    const append = (tenderId: string | null, action: string, after: unknown): ChainedEvent => {
+      const chain = chainOf(tenderId);
+      const head = heads.get(chain) ?? { id: chain, seq: 0, hash: GENESIS_HASH };
+      const fields = {
+        seq: head.seq + 1,
+        occurredAt: new Date(Date.UTC(2026, 11, 1, 0, events.length)),
+        actorId: null,
+        action,
+        entityType: 'tender',
+        entityId: tenderId,
+        tenderId,
+        sensitivity: 'public',
+        before: null,
+        after,
+        prevHash: head.hash,
+      };
+      const event = { ...fields, chain, hash: hashEvent(fields) };
+      events.push(event);
+      heads.set(chain, { id: chain, seq: event.seq, hash: event.hash });
+      return event;
+    };
+    tenderEvents.forEach((tenderId, index) => {
+      const event = append(tenderId, 'tender.updated', { step: index });
+      if (anchorsAt(event.seq))
+        append(null, ANCHOR_ACTION, { anchors: [{ chain: event.chain, seq: event.seq, hash: event.hash }] });
+    });
+    return { events, heads: [...heads.values()] };
+  }
+
+  it('anchors a chain at its first event and every ANCHOR_EVERY-th', () => {
+    expect([1, 2, ANCHOR_EVERY - 1, ANCHOR_EVERY, ANCHOR_EVERY + 1, 2 * ANCHOR_EVERY].map(anchorsAt)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    const { events, heads } = world(Array.from({ length: ANCHOR_EVERY }, () => 'A'));
+    expect(events.filter((event) => event.chain === SERVICE_CHAIN).map((event) => anchorsIn(event)[0].seq)).toEqual([
+      1,
+      ANCHOR_EVERY,
+    ]);
+    expect(verifyChains(events, heads)).toMatchObject({
+      ok: true,
+      checked: ANCHOR_EVERY + 2,
+      headSeq: ANCHOR_EVERY + 2,
+      broken: [],
+    });
+  });
+
+  it('lists every chain, the service chain first, and sums the counts', () => {
+    const { events, heads } = world(['B', 'A', 'B']);
+    const result = verifyChains(events, heads);
+    expect(result.chains.map((chain) => [chain.chain, chain.checked])).toEqual([
+      [SERVICE_CHAIN, 2],
+      ['A', 1],
+      ['B', 2],
+    ]);
+    expect(result.checked).toBe(5);
+  });
+
+  it('names a chain rewound past an anchor, head set back consistently', () => {
+    const { events, heads } = world(Array.from({ length: ANCHOR_EVERY + 2 }, () => 'A'));
+    const kept = events.filter((event) => event.chain !== 'A' || event.seq < ANCHOR_EVERY);
+    const last = kept.filter((event) => event.chain === 'A').at(-1)!;
+    const rewound = heads.map((head) => (head.id === 'A' ? { id: 'A', seq: last.seq, hash: last.hash } : head));
+    const result = verifyChains(kept, rewound);
+    expect(result.ok).toBe(false);
+    expect(result.broken).toEqual([{ chain: 'A', seq: ANCHOR_EVERY, reason: expect.stringMatching(/deleted or rewound/) }]);
+  });
+
+  it('names an anchored event rewritten with a new hash, and an event filed under another chain', () => {
+    const { events, heads } = world(['A', 'B']);
+    const forged = events.map((event) => (event.chain === 'A' ? { ...event, hash: 'f'.repeat(64) } : event));
+    expect(
+      verifyChains(
+        forged,
+        heads.map((head) => (head.id === 'A' ? { ...head, hash: 'f'.repeat(64) } : head)),
+      ).broken,
+    ).toEqual(expect.arrayContaining([{ chain: 'A', seq: 1, reason: expect.stringMatching(/does not match the anchor/) }]));
+    const moved = events.map((event) => (event.chain === 'B' ? { ...event, chain: 'A2' } : event));
+    const result = verifyChains(
+      moved,
+      heads.map((head) => (head.id === 'B' ? { ...head, id: 'A2' } : head)),
+    );
+    expect(result.broken).toEqual(
+      expect.arrayContaining([
+        { chain: 'A2', seq: 1, reason: 'filed under chain A2 but belongs to chain B' },
+        { chain: 'B', seq: 1, reason: expect.stringMatching(/deleted or rewound/) },
+      ]),
+    );
+  });
+
+  it('checks only the anchors of the chains asked for', () => {
+    const { events, heads } = world(['A', 'B']);
+    const withoutB = events.filter((event) => event.chain !== 'B');
+    expect(
+      verifyChains(
+        withoutB,
+        heads.filter((head) => head.id !== 'B'),
+        new Set(['A']),
+      ).ok,
+    ).toBe(true);
+    expect(
+      verifyChains(
+        withoutB,
+        heads.filter((head) => head.id !== 'B'),
+      ).ok,
+    ).toBe(false);
   });
 });

@@ -30,14 +30,27 @@ export class AuditEventResponse {
   }
 }
 
-class ChainBreakResponse {
+class ChainLinkBreakResponse {
   @ApiProperty({ example: 17 }) seq: number;
   @ApiProperty({ example: 'content does not match its hash (row edited)' }) reason: string;
 }
 
-export class ChainVerificationResponse {
+class ChainBreakResponse extends ChainLinkBreakResponse {
+  @ApiProperty({ example: 'service', description: "the chain the link belongs to: a tender's id, or `service`" }) chain: string;
+}
+
+class ChainResultResponse {
+  @ApiProperty({ example: '0b1f6c9e-3c52-4d84-9c2f-4b6e1f1b2a10', description: "a tender's id, or `service` (accounts and the anchors of tender chains)" }) chain: string;
   @ApiProperty() ok: boolean;
-  @ApiProperty({ example: 120 }) checked: number;
-  @ApiProperty({ example: 120 }) headSeq: number;
+  @ApiProperty({ example: 64, description: 'events checked in this chain' }) checked: number;
+  @ApiProperty({ example: 64, description: "the chain head's seq" }) headSeq: number;
+  @ApiProperty({ type: [ChainLinkBreakResponse] }) broken: ChainLinkBreakResponse[];
+}
+
+export class ChainVerificationResponse {
+  @ApiProperty({ description: 'true when every chain checked, and every anchor, holds' }) ok: boolean;
+  @ApiProperty({ example: 120, description: 'events checked, all chains' }) checked: number;
+  @ApiProperty({ example: 120, description: "the sum of the chain heads' seqs (the events there should be)" }) headSeq: number;
   @ApiProperty({ type: [ChainBreakResponse] }) broken: ChainBreakResponse[];
+  @ApiProperty({ type: [ChainResultResponse], description: 'one entry per chain, the service chain first' }) chains: ChainResultResponse[];
 }
