@@ -23,6 +23,7 @@ import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
+import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { WebModule } from './web/web.module';
 
@@ -50,6 +51,7 @@ import { WebModule } from './web/web.module';
     ExportsModule,
     WebModule,
     PanelPagesModule,
+    EvaluationPagesModule,
   ],
   controllers: [HealthController],
   providers: [

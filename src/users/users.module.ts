@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountAdminService } from './account-admin.service';
 import { UsersController } from './users.controller';
+import { UserNames } from './user-names.service';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersService, AccountAdminService], exports: [UsersService] })
+@Module({ controllers: [UsersController], providers: [UsersService, AccountAdminService, UserNames], exports: [UsersService, UserNames] })
 export class UsersModule {}

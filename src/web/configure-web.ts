@@ -32,6 +32,7 @@ export const WEB_ROUTES = [
   'invitation/{*rest}',
   'panel',
   'panel/{*rest}',
+  'tenders/{*rest}',
 ];
 
 /** The first path segments that are pages ('' is the start page). */

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { TenderAccess } from '../access/tender-access.service';
+import { boxIsOpen } from '../bids/bid-rules';
+import type { Caller } from '../common/caller';
+import { Db } from '../database/db.service';
+import { reached } from '../tenders/tender-lifecycle';
+import { User } from '../users/user.entity';
+import { AuditEvent } from './audit-event.entity';
+import { AuditEventResponse } from './dto/audit-event.response';
+
+export interface TenderAuditTrail {
+  events: AuditEventResponse[];
+  /** Actor id → the person's name, for everyone who acted on the trail (one query). */
+  names: Map<string, string>;
+}
+
+/**
+ * A tender's trail for its team (GET /api/tenders/:id/audit and the audit page): while bids
+ * are sealed no bid content, and until moderation no score values (a tender cancelled
+ * during evaluation never reveals its scores either).
+ */
+@Injectable()
+export class TenderAuditTrailService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: TenderAccess,
+  ) {}
+
+  trail(caller: Caller, tenderId: string): Promise<TenderAuditTrail> {
+    return this.db.read(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      const rows = await em.getRepository(AuditEvent).find({ where: { tenderId }, order: { seq: 'ASC' } });
+      const hide = { bid_content: !boxIsOpen(tender), score: !reached(tender.status, 'moderation') };
+      const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
+      const users = actorIds.length
+        ? await em.getRepository(User).find({ where: { id: In(actorIds) }, select: { id: true, name: true } })
+        : [];
+      return { events: rows.map((row) => AuditEventResponse.from(row, hide)), names: new Map(users.map((user) => [user.id, user.name])) };
+    });
+  }
+}
