@@ -32,7 +32,10 @@ export const WEB_ROUTES = [
   'invitation/{*rest}',
   'panel',
   'panel/{*rest}',
-  'tenders/{*rest}',
+  // The team's tender pages are /tenders/:id/…, beside the API's /api/tenders/:tenderId/…: a
+  // prefix exclusion matches route paths, so this one matches only routes declared with the
+  // parameter spelled `:id` (escaped: the literal text), which no API controller uses.
+  'tenders/\\:id{/*rest}',
 ];
 
 /** The first path segments that are pages ('' is the start page). */

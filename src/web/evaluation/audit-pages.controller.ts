@@ -23,10 +23,10 @@ export class AuditPagesController {
     private readonly audit: AuditService,
   ) {}
 
-  @Get(':tenderId/audit')
+  @Get(':id/audit')
   async trail(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Query('kind') kindQuery: string | undefined,
     @Query('page') pageQuery: string | undefined,
     @Res() res: Response,

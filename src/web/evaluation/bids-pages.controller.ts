@@ -36,10 +36,10 @@ export class BidsPagesController {
     private readonly names: UserNames,
   ) {}
 
-  @Get(':tenderId/bids')
+  @Get(':id/bids')
   async list(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Query('approved') approved: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
@@ -74,8 +74,8 @@ export class BidsPagesController {
   }
 
   /** Close the tender (or give one of two approvals): the same call as POST /api/tenders/:id/close. */
-  @Post(':tenderId/bids/open')
-  async open(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Res() res: Response): Promise<void> {
+  @Post(':id/bids/open')
+  async open(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
     const tender = await this.frame.load(res, caller, tenderId, 'bids');
     try {
       const outcome = await this.closing.close(caller, tenderId);
@@ -87,10 +87,10 @@ export class BidsPagesController {
     }
   }
 
-  @Get(':tenderId/bids/:bidId')
+  @Get(':id/bids/:bidId')
   async bid(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Param('bidId') bidId: string,
     @Query('saved') saved: string | undefined,
     @Res() res: Response,
@@ -99,10 +99,10 @@ export class BidsPagesController {
     await this.renderBid(res, caller, tenderId, bidId, { form: noErrors(), values: {}, saved });
   }
 
-  @Post(':tenderId/bids/:bidId/gates/:code')
+  @Post(':id/bids/:bidId/gates/:code')
   async recordGate(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Param('bidId') bidId: string,
     @Param('code') code: string,
     @Body() body: unknown,
@@ -131,10 +131,10 @@ export class BidsPagesController {
     await this.renderBid(res.status(400), caller, tenderId, bidId, { form: fieldErrors, values: { [code]: { passed, note } } });
   }
 
-  @Post(':tenderId/bids/:bidId/disqualify')
+  @Post(':id/bids/:bidId/disqualify')
   async disqualify(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Param('bidId') bidId: string,
     @Body() body: unknown,
     @Res() res: Response,

@@ -52,8 +52,8 @@ export class DownloadsPagesController {
     private readonly exports: ExportsService,
   ) {}
 
-  @Get(':tenderId/downloads')
-  async list(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Res() res: Response): Promise<void> {
+  @Get(':id/downloads')
+  async list(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
     const tender = await this.frame.load(res, caller, tenderId, 'downloads');
     res.render('evaluation/views/downloads.njk', {
       pageTitle: 'Downloads',
@@ -66,10 +66,10 @@ export class DownloadsPagesController {
     });
   }
 
-  @Get(':tenderId/downloads/:kind/prepare')
+  @Get(':id/downloads/:kind/prepare')
   async prepare(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Param('kind') kind: string,
     @Res() res: Response,
   ): Promise<void> {
@@ -85,18 +85,18 @@ export class DownloadsPagesController {
     });
   }
 
-  @Get(':tenderId/downloads/evaluation-matrix.xlsx')
-  matrix(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string): Promise<StreamableFile> {
+  @Get(':id/downloads/evaluation-matrix.xlsx')
+  matrix(@PageCaller() caller: Caller, @Param('id') tenderId: string): Promise<StreamableFile> {
     return this.file(() => this.exports.evaluationMatrix(caller, tenderId));
   }
 
-  @Get(':tenderId/downloads/scores.csv')
-  scores(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string): Promise<StreamableFile> {
+  @Get(':id/downloads/scores.csv')
+  scores(@PageCaller() caller: Caller, @Param('id') tenderId: string): Promise<StreamableFile> {
     return this.file(() => this.exports.scoresCsv(caller, tenderId));
   }
 
-  @Get(':tenderId/downloads/evaluation.json')
-  evaluation(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string): Promise<StreamableFile> {
+  @Get(':id/downloads/evaluation.json')
+  evaluation(@PageCaller() caller: Caller, @Param('id') tenderId: string): Promise<StreamableFile> {
     return this.file(() => this.exports.evaluationJson(caller, tenderId));
   }
 

@@ -32,8 +32,8 @@ export class ModerationPagesController {
     private readonly moderated: ModeratedScoresService,
   ) {}
 
-  @Get(':tenderId/moderation')
-  async agenda(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Res() res: Response): Promise<void> {
+  @Get(':id/moderation')
+  async agenda(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'moderation');
     const view = await this.view(caller, tenderId);
     const agenda = agendaOrder(view.items.filter(onAgenda)).map((item) => this.summary(tenderId, item));
@@ -49,10 +49,10 @@ export class ModerationPagesController {
     });
   }
 
-  @Get(':tenderId/moderation/:bidId/:code')
+  @Get(':id/moderation/:bidId/:code')
   async cell(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Param('bidId') bidId: string,
     @Param('code') code: string,
     @Query('saved') saved: string | undefined,
@@ -68,10 +68,10 @@ export class ModerationPagesController {
     });
   }
 
-  @Post(':tenderId/moderation/:bidId/:code')
+  @Post(':id/moderation/:bidId/:code')
   async record(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Param('bidId') bidId: string,
     @Param('code') code: string,
     @Body() body: unknown,

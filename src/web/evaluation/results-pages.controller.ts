@@ -33,10 +33,10 @@ export class ResultsPagesController {
     private readonly criteria: CriteriaService,
   ) {}
 
-  @Get(':tenderId/results')
+  @Get(':id/results')
   async page(
     @PageCaller() caller: Caller,
-    @Param('tenderId') tenderId: string,
+    @Param('id') tenderId: string,
     @Query('awarded') awarded: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
@@ -45,14 +45,14 @@ export class ResultsPagesController {
     res.render('evaluation/views/results.njk', { pageTitle: 'Results', tenderId, awarded: awarded === '1', ...resultsModel(results, flatten(tree)) });
   }
 
-  @Get(':tenderId/award')
-  async confirm(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Res() res: Response): Promise<void> {
+  @Get(':id/award')
+  async confirm(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'results');
     this.renderConfirm(res, tenderId, await this.read(caller, tenderId), noErrors());
   }
 
-  @Post(':tenderId/award')
-  async award(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  @Post(':id/award')
+  async award(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'results');
     const chosen = formValue(body, 'bidId');
     const form = noErrors();
