@@ -64,4 +64,3 @@ import { WebModule } from './web/web.module';
   ],
 })
 export class AppModule {}
-

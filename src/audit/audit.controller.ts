@@ -17,7 +17,10 @@ export class AuditController {
   /** The tender's trail. While bids are sealed no bid content; until moderation no score values. */
   @Get('tenders/:tenderId/audit')
   @Auth('commissioner', 'procurement')
-  @ApiOperation({ summary: "The tender's audit trail (team)", description: 'While bids are sealed no bid content is shown, and until moderation no score values.' })
+  @ApiOperation({
+    summary: "The tender's audit trail (team)",
+    description: 'While bids are sealed no bid content is shown, and until moderation no score values.',
+  })
   @ApiOkResponse({ type: [AuditEventResponse] })
   async forTender(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<AuditEventResponse[]> {
     return (await this.trails.trail(caller, tenderId)).events;
@@ -26,7 +29,10 @@ export class AuditController {
   /** Re-computes the whole hash chain (admins keep the system honest; no tender content shown). */
   @Get('audit/verify')
   @Auth('admin')
-  @ApiOperation({ summary: 'Re-compute the whole audit hash chain (admin)', description: 'Shows no tender content: only whether every link holds.' })
+  @ApiOperation({
+    summary: 'Re-compute the whole audit hash chain (admin)',
+    description: 'Shows no tender content: only whether every link holds.',
+  })
   @ApiOkResponse({ type: ChainVerificationResponse })
   verify(): Promise<ChainVerificationResponse> {
     return this.audit.verify();

@@ -4,5 +4,9 @@ import { AuditService } from './audit.service';
 import { TenderAuditTrailService } from './tender-audit-trail.service';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService, TenderAuditTrailService], exports: [AuditService, TenderAuditTrailService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, TenderAuditTrailService],
+  exports: [AuditService, TenderAuditTrailService],
+})
 export class AuditModule {}

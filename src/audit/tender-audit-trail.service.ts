@@ -36,7 +36,10 @@ export class TenderAuditTrailService {
       const users = actorIds.length
         ? await em.getRepository(User).find({ where: { id: In(actorIds) }, select: { id: true, name: true } })
         : [];
-      return { events: rows.map((row) => AuditEventResponse.from(row, hide)), names: new Map(users.map((user) => [user.id, user.name])) };
+      return {
+        events: rows.map((row) => AuditEventResponse.from(row, hide)),
+        names: new Map(users.map((user) => [user.id, user.name])),
+      };
     });
   }
 }

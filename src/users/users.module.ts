@@ -4,5 +4,9 @@ import { UsersController } from './users.controller';
 import { UserNames } from './user-names.service';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersService, AccountAdminService, UserNames], exports: [UsersService, UserNames] })
+@Module({
+  controllers: [UsersController],
+  providers: [UsersService, AccountAdminService, UserNames],
+  exports: [UsersService, UserNames],
+})
 export class UsersModule {}

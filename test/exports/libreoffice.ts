@@ -133,10 +133,14 @@ export function printToPdf(xlsx: Buffer): Buffer {
     const file = join(work, 'matrix.xlsx');
     writeFileSync(file, xlsx);
     const out = join(work, 'out');
-    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], {
-      timeout: 180_000,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      soffice,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file],
+      {
+        timeout: 180_000,
+        stdio: 'pipe',
+      },
+    );
     return readFileSync(join(out, 'matrix.pdf'));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -178,7 +182,14 @@ export function printedLines(pdf: Buffer): PrintedLine[] {
         continue;
       }
       const words = [...match[5].matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)].map((word) => decodeEntities(word[1]));
-      lines.push({ page, text: words.join(' '), xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]) });
+      lines.push({
+        page,
+        text: words.join(' '),
+        xMin: Number(match[1]),
+        yMin: Number(match[2]),
+        xMax: Number(match[3]),
+        yMax: Number(match[4]),
+      });
     }
     return lines;
   } finally {
@@ -187,7 +198,12 @@ export function printedLines(pdf: Buffer): PrintedLine[] {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Pairs of lines on the same page drawn over each other: their boxes overlap by more than `tolerance` points both ways. */

@@ -48,7 +48,9 @@ describe('the evaluation workbook, printed', () => {
   it('sizes each row with wrapped text to the lines it needs', () => {
     const rowWith = (sheetName: string, text: string) => {
       const sheet = workbook.getWorksheet(sheetName)!;
-      return [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((row) => JSON.stringify(row.values).includes(text));
+      return [...Array(sheet.rowCount).keys()]
+        .map((i) => sheet.getRow(i + 1))
+        .find((row) => JSON.stringify(row.values).includes(text));
     };
     // About 490 characters in a 60-wide column (54 a line) with a paragraph break: at least 10 lines of 15 pt.
     expect(rowWith('Moderation', 'The panel agreed 4')?.height).toBeGreaterThanOrEqual(150);
@@ -61,7 +63,8 @@ describe('the evaluation workbook, printed', () => {
   it('gives every sheet a print area, and repeats the header rows (and the Matrix’s criterion columns) on every page', () => {
     for (const sheet of workbook.worksheets) {
       expect([sheet.name, sheet.pageSetup.printArea]).toEqual([sheet.name, expect.stringMatching(/^A1:[A-Z]+\d+$/)]);
-      if (sheet.name !== 'Cover') expect([sheet.name, sheet.pageSetup.printTitlesRow]).toEqual([sheet.name, expect.stringMatching(/^1:\d+$/)]);
+      if (sheet.name !== 'Cover')
+        expect([sheet.name, sheet.pageSetup.printTitlesRow]).toEqual([sheet.name, expect.stringMatching(/^1:\d+$/)]);
     }
     expect(workbook.getWorksheet('Matrix')!.pageSetup.printTitlesColumn).toMatch(/^A:[A-Z]+$/);
   });

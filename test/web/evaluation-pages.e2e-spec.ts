@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, type SignedIn } from '../app';
 import { evaluationWorld, type ExportWorld } from '../exports/evaluation-world';
 import { createPublishedTender, FUTURE_DEADLINE } from '../factories/tender.factory';
-import { AccessibilityLog, createWebTestApp, cspViolations, launchBrowser, phone, screenshot, scrollsSideways, type WebTestApp } from './browser';
+import {
+  AccessibilityLog,
+  createWebTestApp,
+  cspViolations,
+  launchBrowser,
+  phone,
+  screenshot,
+  scrollsSideways,
+  type WebTestApp,
+} from './browser';
 
 /**
  * Issue 14, pages 7–11: a tender team's evaluation in the browser — bids before and after the
@@ -61,9 +70,24 @@ describe('Evaluation pages in a real browser', () => {
     const tenderId = await createPublishedTender(t, commissioner.token, {
       tender: { reference: `SEAL-${Date.now() % 100000}`, bidDeadline: FUTURE_DEADLINE, openingApprovals: 2 },
     });
-    await t.http().post(`/api/tenders/${tenderId}/team`).set(commissioner.auth).send({ userId: procurement.id, role: 'procurement' });
+    await t
+      .http()
+      .post(`/api/tenders/${tenderId}/team`)
+      .set(commissioner.auth)
+      .send({ userId: procurement.id, role: 'procurement' });
     const bidder = await t.user('bidder');
-    const bid = await t.http().post(`/api/tenders/${tenderId}/bids`).set(bidder.auth).send({ bidderName: 'Sealed Trust', price: 1000, responses: [] });
+    const bid = await t
+      .http()
+      .post(`/api/tenders/${tenderId}/bids`)
+      .set(bidder.auth)
+      .send({
+        bidderName: 'Sealed Trust',
+        price: 1000,
+        responses: [
+          { criterion: 'Q1', text: 'Sealed answer.' },
+          { criterion: 'C1', text: 'Sealed answer.' },
+        ],
+      });
     if (bid.status !== 201) throw new Error(JSON.stringify(bid.body));
     await t.http().post(`/api/tenders/${tenderId}/bids/${bid.body.id}/submit`).set(bidder.auth).expect(200);
 
@@ -76,7 +100,9 @@ describe('Evaluation pages in a real browser', () => {
 
     // Before the deadline the service refuses, and the page says why.
     await button(first.page, 'Approve opening the bids').click();
-    expect(await first.page.getByText('You cannot open the bids before the deadline').count()).toBe(1);
+    // In the error summary and beside the button.
+    expect(await first.page.getByText('You cannot open the bids before the deadline').count()).toBe(2);
+    expect(await first.page.title()).toMatch(/^Error: /);
     await check(first.page);
 
     t.clock.set(new Date(new Date(FUTURE_DEADLINE).getTime() + 1000));
@@ -148,7 +174,8 @@ describe('Evaluation pages in a real browser', () => {
       await page.getByLabel('Why is the bid disqualified?').fill('Failed the safeguarding gate (ITT 4.2).');
       await button(page, 'Disqualify bid').click();
       await page.getByText('This bid is disqualified: Failed the safeguarding gate (ITT 4.2).').waitFor();
-      const failed = (await api(world.commissioner, `/tenders/${world.tenderId}/bids/${world.bidIds.failsGate}`).expect(200)).body;
+      const failed = (await api(world.commissioner, `/tenders/${world.tenderId}/bids/${world.bidIds.failsGate}`).expect(200))
+        .body;
       expect(failed).toMatchObject({ disqualified: true, disqualificationReason: 'Failed the safeguarding gate (ITT 4.2).' });
       await check(page);
       await context.close();
@@ -167,7 +194,9 @@ describe('Evaluation pages in a real browser', () => {
       const agenda = page.getByRole('table', { name: 'Agenda' });
       const rows = agenda.locator('tbody tr');
       expect(await rows.count()).toBe(flagged.length);
-      const shown = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[2]?.textContent?.trim() ?? tr.children[2].textContent)));
+      const shown = await rows.evaluateAll((trs) =>
+        trs.map((tr) => Number(tr.querySelectorAll('td')[2]?.textContent?.trim() ?? tr.children[2].textContent)),
+      );
       expect(shown).toEqual(spreads);
       if (flagged.some((item) => (item.flags as { type: string }[]).some((flag) => flag.type === 'group_divergence'))) {
         expect(await agenda.getByText('Groups differ').count()).toBeGreaterThan(0);
@@ -180,7 +209,9 @@ describe('Evaluation pages in a real browser', () => {
       expect(scores).toContain('Lived experience 1');
       expect(scores).toContain('Panelist 2 gave 3 on Q1.');
       expect(scores).not.toContain('Private Name');
-      expect(await page.getByRole('table', { name: 'Every agreed score, newest first' }).innerText()).toContain('@Revised to 4: evidence on page 12.');
+      expect(await page.getByRole('table', { name: 'Every agreed score, newest first' }).innerText()).toContain(
+        '@Revised to 4: evidence on page 12.',
+      );
       await check(page, 'evaluation-moderation-cell');
 
       // Errors first.
@@ -267,7 +298,9 @@ describe('Evaluation pages in a real browser', () => {
         expect(svg).toMatch(/^<svg/);
         expect(svg).toContain('<pattern'); // each series has its own pattern: readable without colour
       }
-      expect(await page.getByRole('table', { name: 'Bids not ranked, and why' }).getByText('Riverside Care Ltd').count()).toBeGreaterThan(0);
+      expect(
+        await page.getByRole('table', { name: 'Bids not ranked, and why' }).getByText('Riverside Care Ltd').count(),
+      ).toBeGreaterThan(0);
       await check(page, 'evaluation-results');
 
       await page.getByRole('button', { name: 'Award the tender' }).click();

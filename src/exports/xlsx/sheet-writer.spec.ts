@@ -28,7 +28,10 @@ async function written(rows: (string | number)[][]): Promise<{ sheet: string; bo
   await workbook.commit();
   await done;
   const zip = await JSZip.loadAsync(Buffer.concat(chunks));
-  return { sheet: await zip.file('xl/worksheets/sheet1.xml')!.async('string'), book: await zip.file('xl/workbook.xml')!.async('string') };
+  return {
+    sheet: await zip.file('xl/worksheets/sheet1.xml')!.async('string'),
+    book: await zip.file('xl/workbook.xml')!.async('string'),
+  };
 }
 
 describe('a sheet prints legibly', () => {
@@ -48,7 +51,14 @@ describe('a sheet prints legibly', () => {
 
   it('sets the print area to what was written, and repeats the header row and the frozen columns on every page', async () => {
     const { book } = await written([['Bid 1', 3, 'Short.']]);
-    expect(book).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">\'Scores\'!$A$1:$C$3</definedName>'.replace(/'/g, '&apos;'));
-    expect(book).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">\'Scores\'!$A:$A,\'Scores\'!$1:$1</definedName>'.replace(/'/g, '&apos;'));
+    expect(book).toContain(
+      '<definedName name="_xlnm.Print_Area" localSheetId="0">\'Scores\'!$A$1:$C$3</definedName>'.replace(/'/g, '&apos;'),
+    );
+    expect(book).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">\'Scores\'!$A:$A,\'Scores\'!$1:$1</definedName>'.replace(
+        /'/g,
+        '&apos;',
+      ),
+    );
   });
 });

@@ -148,7 +148,8 @@ export class SheetWriter {
       const value = isStyled(input) ? input.value : input;
       const cellStyle = isStyled(input) ? input.style : undefined;
       const size = cellStyle?.font?.size ?? rowStyle?.font?.size ?? 11;
-      const wraps = cellStyle?.alignment?.wrapText ?? rowStyle?.alignment?.wrapText ?? this.columnStyles[index]?.alignment?.wrapText ?? false;
+      const wraps =
+        cellStyle?.alignment?.wrapText ?? rowStyle?.alignment?.wrapText ?? this.columnStyles[index]?.alignment?.wrapText ?? false;
       if (typeof value !== 'string' || (!wraps && size <= 11)) return;
       const bold = cellStyle?.font?.bold ?? rowStyle?.font?.bold ?? false;
       const lines = wraps ? wrappedLines(value, this.spec.columns[index]?.width ?? 10, { bold, size }) : 1;

@@ -37,7 +37,8 @@ export class AuditPagesController {
     const chosen = events.filter((event) => !kind || auditKind(event.action) === kind).reverse();
     const pages = Math.max(1, Math.ceil(chosen.length / PER_PAGE));
     const page = Math.min(pages, Math.max(1, Number.parseInt(pageQuery ?? '1', 10) || 1));
-    const link = (n: number) => `/tenders/${tenderId}/audit?${new URLSearchParams({ ...(kind ? { kind } : {}), page: String(n) }).toString()}`;
+    const link = (n: number) =>
+      `/tenders/${tenderId}/audit?${new URLSearchParams({ ...(kind ? { kind } : {}), page: String(n) }).toString()}`;
     res.render('evaluation/views/audit.njk', {
       pageTitle: 'Audit trail',
       tenderId,
@@ -45,7 +46,10 @@ export class AuditPagesController {
       total: events.length,
       shown: chosen.length,
       kind,
-      kinds: [{ value: '', text: 'Everything' }, ...Object.entries(AUDIT_KINDS).map(([value, text]) => ({ value, text, selected: value === kind }))],
+      kinds: [
+        { value: '', text: 'Everything' },
+        ...Object.entries(AUDIT_KINDS).map(([value, text]) => ({ value, text, selected: value === kind })),
+      ],
       rows: chosen.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((event) => ({
         seq: event.seq,
         at: when(event.occurredAt),
@@ -57,7 +61,11 @@ export class AuditPagesController {
           ? {
               previous: page > 1 ? { href: link(page - 1) } : undefined,
               next: page < pages ? { href: link(page + 1) } : undefined,
-              items: Array.from({ length: pages }, (_, index) => ({ number: index + 1, href: link(index + 1), current: index + 1 === page })),
+              items: Array.from({ length: pages }, (_, index) => ({
+                number: index + 1,
+                href: link(index + 1),
+                current: index + 1 === page,
+              })),
             }
           : null,
     });

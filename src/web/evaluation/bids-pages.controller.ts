@@ -55,12 +55,7 @@ export class BidsPagesController {
       return {
         bid,
         price: pounds(bid.price),
-        gates:
-          gates.length === 0
-            ? 'No gates'
-            : failed > 0
-              ? `${failed} failed`
-              : `${records.length} of ${gates.length} checked`,
+        gates: gates.length === 0 ? 'No gates' : failed > 0 ? `${failed} failed` : `${records.length} of ${gates.length} checked`,
         needsChecking: records.length < gates.length,
       };
     });
@@ -141,14 +136,22 @@ export class BidsPagesController {
   ): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'bids');
     const reason = formValue(body, 'reason');
-    const { value, form } = validateForm(DisqualifyBidDto, { reason }, { reason: 'Say why the bid is disqualified, in 5000 characters or fewer' });
+    const { value, form } = validateForm(
+      DisqualifyBidDto,
+      { reason },
+      { reason: 'Say why the bid is disqualified, in 5000 characters or fewer' },
+    );
     if (form.errors.length === 0) {
       try {
         await this.assessment.disqualify(caller, tenderId, bidId, value.reason);
         return res.redirect(303, `/tenders/${tenderId}/bids/${bidId}?saved=disqualified`);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
-        addError(form, 'reason', 'This bid cannot be disqualified now. It may be disqualified already, or the tender is no longer being evaluated.');
+        addError(
+          form,
+          'reason',
+          'This bid cannot be disqualified now. It may be disqualified already, or the tender is no longer being evaluated.',
+        );
       }
     }
     await this.renderBid(res.status(400), caller, tenderId, bidId, { form, values: { reason } });
@@ -186,7 +189,11 @@ export class BidsPagesController {
         const record = (bid.compliance ?? []).find((r) => r.criterionId === criterion.id) ?? null;
         return {
           criterion,
-          record: record && { ...record, by: recorders.get(record.recordedById) ?? 'A former team member', at: when(record.recordedAt) },
+          record: record && {
+            ...record,
+            by: recorders.get(record.recordedById) ?? 'A former team member',
+            at: when(record.recordedAt),
+          },
           values: (model.values[criterion.code] as { passed: string; note: string } | undefined) ?? {
             passed: record ? (record.passed ? 'yes' : 'no') : '',
             note: record?.note ?? '',
@@ -200,8 +207,14 @@ export class BidsPagesController {
       price: pounds(bid.price),
       submittedAt: when(bid.submittedAt),
       disqualifiedAt: when(bid.disqualifiedAt),
-      responses: bid.responses.map((response) => ({ ...response, title: byId.get(response.criterionId)?.title ?? response.code })),
-      commitments: bid.commitments.map((c) => ({ ...c, title: c.criterionId ? (byId.get(c.criterionId)?.title ?? c.code) : null })),
+      responses: bid.responses.map((response) => ({
+        ...response,
+        title: byId.get(response.criterionId)?.title ?? response.code,
+      })),
+      commitments: bid.commitments.map((c) => ({
+        ...c,
+        title: c.criterionId ? (byId.get(c.criterionId)?.title ?? c.code) : null,
+      })),
       gates,
       reason: model.values.reason ?? '',
       saved: model.saved,

@@ -23,7 +23,12 @@ const PALETTE = ['#1d70b8', '#00703c', '#4c2c92', '#d4351c', '#f47738', '#505a5f
 function render(option: echarts.EChartsOption, height: number, alt: string): ChartImage {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
   try {
-    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: 'Arial, sans-serif', fontSize: 13 }, ...option });
+    chart.setOption({
+      animation: false,
+      color: PALETTE,
+      textStyle: { fontFamily: 'Arial, sans-serif', fontSize: 13 },
+      ...option,
+    });
     const svg = chart.renderToSVGString();
     return { src: `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`, alt, width: WIDTH, height };
   } finally {
@@ -53,7 +58,11 @@ export function subtotalsChart(bids: readonly BidSubtotals[]): ChartImage {
         type: 'bar',
         stack: 'total',
         barWidth: 28,
-        label: { show: true, formatter: (p: { value: unknown }) => (Number(p.value) >= 4 ? Number(p.value).toFixed(1) : ''), color: '#fff' },
+        label: {
+          show: true,
+          formatter: (p: { value: unknown }) => (Number(p.value) >= 4 ? Number(p.value).toFixed(1) : ''),
+          color: '#fff',
+        },
         data: bids.map((bid) => bid.byCategory[key]),
       })),
     },

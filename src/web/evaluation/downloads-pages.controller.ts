@@ -15,7 +15,8 @@ export const DOWNLOADS: { kind: ExportKind; title: string; format: string; purpo
     kind: 'evaluation-matrix.xlsx',
     title: 'Evaluation matrix',
     format: 'Excel workbook',
-    purpose: 'For the tender file and the award report. Every score, the agreed scores, price and gates, with totals that recalculate. It prints on A4.',
+    purpose:
+      'For the tender file and the award report. Every score, the agreed scores, price and gates, with totals that recalculate. It prints on A4.',
     slow: true,
   },
   {
@@ -61,7 +62,9 @@ export class DownloadsPagesController {
       ready: tender.status !== 'cancelled' && reached(tender.status, 'moderation'),
       downloads: DOWNLOADS.map((download) => ({
         ...download,
-        href: download.slow ? `/tenders/${tenderId}/downloads/${download.kind}/prepare` : `/tenders/${tenderId}/downloads/${download.kind}`,
+        href: download.slow
+          ? `/tenders/${tenderId}/downloads/${download.kind}/prepare`
+          : `/tenders/${tenderId}/downloads/${download.kind}`,
       })),
     });
   }

@@ -14,7 +14,13 @@ import { TenderFrame } from './tender-frame';
 /** The team's evaluation pages (docs/WEB.md "Evaluation pages"): bids, moderation, results, downloads, audit trail. */
 @Module({
   imports: [WebModule, ResultsModule, ModerationModule, ExportsModule, UsersModule],
-  controllers: [BidsPagesController, ModerationPagesController, ResultsPagesController, DownloadsPagesController, AuditPagesController],
+  controllers: [
+    BidsPagesController,
+    ModerationPagesController,
+    ResultsPagesController,
+    DownloadsPagesController,
+    AuditPagesController,
+  ],
   providers: [TenderFrame],
 })
 export class EvaluationPagesModule {}

@@ -15,7 +15,10 @@ import { TenderFrame } from './tender-frame';
 
 const NOT_YET = pageError(409, {
   pageTitle: 'Moderation has not started',
-  lines: ['The panel’s scores stay private until the team starts moderation.', 'You can see the panel’s progress in the meantime.'],
+  lines: [
+    'The panel’s scores stay private until the team starts moderation.',
+    'You can see the panel’s progress in the meantime.',
+  ],
 });
 
 /**
@@ -96,9 +99,17 @@ export class ModerationPagesController {
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'precondition_failed') {
           stale = true;
-          addError(form, 'score', 'Someone else changed the agreed score while you were on this page. Check their score below, then save yours again if it should replace it.');
+          addError(
+            form,
+            'score',
+            'Someone else changed the agreed score while you were on this page. Check their score below, then save yours again if it should replace it.',
+          );
         } else if (error.code === 'invalid_state') {
-          addError(form, 'score', 'You cannot record an agreed score now. Moderation may have ended, or the bid is disqualified.');
+          addError(
+            form,
+            'score',
+            'You cannot record an agreed score now. Moderation may have ended, or the bid is disqualified.',
+          );
         } else if (error.code === 'validation') {
           addError(form, 'score', 'Choose one of the scores on this page');
         } else {
@@ -123,7 +134,9 @@ export class ModerationPagesController {
   }
 
   private async item(caller: Caller, tenderId: string, bidId: string, code: string): Promise<ModerationItemResponse> {
-    const item = (await this.view(caller, tenderId)).items.find((candidate) => candidate.bidId === bidId && candidate.code === code);
+    const item = (await this.view(caller, tenderId)).items.find(
+      (candidate) => candidate.bidId === bidId && candidate.code === code,
+    );
     if (!item) throw new DomainError('not_found', 'No such cell.');
     return item;
   }

@@ -42,7 +42,12 @@ export class ResultsPagesController {
   ): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'results');
     const [results, tree] = await Promise.all([this.read(caller, tenderId), this.criteria.tree(caller, tenderId)]);
-    res.render('evaluation/views/results.njk', { pageTitle: 'Results', tenderId, awarded: awarded === '1', ...resultsModel(results, flatten(tree)) });
+    res.render('evaluation/views/results.njk', {
+      pageTitle: 'Results',
+      tenderId,
+      awarded: awarded === '1',
+      ...resultsModel(results, flatten(tree)),
+    });
   }
 
   @Get(':id/award')
@@ -52,7 +57,12 @@ export class ResultsPagesController {
   }
 
   @Post(':id/award')
-  async award(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Body() body: unknown, @Res() res: Response): Promise<void> {
+  async award(
+    @PageCaller() caller: Caller,
+    @Param('id') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'results');
     const chosen = formValue(body, 'bidId');
     const form = noErrors();
@@ -64,7 +74,12 @@ export class ResultsPagesController {
       if (error.code === 'validation' || error.code === 'rule_violation') {
         addError(form, 'bidId', 'Rank 1 is shared. Choose the bid to award.', 'bidId');
       } else if (error.code === 'invalid_state') {
-        addError(form, 'bidId', 'The tender cannot be awarded yet. Every score and gate must be in first, or it was awarded already.', 'bidId');
+        addError(
+          form,
+          'bidId',
+          'The tender cannot be awarded yet. Every score and gate must be in first, or it was awarded already.',
+          'bidId',
+        );
       } else {
         throw error;
       }
@@ -125,10 +140,12 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
       price: pounds(bid.price),
       status: bid.eligible ? 'Ranked' : bid.status === 'disqualified' ? 'Disqualified' : 'Excluded',
     })),
-    ties: [...rankCounts.entries()].filter(([, count]) => count > 1).map(([rank]) => ({
-      rank,
-      names: ranked.filter((bid) => bid.rank === rank).map((bid) => bid.bidderName),
-    })),
+    ties: [...rankCounts.entries()]
+      .filter(([, count]) => count > 1)
+      .map(([rank]) => ({
+        rank,
+        names: ranked.filter((bid) => bid.rank === rank).map((bid) => bid.bidderName),
+      })),
     categoryHead: categories.map((key) => CATEGORY_LABELS[key]),
     categoryTable: results.bids.map((bid) => ({
       name: bid.bidderName,
@@ -137,10 +154,18 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
     })),
     subtotalsChart: results.bids.length ? subtotalsChart(results.bids) : null,
     exclusions: results.bids.flatMap((bid) =>
-      bid.exclusions.map((exclusion) => ({ name: bid.bidderName, criterion: named(exclusion.criterion), detail: exclusion.detail })),
+      bid.exclusions.map((exclusion) => ({
+        name: bid.bidderName,
+        criterion: named(exclusion.criterion),
+        detail: exclusion.detail,
+      })),
     ),
     flags: results.bids.flatMap((bid) =>
-      bid.flags.map((flag) => ({ name: bid.bidderName, criterion: named(flag.criterion) || 'The whole bid', text: flagText(flag.type) })),
+      bid.flags.map((flag) => ({
+        name: bid.bidderName,
+        criterion: named(flag.criterion) || 'The whole bid',
+        text: flagText(flag.type),
+      })),
     ),
     gaps: results.gaps.map((gap) => ({ name: gap.bidderName, criterion: named(gap.criterion), text: gapText(gap.missing) })),
     sensitivity: sensitivity && {
