@@ -202,6 +202,13 @@ describe('Evaluation pages in a real browser', () => {
         expect(await agenda.getByText('Groups differ').count()).toBeGreaterThan(0);
       }
       await check(page, 'evaluation-moderation');
+      // Every cell of one bid, flagged or not, from the list of bids.
+      await page.getByRole('table', { name: 'Every bid' }).getByRole('link', { name: 'Peer Power CIC' }).click();
+      expect(await heading(page)).toBe('Moderation: Peer Power CIC');
+      expect(await page.getByRole('table', { name: 'Scores for Peer Power CIC' }).locator('tbody tr').count()).toBe(
+        view.items.filter((item) => item.bidderName === 'Peer Power CIC').length,
+      );
+      await check(page);
 
       // The steady bid's Q1 has two agreed versions already: both stay visible.
       await page.goto(`${t.baseUrl}/tenders/${world.tenderId}/moderation/${world.bidIds.steady}/Q1`);
@@ -273,6 +280,37 @@ describe('Evaluation pages in a real browser', () => {
       await page.getByLabel('Show').selectOption({ label: 'Bids' });
       await button(page, 'Show events').click();
       await page.getByText('recorded a pass or fail on a gate').first().waitFor();
+      await check(page);
+      await context.close();
+    });
+
+    it('are the team’s only: a panelist and a bidder get a plain refusal on every page, an unknown tender “Page not found”', async () => {
+      const pages = [
+        'bids',
+        `bids/${world.bidIds.steady}`,
+        'moderation',
+        `moderation/${world.bidIds.steady}/Q1`,
+        'results',
+        'award',
+        'downloads',
+        'audit',
+      ];
+      for (const who of [world.panelists[3], world.bidder]) {
+        const { page, context } = await signIn(who);
+        for (const path of pages) {
+          const response = await page.goto(`${t.baseUrl}/tenders/${world.tenderId}/${path}`);
+          expect([path, [403, 404].includes(response?.status() ?? 0)]).toEqual([path, true]);
+          expect(['You cannot see this page', 'Page not found']).toContain(await heading(page));
+          expect(await page.locator('main').innerText()).not.toContain('Camden Mind Partnership');
+        }
+        const download = await t.http().get(`/tenders/${world.tenderId}/downloads/scores.csv`);
+        expect(download.status).toBe(303); // no session: to sign in, never the file
+        await context.close();
+      }
+      const { page, context } = await signIn(world.commissioner);
+      const unknown = await page.goto(`${t.baseUrl}/tenders/00000000-0000-4000-8000-000000000000/results`);
+      expect(unknown?.status()).toBe(404);
+      expect(await heading(page)).toBe('Page not found');
       await check(page);
       await context.close();
     });

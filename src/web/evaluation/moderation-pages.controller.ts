@@ -13,6 +13,8 @@ import { formValue, PageCaller, WebPages } from '../web-page';
 import { agendaOrder, flagText, GROUP_TEXT, groupsDiverge, onAgenda, points, when } from './evaluation-view';
 import { TenderFrame } from './tender-frame';
 
+const AGENDA_PAGE = 50;
+
 const NOT_YET = pageError(409, {
   pageTitle: 'Moderation has not started',
   lines: [
@@ -35,20 +37,56 @@ export class ModerationPagesController {
     private readonly moderated: ModeratedScoresService,
   ) {}
 
+  /**
+   * The agenda (flagged cells, largest spread first, AGENDA_PAGE at a time), and every bid with
+   * how many of its cells are agreed; `?bid=` lists one bid's cells, flagged or not.
+   */
   @Get(':id/moderation')
-  async agenda(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
+  async agenda(
+    @PageCaller() caller: Caller,
+    @Param('id') tenderId: string,
+    @Query('bid') bidQuery: string | undefined,
+    @Query('page') pageQuery: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'moderation');
     const view = await this.view(caller, tenderId);
-    const agenda = agendaOrder(view.items.filter(onAgenda)).map((item) => this.summary(tenderId, item));
-    const agreed = view.items.filter((item) => item.moderated !== null).length;
+    const bid = bidQuery ? view.items.filter((item) => item.bidId === bidQuery) : null;
+    if (bid && bid.length === 0) throw new DomainError('not_found', 'No such bid.');
+    const flagged = agendaOrder(view.items.filter(onAgenda));
+    const pages = Math.max(1, Math.ceil(flagged.length / AGENDA_PAGE));
+    const page = Math.min(pages, Math.max(1, Number.parseInt(pageQuery ?? '1', 10) || 1));
+    const link = (n: number) => `/tenders/${tenderId}/moderation?page=${n}`;
+    const bids = new Map<string, { bidId: string; bidderName: string; cells: number; agreed: number; flagged: number }>();
+    for (const item of view.items) {
+      const row = bids.get(item.bidId) ?? { bidId: item.bidId, bidderName: item.bidderName, cells: 0, agreed: 0, flagged: 0 };
+      row.cells += 1;
+      if (item.moderated) row.agreed += 1;
+      if (onAgenda(item)) row.flagged += 1;
+      bids.set(item.bidId, row);
+    }
     res.render('evaluation/views/moderation.njk', {
-      pageTitle: 'Moderation',
+      pageTitle: bid ? `Moderation – ${bid[0].bidderName}` : 'Moderation',
       tenderId,
-      agenda,
+      bid: bid && { bidderName: bid[0].bidderName, cells: bid.map((item) => this.summary(tenderId, item)) },
+      agenda: flagged.slice((page - 1) * AGENDA_PAGE, page * AGENDA_PAGE).map((item) => this.summary(tenderId, item)),
+      flaggedCount: flagged.length,
       cells: view.items.length,
-      agreed,
+      agreed: view.items.filter((item) => item.moderated !== null).length,
       divergenceThreshold: view.divergenceThreshold,
-      others: view.items.filter((item) => !onAgenda(item)).map((item) => this.summary(tenderId, item)),
+      bids: [...bids.values()],
+      pagination:
+        pages > 1
+          ? {
+              previous: page > 1 ? { href: link(page - 1) } : undefined,
+              next: page < pages ? { href: link(page + 1) } : undefined,
+              items: Array.from({ length: pages }, (_, index) => ({
+                number: index + 1,
+                href: link(index + 1),
+                current: index + 1 === page,
+              })),
+            }
+          : null,
     });
   }
 

@@ -113,6 +113,10 @@ export class ResultsPagesController {
 
 type Criterion = { id: string; code: string; title: string };
 
+const CHART_BIDS = 10;
+const GAPS_SHOWN = 100;
+const FLAG_TYPES = ['divergence', 'group_divergence', 'quorum_not_met', 'abnormally_low_price'] as const;
+
 /** The results page's view model: the API's numbers, worded and laid out (no number is computed here but the lead, a difference of two). */
 export function resultsModel(results: ResultsResponse, criteria: readonly Criterion[]) {
   const title = new Map(criteria.map((criterion) => [criterion.code, criterion.title]));
@@ -127,6 +131,7 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
   const runnerUp = sensitivity ? byId.get(sensitivity.runnerUpBidId) : undefined;
   const lead = winner && runnerUp ? Math.round((winner.total - runnerUp.total) * 100) / 100 : null;
   const shift = sensitivity?.smallestShift ?? null;
+  const flagTypes = FLAG_TYPES.filter((type) => results.bids.some((bid) => bid.flags.some((flag) => flag.type === type)));
   const shiftLabel = shift ? `Weight to move from ${shift.from} to ${shift.to}` : '';
   return {
     results,
@@ -152,7 +157,9 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
       values: categories.map((key) => points(bid.byCategory[key])),
       total: points(bid.total),
     })),
-    subtotalsChart: results.bids.length ? subtotalsChart(results.bids) : null,
+    // A chart of 200 bars helps nobody: the leading bids are drawn, every bid is in the table.
+    subtotalsChart: results.bids.length ? subtotalsChart(results.bids.slice(0, CHART_BIDS)) : null,
+    chartedBids: Math.min(CHART_BIDS, results.bids.length),
     exclusions: results.bids.flatMap((bid) =>
       bid.exclusions.map((exclusion) => ({
         name: bid.bidderName,
@@ -160,14 +167,18 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
         detail: exclusion.detail,
       })),
     ),
-    flags: results.bids.flatMap((bid) =>
-      bid.flags.map((flag) => ({
+    // Per bid, the number of each kind of flag; each flag is on the moderation agenda.
+    flagTypes: flagTypes.map(flagText),
+    flags: results.bids
+      .filter((bid) => bid.flags.length > 0)
+      .map((bid) => ({
         name: bid.bidderName,
-        criterion: named(flag.criterion) || 'The whole bid',
-        text: flagText(flag.type),
+        counts: flagTypes.map((type) => String(bid.flags.filter((flag) => flag.type === type).length)),
       })),
-    ),
-    gaps: results.gaps.map((gap) => ({ name: gap.bidderName, criterion: named(gap.criterion), text: gapText(gap.missing) })),
+    gapCount: results.gaps.length,
+    gaps: results.gaps
+      .slice(0, GAPS_SHOWN)
+      .map((gap) => ({ name: gap.bidderName, criterion: named(gap.criterion), text: gapText(gap.missing) })),
     sensitivity: sensitivity && {
       sentence: sensitivity.sentence,
       robust: sensitivity.robust,
