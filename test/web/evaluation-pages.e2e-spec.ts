@@ -91,7 +91,7 @@ describe('Evaluation pages in a real browser', () => {
     if (bid.status !== 201) throw new Error(JSON.stringify(bid.body));
     await t.http().post(`/api/tenders/${tenderId}/bids/${bid.body.id}/submit`).set(bidder.auth).expect(200);
 
-    const first = await signIn(commissioner, { width: 320 });
+    let first = await signIn(commissioner, { width: 320 });
     await first.page.goto(`${t.baseUrl}/tenders/${tenderId}/bids`);
     expect(await heading(first.page)).toBe('Bids');
     await first.page.getByText('The bids are sealed until the team opens them.').waitFor();
@@ -105,7 +105,10 @@ describe('Evaluation pages in a real browser', () => {
     expect(await first.page.title()).toMatch(/^Error: /);
     await check(first.page);
 
+    // After the deadline (two months on: the session has long timed out, so sign in again).
+    await first.context.close();
     t.clock.set(new Date(new Date(FUTURE_DEADLINE).getTime() + 1000));
+    first = await signIn(commissioner, { width: 320 });
     await first.page.goto(`${t.baseUrl}/tenders/${tenderId}/bids`);
     await button(first.page, 'Approve opening the bids').click();
     await first.page.getByText('Your approval is saved.').waitFor();
