@@ -4,6 +4,8 @@ import { TenderAccess } from '../access/tender-access.service';
 import { boxIsOpen } from '../bids/bid-rules';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
+import { PanelMember } from '../panel/panel-member.entity';
+import { pseudonymFor } from '../panel/panel-rules';
 import { reached } from '../tenders/tender-lifecycle';
 import { User } from '../users/user.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -11,7 +13,10 @@ import { AuditEventResponse } from './dto/audit-event.response';
 
 export interface TenderAuditTrail {
   events: AuditEventResponse[];
-  /** Actor id → the person's name, for everyone who acted on the trail (one query). */
+  /**
+   * Actor id → the name to show: lived-experience panel members of this tender by their
+   * pseudonym ("Lived experience 2"), as everywhere the record is read; everyone else by name.
+   */
   names: Map<string, string>;
 }
 
@@ -36,10 +41,17 @@ export class TenderAuditTrailService {
       const users = actorIds.length
         ? await em.getRepository(User).find({ where: { id: In(actorIds) }, select: { id: true, name: true } })
         : [];
-      return {
-        events: rows.map((row) => AuditEventResponse.from(row, hide)),
-        names: new Map(users.map((user) => [user.id, user.name])),
-      };
+      const names = new Map(users.map((user) => [user.id, user.name]));
+      const members = await em
+        .getRepository(PanelMember)
+        .find({ where: { tenderId }, select: { id: true, userId: true, group: true, joinOrder: true } });
+      const pseudonyms = pseudonymFor(
+        members.map((member) => ({ id: member.id, group: member.group, joinOrder: member.joinOrder, name: '' })),
+      );
+      for (const member of members) {
+        if (member.group === 'lived_experience' && member.userId) names.set(member.userId, pseudonyms.get(member.id)!);
+      }
+      return { events: rows.map((row) => AuditEventResponse.from(row, hide)), names };
     });
   }
 }

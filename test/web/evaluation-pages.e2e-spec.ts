@@ -404,6 +404,12 @@ describe('Evaluation pages in a real browser', () => {
       await button(page, 'Show events').click();
       await page.getByText(`${world.commissioner.name} published the tender`).waitFor();
       await page.getByText(`${world.commissioner.name} started moderation`).waitFor();
+      // Lived-experience members by pseudonym, as everywhere the record is read; professionals by name.
+      await page.getByLabel('Show').selectOption({ label: 'Scores' });
+      await button(page, 'Show events').click();
+      await page.getByText('Lived experience 1 submitted scores').first().waitFor();
+      await page.getByText('Dr Professional 3 submitted scores').first().waitFor();
+      expect(await page.locator('main').innerText()).not.toContain('Private Name');
       await context.close();
     });
   });
