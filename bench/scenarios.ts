@@ -1,6 +1,7 @@
 import { benchCrashSafety } from './crash-safety';
 import { benchDeadlineSurge } from './deadline-surge.bench';
 import { benchEngine } from './engine.bench';
+import { benchEvaluationPages } from './evaluation-pages.bench';
 import { benchExport } from './export.bench';
 import { benchPanelPages } from './panel-pages.bench';
 import { benchResults } from './results.bench';
@@ -13,7 +14,14 @@ type Raw = { name?: string; scenario?: string; metric: string; value: number; un
 export function normalise(figures: Raw[], scenario: string): BenchFigure[] {
   return figures.map((f) => {
     const met = f.met ?? meets(f.value, f.target);
-    return { scenario: f.scenario ?? f.name ?? scenario, metric: f.metric, value: f.value, unit: f.unit, target: f.target, ...(met === undefined ? {} : { met }) };
+    return {
+      scenario: f.scenario ?? f.name ?? scenario,
+      metric: f.metric,
+      value: f.value,
+      unit: f.unit,
+      target: f.target,
+      ...(met === undefined ? {} : { met }),
+    };
   });
 }
 
@@ -33,5 +41,6 @@ export const scenarios: BenchScenario[] = [
   { name: 'surge', run: async () => normalise(await benchDeadlineSurge(), 'deadline surge') },
   { name: 'throughput', run: async () => normalise(await benchScoreThroughput(), 'score writes') },
   { name: 'panel-pages', run: async () => normalise(await benchPanelPages(), 'panel pages') },
+  { name: 'evaluation-pages', run: async () => normalise(await benchEvaluationPages(), 'evaluation pages') },
   { name: 'crash', run: async () => normalise(await benchCrashSafety(), 'crash safety') },
 ];

@@ -24,6 +24,7 @@ import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
+import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { WebModule } from './web/web.module';
@@ -54,6 +55,7 @@ import { WebModule } from './web/web.module';
     WebModule,
     PanelPagesModule,
     TeamPagesModule,
+    EvaluationPagesModule,
   ],
   controllers: [HealthController],
   providers: [
@@ -66,4 +68,3 @@ import { WebModule } from './web/web.module';
   ],
 })
 export class AppModule {}
-

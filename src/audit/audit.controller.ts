@@ -1,37 +1,29 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenderAccess } from '../access/tender-access.service';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
-import { Db } from '../database/db.service';
-import { boxIsOpen } from '../bids/domain';
-import { reached } from '../tenders/domain/tender-lifecycle';
 import { AuditService } from './audit.service';
 import { AuditEventResponse, ChainVerificationResponse } from './dto/audit-event.response';
+import { TenderAuditTrailService } from './tender-audit-trail.service';
 
 @ApiTags('audit')
 @Controller()
 export class AuditController {
   constructor(
     private readonly audit: AuditService,
-    private readonly access: TenderAccess,
-    private readonly db: Db,
+    private readonly trails: TenderAuditTrailService,
   ) {}
 
   /** The tender's trail. While bids are sealed no bid content; until moderation no score values. */
   @Get('tenders/:tenderId/audit')
   @Auth('commissioner', 'procurement')
-  @ApiOperation({ summary: "The tender's audit trail (team)", description: 'While bids are sealed no bid content is shown, and until moderation no score values.' })
+  @ApiOperation({
+    summary: "The tender's audit trail (team)",
+    description: 'While bids are sealed no bid content is shown, and until moderation no score values.',
+  })
   @ApiOkResponse({ type: [AuditEventResponse] })
   async forTender(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<AuditEventResponse[]> {
-    const { tender } = await this.db.read((em) => this.access.require(em, caller, tenderId, 'team'));
-    const events = await this.audit.listForTender(tenderId);
-    const hide = {
-      bid_content: !boxIsOpen(tender),
-      // a tender cancelled during evaluation never reveals its scores either
-      score: !reached(tender.status, 'moderation'),
-    };
-    return events.map((event) => AuditEventResponse.from(event, hide));
+    return (await this.trails.trail(caller, tenderId)).events;
   }
 
   /** The tender's own chain and the service chain's anchors of it (the team checks its trail). */
@@ -43,8 +35,7 @@ export class AuditController {
   })
   @ApiOkResponse({ type: ChainVerificationResponse })
   async verifyTender(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<ChainVerificationResponse> {
-    await this.db.read((em) => this.access.require(em, caller, tenderId, 'team'));
-    return this.audit.verifyTender(tenderId);
+    return this.trails.verify(caller, tenderId);
   }
 
   /** Re-computes the whole hash chain (admins keep the system honest; no tender content shown). */

@@ -25,6 +25,6 @@ import { TenderClosing } from './tender-closing.service';
     TenderClosing,
     { provide: SubmittedBidCounter, useClass: BidCounter },
   ],
-  exports: [SubmittedBidCounter, TenderClosing, BidContent, BidReadingService],
+  exports: [SubmittedBidCounter, TenderClosing, BidContent, BidReadingService, BidAssessmentService],
 })
 export class BidsModule {}

@@ -9,5 +9,6 @@ import { ExportsService } from './exports.service';
   imports: [ResultsModule],
   controllers: [ExportsController],
   providers: [ExportsService, AuditedDownloads],
+  exports: [ExportsService],
 })
 export class ExportsModule {}

@@ -9,5 +9,6 @@ import { StartModerationService } from './start-moderation.service';
   imports: [PanelModule],
   controllers: [ModerationController],
   providers: [StartModerationService, ModeratedScoresService],
+  exports: [ModeratedScoresService],
 })
 export class ModerationModule {}

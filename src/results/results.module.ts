@@ -18,6 +18,6 @@ import { ResultsService } from './results.service';
   imports: [PanelModule],
   controllers: [ResultsController, ModerationViewController],
   providers: [EvaluationReader, EvaluationRecordLoader, Evaluation, ResultsService, AwardService, ModerationViewService],
-  exports: [Evaluation, ResultsService],
+  exports: [Evaluation, ResultsService, AwardService, ModerationViewService],
 })
 export class ResultsModule {}

@@ -127,7 +127,10 @@ export function configureWeb(app: INestApplication): void {
       if (req.method === 'POST' && !isRequestValid(req)) {
         errorPage(res, 403, {
           pageTitle: 'This page has expired',
-          lines: ['For your security, forms stop working after a while, or when you sign out.', 'Nothing was saved from the last page. Go back, reload it, and try again.'],
+          lines: [
+            'For your security, forms stop working after a while, or when you sign out.',
+            'Nothing was saved from the last page. Go back, reload it, and try again.',
+          ],
           next: { href: '/', text: 'Go to the start' },
         });
         return;
@@ -140,7 +143,13 @@ export function configureWeb(app: INestApplication): void {
 }
 
 /** Sets (or clears) the session cookie the same way everywhere. */
-export function sessionCookie(config: AppConfig): { name: string; options: { httpOnly: true; sameSite: 'lax'; secure: boolean; path: '/' } } {
+export function sessionCookie(config: AppConfig): {
+  name: string;
+  options: { httpOnly: true; sameSite: 'lax'; secure: boolean; path: '/' };
+} {
   const secure = config.publicUrl.startsWith('https:');
-  return { name: secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, options: { httpOnly: true, sameSite: 'lax', secure, path: '/' } };
+  return {
+    name: secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE,
+    options: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
+  };
 }

@@ -121,3 +121,107 @@ export function roundDecimalString(text: string): number {
   const value = Number(rounded) / 100;
   return sign === '-' && value !== 0 ? -value : value;
 }
+
+/** The workbook printed to PDF by LibreOffice (every sheet, its print areas and titles, as a person printing it gets). */
+export function printToPdf(xlsx: Buffer): Buffer {
+  const soffice = sofficePath();
+  const work = mkdtempSync(join(tmpdir(), 'tender-scorer-pdf-'));
+  try {
+    const profile = join(work, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+    const file = join(work, 'matrix.xlsx');
+    writeFileSync(file, xlsx);
+    const out = join(work, 'out');
+    execFileSync(
+      soffice,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file],
+      {
+        timeout: 180_000,
+        stdio: 'pipe',
+      },
+    );
+    return readFileSync(join(out, 'matrix.pdf'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export const MISSING_POPPLER =
+  'pdftotext (poppler-utils) is not installed, and the workbook printing test reads the PDF with it. ' +
+  'Run scripts/ensure-libreoffice.sh (it installs poppler-utils with LibreOffice).';
+
+/** One line of text on a printed page, with its box in points (pdftotext -bbox-layout). */
+export interface PrintedLine {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every line of text on every page of `pdf`, with its position, as poppler lays them out. */
+export function printedLines(pdf: Buffer): PrintedLine[] {
+  try {
+    execFileSync('sh', ['-c', 'command -v pdftotext'], { stdio: 'pipe' });
+  } catch {
+    throw new Error(MISSING_POPPLER);
+  }
+  const work = mkdtempSync(join(tmpdir(), 'tender-scorer-bbox-'));
+  try {
+    const file = join(work, 'print.pdf');
+    writeFileSync(file, pdf);
+    const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const lines: PrintedLine[] = [];
+    let page = 0;
+    const token = /<page\b|<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
+    for (const match of html.matchAll(token)) {
+      if (match[0].startsWith('<page')) {
+        page += 1;
+        continue;
+      }
+      const words = [...match[5].matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)].map((word) => decodeEntities(word[1]));
+      lines.push({
+        page,
+        text: words.join(' '),
+        xMin: Number(match[1]),
+        yMin: Number(match[2]),
+        xMax: Number(match[3]),
+        yMax: Number(match[4]),
+      });
+    }
+    return lines;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Pairs of lines on the same page drawn over each other: their boxes overlap by more than `tolerance` points both ways. */
+export function overlappingLines(lines: readonly PrintedLine[], tolerance = 1): [PrintedLine, PrintedLine][] {
+  const overlaps: [PrintedLine, PrintedLine][] = [];
+  const byPage = new Map<number, PrintedLine[]>();
+  for (const line of lines) byPage.set(line.page, [...(byPage.get(line.page) ?? []), line]);
+  for (const pageLines of byPage.values()) {
+    const sorted = [...pageLines].sort((a, b) => a.yMin - b.yMin);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length && sorted[j].yMin < sorted[i].yMax - tolerance; j++) {
+        const a = sorted[i];
+        const b = sorted[j];
+        const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+        const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+        if (x > tolerance && y > tolerance) overlaps.push([a, b]);
+      }
+    }
+  }
+  return overlaps;
+}

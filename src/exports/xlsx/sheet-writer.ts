@@ -2,6 +2,7 @@ import type * as ExcelJS from 'exceljs';
 import { headerFooterText } from '../cell-safety';
 import { PROTECTIVE_MARKING } from '../domain/export-rules';
 import { cellXml, columnLetter, DATE, HEADER_STYLE, isStyled, NUMBER, STRING, toCellValue, type CellInput } from './cells';
+import { rowHeightPoints, wrappedLines } from './row-height';
 
 export * from './cells';
 
@@ -90,7 +91,7 @@ export class SheetWriter {
       this.addThroughExceljs(cells, rowStyle);
       return 1;
     }
-    let xml = `<row r="${this.row}">`;
+    let xml = '';
     cells.forEach((input, index) => {
       if (input === undefined || input === null) return;
       const value = isStyled(input) ? input.value : input;
@@ -103,7 +104,8 @@ export class SheetWriter {
       );
       xml += cellXml(`${columnLetter(index + 1)}${this.row}`, style, value);
     });
-    this.buffered += `${xml}</row>`;
+    const height = this.heightOf(cells, rowStyle);
+    this.buffered += `<row r="${this.row}"${height === null ? '' : ` ht="${height}" customHeight="1"`}>${xml}</row>`;
     // Small writes: a string over ~128 KB would be allocated straight into V8's old space
     // and live until the next full collection.
     if (this.row % 64 === 0) this.flush();
@@ -118,14 +120,42 @@ export class SheetWriter {
     );
   }
 
-  /** Autofilter over the table (header row to the last row written), then the sheet is done. */
+  /**
+   * Autofilter over the table (header row to the last row written), the print area (every
+   * column and row written, so a printout neither stops short nor adds blank pages), then the
+   * sheet is done.
+   */
   finish(filter = true): void {
     this.flush();
     const headerRow = this.spec.headerRow ?? 1;
+    const lastColumn = columnLetter(Math.max(1, this.spec.columns.length));
     if (filter && this.row >= headerRow) {
-      this.sheet.autoFilter = `A${headerRow}:${columnLetter(this.spec.columns.length)}${Math.max(this.row, headerRow)}`;
+      this.sheet.autoFilter = `A${headerRow}:${lastColumn}${Math.max(this.row, headerRow)}`;
     }
+    // exceljs writes `$` before each part: these make the reference absolute ($A$1:$C$9).
+    this.sheet.pageSetup.printArea = `A$1:${lastColumn}$${Math.max(1, this.row)}`;
     this.sheet.commit();
+  }
+
+  /**
+   * The height a row needs in points when a cell wraps onto more than one line or uses a
+   * larger font (row-height.ts); null for an ordinary one-line row, which keeps the default.
+   */
+  private heightOf(cells: readonly CellInput[], rowStyle?: Partial<ExcelJS.Style>): number | null {
+    let points: number | null = null;
+    cells.forEach((input, index) => {
+      if (input === undefined || input === null) return;
+      const value = isStyled(input) ? input.value : input;
+      const cellStyle = isStyled(input) ? input.style : undefined;
+      const size = cellStyle?.font?.size ?? rowStyle?.font?.size ?? 11;
+      const wraps =
+        cellStyle?.alignment?.wrapText ?? rowStyle?.alignment?.wrapText ?? this.columnStyles[index]?.alignment?.wrapText ?? false;
+      if (typeof value !== 'string' || (!wraps && size <= 11)) return;
+      const bold = cellStyle?.font?.bold ?? rowStyle?.font?.bold ?? false;
+      const lines = wraps ? wrappedLines(value, this.spec.columns[index]?.width ?? 10, { bold, size }) : 1;
+      if (lines > 1 || size > 11) points = Math.max(points ?? 0, rowHeightPoints(lines, size));
+    });
+    return points;
   }
 
   private flush(): void {
@@ -154,6 +184,8 @@ export class SheetWriter {
 
   private addThroughExceljs(cells: readonly CellInput[], rowStyle?: Partial<ExcelJS.Style>): void {
     const row = this.sheet.getRow(1);
+    const height = this.heightOf(cells, rowStyle);
+    if (height !== null) row.height = height;
     cells.forEach((input, index) => {
       if (input === undefined || input === null) return;
       const cell = row.getCell(index + 1);
@@ -230,6 +262,8 @@ export function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
       fitToWidth: 1,
       fitToHeight: 0,
       ...(headerRow > 0 ? { printTitlesRow: `1:${headerRow}` } : {}),
+      // The frozen columns (a Matrix's criterion codes and titles) repeat on every page too.
+      ...(spec.freezeColumns ? { printTitlesColumn: `A:${columnLetter(spec.freezeColumns)}` } : {}),
       margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
     headerFooter: pageHeaderFooter(spec),

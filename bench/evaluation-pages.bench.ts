@@ -1,0 +1,140 @@
+/**
+ * Evaluation pages (issue 14, "Bar": the results page in ≤ 100 ms server time on the large
+ * tender): the team's results, moderation agenda and audit pages on the large tender of
+ * bench/seed-large-tender.ts (200 bids × 60 criteria × 12 panelists, in moderation), served by
+ * the real app on 127.0.0.1, SQLite file. The commissioner signs in through the sign-in page
+ * (its CSRF token and session cookie, as a browser would); then RUNS sequential GETs of each
+ * page after WARM_UP; the figure is the loopback round trip measured by the client (an upper
+ * bound of the server's time).
+ *
+ * Run alone: npx ts-node --transpile-only bench/evaluation-pages.bench.ts
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/configure-app';
+import { seedLargeTender } from './seed-large-tender';
+import { percentile } from './types';
+
+const SCENARIO = 'evaluation pages (SQLite)';
+const WARM_UP = 2;
+const RUNS = 10;
+const RESULTS_TARGET_MS = 100;
+
+export interface EvaluationPagesFigure {
+  name: string;
+  metric: string;
+  value: number;
+  unit: string;
+  target: string;
+  met?: boolean;
+}
+
+export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'tender-scorer-evaluation-pages-'));
+  const previous = { ...process.env };
+  try {
+    const seeded = await seedLargeTender(`sqlite:${join(dir, 'large.sqlite')}`);
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      TZ: 'UTC',
+      DATABASE_URL: seeded.databaseUrl,
+      JWT_SECRET: seeded.jwtSecret,
+      ADMIN_EMAIL: 'admin@bench.local',
+      ADMIN_PASSWORD: 'bench-admin-password-1',
+    });
+    const app = configureApp(await NestFactory.create(AppModule, { logger: ['error', 'warn'] }));
+    try {
+      await app.listen(0, '127.0.0.1');
+      const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+      const cookie = await signIn(base, seeded.commissioner);
+      const time = async (path: string) => {
+        const times: number[] = [];
+        let bytes = 0;
+        for (let i = 0; i < WARM_UP + RUNS; i++) {
+          const started = performance.now();
+          const response = await fetch(`${base}${path}`, {
+            headers: { Cookie: cookie, Accept: 'text/html' },
+            redirect: 'manual',
+          });
+          const html = await response.text();
+          const ms = performance.now() - started;
+          if (response.status !== 200 || !html.includes('<main'))
+            throw new Error(`GET ${path}: ${response.status} ${html.slice(0, 300)}`);
+          if (i >= WARM_UP) times.push(ms);
+          bytes = html.length;
+        }
+        return { times, bytes };
+      };
+      const results = await time(`/tenders/${seeded.tenderId}/results`);
+      const moderation = await time(`/tenders/${seeded.tenderId}/moderation`);
+      const audit = await time(`/tenders/${seeded.tenderId}/audit`);
+      const figure = (
+        metric: string,
+        value: number,
+        unit: string,
+        target?: { at: number; text: string },
+      ): EvaluationPagesFigure => ({
+        name: SCENARIO,
+        metric,
+        value: Math.round(value * 10) / 10,
+        unit,
+        target: target?.text ?? '',
+        ...(target ? { met: value <= target.at } : {}),
+      });
+      const size = '200 bids × 60 criteria × 12 panelists';
+      return [
+        figure(`results page, p95 of ${RUNS} sequential GETs, ${size}`, percentile(results.times, 95), 'ms', {
+          at: RESULTS_TARGET_MS,
+          text: `≤ ${RESULTS_TARGET_MS} ms`,
+        }),
+        figure('results page, median', percentile(results.times, 50), 'ms'),
+        figure('results page, HTML', results.bytes / 1024, 'KiB'),
+        figure(`moderation agenda, median of ${RUNS}`, percentile(moderation.times, 50), 'ms'),
+        figure(`audit trail (first 100 events and the chain check), median of ${RUNS}`, percentile(audit.times, 50), 'ms'),
+      ];
+    } finally {
+      await app.close();
+    }
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
+    Object.assign(process.env, previous);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The sign-in page as a browser uses it: its session cookie and CSRF token, then the form. */
+async function signIn(base: string, who: { email: string; password: string }): Promise<string> {
+  const page = await fetch(`${base}/sign-in`);
+  const anonymous = (page.headers.get('set-cookie') ?? '').split(';')[0];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const posted = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: anonymous },
+    body: new URLSearchParams({ _csrf: csrf, email: who.email, password: who.password }).toString(),
+    redirect: 'manual',
+  });
+  const cookie = (posted.headers.get('set-cookie') ?? '').split(';')[0];
+  if (posted.status !== 303 || !cookie) throw new Error(`sign-in: ${posted.status}`);
+  return cookie;
+}
+
+if (require.main === module) {
+  benchEvaluationPages().then(
+    (figures) => {
+      for (const f of figures)
+        console.log(
+          `${f.name}: ${f.metric}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target}: ${f.met ? 'met' : 'MISSED'})` : ''}`,
+        );
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ExportsModule } from '../../exports/exports.module';
+import { ModerationModule } from '../../moderation/moderation.module';
+import { ResultsModule } from '../../results/results.module';
+import { UsersModule } from '../../users/users.module';
+import { WebModule } from '../web.module';
+import { AuditPagesController } from './audit-pages.controller';
+import { BidsPagesController } from './bids-pages.controller';
+import { DownloadsPagesController } from './downloads-pages.controller';
+import { ModerationPagesController } from './moderation-pages.controller';
+import { ResultsPagesController } from './results-pages.controller';
+import { TenderFrame } from './tender-frame';
+
+/** The team's evaluation pages (docs/WEB.md "Evaluation pages"): bids, moderation, results, downloads, audit trail. */
+@Module({
+  imports: [WebModule, ResultsModule, ModerationModule, ExportsModule, UsersModule],
+  controllers: [
+    BidsPagesController,
+    ModerationPagesController,
+    ResultsPagesController,
+    DownloadsPagesController,
+    AuditPagesController,
+  ],
+  providers: [TenderFrame],
+})
+export class EvaluationPagesModule {}
