@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { BidsModule } from './bids/bids.module';
+import { ClarificationsModule } from './clarifications/clarifications.module';
 import { ClockModule } from './common/clock.module';
 import { NotFoundFallback } from './common/not-found-fallback';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -43,6 +44,7 @@ import { WebModule } from './web/web.module';
     TemplatesModule,
     TendersModule,
     BidsModule,
+    ClarificationsModule,
     PanelModule,
     ScoringModule,
     ModerationModule,

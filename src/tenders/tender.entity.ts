@@ -17,7 +17,9 @@ export interface ScaleLabel {
 @Entity('tenders')
 // What the database itself refuses (src/database/checks.ts); the services apply the finer rules.
 @Check(oneOf('status', TENDER_STATUSES))
-@Check(`${between('scaleMin', SCALE_FLOOR, SCALE_CEILING)} AND ${between('scaleMax', SCALE_FLOOR, SCALE_CEILING)} AND "scaleMin" < "scaleMax"`)
+@Check(
+  `${between('scaleMin', SCALE_FLOOR, SCALE_CEILING)} AND ${between('scaleMax', SCALE_FLOOR, SCALE_CEILING)} AND "scaleMin" < "scaleMax"`,
+)
 @Check(oneOf('aggregation', AGGREGATIONS))
 @Check(oneOf('priceFormula', PRICE_FORMULAS))
 @Check(oneOf('tieBreak', TIE_BREAKS))
@@ -46,6 +48,10 @@ export class Tender {
 
   @Column({ type: Date })
   bidDeadline: Date;
+
+  /** Bidders may ask clarification questions until then (before `bidDeadline`); null: until the bid deadline. */
+  @Column({ type: Date, nullable: true })
+  clarificationDeadline: Date | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   templateKey: string | null;

@@ -40,6 +40,24 @@ const SETTING_KEYS = [
 /** The team's contact details: not scoring settings, so they change in any state until the tender is frozen. */
 const CONTACT_KEYS = ['contactName', 'contactEmail', 'contactPhone'] as const satisfies readonly (keyof TenderSettingsDto)[];
 
+/** A clarification deadline, when set, comes before the bid deadline (422 naming it otherwise). */
+function assertClarificationBeforeBidDeadline(tender: Tender): void {
+  if (tender.clarificationDeadline !== null && tender.clarificationDeadline >= tender.bidDeadline) {
+    throw new DomainError(
+      'rule_violation',
+      'The clarification deadline must be before the bid deadline, so bidders can use the answers.',
+      {
+        errors: [
+          {
+            field: 'clarificationDeadline',
+            message: `Set a clarification deadline before the bid deadline, ${tender.bidDeadline.toISOString()}.`,
+          },
+        ],
+      },
+    );
+  }
+}
+
 /** What the audit trail records of a tender. */
 function snapshot(tender: Tender): Record<string, unknown> {
   return {
@@ -47,6 +65,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
     title: tender.title,
     status: tender.status,
     bidDeadline: tender.bidDeadline.toISOString(),
+    clarificationDeadline: tender.clarificationDeadline?.toISOString() ?? null,
     settings: {
       scale: { min: tender.scaleMin, max: tender.scaleMax },
       aggregation: tender.aggregation,
@@ -80,9 +99,13 @@ export class TendersService {
   async create(caller: Caller, dto: CreateTenderDto): Promise<TenderResponse> {
     const template = dto.template ? this.templates.get(dto.template) : null;
     if (dto.template && !template) {
-      throw new DomainError('rule_violation', `There is no template "${dto.template}". Choose one of the templates listed by the service, or leave template out.`, {
-        errors: [{ field: 'template', message: 'There is no template with this key: choose one from the list of templates.' }],
-      });
+      throw new DomainError(
+        'rule_violation',
+        `There is no template "${dto.template}". Choose one of the templates listed by the service, or leave template out.`,
+        {
+          errors: [{ field: 'template', message: 'There is no template with this key: choose one from the list of templates.' }],
+        },
+      );
     }
     return this.db.transaction(async (em) => {
       await this.assertReferenceFree(em, dto.reference.trim(), null);
@@ -94,6 +117,7 @@ export class TendersService {
         description: dto.description ?? template?.description ?? '',
         status: 'draft',
         bidDeadline: new Date(dto.bidDeadline),
+        clarificationDeadline: dto.clarificationDeadline ? new Date(dto.clarificationDeadline) : null,
         templateKey: template?.key ?? null,
         ownerId: caller.id,
         scaleMin: template?.scale.min ?? 0,
@@ -123,6 +147,7 @@ export class TendersService {
         cancelledAt: null,
       });
       this.applySettings(tender, dto);
+      assertClarificationBeforeBidDeadline(tender);
       await em.getRepository(Tender).insert(tender);
       await em.getRepository(TenderTeamMember).insert({ id: newId(), tenderId: tender.id, userId: caller.id, role: 'owner' });
       if (template) await this.criteria.copyFromTemplate(em, tender.id, template.flat);
@@ -148,13 +173,21 @@ export class TendersService {
           : visible.length === 0
             ? []
             : await repo.find({ where: { id: In(visible) }, order: { createdAt: 'DESC' } });
-      const counts = await this.bidCounter.submittedCounts(em, tenders.map((t) => t.id));
+      const counts = await this.bidCounter.submittedCounts(
+        em,
+        tenders.map((t) => t.id),
+      );
       const relations: TenderRelation[] = [];
       for (const tender of tenders) relations.push(await this.access.relationOf(em, caller, tender));
       const teamTenderIds = tenders.filter((_tender, index) => relations[index].teamRole !== null).map((tender) => tender.id);
       const attempts = await this.audit.countForTenders(em, teamTenderIds, SEALED_READ_REFUSED);
       return tenders.map((tender, index) =>
-        TenderResponse.from(tender, counts.get(tender.id) ?? 0, relations[index], this.teamFacts(relations[index].teamRole !== null, attempts, tender.id)),
+        TenderResponse.from(
+          tender,
+          counts.get(tender.id) ?? 0,
+          relations[index],
+          this.teamFacts(relations[index].teamRole !== null, attempts, tender.id),
+        ),
       );
     });
   }
@@ -170,12 +203,20 @@ export class TendersService {
       const before = snapshot(tender);
       const settingsGiven = SETTING_KEYS.filter((key) => dto[key] !== undefined);
       if (settingsGiven.length > 0 || dto.reference !== undefined) {
-        assertDraft(tender.status, `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`);
+        assertDraft(
+          tender.status,
+          `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`,
+        );
       }
-      const given = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
+      const given = Object.entries(dto)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
       const onlyContact = given.every((key) => (CONTACT_KEYS as readonly string[]).includes(key));
       if (!onlyContact && tender.status !== 'draft' && tender.status !== 'published') {
-        throw new DomainError('invalid_state', `The tender is ${statusWords(tender.status)}: its title, description and deadline are fixed.`);
+        throw new DomainError(
+          'invalid_state',
+          `The tender is ${statusWords(tender.status)}: its title, description and deadline are fixed.`,
+        );
       }
       if (dto.bidDeadline !== undefined) {
         const deadline = new Date(dto.bidDeadline);
@@ -184,13 +225,41 @@ export class TendersService {
             throw new DomainError('invalid_state', 'The bid deadline has passed; it can no longer be extended.');
           }
           if (deadline <= tender.bidDeadline) {
-            throw new DomainError('rule_violation', 'A published tender\'s deadline can only be extended, never brought forward.', {
-              errors: [{ field: 'bidDeadline', message: `The new deadline must be later than the current one, ${tender.bidDeadline.toISOString()}.` }],
-            });
+            throw new DomainError(
+              'rule_violation',
+              "A published tender's deadline can only be extended, never brought forward.",
+              {
+                errors: [
+                  {
+                    field: 'bidDeadline',
+                    message: `The new deadline must be later than the current one, ${tender.bidDeadline.toISOString()}.`,
+                  },
+                ],
+              },
+            );
           }
         }
         tender.bidDeadline = deadline;
       }
+      if (dto.clarificationDeadline !== undefined) {
+        const deadline = new Date(dto.clarificationDeadline);
+        if (tender.status === 'published') {
+          // Once bidders rely on a clarification deadline it only moves later; a first one may be
+          // set at any future time before the bids are due.
+          const current = tender.clarificationDeadline;
+          if (this.clock.now() >= (current ?? tender.bidDeadline)) {
+            throw new DomainError('invalid_state', 'The clarification deadline has passed; it can no longer be moved.');
+          }
+          if (current !== null ? deadline <= current : deadline <= this.clock.now()) {
+            const after = current !== null ? `later than the current one, ${current.toISOString()}` : 'in the future';
+            throw new DomainError('rule_violation', `A published tender's clarification deadline must be ${after}.`, {
+              errors: [{ field: 'clarificationDeadline', message: `Set a clarification deadline ${after}.` }],
+            });
+          }
+        }
+        tender.clarificationDeadline = deadline;
+      }
+      assertClarificationBeforeBidDeadline(tender);
       if (dto.reference !== undefined) {
         await this.assertReferenceFree(em, dto.reference.trim(), tender.id);
         tender.reference = dto.reference.trim();
@@ -212,18 +281,33 @@ export class TendersService {
     });
   }
 
-  async addTeamMember(caller: Caller, tenderId: string, dto: AddTeamMemberDto): Promise<{ id: string; userId: string; role: string; name: string; email: string }> {
+  async addTeamMember(
+    caller: Caller,
+    tenderId: string,
+    dto: AddTeamMemberDto,
+  ): Promise<{ id: string; userId: string; role: string; name: string; email: string }> {
     return this.db.transaction(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'owner');
       assertNotFrozen(tender.status);
       const user = await em.getRepository(User).findOne({ where: { id: dto.userId } });
       if (!user || !user.active) {
-        throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'No active account has this id: check it.' }] });
+        throw new DomainError('rule_violation', 'No active account has that id.', {
+          errors: [{ field: 'userId', message: 'No active account has this id: check it.' }],
+        });
       }
       if (user.role !== dto.role) {
-        throw new DomainError('rule_violation', `That account is a ${user.role} account; only ${dto.role} accounts can join the team as ${dto.role}.`, {
-          errors: [{ field: 'role', message: `This account is a ${user.role} account: give role ${user.role}, or choose another account.` }],
-        });
+        throw new DomainError(
+          'rule_violation',
+          `That account is a ${user.role} account; only ${dto.role} accounts can join the team as ${dto.role}.`,
+          {
+            errors: [
+              {
+                field: 'role',
+                message: `This account is a ${user.role} account: give role ${user.role}, or choose another account.`,
+              },
+            ],
+          },
+        );
       }
       if (await em.getRepository(TenderTeamMember).exist({ where: { tenderId, userId: user.id } })) {
         throw new DomainError('invalid_state', `${user.name} is already on the team.`);
@@ -242,10 +326,15 @@ export class TendersService {
     });
   }
 
-  async listTeam(caller: Caller, tenderId: string): Promise<{ id: string; userId: string; role: string; name: string; email: string }[]> {
+  async listTeam(
+    caller: Caller,
+    tenderId: string,
+  ): Promise<{ id: string; userId: string; role: string; name: string; email: string }[]> {
     return this.db.read(async (em) => {
       await this.access.require(em, caller, tenderId, 'team');
-      const members = await em.getRepository(TenderTeamMember).find({ where: { tenderId }, relations: { user: true }, order: { addedAt: 'ASC' } });
+      const members = await em
+        .getRepository(TenderTeamMember)
+        .find({ where: { tenderId }, relations: { user: true }, order: { addedAt: 'ASC' } });
       return members.map((m) => ({ id: m.id, userId: m.userId, role: m.role, name: m.user!.name, email: m.user!.email }));
     });
   }
@@ -295,7 +384,11 @@ export class TendersService {
         entityId: tender.id,
         tenderId: tender.id,
         before: { status: before.status },
-        after: { status: to, ...(tender.cancellationReason && action === 'cancel' ? { reason: tender.cancellationReason } : {}), ...(extra ?? {}) },
+        after: {
+          status: to,
+          ...(tender.cancellationReason && action === 'cancel' ? { reason: tender.cancellationReason } : {}),
+          ...(extra ?? {}),
+        },
       });
       return this.respond(em, caller, tender.id);
     });
@@ -328,9 +421,18 @@ export class TendersService {
       .andWhere('t.status <> :cancelled', { cancelled: 'cancelled' });
     if (exceptTenderId) query.andWhere('t.id <> :id', { id: exceptTenderId });
     if (await query.getExists()) {
-      throw new DomainError('invalid_state', `Another tender already has the reference ${reference}. Choose a different reference.`, {
-        errors: [{ field: 'reference', message: 'Another tender that is not cancelled already has this reference: choose a different one.' }],
-      });
+      throw new DomainError(
+        'invalid_state',
+        `Another tender already has the reference ${reference}. Choose a different reference.`,
+        {
+          errors: [
+            {
+              field: 'reference',
+              message: 'Another tender that is not cancelled already has this reference: choose a different one.',
+            },
+          ],
+        },
+      );
     }
   }
 
@@ -359,4 +461,3 @@ export class TendersService {
     for (const key of CONTACT_KEYS) if (dto[key] !== undefined) tender[key] = dto[key].trim() || null;
   }
 }
-
