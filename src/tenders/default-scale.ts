@@ -15,8 +15,7 @@ export function labelsForScale(min: number, max: number, given?: Record<string, 
   const labels: Record<string, ScaleLabel> = {};
   for (let level = min; level <= max; level++) {
     const key = String(level);
-    labels[key] =
-      given?.[key] ??
+    labels[key] = given?.[key] ??
       (min === 0 && max === 5 ? DEFAULT_SCALE_LABELS[key] : { label: `Score ${level}`, plainLabel: `${level} out of ${max}` });
   }
   return labels;

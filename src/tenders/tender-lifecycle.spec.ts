@@ -22,9 +22,7 @@ describe('tender lifecycle', () => {
 
   it('refuses a skipped step with a 409 naming the allowed state', () => {
     expect(() => transition('draft', 'close')).toThrow(DomainError);
-    expect(() => transition('draft', 'close')).toThrow(
-      'The tender is a draft, so it cannot be closed: only a tender that is published can be.',
-    );
+    expect(() => transition('draft', 'close')).toThrow('The tender is a draft, so it cannot be closed: only a tender that is published can be.');
   });
 
   it('never leaves a frozen state, and every move goes forward or to cancelled', () => {

@@ -54,13 +54,9 @@ export function transition(from: TenderStatus, action: TenderAction): TenderStat
   const to = nextStatus(from, action);
   if (to) return to;
   const allowed = statusList(Object.keys(TRANSITIONS[action]) as TenderStatus[]);
-  throw new DomainError(
-    'invalid_state',
-    `The tender is ${statusWords(from)}, so it cannot be ${ACTION_WORDS[action]}: only a tender that is ${allowed} can be.`,
-    {
-      currentStatus: from,
-    },
-  );
+  throw new DomainError('invalid_state', `The tender is ${statusWords(from)}, so it cannot be ${ACTION_WORDS[action]}: only a tender that is ${allowed} can be.`, {
+    currentStatus: from,
+  });
 }
 
 /** Awarded and cancelled tenders are frozen: every change answers 409. */
@@ -69,17 +65,13 @@ export function isFrozen(status: TenderStatus): boolean {
 }
 
 export function assertNotFrozen(status: TenderStatus): void {
-  if (isFrozen(status))
-    throw new DomainError('invalid_state', `The tender is ${statusWords(status)}; it can no longer be changed.`);
+  if (isFrozen(status)) throw new DomainError('invalid_state', `The tender is ${statusWords(status)}; it can no longer be changed.`);
 }
 
 /** Scoring settings and criteria change only while draft. */
 export function assertDraft(status: TenderStatus, what: string): void {
   if (status !== 'draft') {
-    throw new DomainError(
-      'invalid_state',
-      `${what} can be changed only while the tender is a draft; it is ${statusWords(status)}.`,
-    );
+    throw new DomainError('invalid_state', `${what} can be changed only while the tender is a draft; it is ${statusWords(status)}.`);
   }
 }
 

@@ -17,9 +17,7 @@ export interface ScaleLabel {
 @Entity('tenders')
 // What the database itself refuses (src/database/checks.ts); the services apply the finer rules.
 @Check(oneOf('status', TENDER_STATUSES))
-@Check(
-  `${between('scaleMin', SCALE_FLOOR, SCALE_CEILING)} AND ${between('scaleMax', SCALE_FLOOR, SCALE_CEILING)} AND "scaleMin" < "scaleMax"`,
-)
+@Check(`${between('scaleMin', SCALE_FLOOR, SCALE_CEILING)} AND ${between('scaleMax', SCALE_FLOOR, SCALE_CEILING)} AND "scaleMin" < "scaleMax"`)
 @Check(oneOf('aggregation', AGGREGATIONS))
 @Check(oneOf('priceFormula', PRICE_FORMULAS))
 @Check(oneOf('tieBreak', TIE_BREAKS))

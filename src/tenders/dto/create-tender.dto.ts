@@ -29,7 +29,7 @@ export class CreateTenderDto extends TenderSettingsDto {
   @ApiPropertyOptional({
     example: '2027-01-17T12:00:00.000Z',
     description:
-      'Bidders may ask clarification questions until then (server clock); it must be before bidDeadline. Left out: questions are taken until the bid deadline. Once published it can only move later, and not after it has passed.',
+      'Bidders may ask clarification questions until then (server clock); it must be before bidDeadline. Left out: questions are taken until the bid deadline. Once published it can be set to a future time, then only moved later, and not after it has passed.',
   })
   @IfPresent()
   @IsISO8601({ strict: true, strictSeparator: true })

@@ -56,16 +56,14 @@ export class TenderResponse {
   @ApiPropertyOptional({
     type: [OpeningApprovalResponse],
     nullable: true,
-    description:
-      'Approvals to open the box given so far, oldest first (team only; null for others). With 2 required, the first approval leaves the tender published.',
+    description: 'Approvals to open the box given so far, oldest first (team only; null for others). With 2 required, the first approval leaves the tender published.',
   })
   openingApprovalsGiven: OpeningApprovalResponse[] | null;
   @ApiPropertyOptional({
     type: Number,
     example: 0,
     nullable: true,
-    description:
-      'How many times a signed-in account was refused a read of sealed bids on this tender (each is on the audit trail). Team only; null for others.',
+    description: 'How many times a signed-in account was refused a read of sealed bids on this tender (each is on the audit trail). Team only; null for others.',
   })
   sealedReadAttempts: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Sam Okoye' }) contactName: string | null;
@@ -73,11 +71,7 @@ export class TenderResponse {
   @ApiPropertyOptional({ type: String, nullable: true, example: '020 7974 4444' }) contactPhone: string | null;
   @ApiProperty({ example: 0, description: 'How many bids are submitted; the only thing known of bids while sealed.' })
   submittedBidCount: number;
-  @ApiPropertyOptional({
-    enum: ['owner', 'commissioner', 'procurement'],
-    nullable: true,
-    description: "The caller's place on the team.",
-  })
+  @ApiPropertyOptional({ enum: ['owner', 'commissioner', 'procurement'], nullable: true, description: "The caller's place on the team." })
   teamRole: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
@@ -113,9 +107,7 @@ export class TenderResponse {
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
       openingApprovals: tender.openingApprovals,
-      openingApprovalsGiven: team
-        ? (tender.openingApprovalsGiven ?? []).map((approval: OpeningApproval) => ({ ...approval }))
-        : null,
+      openingApprovalsGiven: team ? (tender.openingApprovalsGiven ?? []).map((approval: OpeningApproval) => ({ ...approval })) : null,
       sealedReadAttempts: team ? team.sealedReadAttempts : null,
       contactName: tender.contactName,
       contactEmail: tender.contactEmail,
