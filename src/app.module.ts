@@ -24,6 +24,7 @@ import { ScoringModule } from './scoring/scoring.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
+import { BidderPagesModule } from './web/bidder/bidder-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { WebModule } from './web/web.module';
 
@@ -52,6 +53,7 @@ import { WebModule } from './web/web.module';
     ExportsModule,
     WebModule,
     PanelPagesModule,
+    BidderPagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -32,6 +32,11 @@ export const WEB_ROUTES = [
   'invitation/{*rest}',
   'panel',
   'panel/{*rest}',
+  'register',
+  'opportunities',
+  'opportunities/{*rest}',
+  'bids',
+  'bids/{*rest}',
 ];
 
 /** The first path segments that are pages ('' is the start page). */

@@ -12,6 +12,9 @@ import { formValue, PageCaller, WebPages } from './web-page';
 import { WebSessionService } from './web-session.service';
 import type { Caller } from '../common/caller';
 
+/** Where a signed-in person's pages start: a bidder's opportunities, everyone else's panel work. */
+const homeOf = (caller: Caller): string => (caller.role === 'bidder' && !caller.seat ? '/opportunities' : '/panel');
+
 /** The shell's own pages: start, sign in and out, session, and the footer pages. */
 @WebPages()
 export class ShellController {
@@ -25,7 +28,7 @@ export class ShellController {
 
   @Get()
   home(@Req() req: Request, @Res() res: Response): void {
-    if (req.web?.caller) return res.redirect(303, '/panel');
+    if (req.web?.caller) return res.redirect(303, homeOf(req.web.caller));
     res.render('views/home.njk', { pageTitle: 'Score bids for a tender', canContinue: Boolean(req.cookies?.[DEVICE_COOKIE]) });
   }
 
@@ -49,7 +52,7 @@ export class ShellController {
         const opened = await this.sessions.signIn(req.web?.session ?? null, user!);
         const cookie = sessionCookie(this.config);
         res.cookie(cookie.name, opened.token, cookie.options);
-        return res.redirect(303, '/panel');
+        return res.redirect(303, user!.role === 'bidder' ? '/opportunities' : '/panel');
       } catch (error) {
         if (!(error instanceof DomainError) || (error.code !== 'unauthorized' && error.code !== 'validation')) throw error;
         fieldErrors.email = { text: 'The email address or password is not right. Check them and try again.' };
@@ -83,7 +86,7 @@ export class ShellController {
   async extend(@PageCaller() _caller: Caller, @Req() req: Request, @Res() res: Response, @Body() body: unknown): Promise<void> {
     await this.sessions.extend(req.web!.session!);
     const back = formValue(body, 'back');
-    res.redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/panel');
+    res.redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : homeOf(req.web!.caller!));
   }
 
   @Get('help')
