@@ -65,7 +65,8 @@ export class BidPagesController {
       status: STATUS_WORDS[bid.status],
       deadline: whenInWords(new Date(view.tender.bidDeadline)),
       left: timeLeft(view.now, new Date(view.tender.bidDeadline)),
-      answered: answerable.length - missingAnswers(answerable, new Set(answered.keys())).length,
+      answered: answerable.filter((leaf) => answered.has(leaf.code)).length,
+      questions: answerable.length,
       missingCount: missing.length,
       sections: [
         { title: { text: 'Your organisation and price' }, href: `/bids/${tenderId}/price`, status: done(true) },
