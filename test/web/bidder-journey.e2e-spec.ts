@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD } from '../app';
-import { BID_TENDER_CRITERIA, FUTURE_DEADLINE } from '../factories/bid.factory';
+import { BID_TENDER_CRITERIA, FUTURE_DEADLINE, postBid } from '../factories/bid.factory';
 import { createPublishedTender } from '../factories/tender.factory';
 import {
   AccessibilityLog,
@@ -32,6 +32,7 @@ describe('A VCSE bidder on a phone', () => {
   let closeBrowser: () => Promise<void>;
   let tenderId: string;
   let commissioner: Awaited<ReturnType<WebTestApp['user']>>;
+  jest.setTimeout(240_000);
   beforeAll(async () => {
     t = await createWebTestApp();
     ({ browser, close: closeBrowser } = await launchBrowser());
@@ -255,10 +256,140 @@ describe('A VCSE bidder on a phone', () => {
     expect(axe.failures).toEqual([]);
     expect(cspViolations).toEqual([]);
   });
+
+  it('a rival sees neither the bid nor the private question; a published answer reaches every bidder', async () => {
+    t.clock.set('2027-01-05T09:00:00.000Z');
+    const rivalTender = await createPublishedTender(t, commissioner.token, {
+      criteria: BID_TENDER_CRITERIA,
+      tender: { title: 'Peer support service', clarificationDeadline: CLARIFICATION_DEADLINE },
+    });
+    const axe = new AccessibilityLog();
+    const mind = await t.user('bidder', { organisationName: 'Camden Mind', organisationType: 'vcse' });
+    const rival = await t.user('bidder', { organisationName: 'Big Care plc', organisationType: 'large' });
+    const bid = await postBid(t, mind, rivalTender, { bidderName: 'Camden Mind' });
+    expect(bid.status).toBe(201);
+    const secret = 'We pay our subcontractor Acme £12 an hour. Is that allowed?';
+    const asked = await t
+      .http()
+      .post(`/api/tenders/${rivalTender}/questions`)
+      .set(mind.auth)
+      .send({ question: secret })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/tenders/${rivalTender}/clarifications/${asked.body.id}/answer`)
+      .set(commissioner.auth)
+      .send({ answer: 'Yes, that rate is allowed.', private: true, privateReason: 'Names a subcontractor and its rate.' })
+      .expect(200);
+
+    const r = await phone(browser);
+    await signIn(r.page, rival.email);
+    await r.page.goto(`${t.baseUrl}/bids/${rivalTender}`);
+    expect(await heading(r.page)).toBe('Start your bid');
+    await t.http().get(`/api/tenders/${rivalTender}/bids/${bid.body.id}`).set(rival.auth).expect(404);
+    await r.page.goto(`${t.baseUrl}/opportunities/${rivalTender}`);
+    expect(await r.page.getByText(secret).count()).toBe(0);
+    expect(await r.page.getByText('Yes, that rate is allowed.').count()).toBe(0);
+    await r.page.getByLabel('Ask a question').fill('Can the service run from two sites?');
+    await button(r.page, 'Send your question').click();
+    await r.page.getByText('Your question has been sent.').waitFor();
+    const log = (await t.http().get(`/api/tenders/${rivalTender}/clarifications`).set(commissioner.auth).expect(200)).body;
+    const rivalQuestion = log.find((entry: { question: string }) => entry.question === 'Can the service run from two sites?');
+    expect(rivalQuestion.askedBy.organisationName).toBe('Big Care plc');
+    await t
+      .http()
+      .post(`/api/tenders/${rivalTender}/clarifications/${rivalQuestion.id}/answer`)
+      .set(commissioner.auth)
+      .send({ answer: 'Yes, if both are in the borough.' })
+      .expect(200);
+
+    const m = await phone(browser);
+    await signIn(m.page, mind.email);
+    for (const page of [r.page, m.page]) {
+      await page.goto(`${t.baseUrl}/opportunities/${rivalTender}`);
+      await page.getByText('Can the service run from two sites?').waitFor();
+      await page.getByText('Yes, if both are in the borough.').waitFor();
+      expect(await page.getByText('Big Care plc').count()).toBe(0);
+      await axe.check(page);
+    }
+    await m.page.getByText('Answer, to you only: Yes, that rate is allowed.').waitFor();
+    expect(await r.page.getByText(secret).count()).toBe(0);
+    await screenshot(m.page, 'bidder-10-questions-and-answers');
+    await r.context.close();
+    await m.context.close();
+    expect(axe.failures).toEqual([]);
+  });
+
+  it('works with JavaScript off at 320 px without sideways scrolling', async () => {
+    t.clock.set('2027-01-06T09:00:00.000Z');
+    const tender = await createPublishedTender(t, commissioner.token, {
+      criteria: BID_TENDER_CRITERIA,
+      tender: { title: 'Carers support' },
+    });
+    const { context, page } = await phone(browser, { javaScriptEnabled: false, width: 320 });
+    const visited: string[] = [];
+    const noSideways = async () => {
+      visited.push(await heading(page));
+      expect({ page: visited[visited.length - 1], sideways: await scrollsSideways(page) }).toEqual({
+        page: visited[visited.length - 1],
+        sideways: false,
+      });
+    };
+    await page.goto(`${t.baseUrl}/register`);
+    await page.getByLabel('Name of your organisation').fill('Carers Together');
+    await page.getByLabel('Small or medium business (SME)').check();
+    await page.getByLabel('Your name').fill('Sam Lee');
+    await page.getByLabel('Your email address').fill('sam@carers.example');
+    await page.getByLabel('Choose a password').fill(PASSWORD);
+    await button(page, 'Register').click();
+    await noSideways();
+    await page.goto(`${t.baseUrl}/opportunities/${tender}`);
+    await noSideways();
+    await page.getByRole('button', { name: 'Start your bid' }).click();
+    await page.getByLabel('Name of your organisation as it should appear on the bid').fill('Carers Together');
+    await page.getByLabel('Your total price').fill('98000');
+    await button(page, 'Save and continue').click();
+    await noSideways();
+    for (const code of ['Q1', 'Q2', 'C1', 'SV1']) {
+      await page.goto(`${t.baseUrl}/bids/${tender}/answers/${code}`);
+      await noSideways();
+      await page.getByRole('textbox').fill(`${SENTENCE} (${code})`);
+      await button(page, 'Save and continue').click();
+    }
+    await page.goto(`${t.baseUrl}/bids/${tender}/commitments/new`);
+    await noSideways();
+    await page.goto(`${t.baseUrl}/bids/${tender}/check`);
+    await noSideways();
+    await button(page, 'Submit your bid').click();
+    expect(await heading(page)).toBe('Bid received');
+    await noSideways();
+    await screenshot(page, 'bidder-11-receipt-320px');
+    expect(visited).toContain('Bid received');
+    await context.close();
+  });
 });
 
 /** The receipt's canonical content (docs/BIDS.md "Receipts"), rebuilt from the bid as the API gives it. */
-function independentCanonical(tenderId: string, bid: Record<string, any>): string {
+interface ApiBid {
+  id: string;
+  submittedVersion: number;
+  submittedAt: string;
+  bidderName: string;
+  organisationType: string | null;
+  consortium: string[];
+  price: number;
+  responses: { code: string; text: string }[];
+  commitments: {
+    code: string | null;
+    outcome: string;
+    measure: string;
+    target: number;
+    baseline: number | null;
+    by: string | null;
+  }[];
+}
+
+function independentCanonical(tenderId: string, bid: ApiBid): string {
   return JSON.stringify({
     tender: tenderId,
     bid: bid.id,
@@ -268,8 +399,8 @@ function independentCanonical(tenderId: string, bid: Record<string, any>): strin
     organisationType: bid.organisationType,
     consortium: bid.consortium,
     price: bid.price.toFixed(2),
-    responses: bid.responses.map((r: { code: string; text: string }) => ({ criterion: r.code, text: r.text })),
-    commitments: bid.commitments.map((c: Record<string, unknown>) => ({
+    responses: bid.responses.map((r) => ({ criterion: r.code, text: r.text })),
+    commitments: bid.commitments.map((c) => ({
       criterion: c.code,
       outcome: c.outcome,
       measure: c.measure,
