@@ -151,7 +151,10 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
         await response.arrayBuffer();
         const ok = response.status === 303 && (response.headers.get('location') ?? '').endsWith('/receipt');
         samples.push({ kind: 'submit', ms: performance.now() - started, status: response.status });
-        return { status: ok ? 303 : response.status, json: { detail: ok ? undefined : `redirected to ${response.headers.get('location')}` } as { detail?: string } };
+        return {
+          status: ok ? 303 : response.status,
+          json: { detail: ok ? undefined : `redirected to ${response.headers.get('location')}` } as { detail?: string },
+        };
       } finally {
         inFlight -= 1;
       }
@@ -285,7 +288,9 @@ async function setUpTender(
 }
 
 /** Bidder accounts (one organisation each), created through the service and signed in. */
-async function setUpBidders(app: INestApplication): Promise<{ name: string; token: string; web: { cookie: string; csrf: string } }[]> {
+async function setUpBidders(
+  app: INestApplication,
+): Promise<{ name: string; token: string; web: { cookie: string; csrf: string } }[]> {
   const users = app.get(UsersService);
   const auth = app.get(AuthService);
   const sessions = app.get(WebSessionService);
