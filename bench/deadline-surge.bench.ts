@@ -25,8 +25,8 @@
  *
  * SURGE_SUBMIT=web sends each submit through the bidder's web page instead (POST
  * /bids/:tenderId/submit with the session cookie and the form's CSRF token, answered 303 to
- * the receipt): the same service behind the page's own reads (tender, criteria, the bidder's
- * bids). The sessions are opened in the set-up through WebSessionService.
+ * the receipt; the form names the bid, as the check page's does): the same service call,
+ * behind the page's session, CSRF and error handling. The sessions are opened in the set-up through WebSessionService.
  *
  * Run alone: npx ts-node --transpile-only bench/deadline-surge.bench.ts
  */
@@ -137,7 +137,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
 
     // The page's form: the session cookie and its CSRF token; success is a 303 to the receipt.
     const origin = base.replace(/\/api$/, '');
-    const sendForm = async (path: string, web: { cookie: string; csrf: string }) => {
+    const sendForm = async (path: string, web: { cookie: string; csrf: string }, bidId: string) => {
       inFlight += 1;
       peakInFlight = Math.max(peakInFlight, inFlight);
       const started = performance.now();
@@ -146,7 +146,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
           method: 'POST',
           redirect: 'manual',
           headers: { Cookie: web.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ _csrf: web.csrf }).toString(),
+          body: new URLSearchParams({ _csrf: web.csrf, bid: bidId }).toString(),
         });
         await response.arrayBuffer();
         const ok = response.status === 303 && (response.headers.get('location') ?? '').endsWith('/receipt');
@@ -178,7 +178,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
           }
           const submitted =
             SUBMIT_VIA === 'web'
-              ? await sendForm(`/bids/${tenderId}/submit`, bidder.web)
+              ? await sendForm(`/bids/${tenderId}/submit`, bidder.web, created.json.id)
               : await send('submit', `/tenders/${tenderId}/bids/${created.json.id}/submit`, bidder.token);
           if (submitted.status !== (SUBMIT_VIA === 'web' ? 303 : 200))
             failures.push(`submit ${bidder.name}: ${submitted.status} ${submitted.json.detail ?? ''}`);

@@ -318,20 +318,39 @@ export class BidPagesController {
     this.renderCheck(res, view, bid, noErrors());
   }
 
+  /**
+   * The check page's form names the bid it shows, so at the deadline the submit is one unit of
+   * work: the service checks access, the deadline and completeness itself. The page's own
+   * reads happen only when it must answer with a page (missing answers, a refusal).
+   */
   @Post(':tenderId/submit')
-  async submit(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Res() res: Response): Promise<void> {
-    const { view, bid } = await this.load(caller, tenderId, res);
-    if (!bid) return res.redirect(303, `/bids/${tenderId}`);
-    const missing = missingAnswers(view.leaves, new Set(bid.responses.map((response) => response.code)));
-    if (missing.length > 0) {
+  async submit(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    bidderOnly(caller, res);
+    const bidId = formValue(body, 'bid');
+    try {
+      if (!bidId) throw new DomainError('rule_violation', 'The form did not say which bid.');
+      await this.submission.submit(caller, tenderId, bidId);
+      return res.redirect(303, `/bids/${tenderId}/receipt`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['rule_violation', 'invalid_state'].includes(error.code)) throw error;
+      const { view, bid } = await this.load(caller, tenderId, res);
+      if (!bid) return res.redirect(303, `/bids/${tenderId}`);
+      if (error.code === 'invalid_state') {
+        await this.attempt(res, view, bid, () => Promise.reject(error)); // always throws: the refusal's page
+        return;
+      }
       const form = noErrors();
-      for (const leaf of missing)
+      for (const leaf of missingAnswers(view.leaves, new Set(bid.responses.map((response) => response.code)))) {
         form.errors.push({ text: `Answer ${leaf.code}: ${leaf.title}`, href: `/bids/${tenderId}/answers/${leaf.code}` });
+      }
       res.status(400);
       return this.renderCheck(res, view, bid, form);
     }
-    const refused = await this.attempt(res, view, bid, () => this.submission.submit(caller, tenderId, bid.id));
-    if (!refused) res.redirect(303, `/bids/${tenderId}/receipt`);
   }
 
   @Get(':tenderId/receipt')
