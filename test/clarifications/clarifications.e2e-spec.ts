@@ -14,7 +14,7 @@ describe('clarification questions', () => {
   let t: TestApp;
   let world: BidWorld;
   let asker: SignedIn;
-  let colleague: SignedIn;
+  let thirdBidder: SignedIn;
   let rival: SignedIn;
   let panelist: Panelist;
   const url = (path = '') => `/api/tenders/${world.tenderId}${path}`;
@@ -25,7 +25,7 @@ describe('clarification questions', () => {
     await t.http().patch(url()).set(world.commissioner.auth).send({ clarificationDeadline: CLARIFICATION_DEADLINE }).expect(200);
     asker = await t.user('bidder', { organisationName: 'Camden Mind', organisationType: 'vcse' });
     rival = await t.user('bidder', { organisationName: 'Big Care plc', organisationType: 'large' });
-    colleague = await t.user('bidder', { organisationName: 'Camden Mind (second account)', organisationType: 'vcse' });
+    thirdBidder = await t.user('bidder', { organisationName: 'Kentish Town Trust', organisationType: 'sme' });
     panelist = await addPanelist(t, world, 'professional');
   });
   afterAll(() => t.close());
@@ -118,7 +118,7 @@ describe('clarification questions', () => {
       answer: 'Yes, both in the borough.',
       publishedAt: '2026-11-23T09:00:00.000Z',
     });
-    for (const who of [rival, colleague, panelist]) {
+    for (const who of [rival, thirdBidder, panelist]) {
       const seen = await t.http().get(url('/clarifications')).set(who.auth).expect(200);
       expect(seen.body).toEqual([
         expect.objectContaining({
