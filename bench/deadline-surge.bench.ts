@@ -23,6 +23,11 @@
  * of the surge (create, then submit). Checked: errors, and the database against what was
  * acknowledged (no lost bid, no duplicate).
  *
+ * SURGE_SUBMIT=web sends each submit through the bidder's web page instead (POST
+ * /bids/:tenderId/submit with the session cookie and the form's CSRF token, answered 303 to
+ * the receipt; the form names the bid, as the check page's does): the same service call,
+ * behind the page's session, CSRF and error handling. The sessions are opened in the set-up through WebSessionService.
+ *
  * Run alone: npx ts-node --transpile-only bench/deadline-surge.bench.ts
  */
 import 'reflect-metadata';
@@ -40,6 +45,8 @@ import { AuthService } from '../src/auth/auth.service';
 import { Bid } from '../src/bids/bid.entity';
 import { UsersService } from '../src/users/users.service';
 import { configureApp } from '../src/configure-app';
+import { SESSION_COOKIE } from '../src/web/web-request';
+import { WebSessionService } from '../src/web/web-session.service';
 import { notMeasured, onPostgres } from './lib/postgres';
 import { percentile, type BenchFigure } from './types';
 
@@ -47,6 +54,8 @@ const SCENARIO = 'deadline surge';
 const BIDDERS = Number(process.env.SURGE_BIDDERS ?? 200);
 const WINDOW_MS = Number(process.env.SURGE_WINDOW_S ?? 60) * 1000;
 const P99_TARGET_MS = 200;
+/** `api`: POST /api/…/submit with a bearer token; `web`: the bidder's page form. */
+const SUBMIT_VIA = process.env.SURGE_SUBMIT === 'web' ? 'web' : 'api';
 
 export type SurgeFigure = BenchFigure & { name: string };
 
@@ -83,7 +92,7 @@ export async function benchDeadlineSurge(): Promise<SurgeFigure[]> {
 
 /** The surge against the app on `databaseUrl` (empty). */
 async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: string): Promise<SurgeFigure[]> {
-  const name = `${SCENARIO} (${db})`;
+  const name = `${SCENARIO}${SUBMIT_VIA === 'web' ? ', submit through the web page' : ''} (${db})`;
   const admin = { email: 'surge-admin@bench.local', password: 'surge-admin-password-1' };
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -126,6 +135,31 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
       }
     };
 
+    // The page's form: the session cookie and its CSRF token; success is a 303 to the receipt.
+    const origin = base.replace(/\/api$/, '');
+    const sendForm = async (path: string, web: { cookie: string; csrf: string }, bidId: string) => {
+      inFlight += 1;
+      peakInFlight = Math.max(peakInFlight, inFlight);
+      const started = performance.now();
+      try {
+        const response = await fetch(`${origin}${path}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { Cookie: web.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ _csrf: web.csrf, bid: bidId }).toString(),
+        });
+        await response.arrayBuffer();
+        const ok = response.status === 303 && (response.headers.get('location') ?? '').endsWith('/receipt');
+        samples.push({ kind: 'submit', ms: performance.now() - started, status: response.status });
+        return {
+          status: ok ? 303 : response.status,
+          json: { detail: ok ? undefined : `redirected to ${response.headers.get('location')}` } as { detail?: string },
+        };
+      } finally {
+        inFlight -= 1;
+      }
+    };
+
     const surgeStarted = performance.now();
     await Promise.all(
       bidders.map(async (bidder, index) => {
@@ -142,8 +176,11 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
             failures.push(`create ${bidder.name}: ${created.status} ${created.json.detail ?? ''}`);
             return;
           }
-          const submitted = await send('submit', `/tenders/${tenderId}/bids/${created.json.id}/submit`, bidder.token);
-          if (submitted.status !== 200)
+          const submitted =
+            SUBMIT_VIA === 'web'
+              ? await sendForm(`/bids/${tenderId}/submit`, bidder.web, created.json.id)
+              : await send('submit', `/tenders/${tenderId}/bids/${created.json.id}/submit`, bidder.token);
+          if (submitted.status !== (SUBMIT_VIA === 'web' ? 303 : 200))
             failures.push(`submit ${bidder.name}: ${submitted.status} ${submitted.json.detail ?? ''}`);
           else acknowledged.add(created.json.id);
         } catch (error) {
@@ -251,10 +288,13 @@ async function setUpTender(
 }
 
 /** Bidder accounts (one organisation each), created through the service and signed in. */
-async function setUpBidders(app: INestApplication): Promise<{ name: string; token: string }[]> {
+async function setUpBidders(
+  app: INestApplication,
+): Promise<{ name: string; token: string; web: { cookie: string; csrf: string } }[]> {
   const users = app.get(UsersService);
   const auth = app.get(AuthService);
-  const bidders: { name: string; token: string }[] = [];
+  const sessions = app.get(WebSessionService);
+  const bidders: { name: string; token: string; web: { cookie: string; csrf: string } }[] = [];
   for (let i = 0; i < BIDDERS; i++) {
     const name = `Surge Bidder ${String(i + 1).padStart(3, '0')}`;
     const user = await users.create(null, {
@@ -265,7 +305,12 @@ async function setUpBidders(app: INestApplication): Promise<{ name: string; toke
       organisationName: `${name} CIC`,
       organisationType: (['vcse', 'sme', 'large', 'public'] as const)[i % 4],
     });
-    bidders.push({ name, token: (await auth.sessionFor(user)).accessToken });
+    const opened = await sessions.signIn(null, (await users.findByEmail(user.email))!);
+    bidders.push({
+      name,
+      token: (await auth.sessionFor(user)).accessToken,
+      web: { cookie: `${SESSION_COOKIE}=${opened.token}`, csrf: opened.session.csrfToken },
+    });
   }
   return bidders;
 }

@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { BidsModule } from './bids/bids.module';
+import { ClarificationsModule } from './clarifications/clarifications.module';
 import { ClockModule } from './common/clock.module';
 import { NotFoundFallback } from './common/not-found-fallback';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -25,6 +26,7 @@ import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
 import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
+import { BidderPagesModule } from './web/bidder/bidder-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { WebModule } from './web/web.module';
@@ -46,6 +48,7 @@ import { WebModule } from './web/web.module';
     TemplatesModule,
     TendersModule,
     BidsModule,
+    ClarificationsModule,
     PanelModule,
     ScoringModule,
     ModerationModule,
@@ -56,6 +59,7 @@ import { WebModule } from './web/web.module';
     PanelPagesModule,
     TeamPagesModule,
     EvaluationPagesModule,
+    BidderPagesModule,
   ],
   controllers: [HealthController],
   providers: [

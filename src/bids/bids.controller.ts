@@ -15,6 +15,8 @@ import type { Caller } from '../common/caller';
 import { BidAssessmentService } from './bid-assessment.service';
 import { BidEntryService } from './bid-entry.service';
 import { BidReadingService } from './bid-reading.service';
+import { BidReceiptService } from './bid-receipt.service';
+import { BidReceiptResponse } from './dto/bid-receipt.response';
 import { BidSubmissionService } from './bid-submission.service';
 import { DisqualifyBidDto, RecordComplianceDto } from './dto/bid-actions.dto';
 import { BidDetailResponse, ComplianceRecordResponse } from './dto/bid.response';
@@ -34,7 +36,22 @@ export class BidsController {
     private readonly submission: BidSubmissionService,
     private readonly reading: BidReadingService,
     private readonly assessment: BidAssessmentService,
+    private readonly receipts: BidReceiptService,
   ) {}
+
+  @Get(':bidId/receipt')
+  @Auth('bidder', 'commissioner', 'procurement')
+  @ApiOperation({
+    summary: 'The receipt of the submitted bid',
+    description:
+      'Its keeper (the bidder; the team for a paper bid): the version that counts, the server time it was received, its canonical content and the SHA-256 of that content (docs/BIDS.md "Receipts").',
+  })
+  @ApiOkResponse({ type: BidReceiptResponse })
+  @ApiNotFoundResponse({ description: NOT_VISIBLE })
+  @ApiProblems({ 409: 'Not submitted yet: no receipt.' })
+  receipt(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string): Promise<BidReceiptResponse> {
+    return this.receipts.receipt(caller, tenderId, bidId);
+  }
 
   @Post()
   @Idempotent()

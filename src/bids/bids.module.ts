@@ -5,6 +5,7 @@ import { BidContent } from './bid-content.service';
 import { BidCounter } from './bid-counter';
 import { BidEntryService } from './bid-entry.service';
 import { BidReadingService } from './bid-reading.service';
+import { BidReceiptService } from './bid-receipt.service';
 import { BidSubmissionService } from './bid-submission.service';
 import { BidsController } from './bids.controller';
 import { TenderClosing } from './tender-closing.service';
@@ -21,10 +22,11 @@ import { TenderClosing } from './tender-closing.service';
     BidEntryService,
     BidSubmissionService,
     BidReadingService,
+    BidReceiptService,
     BidAssessmentService,
     TenderClosing,
     { provide: SubmittedBidCounter, useClass: BidCounter },
   ],
-  exports: [SubmittedBidCounter, TenderClosing, BidContent, BidReadingService, BidAssessmentService],
+  exports: [SubmittedBidCounter, TenderClosing, BidContent, BidReadingService, BidAssessmentService, BidEntryService, BidSubmissionService, BidReceiptService],
 })
 export class BidsModule {}

@@ -10,6 +10,7 @@ export const API_TAGS: Record<string, string> = {
   tenders: 'A tender from draft to award: its settings, team and lifecycle.',
   criteria: "The tender's weighted criteria tree, edited while the tender is a draft.",
   bids: 'Bids: drafts, sealed submission, withdrawal, compliance checks and disqualification.',
+  clarifications: 'Clarification questions: bidders ask until the clarification deadline, the team answers (published to every bidder, or privately) and publishes its own.',
   panel: 'The evaluation panel: members, invitations and conflict-of-interest declarations.',
   scoring: "Panelists' individual scores with their rationale.",
   moderation: 'Moderation: the panel agrees one score per bid and criterion.',

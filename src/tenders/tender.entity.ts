@@ -42,6 +42,10 @@ export class Tender {
   @Column({ type: Date })
   bidDeadline: Date;
 
+  /** Bidders may ask clarification questions until then (before `bidDeadline`); null: until the bid deadline. */
+  @Column({ type: Date, nullable: true })
+  clarificationDeadline: Date | null;
+
   @Column({ type: 'varchar', length: 100, nullable: true })
   templateKey: string | null;
 

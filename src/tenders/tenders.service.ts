@@ -40,6 +40,15 @@ const SETTING_KEYS = [
 /** The team's contact details: not scoring settings, so they change in any state until the tender is frozen. */
 const CONTACT_KEYS = ['contactName', 'contactEmail', 'contactPhone'] as const satisfies readonly (keyof TenderSettingsDto)[];
 
+/** A clarification deadline, when set, comes before the bid deadline (422 naming it otherwise). */
+function assertClarificationBeforeBidDeadline(tender: Tender): void {
+  if (tender.clarificationDeadline !== null && tender.clarificationDeadline >= tender.bidDeadline) {
+    throw new DomainError('rule_violation', 'The clarification deadline must be before the bid deadline, so bidders can use the answers.', {
+      errors: [{ field: 'clarificationDeadline', message: `Set a clarification deadline before the bid deadline, ${tender.bidDeadline.toISOString()}.` }],
+    });
+  }
+}
+
 /** What the audit trail records of a tender. */
 function snapshot(tender: Tender): Record<string, unknown> {
   return {
@@ -47,6 +56,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
     title: tender.title,
     status: tender.status,
     bidDeadline: tender.bidDeadline.toISOString(),
+    clarificationDeadline: tender.clarificationDeadline?.toISOString() ?? null,
     settings: {
       scale: { min: tender.scaleMin, max: tender.scaleMax },
       aggregation: tender.aggregation,
@@ -94,6 +104,7 @@ export class TendersService {
         description: dto.description ?? template?.description ?? '',
         status: 'draft',
         bidDeadline: new Date(dto.bidDeadline),
+        clarificationDeadline: dto.clarificationDeadline ? new Date(dto.clarificationDeadline) : null,
         templateKey: template?.key ?? null,
         ownerId: caller.id,
         scaleMin: scale.min,
@@ -113,6 +124,7 @@ export class TendersService {
         cancelledAt: null,
       });
       this.applySettings(tender, dto);
+      assertClarificationBeforeBidDeadline(tender);
       await em.getRepository(Tender).insert(tender);
       await em.getRepository(TenderTeamMember).insert({ id: newId(), tenderId: tender.id, userId: caller.id, role: 'owner' });
       if (template) await this.criteria.copyFromTemplate(em, tender.id, template.flat);
@@ -181,6 +193,25 @@ export class TendersService {
         }
         tender.bidDeadline = deadline;
       }
+      if (dto.clarificationDeadline !== undefined) {
+        const deadline = new Date(dto.clarificationDeadline);
+        if (tender.status === 'published') {
+          // Once bidders rely on a clarification deadline it only moves later; a first one may be
+          // set at any future time before the bids are due.
+          const current = tender.clarificationDeadline;
+          if (this.clock.now() >= (current ?? tender.bidDeadline)) {
+            throw new DomainError('invalid_state', 'The clarification deadline has passed; it can no longer be moved.');
+          }
+          if (current !== null ? deadline <= current : deadline <= this.clock.now()) {
+            const after = current !== null ? `later than the current one, ${current.toISOString()}` : 'in the future';
+            throw new DomainError('rule_violation', `A published tender's clarification deadline must be ${after}.`, {
+              errors: [{ field: 'clarificationDeadline', message: `Set a clarification deadline ${after}.` }],
+            });
+          }
+        }
+        tender.clarificationDeadline = deadline;
+      }
+      assertClarificationBeforeBidDeadline(tender);
       if (dto.reference !== undefined) {
         await this.assertReferenceFree(em, dto.reference.trim(), tender.id);
         tender.reference = dto.reference.trim();

@@ -37,6 +37,11 @@ export const WEB_ROUTES = [
   'accounts/{*rest}',
   'account/{*rest}',
   'reset-password/{*rest}',
+  'register',
+  'opportunities',
+  'opportunities/{*rest}',
+  'bids',
+  'bids/{*rest}',
 ];
 
 /**

@@ -13,6 +13,9 @@ import { WebSessionService } from './web-session.service';
 import { landingFor } from './team/team-frame';
 import type { Caller } from '../common/caller';
 
+/** Where a signed-in person's pages start: a bidder's opportunities, everyone else's panel work. */
+const homeOf = (caller: Caller): string => (caller.seat ? '/panel' : landingFor(caller.role));
+
 /** The shell's own pages: start, sign in and out, session, and the footer pages. */
 @WebPages()
 export class ShellController {
@@ -26,7 +29,7 @@ export class ShellController {
 
   @Get()
   home(@Req() req: Request, @Res() res: Response): void {
-    if (req.web?.caller) return res.redirect(303, req.web.caller.seat ? '/panel' : landingFor(req.web.caller.role));
+    if (req.web?.caller) return res.redirect(303, homeOf(req.web.caller));
     res.render('views/home.njk', { pageTitle: 'Score bids for a tender', canContinue: Boolean(req.cookies?.[DEVICE_COOKIE]) });
   }
 
@@ -84,7 +87,7 @@ export class ShellController {
   async extend(@PageCaller() _caller: Caller, @Req() req: Request, @Res() res: Response, @Body() body: unknown): Promise<void> {
     await this.sessions.extend(req.web!.session!);
     const back = formValue(body, 'back');
-    res.redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/panel');
+    res.redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : homeOf(req.web!.caller!));
   }
 
   @Get('help')

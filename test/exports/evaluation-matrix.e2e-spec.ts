@@ -63,9 +63,19 @@ describe('the evaluation matrix (xlsx)', () => {
     const seconds = (Date.now() - started) / 1000;
     expect(seconds).toBeLessThan(60);
     expect([...sheets.keys()].sort((a, b) => a.localeCompare(b))).toEqual(
-      ['Commitments', 'Compliance', 'Cover', 'Criteria', 'Matrix', 'Moderation', 'Panel', 'Price', 'Scores', 'Summary'].sort(
-        (a, b) => a.localeCompare(b),
-      ),
+      [
+        'Clarifications',
+        'Commitments',
+        'Compliance',
+        'Cover',
+        'Criteria',
+        'Matrix',
+        'Moderation',
+        'Panel',
+        'Price',
+        'Scores',
+        'Summary',
+      ].sort((a, b) => a.localeCompare(b)),
     );
     for (const [name, rows] of sheets) {
       for (const row of rows)
@@ -141,6 +151,14 @@ describe('the evaluation matrix (xlsx)', () => {
     expect(sheets.get('Criteria')!.some((row) => row[1] === '-Local employment (=jobs for residents)')).toBe(true);
     expect(sheets.get('Compliance')!.some((row) => row.includes('+No safeguarding lead named'))).toBe(true);
     expect(sheets.get('Moderation')!.some((row) => row.includes('@Revised to 4: evidence on page 12.'))).toBe(true);
+    const clarifications = sheets.get('Clarifications')!;
+    expect(clarifications.slice(1).map((row) => [row[0], row[1], row[2], row[5], row[8]])).toEqual([
+      ['1', 'Question', HOSTILE.dde, HOSTILE.at, 'Published to every bidder'],
+      ['2', 'Question', 'Can our partner Acme supply the café?', 'Yes.', 'Answered to the asker only'],
+      ['3', 'Notice', '', 'Annex C is revised.', 'Published to every bidder'],
+    ]);
+    expect(clarifications[2][3]).toMatch(/^Camden Mind Partnership org \(Bidder \d+\)$/);
+    expect(clarifications[2][9]).toBe('Names a partner.');
     console.log(`LibreOffice recalculated the workbook in ${seconds.toFixed(1)} s`);
   });
 
@@ -158,6 +176,7 @@ describe('the evaluation matrix (xlsx)', () => {
       'Panel',
       'Commitments',
       'Compliance',
+      'Clarifications',
     ]);
     const names = new Map(workbook.definedNames.model.map((entry) => [entry.name, entry.ranges]));
     for (const name of [

@@ -124,6 +124,16 @@ export async function evaluationWorld(t: TestApp): Promise<ExportWorld> {
   const steady = await bid('Camden Mind Partnership', 99_999.99);
   const failsGate = await bid('Riverside Care Ltd', 87_500);
   const cheap = await bid('Peer Power CIC', 94_000.01);
+  // The clarification log: a hostile question answered to every bidder, a private one, and a notice.
+  const asked = await api(hostile.bidder).post('/questions', { question: HOSTILE.dde });
+  await api(commissioner).post(`/clarifications/${asked.id}/answer`, { answer: HOSTILE.at });
+  const privately = await api(steady.bidder).post('/questions', { question: 'Can our partner Acme supply the café?' });
+  await api(procurement).post(`/clarifications/${privately.id}/answer`, {
+    answer: 'Yes.',
+    private: true,
+    privateReason: 'Names a partner.',
+  });
+  await api(commissioner).post('/clarifications', { text: 'Annex C is revised.' });
   t.clock.set(new Date(new Date(FUTURE_DEADLINE).getTime() + 1000));
   await api(commissioner).post('/close');
 

@@ -168,6 +168,31 @@ describe('exports: scores.csv, evaluation.json, access and the audit trail', () 
       ]),
     );
     expect(evaluation.compliance).toHaveLength(4);
+    expect(evaluation.clarifications).toEqual([
+      expect.objectContaining({
+        number: 1,
+        kind: 'question',
+        status: 'published',
+        question: HOSTILE.dde,
+        answer: HOSTILE.at,
+        privateReason: null,
+      }),
+      expect.objectContaining({
+        number: 2,
+        status: 'private',
+        askedBy: { organisationName: 'Camden Mind Partnership org', name: expect.any(String) },
+        privateReason: 'Names a partner.',
+        publishedAt: null,
+      }),
+      expect.objectContaining({
+        number: 3,
+        kind: 'notice',
+        question: null,
+        askedBy: null,
+        answer: 'Annex C is revised.',
+        publishedAt: expect.any(String),
+      }),
+    ]);
     expect(evaluation.commitments).toEqual([
       expect.objectContaining({
         bidId: world.bidIds.hostile,

@@ -13,6 +13,8 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
   let draftId: string;
   let publishedId: string;
   let adminId: string;
+  let questionId: string;
+  let rivalQuestionId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -34,6 +36,10 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
     }
     await t.http().post(`/api/tenders/${draftId}/criteria`).set(owner.auth).send(WORKED_EXAMPLE_CRITERIA[0]).expect(201);
     await t.http().post(`/api/tenders/${publishedId}/publish`).set(owner.auth).expect(200);
+    const ask = (auth: Record<string, string>) =>
+      t.http().post(`/api/tenders/${publishedId}/questions`).set(auth).send({ question: 'Can we use two sites?' }).expect(201);
+    questionId = (await ask(who.bidder.auth)).body.id;
+    rivalQuestionId = (await ask((await t.user('bidder')).auth)).body.id;
   });
   afterAll(() => t.close());
   const idOf = (caller: 'bidder' | 'panelist' | 'admin') => (caller === 'admin' ? adminId : (who[caller] as SignedIn).id);
@@ -68,6 +74,14 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
     ['POST team', 'post', () => `/api/tenders/${draftId}/team`, { userId: '00000000-0000-4000-8000-000000000000', role: 'commissioner' }, { owner: 422, teamProcurement: 403, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
     ['GET audit', 'get', () => `/api/tenders/${draftId}/audit`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
     ['POST publish (published bidder-visible)', 'post', () => `/api/tenders/${publishedId}/publish`, undefined, { owner: 409, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST draft questions (no bidder sees a draft)', 'post', () => `/api/tenders/${draftId}/questions`, { question: 'Two sites?' }, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 404, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST published questions', 'post', () => `/api/tenders/${publishedId}/questions`, { question: 'Two sites?' }, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 201, panelist: 403, admin: 403, anonymous: 401 }],
+    ['GET published clarifications (panel: see test/clarifications)', 'get', () => `/api/tenders/${publishedId}/clarifications`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 }],
+    ["GET the bidder's question", 'get', () => `/api/tenders/${publishedId}/clarifications/${questionId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 }],
+    ["GET a rival's unanswered question", 'get', () => `/api/tenders/${publishedId}/clarifications/${rivalQuestionId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 }],
+    ['POST clarifications (team notice)', 'post', () => `/api/tenders/${publishedId}/clarifications`, { text: 'Annex C is revised.' }, { owner: 201, teamProcurement: 201, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST answer', 'post', () => `/api/tenders/${publishedId}/clarifications/${questionId}/answer`, { answer: 'Yes.', private: true, privateReason: 'Names a partner.' }, { owner: 200, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+    ['POST publish a private answer', 'post', () => `/api/tenders/${publishedId}/clarifications/${questionId}/publish`, undefined, { owner: 200, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
     ['POST tenders', 'post', () => '/api/tenders', () => buildTender({ title: 'T' }), { owner: 201, teamProcurement: 403, outsiderCommissioner: 201, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
   ];
 

@@ -9,7 +9,7 @@ const iso = (date: Date | null): string | null => (date ? date.toISOString() : n
  * evaluation.json: the whole evaluation as one document — the tender and its settings,
  * the criteria, the bids (which version counted, how many were submitted), the results
  * exactly as GET /results gives them, every individual score and moderated version with
- * its rationale, the panel statistics, declarations, gate outcomes and commitments. Bid
+ * its rationale, the panel statistics, declarations, gate outcomes, commitments and the clarification log. Bid
  * response texts are not repeated here (GET /bids/:id has them): this is the assessment.
  * Criteria, bids and members are referred to by id, with codes and names beside them.
  * Built in memory (unlike the workbook and the CSV, which stream).
@@ -113,6 +113,12 @@ export async function evaluationJson(record: EvaluationRecord): Promise<Record<s
       // Numbers, as the bids API gives them.
       target: Number(commitment.target),
       baseline: commitment.baseline === null ? null : Number(commitment.baseline),
+    })),
+    clarifications: record.clarifications.map((entry) => ({
+      ...entry,
+      askedAt: iso(entry.askedAt),
+      answeredAt: iso(entry.answeredAt),
+      publishedAt: iso(entry.publishedAt),
     })),
   };
 }

@@ -18,6 +18,7 @@ export const SHEET = {
   panel: 'Panel',
   commitments: 'Commitments',
   compliance: 'Compliance',
+  clarifications: 'Clarifications',
 } as const;
 
 /** Defined names the formulas use, so an auditor reads `ScaleMax`, not `Cover!$B$14`. */

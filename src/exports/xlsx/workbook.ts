@@ -3,6 +3,7 @@ import * as ExcelJS from 'exceljs';
 import { xlsxText } from '../cell-safety';
 import { PROTECTIVE_MARKING } from '../domain/export-rules';
 import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
+import { writeClarifications } from './clarifications.sheet';
 import { writeCommitments } from './commitments.sheet';
 import { writeCompliance } from './compliance.sheet';
 import { writeCover } from './cover.sheet';
@@ -46,5 +47,6 @@ export async function writeEvaluationWorkbook(record: EvaluationRecord, output: 
   await writePanel(workbook, record);
   await writeCommitments(workbook, record);
   await writeCompliance(workbook, record);
+  await writeClarifications(workbook, record);
   await workbook.commit();
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { BidCommitment } from '../../bids/bid-commitment.entity';
+import { Clarification } from '../../clarifications/clarification.entity';
+import { Organisation } from '../../users/organisation.entity';
 import type { Caller } from '../../common/caller';
 import { Clock } from '../../common/clock';
 import { fromHundredths } from '../../common/domain/decimals';
@@ -16,6 +18,7 @@ import {
   cellKey,
   type Evaluated,
   type EvaluationRecord,
+  type RecordClarification,
   type RecordCriterion,
   type RecordScore,
   type ScoreCell,
@@ -184,6 +187,8 @@ export class EvaluationRecordLoader {
       }))
       .sort((a, b) => bidOrder.get(a.bidId)! - bidOrder.get(b.bidId)! || a.position - b.position);
 
+    const clarifications = await this.clarificationLog(em, tender.id);
+
     return {
       generatedAt: this.clock.now(),
       generatedBy: { id: caller.id, name: caller.name, email: caller.email, role: caller.role },
@@ -198,6 +203,7 @@ export class EvaluationRecordLoader {
       moderated,
       compliance,
       commitments,
+      clarifications,
       result,
       presented: presentResults(result),
       statistics,
@@ -234,6 +240,37 @@ export class EvaluationRecordLoader {
         yield await current;
       }
     };
+  }
+
+  /** The tender's clarification log with the askers and answerers named (the team's record). */
+  private async clarificationLog(em: EntityManager, tenderId: string): Promise<RecordClarification[]> {
+    const entries = await em.getRepository(Clarification).find({ where: { tenderId }, order: { number: 'ASC' } });
+    const askerIds = entries.map((entry) => entry.askedById).filter((id): id is string => id !== null);
+    const people = await this.userNames(em, [
+      ...askerIds,
+      ...entries.map((entry) => entry.answeredById).filter((id): id is string => id !== null),
+    ]);
+    const orgIds = [...new Set(entries.map((entry) => entry.askedByOrganisationId).filter((id): id is string => id !== null))];
+    const orgs = orgIds.length ? await em.getRepository(Organisation).find({ where: { id: In(orgIds) } }) : [];
+    const orgName = new Map(orgs.map((org) => [org.id, org.name]));
+    return entries.map((entry) => ({
+      number: entry.number,
+      kind: entry.kind,
+      status: entry.status,
+      question: entry.question,
+      askedBy: entry.askedById
+        ? {
+            organisationName: (entry.askedByOrganisationId && orgName.get(entry.askedByOrganisationId)) || '',
+            name: people.get(entry.askedById) ?? '',
+          }
+        : null,
+      askedAt: entry.askedAt,
+      answer: entry.answer,
+      answeredBy: entry.answeredById ? (people.get(entry.answeredById) ?? '') : null,
+      answeredAt: entry.answeredAt,
+      privateReason: entry.privateReason,
+      publishedAt: entry.publishedAt,
+    }));
   }
 
   private async userNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {

@@ -135,6 +135,22 @@ export interface RecordCommitment {
   byDate: string | null;
 }
 
+/** One entry of the tender's clarification log, as the team sees it (the asker named). */
+export interface RecordClarification {
+  number: number;
+  kind: 'question' | 'notice';
+  status: 'awaiting_answer' | 'published' | 'private';
+  question: string | null;
+  /** The asking organisation and person; null for a notice. */
+  askedBy: { organisationName: string; name: string } | null;
+  askedAt: Date | null;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  privateReason: string | null;
+  publishedAt: Date | null;
+}
+
 export interface EvaluationRecord {
   generatedAt: Date;
   generatedBy: { id: string; name: string; email: string; role: string };
@@ -158,6 +174,8 @@ export interface EvaluationRecord {
   moderated: RecordModeratedVersion[];
   compliance: RecordCompliance[];
   commitments: RecordCommitment[];
+  /** The clarification log, in number order: every question, answer and publication. */
+  clarifications: RecordClarification[];
   result: EngineResult;
   presented: PresentedResults;
   /** Panel statistics per `${bidId}|${criterionId}`, without their `scores` lists (see `scores`). */
@@ -179,6 +197,12 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   environmental_outcome: 'Environmental outcome',
   price: 'Price',
   compliance: 'Compliance',
+};
+
+export const CLARIFICATION_STATUS_LABELS: Record<RecordClarification['status'], string> = {
+  awaiting_answer: 'Not answered',
+  published: 'Published to every bidder',
+  private: 'Answered to the asker only',
 };
 
 export const NOT_COUNTED_LABELS: Record<NotCounted, string> = {

@@ -26,6 +26,15 @@ export class CreateTenderDto extends TenderSettingsDto {
   @IsISO8601({ strict: true, strictSeparator: true })
   bidDeadline: string;
 
+  @ApiPropertyOptional({
+    example: '2027-01-17T12:00:00.000Z',
+    description:
+      'Bidders may ask clarification questions until then (server clock); it must be before bidDeadline. Left out: questions are taken until the bid deadline. Once published it can be set to a future time, then only moved later, and not after it has passed.',
+  })
+  @IfPresent()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  clarificationDeadline?: string;
+
   @ApiPropertyOptional({ example: 'camden-mental-health-day-care', description: 'Copy criteria and settings from a template.' })
   @IfPresent()
   @IsString()

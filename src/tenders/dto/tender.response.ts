@@ -29,6 +29,13 @@ export class TenderResponse {
   @ApiProperty({ example: '' }) description: string;
   @ApiProperty({ enum: TENDER_STATUSES, example: 'draft' }) status: TenderStatus;
   @ApiProperty({ example: '2027-01-31T12:00:00.000Z' }) bidDeadline: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    example: '2027-01-17T12:00:00.000Z',
+    description: 'Until when bidders may ask clarification questions: the setting, or bidDeadline when none is set.',
+  })
+  clarificationDeadline: string;
   @ApiPropertyOptional({ type: String, example: 'camden-mental-health-day-care', nullable: true }) template: string | null;
   @ApiProperty({ type: ScaleResponse }) scale: ScaleResponse;
   @ApiProperty({ enum: AGGREGATIONS }) aggregation: Aggregation;
@@ -87,6 +94,7 @@ export class TenderResponse {
       description: tender.description,
       status: tender.status,
       bidDeadline: tender.bidDeadline.toISOString(),
+      clarificationDeadline: (tender.clarificationDeadline ?? tender.bidDeadline).toISOString(),
       template: tender.templateKey,
       scale: { min: tender.scaleMin, max: tender.scaleMax, labels: tender.scaleLabels },
       aggregation: tender.aggregation,

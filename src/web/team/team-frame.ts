@@ -9,6 +9,7 @@ import { tenderNavigation, type TenderPage } from './tender-navigation';
 export function landingFor(role: Role): string {
   if (role === 'admin') return '/accounts';
   if (role === 'commissioner' || role === 'procurement') return '/tenders';
+  if (role === 'bidder') return '/opportunities';
   return '/panel';
 }
 

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClarificationsController } from './clarifications.controller';
+import { ClarificationsService } from './clarifications.service';
+
+/** Clarification questions and the team's clarifications: the log every bidder reads. */
+@Module({
+  controllers: [ClarificationsController],
+  providers: [ClarificationsService],
+  exports: [ClarificationsService],
+})
+export class ClarificationsModule {}
