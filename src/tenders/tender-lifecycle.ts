@@ -75,11 +75,6 @@ export function assertDraft(status: TenderStatus, what: string): void {
   }
 }
 
-/** Bids are sealed until the tender leaves `published`. */
-export function isSealed(status: TenderStatus): boolean {
-  return status === 'draft' || status === 'published';
-}
-
 /** Stage order, for "from evaluation on" style rules. */
 const STAGE: Record<TenderStatus, number> = { draft: 0, published: 1, evaluation: 2, moderation: 3, awarded: 4, cancelled: -1 };
 
