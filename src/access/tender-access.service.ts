@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { boxIsOpen, isCounted } from '../bids/bid-rules';
+import { isCounted } from '../bids/bid-rules';
 import { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
 import { DomainError } from '../common/domain-error';
 import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
 import { PanelMember } from '../panel/panel-member.entity';
-import { statusWords } from '../tenders/tender-lifecycle';
+import { boxIsOpen, statusWords } from '../tenders/tender-lifecycle';
 import { Tender } from '../tenders/tender.entity';
 import { TenderTeamMember, type TeamRole } from '../tenders/tender-team-member.entity';
 

@@ -4,8 +4,7 @@ import { TenderAccess } from '../access/tender-access.service';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
-import { boxIsOpen } from '../bids/bid-rules';
-import { reached } from '../tenders/tender-lifecycle';
+import { boxIsOpen, reached } from '../tenders/tender-lifecycle';
 import { AuditService } from './audit.service';
 import { AuditEventResponse, ChainVerificationResponse } from './dto/audit-event.response';
 

@@ -9,7 +9,6 @@ import {
   assertComplete,
   assertDisqualifiable,
   assertMayClose,
-  boxIsOpen,
   characterCount,
   checkCommitments,
   checkResponses,
@@ -103,18 +102,6 @@ describe('the deadline (server clock)', () => {
 });
 
 describe('the sealed box', () => {
-  it.each([
-    ['draft', null, false],
-    ['published', null, false],
-    ['evaluation', DEADLINE, true],
-    ['moderation', DEADLINE, true],
-    ['awarded', DEADLINE, true],
-    ['cancelled', DEADLINE, true],
-    ['cancelled', null, false],
-  ] as const)('a %s tender (closedAt %s) has its box open: %s', (status, closedAt, open) => {
-    expect(boxIsOpen({ status, closedAt })).toBe(open);
-  });
-
   it('counts bids with a submitted version that are not withdrawn (disqualified ones still count)', () => {
     expect(isCounted({ status: 'draft', submittedVersionId: null })).toBe(false);
     expect(isCounted({ status: 'submitted', submittedVersionId: 'v1' })).toBe(true);

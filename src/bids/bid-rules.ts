@@ -1,5 +1,5 @@
 /*
- * The rules of bids and the sealed tender box, as pure functions (no framework, no ORM):
+ * The rules of bids, as pure functions (no framework, no ORM):
  * deadline and state checks, version planning, response and commitment checks, prices.
  * The bid services call them; their spec needs no DI and no mocks.
  */
@@ -124,37 +124,6 @@ export function approveOpening(
   }
   const next = [...given, { by, at: now.toISOString() }];
   return { given: next, complete: next.length >= required };
-}
-
-/**
- * The box is open once the tender was closed: in evaluation or later, or cancelled after
- * closing. A tender cancelled before it closed keeps its bids sealed for good (they are
- * never opened, as with paper tenders returned unopened).
- */
-export function boxIsOpen(tender: Pick<TenderFacts, 'status' | 'closedAt'>): boolean {
-  switch (tender.status) {
-    case 'evaluation':
-    case 'moderation':
-    case 'awarded':
-      return true;
-    case 'cancelled':
-      return tender.closedAt !== null;
-    case 'draft':
-    case 'published':
-      return false;
-  }
-}
-
-export function assertBoxOpen(tender: Pick<TenderFacts, 'status' | 'closedAt'>): void {
-  if (!boxIsOpen(tender)) {
-    throw new DomainError(
-      'invalid_state',
-      tender.status === 'cancelled'
-        ? 'The tender was cancelled before it closed: its bids stay sealed.'
-        : `Bids are sealed until the tender is closed after its deadline; it is ${statusWords(tender.status)}. Only the number of submitted bids is known.`,
-      { currentStatus: tender.status },
-    );
-  }
 }
 
 /** Compliance gates and disqualification are evaluation work. */
