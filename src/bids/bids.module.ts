@@ -7,11 +7,10 @@ import { BidEntryService } from './bid-entry.service';
 import { BidReadingService } from './bid-reading.service';
 import { BidSubmissionService } from './bid-submission.service';
 import { BidsController } from './bids.controller';
-import { TenderClosing } from './tender-closing.service';
 
 /**
- * Bids and the sealed box. Global because the tenders feature needs two things from it:
- * the submitted-bid count (the only fact known while sealed) and closing the box.
+ * Bids and the sealed box. Global because the tenders feature needs the submitted-bid count
+ * from it (the only fact known while sealed).
  */
 @Global()
 @Module({
@@ -22,9 +21,8 @@ import { TenderClosing } from './tender-closing.service';
     BidSubmissionService,
     BidReadingService,
     BidAssessmentService,
-    TenderClosing,
     { provide: SubmittedBidCounter, useClass: BidCounter },
   ],
-  exports: [SubmittedBidCounter, TenderClosing, BidContent, BidReadingService],
+  exports: [SubmittedBidCounter, BidContent, BidReadingService],
 })
 export class BidsModule {}

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { TemplatesModule } from '../templates/templates.module';
+import { TenderClosing } from './tender-closing.service';
 import { TendersController } from './tenders.controller';
 import { TendersService } from './tenders.service';
 
@@ -9,7 +10,7 @@ import { TendersService } from './tenders.service';
   imports: [CriteriaModule, TemplatesModule],
   controllers: [TendersController],
   // SubmittedBidCounter comes from the (global) bids module.
-  providers: [TendersService],
+  providers: [TendersService, TenderClosing],
   exports: [TendersService, CriteriaModule],
 })
 export class TendersModule {}
