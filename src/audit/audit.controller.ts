@@ -4,9 +4,9 @@ import { TenderAccess } from '../access/tender-access.service';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
-import { boxIsOpen, reached } from '../tenders/tender-lifecycle';
 import { AuditService } from './audit.service';
 import { AuditEventResponse, ChainVerificationResponse } from './dto/audit-event.response';
+import { trailRedaction } from './trail-rules';
 
 @ApiTags('audit')
 @Controller()
@@ -25,11 +25,7 @@ export class AuditController {
   async forTender(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<AuditEventResponse[]> {
     const { tender } = await this.db.read((em) => this.access.require(em, caller, tenderId, 'team'));
     const events = await this.audit.listForTender(tenderId);
-    const hide = {
-      bid_content: !boxIsOpen(tender),
-      // a tender cancelled during evaluation never reveals its scores either
-      score: !reached(tender.status, 'moderation'),
-    };
+    const hide = trailRedaction(tender);
     return events.map((event) => AuditEventResponse.from(event, hide));
   }
 
