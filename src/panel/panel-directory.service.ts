@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { Bid } from '../bids/bid.entity';
+import { EntityManager } from 'typeorm';
+import { countedBids } from '../bids/bid-directory';
+import type { Bid } from '../bids/bid.entity';
 import type { Tender } from '../tenders/tender.entity';
 import { ConflictDeclaration } from './conflict-declaration.entity';
 import { PanelMember } from './panel-member.entity';
@@ -38,10 +39,7 @@ export class PanelDirectory {
 
   /** Bids submitted by the deadline (disqualified ones included), oldest submission first. */
   countedBids(em: EntityManager, tenderId: string): Promise<Bid[]> {
-    return em.getRepository(Bid).find({
-      where: { tenderId, submittedVersionId: Not(IsNull()), status: In(['submitted', 'disqualified']) },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-    });
+    return countedBids(em, tenderId);
   }
 
   /**

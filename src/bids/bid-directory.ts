@@ -1,0 +1,57 @@
+import { EntityManager, In, IsNull, Not, type FindOptionsWhere } from 'typeorm';
+import { Bid } from './bid.entity';
+
+/*
+ * The bids feature's queries of its bids, for every feature that reads them (access,
+ * tenders, panel, scoring, results): each function takes the unit of work's `em`. Who may
+ * see what is decided by the access policy, not here.
+ */
+
+/**
+ * A counted bid — in the box: a version was submitted and the bid was not withdrawn
+ * (disqualified bids still count: they were submitted by the deadline). `isCounted` in
+ * bid-rules is the same rule on one bid already read; this is it as a where clause.
+ */
+export function countedWhere(tenderId: string | ReturnType<typeof In<string>>): FindOptionsWhere<Bid> {
+  return { tenderId, submittedVersionId: Not(IsNull()), status: Not('withdrawn' as const) };
+}
+
+const BY_SUBMISSION = { submittedAt: 'ASC', id: 'ASC' } as const;
+const BY_CREATION = { createdAt: 'ASC', id: 'ASC' } as const;
+
+/** The counted bids, oldest submission first (or oldest created first: the order bids are listed in). */
+export function countedBids(em: EntityManager, tenderId: string, order: 'submission' | 'creation' = 'submission'): Promise<Bid[]> {
+  return em.getRepository(Bid).find({ where: countedWhere(tenderId), order: order === 'submission' ? BY_SUBMISSION : BY_CREATION });
+}
+
+/** The bids the panel declares on and scores: counted and not disqualified, oldest submission first. */
+export function panelBids(em: EntityManager, tenderId: string): Promise<Bid[]> {
+  return em.getRepository(Bid).find({ where: { ...countedWhere(tenderId), status: 'submitted' }, order: BY_SUBMISSION });
+}
+
+/** How many counted bids each tender has (tenders without any are absent): one statement. */
+export async function submittedCounts(em: EntityManager, tenderIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (tenderIds.length === 0) return counts;
+  const rows = await em
+    .getRepository(Bid)
+    .createQueryBuilder('bid')
+    .select('bid.tenderId', 'tenderId')
+    .addSelect('COUNT(*)', 'count')
+    .where(countedWhere(In([...tenderIds])))
+    .groupBy('bid.tenderId')
+    .getRawMany<{ tenderId: string; count: string | number }>();
+  for (const row of rows) counts.set(row.tenderId, Number(row.count));
+  return counts;
+}
+
+/** One bid of the tender (any status), or null. */
+export function bidOnTender(em: EntityManager, tenderId: string, bidId: string): Promise<Bid | null> {
+  return em.getRepository(Bid).findOne({ where: { id: bidId, tenderId } });
+}
+
+/** The bids a bidder account entered or its organisation holds on the tender (every status), oldest created first. */
+export function biddersBids(em: EntityManager, tenderId: string, bidder: { userId: string; organisationId: string | null }): Promise<Bid[]> {
+  const own = bidder.organisationId ? [{ tenderId, organisationId: bidder.organisationId }] : [];
+  return em.getRepository(Bid).find({ where: [{ tenderId, bidderUserId: bidder.userId }, ...own], order: BY_CREATION });
+}
