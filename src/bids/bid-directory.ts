@@ -20,8 +20,14 @@ const BY_SUBMISSION = { submittedAt: 'ASC', id: 'ASC' } as const;
 const BY_CREATION = { createdAt: 'ASC', id: 'ASC' } as const;
 
 /** The counted bids, oldest submission first (or oldest created first: the order bids are listed in). */
-export function countedBids(em: EntityManager, tenderId: string, order: 'submission' | 'creation' = 'submission'): Promise<Bid[]> {
-  return em.getRepository(Bid).find({ where: countedWhere(tenderId), order: order === 'submission' ? BY_SUBMISSION : BY_CREATION });
+export function countedBids(
+  em: EntityManager,
+  tenderId: string,
+  order: 'submission' | 'creation' = 'submission',
+): Promise<Bid[]> {
+  return em
+    .getRepository(Bid)
+    .find({ where: countedWhere(tenderId), order: order === 'submission' ? BY_SUBMISSION : BY_CREATION });
 }
 
 /** The bids the panel declares on and scores: counted and not disqualified, oldest submission first. */
@@ -51,7 +57,11 @@ export function bidOnTender(em: EntityManager, tenderId: string, bidId: string):
 }
 
 /** The bids a bidder account entered or its organisation holds on the tender (every status), oldest created first. */
-export function biddersBids(em: EntityManager, tenderId: string, bidder: { userId: string; organisationId: string | null }): Promise<Bid[]> {
+export function biddersBids(
+  em: EntityManager,
+  tenderId: string,
+  bidder: { userId: string; organisationId: string | null },
+): Promise<Bid[]> {
   const own = bidder.organisationId ? [{ tenderId, organisationId: bidder.organisationId }] : [];
   return em.getRepository(Bid).find({ where: [{ tenderId, bidderUserId: bidder.userId }, ...own], order: BY_CREATION });
 }
