@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { SEALED_READ_REFUSED, TenderAccess, type TenderAccessGrant, type TenderRelation } from '../access/tender-access.service';
+import { SEALED_READ_REFUSED, TenderAccess, type TenderAccessGrant } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
@@ -149,8 +149,7 @@ export class TendersService {
             ? []
             : await repo.find({ where: { id: In(visible) }, order: { createdAt: 'DESC' } });
       const counts = await this.bidCounter.submittedCounts(em, tenders.map((t) => t.id));
-      const relations: TenderRelation[] = [];
-      for (const tender of tenders) relations.push(await this.access.relationOf(em, caller, tender));
+      const relations = await this.access.relationsOf(em, caller, tenders);
       const teamTenderIds = tenders.filter((_tender, index) => relations[index].teamRole !== null).map((tender) => tender.id);
       const attempts = await this.audit.countForTenders(em, teamTenderIds, SEALED_READ_REFUSED);
       return tenders.map((tender, index) =>
