@@ -9,7 +9,7 @@ import { newId } from '../common/ids';
 import { leaves } from '../criteria/criteria-tree';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
-import { IndividualScore } from '../scoring/individual-score.entity';
+import { scoreKeys } from '../scoring/score-queries';
 import { criteriaForGroup } from '../scoring/scoring-rules';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -96,10 +96,7 @@ export class PanelService {
       const bidderNames = new Map(counted.map((bid) => [bid.id, bid.bidderName]));
       const bidOrder = new Map(counted.map((bid, index) => [bid.id, index]));
       const declarations = await this.directory.declarations(em, tenderId);
-      const scores = await em.getRepository(IndividualScore).find({
-        where: { tenderId },
-        select: { panelMemberId: true, bidId: true, criterionId: true, status: true },
-      });
+      const scores = await scoreKeys(em, tenderId);
       const invitations = await em
         .getRepository(PanelInvitation)
         .find({ where: { tenderId }, order: { issuedAt: 'DESC', id: 'DESC' } });

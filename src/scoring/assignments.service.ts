@@ -10,7 +10,7 @@ import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
 import { guidanceFor, outstandingDeclarations, scaleLevelsFor } from '../panel/panel-rules';
 import type { AssignmentsResponse } from './dto/score.response';
-import { IndividualScore } from './individual-score.entity';
+import { memberScores } from './score-queries';
 import { criteriaForGroup, itemStatus } from './scoring-rules';
 
 /**
@@ -42,9 +42,7 @@ export class AssignmentsService {
       const conflicted = new Set(declarations.filter((d) => d.conflict).map((d) => d.bidId));
       const bids = outstanding.length === 0 ? panelBids.filter((bid) => !conflicted.has(bid.id)) : [];
       const names = await this.directory.panelBidNames(em, tender);
-      const scores = bids.length
-        ? await em.getRepository(IndividualScore).find({ where: { panelMemberId: member.id, bidId: In(bids.map((b) => b.id)) } })
-        : [];
+      const scores = await memberScores(em, member.id, bids.map((b) => b.id));
       const prices = new Map<string, number>();
       if (tender.priceVisibleToPanel && bids.length) {
         const versions = await em.getRepository(BidVersion).find({ where: { id: In(bids.map((b) => b.submittedVersionId!)) } });

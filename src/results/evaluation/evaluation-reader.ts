@@ -9,7 +9,7 @@ import type { PanelMember } from '../../panel/panel-member.entity';
 import type { Bid } from '../../bids/bid.entity';
 import type { Criterion } from '../../criteria/criterion.entity';
 import type { EngineIndividualScore, EngineInput } from '../engine';
-import { IndividualScore } from '../../scoring/individual-score.entity';
+import { scoreCellEntries } from '../../scoring/score-queries';
 import type { Tender } from '../../tenders/tender.entity';
 import { ModeratedScore } from '../../moderation/moderated-score.entity';
 
@@ -97,31 +97,16 @@ export class EvaluationReader {
   }
 
   /**
-   * Every individual score of the tender, one row per bid × criterion: the database joins
-   * the member's `joinOrder` (unique on the tender) and concatenates "joinOrder score
-   * submitted" entries, e.g. "3 4 1,7 2 0". Parsing that back costs no strings per score,
-   * and each score's record reuses the cell's bid and criterion id strings.
+   * Every individual score of the tender, from one row per bid × criterion of "joinOrder
+   * score submitted" entries (scoring's `scoreCellEntries`). Parsing that back costs no
+   * strings per score, and each score's record reuses the cell's bid and criterion id strings.
    */
   private async scoreCells(
     em: EntityManager,
     tenderId: string,
     members: readonly PanelMember[],
   ): Promise<EngineIndividualScore[]> {
-    const aggregate = em.connection.options.type === 'postgres' ? 'string_agg' : 'group_concat';
-    const entry =
-      "CAST(m.joinOrder AS varchar(12)) || ' ' || CAST(s.score AS varchar(12)) || ' ' || " +
-      "CASE WHEN s.status = 'submitted' THEN '1' ELSE '0' END";
-    const cells = await em
-      .getRepository(IndividualScore)
-      .createQueryBuilder('s')
-      .innerJoin('s.panelMember', 'm')
-      .select('s.bidId', 'bidId')
-      .addSelect('s.criterionId', 'criterionId')
-      .addSelect(`${aggregate}(${entry}, ',')`, 'entries')
-      .where('s.tenderId = :tenderId', { tenderId })
-      .groupBy('s.bidId')
-      .addGroupBy('s.criterionId')
-      .getRawMany<{ bidId: string; criterionId: string; entries: string }>();
+    const cells = await scoreCellEntries(em, tenderId);
     const memberByOrder = new Map(members.map((member) => [member.joinOrder, member.id]));
     const scores: EngineIndividualScore[] = [];
     for (const { bidId, criterionId, entries } of cells) {
