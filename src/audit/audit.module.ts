@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
+/** Global: every feature writes its trail through AuditService (infrastructure, like the database). */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
+@Module({ imports: [AccessModule], controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}

@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CriteriaModule } from '../criteria/criteria.module';
 import { SubmittedBidCounter } from '../tenders/submitted-bid-counter';
 import { BidAssessmentService } from './bid-assessment.service';
 import { BidContent } from './bid-content.service';
@@ -9,11 +11,11 @@ import { BidSubmissionService } from './bid-submission.service';
 import { BidsController } from './bids.controller';
 
 /**
- * Bids and the sealed box. Global because the tenders feature needs the submitted-bid count
- * from it (the only fact known while sealed).
+ * Bids. The tenders feature imports it for the submitted-bid count (the only fact known
+ * while sealed); the panel pages for reading bids.
  */
-@Global()
 @Module({
+  imports: [AccessModule, CriteriaModule],
   controllers: [BidsController],
   providers: [
     BidContent,

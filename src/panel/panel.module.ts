@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CriteriaModule } from '../criteria/criteria.module';
 import { DeclarationsService } from './declarations.service';
 import { InvitationController } from './invitation.controller';
 import { InvitationsService } from './invitations.service';
@@ -7,6 +9,7 @@ import { PanelController } from './panel.controller';
 import { PanelService } from './panel.service';
 
 @Module({
+  imports: [AccessModule, CriteriaModule],
   controllers: [PanelController, InvitationController],
   providers: [PanelService, InvitationsService, DeclarationsService, PanelDirectory],
   // The web pages (src/web/panel) call the same services as the API.
