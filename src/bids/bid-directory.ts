@@ -1,5 +1,8 @@
-import { EntityManager, In, IsNull, Not, type FindOptionsWhere } from 'typeorm';
+import { EntityManager, In, IsNull, Not, type FindOptionsSelect, type FindOptionsWhere } from 'typeorm';
+import { BidCommitment } from './bid-commitment.entity';
+import { BidVersion } from './bid-version.entity';
 import { Bid } from './bid.entity';
+import { ComplianceRecord } from './compliance-record.entity';
 
 /*
  * The bids feature's queries of its bids, for every feature that reads them (access,
@@ -64,4 +67,28 @@ export function biddersBids(
 ): Promise<Bid[]> {
   const own = bidder.organisationId ? [{ tenderId, organisationId: bidder.organisationId }] : [];
   return em.getRepository(Bid).find({ where: [{ tenderId, bidderUserId: bidder.userId }, ...own], order: BY_CREATION });
+}
+
+/** Bid versions by their ids, or every version of some bids (only the columns in `select`, when given). */
+export function versionsOf(
+  em: EntityManager,
+  of: { ids: readonly string[] } | { bidIds: readonly string[] },
+  select?: FindOptionsSelect<BidVersion>,
+): Promise<BidVersion[]> {
+  const ids = 'ids' in of ? of.ids : of.bidIds;
+  if (ids.length === 0) return Promise.resolve([]);
+  const where = 'ids' in of ? { id: In([...of.ids]) } : { bidId: In([...of.bidIds]) };
+  return em.getRepository(BidVersion).find(select ? { where, select } : { where });
+}
+
+/** The compliance records of some bids. */
+export function complianceOf(em: EntityManager, bidIds: readonly string[]): Promise<ComplianceRecord[]> {
+  if (bidIds.length === 0) return Promise.resolve([]);
+  return em.getRepository(ComplianceRecord).find({ where: { bidId: In([...bidIds]) } });
+}
+
+/** The commitments of some versions. */
+export function commitmentsOf(em: EntityManager, versionIds: readonly string[]): Promise<BidCommitment[]> {
+  if (versionIds.length === 0) return Promise.resolve([]);
+  return em.getRepository(BidCommitment).find({ where: { versionId: In([...versionIds]) } });
 }

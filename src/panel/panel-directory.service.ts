@@ -76,3 +76,11 @@ export function seatsOf(em: EntityManager, userId: string, tenderIds?: readonly 
 export function seatOf(em: EntityManager, seatId: string, userId: string, tenderId?: string): Promise<PanelMember | null> {
   return em.getRepository(PanelMember).findOne({ where: tenderId ? { id: seatId, userId, tenderId } : { id: seatId, userId } });
 }
+
+/** The tender's declared conflicts, as bid and member only (what the results engine needs). */
+export function conflictsOf(em: EntityManager, tenderId: string): Promise<ConflictDeclaration[]> {
+  return em.getRepository(ConflictDeclaration).find({
+    where: { tenderId, conflict: true },
+    select: { id: true, bidId: true, panelMemberId: true, conflict: true },
+  });
+}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
-import { BidVersion } from '../bids/bid-version.entity';
+import { versionsOf } from '../bids/bid-directory';
 import type { Caller } from '../common/caller';
 import { fromHundredths } from '../common/decimals';
 import { leaves } from '../criteria/criteria-tree';
@@ -45,7 +44,7 @@ export class AssignmentsService {
       const scores = await memberScores(em, member.id, bids.map((b) => b.id));
       const prices = new Map<string, number>();
       if (tender.priceVisibleToPanel && bids.length) {
-        const versions = await em.getRepository(BidVersion).find({ where: { id: In(bids.map((b) => b.submittedVersionId!)) } });
+        const versions = await versionsOf(em, { ids: bids.map((b) => b.submittedVersionId!) });
         for (const version of versions) prices.set(version.bidId, fromHundredths(version.pricePence));
       }
       return {

@@ -21,7 +21,9 @@ export function scoreKeys(em: EntityManager, tenderId: string, options: { submit
 /** One member's scores (on `bidIds` only, when given). */
 export function memberScores(em: EntityManager, panelMemberId: string, bidIds?: readonly string[]): Promise<IndividualScore[]> {
   if (bidIds?.length === 0) return Promise.resolve([]);
-  return em.getRepository(IndividualScore).find({ where: bidIds ? { panelMemberId, bidId: In([...bidIds]) } : { panelMemberId } });
+  return em
+    .getRepository(IndividualScore)
+    .find({ where: bidIds ? { panelMemberId, bidId: In([...bidIds]) } : { panelMemberId } });
 }
 
 /**
@@ -29,7 +31,10 @@ export function memberScores(em: EntityManager, panelMemberId: string, bidIds?: 
  * member's `joinOrder` (unique on the tender) and concatenates "joinOrder score submitted"
  * entries, e.g. "3 4 1,7 2 0" (one statement, no entity per score: the results engine's input).
  */
-export function scoreCellEntries(em: EntityManager, tenderId: string): Promise<{ bidId: string; criterionId: string; entries: string }[]> {
+export function scoreCellEntries(
+  em: EntityManager,
+  tenderId: string,
+): Promise<{ bidId: string; criterionId: string; entries: string }[]> {
   const aggregate = em.connection.options.type === 'postgres' ? 'string_agg' : 'group_concat';
   const entry =
     "CAST(m.joinOrder AS varchar(12)) || ' ' || CAST(s.score AS varchar(12)) || ' ' || " +

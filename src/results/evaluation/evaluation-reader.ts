@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { BidVersion } from '../../bids/bid-version.entity';
-import { ComplianceRecord } from '../../bids/compliance-record.entity';
+import { EntityManager } from 'typeorm';
+import { complianceOf, versionsOf } from '../../bids/bid-directory';
+import type { BidVersion } from '../../bids/bid-version.entity';
+import type { ComplianceRecord } from '../../bids/compliance-record.entity';
 import { CriteriaService, toFlat } from '../../criteria/criteria.service';
-import { ConflictDeclaration } from '../../panel/conflict-declaration.entity';
-import { PanelDirectory } from '../../panel/panel-directory.service';
+import type { ConflictDeclaration } from '../../panel/conflict-declaration.entity';
+import { conflictsOf, PanelDirectory } from '../../panel/panel-directory.service';
 import type { PanelMember } from '../../panel/panel-member.entity';
 import type { Bid } from '../../bids/bid.entity';
 import type { Criterion } from '../../criteria/criterion.entity';
 import type { EngineIndividualScore, EngineInput } from '../engine';
 import { scoreCellEntries } from '../../scoring/score-queries';
 import type { Tender } from '../../tenders/tender.entity';
-import { ModeratedScore } from '../../moderation/moderated-score.entity';
+import { moderatedScoresOf } from '../../moderation/moderated-score-queries';
+import type { ModeratedScore } from '../../moderation/moderated-score.entity';
 
 /** How much of the rows to read: what the engine needs, or also what the evaluation record shows. */
 export type ReadDetail = 'engine' | 'record';
@@ -64,35 +66,15 @@ export class EvaluationReader {
     const record = detail === 'record';
     const members = await this.directory.members(em, tender.id);
     const scores = await this.scoreCells(em, tender.id, members);
-    const moderated = await em.getRepository(ModeratedScore).find({
-      where: { tenderId: tender.id },
-      order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' },
-      ...(record ? {} : { select: { id: true, bidId: true, criterionId: true, version: true, score: true } }),
-    });
+    const moderated = await moderatedScoresOf(em, tender.id, record);
     const criteria = await this.criteria.all(em, tender.id);
     const bids = await this.directory.countedBids(em, tender.id);
     const bidIds = bids.map((bid) => bid.id);
-    const versions = bidIds.length
-      ? await em
-          .getRepository(BidVersion)
-          .find(
-            record
-              ? { where: { bidId: In(bidIds) }, select: VERSION_COLUMNS }
-              : {
-                  where: { id: In(bids.map((bid) => bid.submittedVersionId!)) },
-                  select: { id: true, bidId: true, pricePence: true },
-                },
-          )
-      : [];
-    const compliance = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
-    const declarations = record
-      ? await this.directory.declarations(em, tender.id)
-      : await em
-          .getRepository(ConflictDeclaration)
-          .find({
-            where: { tenderId: tender.id, conflict: true },
-            select: { id: true, bidId: true, panelMemberId: true, conflict: true },
-          });
+    const versions = record
+      ? await versionsOf(em, { bidIds }, VERSION_COLUMNS)
+      : await versionsOf(em, { ids: bids.map((bid) => bid.submittedVersionId!) }, { id: true, bidId: true, pricePence: true });
+    const compliance = await complianceOf(em, bidIds);
+    const declarations = record ? await this.directory.declarations(em, tender.id) : await conflictsOf(em, tender.id);
     return { detail, tender, criteria, members, bids, versions, compliance, declarations, moderated, scores };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { BidCommitment } from '../../bids/bid-commitment.entity';
+import { commitmentsOf } from '../../bids/bid-directory';
 import type { Caller } from '../../common/caller';
 import { Clock } from '../../common/clock';
 import { buildTree, fromHundredths, type TreeNode } from '../../criteria/criteria-tree';
@@ -169,7 +169,7 @@ export class EvaluationRecordLoader {
     const countedVersionIds = counted.map((bid) => bid.submittedVersionId!);
     const bidOfVersion = new Map(counted.map((bid) => [bid.submittedVersionId!, bid.id]));
     const commitments = (
-      countedVersionIds.length ? await em.getRepository(BidCommitment).find({ where: { versionId: In(countedVersionIds) } }) : []
+      await commitmentsOf(em, countedVersionIds)
     )
       .map((row) => ({
         bidId: bidOfVersion.get(row.versionId)!,
