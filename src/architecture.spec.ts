@@ -72,8 +72,34 @@ describe('the architecture', () => {
     expect(readers.filter((path) => !path.startsWith('results/evaluation/'))).toEqual(['results/results.module.ts']);
   });
 
-  it.each(['results', 'moderation', 'exports'])('puts %s in no import cycle between feature folders', (folder) => {
+  it.each(['results', 'moderation', 'exports', 'web'])('puts %s in no import cycle between feature folders', (folder) => {
     expect(cycleThrough(folderGraph(), folder)).toEqual([]);
+  });
+
+  /*
+   * The folders still in one import cycle (issue 12): \`auth\` is both the decorators every
+   * controller imports and a feature (sign-in reads panel seats, writes the audit trail), and
+   * entity relations tie tenders, bids, panel and scoring both ways. Until those are split,
+   * this pins the cycle: no folder may join it, and one that leaves it must leave this list.
+   */
+  const IN_THE_CYCLE = [
+    'access',
+    'audit',
+    'auth',
+    'bids',
+    'criteria',
+    'idempotency',
+    'panel',
+    'scoring',
+    'templates',
+    'tenders',
+    'users',
+  ];
+
+  it('lets no other folder into the one remaining import cycle', () => {
+    const graph = folderGraph();
+    const inCycle = [...graph.keys()].filter((folder) => cycleThrough(graph, folder).length > 0);
+    expect(inCycle.sort((a, b) => a.localeCompare(b))).toEqual(IN_THE_CYCLE);
   });
 
   it('sees a cycle where there is one (the check itself)', () => {
