@@ -77,7 +77,7 @@ describe('the architecture', () => {
   });
 
   /*
-   * The folders still in one import cycle (issue 12): \`auth\` is both the decorators every
+   * The folders still in one import cycle (issue 12): `auth` is both the decorators every
    * controller imports and a feature (sign-in reads panel seats, writes the audit trail), and
    * entity relations tie tenders, bids, panel and scoring both ways. Until those are split,
    * this pins the cycle: no folder may join it, and one that leaves it must leave this list.
