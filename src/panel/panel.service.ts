@@ -11,7 +11,8 @@ import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { scoreKeys } from '../scoring/score-queries';
 import { criteriaForGroup } from '../scoring/scoring-rules';
-import { User } from '../users/user.entity';
+import { userByEmail, userById } from '../users/user-directory';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AddPanelMemberDto } from './dto/add-panel-member.dto';
 import {
@@ -142,7 +143,7 @@ export class PanelService {
 
   /** Named by id: an active panelist account, else one answer whatever the id is (unknown, another role, deactivated). */
   private async accountForId(em: EntityManager, userId: string): Promise<{ user: User; created: boolean }> {
-    const user = await em.getRepository(User).findOne({ where: { id: userId } });
+    const user = await userById(em, userId);
     if (!user || user.role !== 'panelist' || !user.active) {
       throw new DomainError('rule_violation', 'There is no active panelist account with this userId. Check the id, or add the person by name and email.', {
         errors: [{ field: 'userId', message: 'Give the id of an active panelist account.' }],
@@ -175,7 +176,7 @@ export class PanelService {
       .andWhere('(member.contactEmail = :email OR user.email = :email)', { email: contact.email })
       .getExists();
     if (onThisPanel) throw alreadySeated('email');
-    const existing = await em.getRepository(User).findOne({ where: { email: contact.email } });
+    const existing = await userByEmail(em, contact.email);
     if (existing && existing.role === 'panelist' && existing.active && existing.passwordHash !== null) return { user: existing, created: false };
     const user = await this.users.createInTransaction(em, caller.id, { email: seatAccountEmail(newId()), name: contact.name, role: 'panelist' });
     return { user, created: true };

@@ -10,7 +10,7 @@ import { newId } from '../common/ids';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { TemplatesService } from '../templates/templates.service';
-import { User } from '../users/user.entity';
+import { userById } from '../users/user-directory';
 import { labelsForScale } from './default-scale';
 import type { CreateTenderDto } from './dto/create-tender.dto';
 import type { AddTeamMemberDto } from './dto/tender-actions.dto';
@@ -215,7 +215,7 @@ export class TendersService {
     return this.db.transaction(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'owner');
       assertNotFrozen(tender.status);
-      const user = await em.getRepository(User).findOne({ where: { id: dto.userId } });
+      const user = await userById(em, dto.userId);
       if (!user || !user.active) {
         throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'No active account has this id: check it.' }] });
       }

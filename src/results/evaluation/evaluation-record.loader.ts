@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { commitmentsOf } from '../../bids/bid-directory';
 import type { Caller } from '../../common/caller';
 import { Clock } from '../../common/clock';
@@ -9,7 +9,7 @@ import { Db } from '../../database/db.service';
 import { PanelDirectory } from '../../panel/panel-directory.service';
 import { blindLabels } from '../../panel/panel-rules';
 import { panelStatistics, presentResults, type PanelStatistics } from '../engine';
-import { User } from '../../users/user.entity';
+import { userNames } from '../../users/user-directory';
 import type { EvaluationRows } from './evaluation-reader';
 import {
   cellKey,
@@ -235,11 +235,8 @@ export class EvaluationRecordLoader {
     };
   }
 
-  private async userNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const users = await em.getRepository(User).find({ where: { id: In(unique) }, select: { id: true, name: true } });
-    return new Map(users.map((user) => [user.id, user.name]));
+  private userNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    return userNames(em, ids);
   }
 }
 
