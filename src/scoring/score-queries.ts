@@ -54,6 +54,7 @@ export function scoreCellEntries(
 
 /** One score row with its rationale, as `scoreRows` reads it (`id` and `savedAt` only when `full`). */
 export interface ScoreRow {
+  /** Only with `full`, like `savedAt`. */
   id: string | null;
   bidId: string;
   criterionId: string;
@@ -61,6 +62,7 @@ export interface ScoreRow {
   score: number;
   rationale: string;
   status: 'draft' | 'submitted';
+  /** Last saved; only with `full`. */
   savedAt: Date | null;
   submittedAt: Date | null;
 }
