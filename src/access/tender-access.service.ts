@@ -1,14 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { boxIsOpen, isCounted } from '../bids/domain';
-import { Bid } from '../bids/bid.entity';
+import { EntityManager } from 'typeorm';
+import { bidOnTender, biddersBids, countedBids, panelBids } from '../bids/bid-directory';
+import { isCounted } from '../bids/domain';
+import type { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
 import { DomainError } from '../common/domain/domain-error';
-import { ConflictDeclaration } from '../panel/conflict-declaration.entity';
-import { PanelMember } from '../panel/panel-member.entity';
-import { statusWords } from '../tenders/domain/tender-lifecycle';
-import { Tender } from '../tenders/tender.entity';
-import { TenderTeamMember, type TeamRole } from '../tenders/tender-team-member.entity';
+import { declarationsOf, seatOf, seatsOf } from '../panel/panel-directory.service';
+import type { PanelMember } from '../panel/panel-member.entity';
+import { teamRolesOf, tenderToWorkOn } from '../tenders/tender-directory';
+import { boxIsOpen } from '../tenders/domain/tender-lifecycle';
+import type { Tender } from '../tenders/tender.entity';
+import {
+  assertNeed,
+  assertPurpose,
+  bidEntryAs,
+  bidViewOf,
+  declareFirst,
+  listScope,
+  notFoundBid,
+  notFoundTender,
+  panelBidAccess,
+  relationOf,
+  sealedFrom,
+  tiesToLoad,
+  type BidPurpose,
+  type BidView,
+  type PanelBidAccess,
+  type PanelFacts,
+  type TenderNeed,
+  type TenderRelation,
+} from './access-rules';
+
+export { notFoundBid, notFoundTender };
+export type { BidPurpose, BidView, PanelBidAccess, TenderNeed, TenderRelation };
 
 /**
  * A refusal that the sealed box caused: a signed-in caller asked to read bids they may not see
@@ -30,40 +54,9 @@ export class SealedBidsRefused extends DomainError {
 /** The audit action of a refused read of sealed bids; counted on the tender for its team. */
 export const SEALED_READ_REFUSED = 'bid.sealed_read_refused';
 
-/** How the caller relates to one tender. */
-export interface TenderRelation {
-  teamRole: TeamRole | null;
-  /** Set by the panel feature: the caller's panel membership on this tender. */
-  panelMemberId: string | null;
-  /** A bidder account may see a tender once it is published. */
-  bidderMayView: boolean;
-}
-
-export type TenderNeed = 'view' | 'team' | 'owner';
-
-/** See `TenderAccess.panelBidAccess`. */
-export type PanelBidAccess = 'ok' | 'undeclared' | 'conflict' | 'not_found';
-
 export interface TenderAccessGrant {
   tender: Tender;
   relation: TenderRelation;
-}
-
-/**
- * What the caller wants with a bid: `read` its content, `change` it (edit, submit,
- * withdraw: the bidder, or the team for a paper bid) or `assess` it (compliance gates,
- * disqualification: the team once the box is open).
- */
-export type BidPurpose = 'read' | 'change' | 'assess';
-
-/** How one bid shows to the caller. */
-export interface BidView {
-  viewer: 'bidder' | 'team' | 'panel';
-  /**
-   * The bid's keeper — its bidder, or the team for a paper bid it entered while the box is
-   * sealed — sees and changes the latest version; everyone else sees only the counted one.
-   */
-  keeper: boolean;
 }
 
 export interface BidAccessGrant extends TenderAccessGrant, BidView {
@@ -75,42 +68,46 @@ export interface VisibleBids extends TenderAccessGrant {
 }
 
 /**
- * The one place that decides who may see what on a tender (immich's access.ts idea).
- * What the caller may not see answers 404, never 403: it does not even exist for them.
- * Admins manage accounts and see no tender (separation of duties).
+ * The loading half of access (the policy is `access-rules.ts`): reads the tender, the
+ * caller's team role and panel seat, and a panel member's panel bids and declarations —
+ * each once per request, whatever the number of bids or tenders asked about — and answers
+ * with the policy. Every query goes through the owning feature's directory.
  */
 @Injectable()
 export class TenderAccess {
   async relationOf(em: EntityManager, caller: Caller, tender: Tender): Promise<TenderRelation> {
-    return (await this.relate(em, caller, tender)).relation;
+    return (await this.relate(em, caller, [tender]))[0].relation;
   }
 
-  /** The relation, and the panel seat itself when the caller holds one (so nobody loads it twice). */
-  private async relate(em: EntityManager, caller: Caller, tender: Tender): Promise<{ relation: TenderRelation; seat: PanelMember | null }> {
+  /** `relationOf` for many tenders at once: at most two statements, whatever their number. */
+  async relationsOf(em: EntityManager, caller: Caller, tenders: readonly Tender[]): Promise<TenderRelation[]> {
+    return (await this.relate(em, caller, tenders)).map(({ relation }) => relation);
+  }
+
+  /** Each tender's relation, and the panel seat itself when the caller holds one (so nobody loads it twice). */
+  private async relate(
+    em: EntityManager,
+    caller: Caller,
+    tenders: readonly Tender[],
+  ): Promise<{ relation: TenderRelation; seat: PanelMember | null }[]> {
+    const load = tiesToLoad(caller);
+    const ids = tenders.map((tender) => tender.id);
+    const seats = new Map<string, PanelMember>();
     if (caller.seat) {
       // An invitation session is that one seat and nothing else: every other tender does not
-      // exist for it, and on its own tender it has no rights but the seat's (even if the account
-      // sits elsewhere or was given another relation since).
-      const seat =
-        caller.seat.tenderId === tender.id
-          ? await em.getRepository(PanelMember).findOne({ where: { id: caller.seat.panelMemberId, tenderId: tender.id, userId: caller.id } })
-          : null;
-      return { relation: { teamRole: null, panelMemberId: seat?.id ?? null, bidderMayView: false }, seat };
+      // exist for it, and on its own tender it has no rights but the seat's.
+      const { tenderId, panelMemberId } = caller.seat;
+      const seat = ids.includes(tenderId) ? await seatOf(em, panelMemberId, caller.id, tenderId) : null;
+      if (seat) seats.set(seat.tenderId, seat);
+    } else if (load.seat) {
+      for (const seat of await seatsOf(em, caller.id, ids)) seats.set(seat.tenderId, seat);
     }
-    if (caller.role === 'admin') return { relation: { teamRole: null, panelMemberId: null, bidderMayView: false }, seat: null };
-    // Bidders: a published tender is public to them — cancelled ones too, so they can still
-    // read their own bid and the reason. Only commissioner and procurement accounts sit on teams.
-    if (caller.role === 'bidder') {
-      return { relation: { teamRole: null, panelMemberId: null, bidderMayView: tender.publishedAt !== null }, seat: null };
-    }
-    const team =
-      caller.role === 'commissioner' || caller.role === 'procurement'
-        ? await em.getRepository(TenderTeamMember).findOne({ where: { tenderId: tender.id, userId: caller.id } })
-        : null;
-    // Panel seats are held by panelist accounts only (the panel feature enforces it).
-    const seat =
-      caller.role === 'panelist' ? await em.getRepository(PanelMember).findOne({ where: { tenderId: tender.id, userId: caller.id } }) : null;
-    return { relation: { teamRole: team?.role ?? null, panelMemberId: seat?.id ?? null, bidderMayView: false }, seat };
+    const team = load.team ? await teamRolesOf(em, caller.id, ids) : new Map<string, never>();
+    return tenders.map((tender) => {
+      const seat = seats.get(tender.id) ?? null;
+      const relation = relationOf(caller, tender, { teamRole: team.get(tender.id) ?? null, seatId: seat?.id ?? null });
+      return { relation, seat: relation.panelMemberId !== null ? seat : null };
+    });
   }
 
   /** Loads the tender if the caller may see it as `need` requires; otherwise 404. */
@@ -132,18 +129,10 @@ export class TenderAccess {
     need: TenderNeed,
     forUpdate: boolean,
   ): Promise<TenderAccessGrant & { seat: PanelMember | null }> {
-    const tender = await this.loadTender(em, tenderId, forUpdate);
+    const tender = await tenderToWorkOn(em, tenderId, forUpdate);
     if (!tender) throw notFoundTender();
-    const { relation, seat } = await this.relate(em, caller, tender);
-    const visible = relation.teamRole !== null || relation.panelMemberId !== null || relation.bidderMayView;
-    if (!visible) throw notFoundTender();
-    if (need === 'team' && relation.teamRole === null) {
-      // Visible (panel, bidder) but not theirs to change: role-level refusal.
-      throw new DomainError('forbidden', 'Only the tender team can do this.');
-    }
-    if (need === 'owner' && relation.teamRole !== 'owner') {
-      throw new DomainError('forbidden', "Only the tender's owner can do this.");
-    }
+    const [{ relation, seat }] = await this.relate(em, caller, [tender]);
+    assertNeed(relation, need);
     return { tender, relation, seat };
   }
 
@@ -152,95 +141,87 @@ export class TenderAccess {
    * entering a bid received on paper. Panel members: 403; admins and bidders on a tender
    * they cannot see: 404.
    */
-  async requireBidEntry(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderAccessGrant & { as: 'bidder' | 'team' }> {
+  async requireBidEntry(
+    em: EntityManager,
+    caller: Caller,
+    tenderId: string,
+  ): Promise<TenderAccessGrant & { as: 'bidder' | 'team' }> {
     const grant = await this.require(em, caller, tenderId, 'view');
-    if (grant.relation.teamRole !== null) return { ...grant, as: 'team' };
-    if (actsAsBidder(caller)) return { ...grant, as: 'bidder' };
-    throw new DomainError('forbidden', 'Only bidders, or the tender team entering a bid received on paper, can create bids.');
+    return { ...grant, as: bidEntryAs(caller, grant.relation) };
   }
 
   /**
-   * The sealed box, for one bid. Until the tender is closed nobody but the bid's keeper
-   * sees any part of it (404, as if it did not exist): not the team, not an admin. Once
-   * open, the team sees counted bids (submitted, not withdrawn; drafts never) and a panel
-   * member those the panel rules allow. Bidders always see their own and never a rival's.
-   * A caller who may see the bid but not do `purpose` with it gets 403.
+   * The sealed box, for one bid (`bidViewOf`): a bid the caller may not see answers 404, as
+   * if it did not exist; one they may see but not do `purpose` with, 403.
    */
-  async requireBid(em: EntityManager, caller: Caller, tenderId: string, bidId: string, purpose: BidPurpose): Promise<BidAccessGrant> {
+  async requireBid(
+    em: EntityManager,
+    caller: Caller,
+    tenderId: string,
+    bidId: string,
+    purpose: BidPurpose,
+  ): Promise<BidAccessGrant> {
     const grant = await this.require(em, caller, tenderId, 'view');
-    const bid = await em.getRepository(Bid).findOne({ where: { id: bidId, tenderId } });
-    const view = bid ? await this.bidViewOf(em, caller, grant, bid) : null;
+    const { tender, relation } = grant;
+    const bid = await bidOnTender(em, tenderId, bidId);
+    const panel =
+      bid && this.needsPanelFacts(relation, tender, [bid]) ? await this.panelFacts(em, tender, relation.panelMemberId!) : null;
+    const view = bid ? bidViewOf(caller, tender, relation, bid, panel) : null;
     if (view === 'undeclared') throw declareFirst();
-    if (bid && !view && purpose === 'read' && sealedFrom(caller, grant)) throw new SealedBidsRefused(notFoundBid(), tenderId, bid.id);
+    if (bid && !view && purpose === 'read' && sealedFrom(caller, tender, relation))
+      throw new SealedBidsRefused(notFoundBid(), tenderId, bid.id);
     if (!bid || !view) throw notFoundBid();
-    if (purpose === 'change' && !view.keeper) {
-      throw new DomainError('forbidden', bid.paper ? 'Only the tender team changes a paper bid.' : 'Only its bidder can change a bid.');
-    }
-    if (purpose === 'assess' && view.viewer !== 'team') {
-      throw new DomainError('forbidden', 'Only the tender team records compliance and disqualifies bids.');
-    }
+    assertPurpose(view, bid, purpose);
     return { ...grant, ...view, bid };
   }
 
   /**
-   * The bids the caller may list: a bidder its own (every status); the team the counted
-   * bids once the box is open — while sealed, 409 (only the count is known); a panel member
-   * those the panel rules allow. Oldest first.
+   * The bids the caller may list (`listScope`, then `bidViewOf` for each): a bidder its own
+   * (every status); the team the counted bids once the box is open — while sealed, 409
+   * (only the count is known); a panel member those the panel rules allow. Oldest first.
+   * A fixed number of statements, whatever the number of bids.
    */
   async visibleBids(em: EntityManager, caller: Caller, tenderId: string): Promise<VisibleBids> {
     const grant = await this.require(em, caller, tenderId, 'view');
     const { tender, relation } = grant;
-    const repo = em.getRepository(Bid);
-    const order = { createdAt: 'ASC' as const, id: 'ASC' as const };
-    let candidates: Bid[];
-    if (actsAsBidder(caller)) {
-      const own = caller.organisationId ? [{ tenderId, organisationId: caller.organisationId }] : [];
-      candidates = await repo.find({ where: [{ tenderId, bidderUserId: caller.id }, ...own], order });
-    } else if (relation.teamRole !== null || relation.panelMemberId !== null) {
-      if (relation.teamRole !== null && !boxIsOpen(tender)) {
-        const refusal = new DomainError(
-          'invalid_state',
-          tender.status === 'cancelled'
-            ? 'The tender was cancelled before it closed: its bids stay sealed.'
-            : `Bids are sealed until the tender is closed after its deadline; it is ${statusWords(tender.status)}. Only the number of submitted bids (submittedBidCount) is known.`,
-          { currentStatus: tender.status },
-        );
-        throw new SealedBidsRefused(refusal, tenderId, null);
-      }
-      candidates = boxIsOpen(tender)
-        ? await repo.find({ where: { tenderId, submittedVersionId: Not(IsNull()), status: In(['submitted', 'disqualified']) }, order })
-        : [];
-    } else {
-      candidates = [];
+    let scope: ReturnType<typeof listScope>;
+    try {
+      scope = listScope(caller, tender, relation);
+    } catch (refusal) {
+      throw refusal instanceof DomainError ? new SealedBidsRefused(refusal, tenderId, null) : refusal;
     }
+    const candidates =
+      scope === 'own'
+        ? await biddersBids(em, tenderId, { userId: caller.id, organisationId: caller.organisationId })
+        : scope === 'counted'
+          ? await countedBids(em, tenderId, 'creation')
+          : [];
+    const panel = this.needsPanelFacts(relation, tender, candidates)
+      ? await this.panelFacts(em, tender, relation.panelMemberId!)
+      : null;
     const bids: VisibleBids['bids'] = [];
     for (const bid of candidates) {
-      const view = await this.bidViewOf(em, caller, grant, bid);
+      const view = bidViewOf(caller, tender, relation, bid, panel);
       if (view && view !== 'undeclared') bids.push({ ...view, bid });
     }
     return { ...grant, bids };
   }
 
-  /** null: the bid does not exist for this caller; 'undeclared': a panel member who must declare on every bid first. */
-  private async bidViewOf(em: EntityManager, caller: Caller, grant: TenderAccessGrant, bid: Bid): Promise<BidView | 'undeclared' | null> {
-    const { tender, relation } = grant;
-    const ownBid =
-      actsAsBidder(caller) &&
-      !bid.paper &&
-      (bid.bidderUserId === caller.id || (bid.organisationId !== null && bid.organisationId === caller.organisationId));
-    if (ownBid) return { viewer: 'bidder', keeper: true };
-    const open = boxIsOpen(tender);
-    if (relation.teamRole !== null) {
-      if (bid.paper && !open) return { viewer: 'team', keeper: true };
-      return open && isCounted(bid) ? { viewer: 'team', keeper: false } : null;
-    }
-    if (relation.panelMemberId !== null && open && isCounted(bid)) {
-      // Panel members read a bid's content only when the panel rules (declarations, conflicts) say 'ok'.
-      const access = await this.panelBidAccess(em, tender, relation.panelMemberId, bid.id);
-      if (access === 'ok') return { viewer: 'panel', keeper: false };
-      return access === 'undeclared' ? 'undeclared' : null;
-    }
-    return null;
+  /** Does the policy need a panel member's facts for any of these bids? (Only counted bids in an open box.) */
+  private needsPanelFacts(relation: TenderRelation, tender: Tender, bids: readonly Bid[]): boolean {
+    return relation.teamRole === null && relation.panelMemberId !== null && boxIsOpen(tender) && bids.some(isCounted);
+  }
+
+  /** A panel member's panel bids and declarations: two statements, once per request. */
+  private async panelFacts(em: EntityManager, tender: Tender, panelMemberId: string): Promise<PanelFacts> {
+    return (await this.loadPanel(em, tender, panelMemberId)).facts;
+  }
+
+  private async loadPanel(em: EntityManager, tender: Tender, panelMemberId: string): Promise<{ bids: Bid[]; facts: PanelFacts }> {
+    const bids = await this.panelBids(em, tender);
+    const declarations = await declarationsOf(em, tender.id, panelMemberId);
+    const declared = new Map(declarations.map((declaration) => [declaration.bidId, declaration.conflict]));
+    return { bids, facts: { panelBidIds: bids.map((bid) => bid.id), declared } };
   }
 
   /* ------------------------------------------------------------------ panel ---------- */
@@ -249,7 +230,11 @@ export class TenderAccess {
    * The caller's seat on this tender's panel. A panelist not on the panel does not see the
    * tender (404); anyone else who sees it (team, bidder) is refused the panel's action (403).
    */
-  async requirePanelMember(em: EntityManager, caller: Caller, tenderId: string): Promise<TenderAccessGrant & { member: PanelMember }> {
+  async requirePanelMember(
+    em: EntityManager,
+    caller: Caller,
+    tenderId: string,
+  ): Promise<TenderAccessGrant & { member: PanelMember }> {
     const { tender, relation, seat } = await this.grant(em, caller, tenderId, 'view', false);
     if (seat === null) throw new DomainError('forbidden', "Only members of this tender's evaluation panel can do this.");
     return { tender, relation, member: seat };
@@ -260,19 +245,10 @@ export class TenderAccess {
    * (submitted by the deadline, not withdrawn) and not disqualified, once the box is open.
    */
   async panelBids(em: EntityManager, tender: Tender): Promise<Bid[]> {
-    if (!boxIsOpen(tender)) return [];
-    return em.getRepository(Bid).find({
-      where: { tenderId: tender.id, status: 'submitted', submittedVersionId: Not(IsNull()) },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-    });
+    return boxIsOpen(tender) ? panelBids(em, tender.id) : [];
   }
 
-  /**
-   * May this panel member see this bid's content (and score it)? From evaluation on, and
-   * only after declaring an interest on every panel bid (conflicts of interest first), and
-   * never a bid they declared a conflict with. `not_found`: not a panel bid (sealed,
-   * unknown, withdrawn, disqualified).
-   */
+  /** See `panelBidAccess` in the policy: from evaluation on, declared on every panel bid, no conflict. */
   async panelBidAccess(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<PanelBidAccess> {
     return (await this.checkPanelBid(em, tender, panelMemberId, bidId)).access;
   }
@@ -297,61 +273,21 @@ export class TenderAccess {
     panelMemberId: string,
     bidId: string,
   ): Promise<{ access: PanelBidAccess; bid: Bid | null }> {
-    const bids = await this.panelBids(em, tender);
-    const bid = bids.find((candidate) => candidate.id === bidId) ?? null;
-    if (!bid) return { access: 'not_found', bid };
-    const declarations = await em.getRepository(ConflictDeclaration).find({ where: { tenderId: tender.id, panelMemberId } });
-    const byBid = new Map(declarations.map((declaration) => [declaration.bidId, declaration]));
-    if (byBid.get(bidId)?.conflict) return { access: 'conflict', bid };
-    if (bids.some((candidate) => !byBid.has(candidate.id))) return { access: 'undeclared', bid };
-    return { access: 'ok', bid };
-  }
-
-  /**
-   * On PostgreSQL, inside a write transaction, every change to a tender's work holds the
-   * tender row FOR SHARE and every change to the tender itself (status, settings) FOR UPDATE:
-   * so an award or a start-moderation waits for in-flight score and bid writes and decides on
-   * what they committed, while ordinary writers still run side by side. SQLite runs one unit
-   * of work at a time and needs no lock.
-   */
-  private loadTender(em: EntityManager, tenderId: string, forUpdate: boolean): Promise<Tender | null> {
-    const query = em.getRepository(Tender).createQueryBuilder('tender').where('tender.id = :tenderId', { tenderId });
-    const inTransaction = em.queryRunner?.isTransactionActive === true;
-    if (inTransaction && em.connection.options.type === 'postgres') {
-      query.setLock(forUpdate ? 'pessimistic_write' : 'pessimistic_read');
-    }
-    return query.getOne();
+    const { bids, facts } = await this.loadPanel(em, tender, panelMemberId);
+    return { access: panelBidAccess(facts, bidId), bid: bids.find((candidate) => candidate.id === bidId) ?? null };
   }
 
   /** Ids of tenders the caller may list (team, panel, or published for bidders; an invitation session: its seat's tender). */
   async visibleTenderIds(em: EntityManager, caller: Caller): Promise<string[] | 'published'> {
     if (caller.seat) {
-      const seat = await em.getRepository(PanelMember).findOne({ where: { id: caller.seat.panelMemberId, userId: caller.id } });
+      const seat = await seatOf(em, caller.seat.panelMemberId, caller.id);
       return seat ? [seat.tenderId] : [];
     }
     if (caller.role === 'admin') return [];
     if (caller.role === 'bidder') return 'published';
-    const team = await em.getRepository(TenderTeamMember).find({ where: { userId: caller.id } });
-    const seats = caller.role === 'panelist' ? await em.getRepository(PanelMember).find({ where: { userId: caller.id } }) : [];
-    return [...new Set([...team.map((member) => member.tenderId), ...seats.map((seat) => seat.tenderId)])];
+    const load = tiesToLoad(caller);
+    const team = load.team ? [...(await teamRolesOf(em, caller.id)).keys()] : [];
+    const seats = load.seat ? (await seatsOf(em, caller.id)).map((seat) => seat.tenderId) : [];
+    return [...new Set([...team, ...seats])];
   }
 }
-
-/** A bidder account's own session (a seat session is never a bidder's, whatever the account). */
-const actsAsBidder = (caller: Caller): boolean => caller.role === 'bidder' && !caller.seat;
-
-/**
- * Is a bid the caller may not see hidden from them by the sealed box? For a bidder, every
- * bid but their own always is; for the team and the panel, every bid until the tender closes
- * (afterwards a hidden bid is a draft, a withdrawn one or a conflict: not sealed).
- */
-function sealedFrom(caller: Caller, grant: TenderAccessGrant): boolean {
-  if (actsAsBidder(caller)) return true;
-  const { relation, tender } = grant;
-  return (relation.teamRole !== null || relation.panelMemberId !== null) && !boxIsOpen(tender);
-}
-
-export const notFoundTender = (): DomainError => new DomainError('not_found', 'Tender not found.');
-export const notFoundBid = (): DomainError => new DomainError('not_found', 'Bid not found.');
-const declareFirst = (): DomainError =>
-  new DomainError('invalid_state', 'Declare any conflict of interest on every bid first (your declarations list shows which are left); then the bids open for you.');

@@ -63,7 +63,6 @@ export class AuditEvent {
   hash: string;
 }
 
-
 /** One row per chain: `id` is the chain (a tender's id, or `service`). */
 @Entity('audit_chain_head')
 @Check(atLeast('seq', 0))

@@ -31,7 +31,8 @@ export class AuditController {
   @Auth('commissioner', 'procurement')
   @ApiOperation({
     summary: "Re-compute the tender's audit hash chain (team)",
-    description: "Checks the tender's own chain, the service chain, and the anchors the service chain holds of the tender's chain. Shows no content: only whether every link holds.",
+    description:
+      "Checks the tender's own chain, the service chain, and the anchors the service chain holds of the tender's chain. Shows no content: only whether every link holds.",
   })
   @ApiOkResponse({ type: ChainVerificationResponse })
   async verifyTender(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<ChainVerificationResponse> {
@@ -41,7 +42,11 @@ export class AuditController {
   /** Re-computes the whole hash chain (admins keep the system honest; no tender content shown). */
   @Get('audit/verify')
   @Auth('admin')
-  @ApiOperation({ summary: 'Re-compute every audit hash chain (admin)', description: "Checks the service chain, every tender's chain and the service chain's anchors of them. Shows no tender content: only whether every link holds." })
+  @ApiOperation({
+    summary: 'Re-compute every audit hash chain (admin)',
+    description:
+      "Checks the service chain, every tender's chain and the service chain's anchors of them. Shows no tender content: only whether every link holds.",
+  })
   @ApiOkResponse({ type: ChainVerificationResponse })
   verify(): Promise<ChainVerificationResponse> {
     return this.audit.verify();

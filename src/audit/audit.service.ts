@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db.service';
-import { ANCHOR_ACTION, anchorsAt, chainOf, GENESIS_HASH, hashEvent, SERVICE_CHAIN, verifyChains, type ChainsVerification } from './domain/audit-chain';
+import {
+  ANCHOR_ACTION,
+  anchorsAt,
+  chainOf,
+  GENESIS_HASH,
+  hashEvent,
+  SERVICE_CHAIN,
+  verifyChains,
+  type ChainsVerification,
+} from './domain/audit-chain';
 import { AuditChainHead, AuditEvent, type AuditSensitivity } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -85,7 +94,12 @@ export class AuditService {
     // PostgreSQL: the event and the head move in one statement, so the head's row lock
     // (which the chain's writers queue on) is held for one round trip fewer. TypeORM builds
     // the INSERT with its own value conversions; only the head update is spelled out here.
-    const [insert, parameters] = em.createQueryBuilder().insert().into(AuditEvent).values(event as never).getQueryAndParameters();
+    const [insert, parameters] = em
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEvent)
+      .values(event as never)
+      .getQueryAndParameters();
     const next = parameters.length;
     await em.query(
       `WITH appended AS (${insert}) UPDATE "audit_chain_head" SET "seq" = $${next + 1}, "hash" = $${next + 2} WHERE "id" = $${next + 3}`,
@@ -110,7 +124,9 @@ export class AuditService {
   }
 
   listForTender(tenderId: string): Promise<AuditEvent[]> {
-    return this.db.read((em) => em.getRepository(AuditEvent).find({ where: { chain: chainOf(tenderId) }, order: { seq: 'ASC' } }));
+    return this.db.read((em) =>
+      em.getRepository(AuditEvent).find({ where: { chain: chainOf(tenderId) }, order: { seq: 'ASC' } }),
+    );
   }
 
   /** Re-computes every chain and the service chain's anchors, and names every broken link. */
@@ -127,7 +143,9 @@ export class AuditService {
     const chains = [SERVICE_CHAIN, chainOf(tenderId)];
     return this.db.read(async (em) => {
       const heads = await em.getRepository(AuditChainHead).find({ where: { id: In(chains) } });
-      const events = await em.getRepository(AuditEvent).find({ where: { chain: In(chains) }, order: { chain: 'ASC', seq: 'ASC' } });
+      const events = await em
+        .getRepository(AuditEvent)
+        .find({ where: { chain: In(chains) }, order: { chain: 'ASC', seq: 'ASC' } });
       return verifyChains(events, heads, new Set([chainOf(tenderId)]));
     });
   }

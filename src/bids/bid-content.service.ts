@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { BidView } from '../access/tender-access.service';
 import { newId } from '../common/ids';
 import { buildTree, flattenTree } from '../criteria/domain';
@@ -30,6 +30,8 @@ export interface Known {
   shown?: VersionContent;
   /** The number of the counted version, when it is not the one shown. */
   submittedVersionNumber?: number | null;
+  /** The bid's compliance records, oldest first (shown to the team only). */
+  compliance?: ComplianceRecord[];
 }
 
 /**
@@ -164,7 +166,7 @@ export class BidContent {
     }
     const compliance =
       view.viewer === 'team'
-        ? await em.getRepository(ComplianceRecord).find({ where: { bidId: bid.id }, order: { recordedAt: 'ASC' } })
+        ? (known.compliance ?? (await em.getRepository(ComplianceRecord).find({ where: { bidId: bid.id }, order: { recordedAt: 'ASC' } })))
         : null;
     return BidDetailResponse.from(bid, content, {
       keeper: view.keeper,
@@ -174,6 +176,42 @@ export class BidContent {
       compliance,
       labels,
     });
+  }
+
+  /**
+   * `present` for many bids at once, in their order: their versions, responses, commitments
+   * and (for the team) compliance records are read in one statement each, whatever the
+   * number of bids.
+   */
+  async presentAll(
+    em: EntityManager,
+    tender: Tender,
+    items: readonly (BidView & { bid: Bid })[],
+    criteria: TenderCriteria,
+  ): Promise<BidDetailResponse[]> {
+    if (items.length === 0) return [];
+    const shownIds = items.map(({ bid, keeper }) => (keeper ? (bid.draftVersionId ?? bid.submittedVersionId) : bid.submittedVersionId)!);
+    const versionIds = [...new Set([...shownIds, ...items.flatMap(({ bid }) => (bid.submittedVersionId ? [bid.submittedVersionId] : []))])];
+    const versions = new Map((await em.getRepository(BidVersion).find({ where: { id: In(versionIds) } })).map((v) => [v.id, v]));
+    const responses = groupBy(await em.getRepository(BidResponse).find({ where: { versionId: In(shownIds) } }), (r) => r.versionId);
+    const commitments = groupBy(
+      await em.getRepository(BidCommitment).find({ where: { versionId: In(shownIds) }, order: { position: 'ASC' } }),
+      (c) => c.versionId,
+    );
+    const teamBidIds = items.filter(({ viewer }) => viewer === 'team').map(({ bid }) => bid.id);
+    const compliance = groupBy(
+      teamBidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(teamBidIds) }, order: { recordedAt: 'ASC' } }) : [],
+      (record) => record.bidId,
+    );
+    return Promise.all(
+      items.map(({ bid, viewer, keeper }, index) => {
+        const version = versions.get(shownIds[index]);
+        if (!version) throw new Error(`Bid ${bid.id}: version ${shownIds[index]} not found`);
+        const shown = { version, responses: responses.get(version.id) ?? [], commitments: commitments.get(version.id) ?? [] };
+        const submittedVersionNumber = bid.submittedVersionId ? (versions.get(bid.submittedVersionId)?.number ?? null) : null;
+        return this.present(em, tender, bid, { viewer, keeper }, { criteria, shown, submittedVersionNumber, compliance: compliance.get(bid.id) ?? [] });
+      }),
+    );
   }
 
   /**
@@ -215,4 +253,14 @@ export class BidContent {
     if (rows.length > 0) await em.getRepository(BidCommitment).insert(rows);
     return rows;
   }
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }

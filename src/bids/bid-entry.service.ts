@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
 import { isUniqueViolation } from '../database/unique-violation';
-import { Organisation } from '../users/organisation.entity';
+import { organisationTypeOf } from '../users/user-directory';
 import { BidContent } from './bid-content.service';
 import { activeKeyFor, assertAcceptingBids, checkCommitments, checkResponses } from './domain';
 import { poundsToPence } from '../common/domain/decimals';
@@ -63,13 +63,8 @@ export class BidEntryService {
         const commitments = checkCommitments(criteria.all, dto.commitments ?? []);
 
         // An account's bid defaults to its organisation's type; a paper bid always names one.
-        const organisation =
-          dto.organisationType || paper || !caller.organisationId
-            ? null
-            : await em
-                .getRepository(Organisation)
-                .findOne({ where: { id: caller.organisationId }, select: { id: true, type: true } });
-        const organisationType = dto.organisationType ?? organisation?.type ?? null;
+        const organisationType =
+          dto.organisationType ?? (paper || !caller.organisationId ? null : await organisationTypeOf(em, caller.organisationId));
         const fields = {
           bidderName,
           organisationType,

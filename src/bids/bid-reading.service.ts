@@ -21,10 +21,7 @@ export class BidReadingService {
       this.db.read(async (em) => {
         const { tender, bids } = await this.access.visibleBids(em, caller, tenderId);
         const criteria = await this.content.criteria(em, tenderId);
-        const out: BidDetailResponse[] = [];
-        for (const { bid, viewer, keeper } of bids)
-          out.push(await this.content.present(em, tender, bid, { viewer, keeper }, { criteria }));
-        return out;
+        return this.content.presentAll(em, tender, bids, criteria);
       }),
     );
   }

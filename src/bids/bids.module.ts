@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CriteriaModule } from '../criteria/criteria.module';
 import { SubmittedBidCounter } from '../tenders/submitted-bid-counter';
 import { BidAssessmentService } from './bid-assessment.service';
 import { BidContent } from './bid-content.service';
@@ -8,14 +10,13 @@ import { BidReadingService } from './bid-reading.service';
 import { BidReceiptService } from './bid-receipt.service';
 import { BidSubmissionService } from './bid-submission.service';
 import { BidsController } from './bids.controller';
-import { TenderClosing } from './tender-closing.service';
 
 /**
- * Bids and the sealed box. Global because the tenders feature needs two things from it:
- * the submitted-bid count (the only fact known while sealed) and closing the box.
+ * Bids. The tenders feature imports it for the submitted-bid count (the only fact known
+ * while sealed); the panel pages for reading bids.
  */
-@Global()
 @Module({
+  imports: [AccessModule, CriteriaModule],
   controllers: [BidsController],
   providers: [
     BidContent,
@@ -24,9 +25,8 @@ import { TenderClosing } from './tender-closing.service';
     BidReadingService,
     BidReceiptService,
     BidAssessmentService,
-    TenderClosing,
     { provide: SubmittedBidCounter, useClass: BidCounter },
   ],
-  exports: [SubmittedBidCounter, TenderClosing, BidContent, BidReadingService, BidAssessmentService, BidEntryService, BidSubmissionService, BidReceiptService],
+  exports: [SubmittedBidCounter, BidContent, BidReadingService, BidAssessmentService, BidEntryService, BidSubmissionService, BidReceiptService],
 })
 export class BidsModule {}

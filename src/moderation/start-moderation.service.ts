@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
-import { IndividualScore } from '../scoring/individual-score.entity';
+import { scoreKeys } from '../scoring/score-queries';
 import type { TenderResponse } from '../tenders/dto/tender.response';
 import type { Tender } from '../tenders/tender.entity';
 import { TendersService } from '../tenders/tenders.service';
@@ -46,10 +46,7 @@ export class StartModerationService {
     const bids = await this.access.panelBids(em, tender);
     const criteria = leaves((await this.criteria.all(em, tender.id)).map(toFlat)).filter((c) => c.kind === 'scored');
     const members = await this.directory.members(em, tender.id);
-    const scores = await em.getRepository(IndividualScore).find({
-      where: { tenderId: tender.id, status: 'submitted' },
-      select: { panelMemberId: true, bidId: true, criterionId: true },
-    });
+    const scores = await scoreKeys(em, tender.id, { submitted: true });
     const conflicts = (await this.directory.declarations(em, tender.id)).filter((d) => d.conflict);
     return {
       bids: bids.map((bid) => ({ id: bid.id, name: bid.bidderName })),

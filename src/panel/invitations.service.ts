@@ -14,7 +14,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { Db } from '../database/db.service';
 import { Tender } from '../tenders/tender.entity';
 import { assertNotFrozen } from '../tenders/domain/tender-lifecycle';
-import { User } from '../users/user.entity';
+import { userById, userOrFail } from '../users/user-directory';
+import type { User } from '../users/user.entity';
 import type { InvitationResponse } from './dto/panel.response';
 import { hashInvitationCode, hashInvitationToken, newInvitationCode, newInvitationToken, normaliseInvitationCode } from './domain/invitation-token';
 import { PanelInvitation } from './panel-invitation.entity';
@@ -60,7 +61,7 @@ export class InvitationsService {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
       const member = await this.memberOf(em, tenderId, memberId);
       assertMayInvite(tender.status);
-      const user = await em.getRepository(User).findOneOrFail({ where: { id: member.userId } });
+      const user = await userOrFail(em, member.userId);
       if (!user.active)
         throw new DomainError('invalid_state', 'This panelist account is deactivated; reactivate it before inviting.');
       // A link signs in as the account: never hand one out for an account with a password
@@ -171,7 +172,7 @@ export class InvitationsService {
     if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= now.getTime()) return null;
     const member = await em.getRepository(PanelMember).findOne({ where: { id: invitation.panelMemberId } });
     const user = member
-      ? await em.getRepository(User).findOne({ where: { id: member.userId }, relations: { organisation: true } })
+      ? await userById(em, member.userId, { organisation: true })
       : null;
     // Only lay panelists (no password) sign in by link: a link issued before the account got a
     // password, or to an account that is no longer a panelist, is simply not valid.

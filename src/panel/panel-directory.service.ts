@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { Bid } from '../bids/bid.entity';
+import { EntityManager, In } from 'typeorm';
+import { countedBids } from '../bids/bid-directory';
+import type { Bid } from '../bids/bid.entity';
 import type { Tender } from '../tenders/tender.entity';
 import { ConflictDeclaration } from './conflict-declaration.entity';
 import { PanelMember } from './panel-member.entity';
@@ -30,18 +31,12 @@ export class PanelDirectory {
   }
 
   declarations(em: EntityManager, tenderId: string, panelMemberId?: string): Promise<ConflictDeclaration[]> {
-    return em.getRepository(ConflictDeclaration).find({
-      where: panelMemberId ? { tenderId, panelMemberId } : { tenderId },
-      order: { declaredAt: 'ASC', id: 'ASC' },
-    });
+    return declarationsOf(em, tenderId, panelMemberId);
   }
 
   /** Bids submitted by the deadline (disqualified ones included), oldest submission first. */
   countedBids(em: EntityManager, tenderId: string): Promise<Bid[]> {
-    return em.getRepository(Bid).find({
-      where: { tenderId, submittedVersionId: Not(IsNull()), status: In(['submitted', 'disqualified']) },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-    });
+    return countedBids(em, tenderId);
   }
 
   /**
@@ -59,4 +54,33 @@ export class PanelDirectory {
     if (!tender.blindMarking) return panelBidName(bid, false, new Map());
     return (await this.panelBidNames(em, tender)).get(bid.id) ?? panelBidName(bid, true, new Map());
   }
+}
+
+/* The same queries as plain functions, for the features below the panel's module (access). */
+
+/** The tender's declarations (one member's with `panelMemberId`), oldest first. */
+export function declarationsOf(em: EntityManager, tenderId: string, panelMemberId?: string): Promise<ConflictDeclaration[]> {
+  return em.getRepository(ConflictDeclaration).find({
+    where: panelMemberId ? { tenderId, panelMemberId } : { tenderId },
+    order: { declaredAt: 'ASC', id: 'ASC' },
+  });
+}
+
+/** The account's panel seats over `tenderIds` (every tender when omitted): one statement. */
+export function seatsOf(em: EntityManager, userId: string, tenderIds?: readonly string[]): Promise<PanelMember[]> {
+  if (tenderIds?.length === 0) return Promise.resolve([]);
+  return em.getRepository(PanelMember).find({ where: tenderIds ? { userId, tenderId: In([...tenderIds]) } : { userId } });
+}
+
+/** One seat, if it is the account's (and on `tenderId`, when given). */
+export function seatOf(em: EntityManager, seatId: string, userId: string, tenderId?: string): Promise<PanelMember | null> {
+  return em.getRepository(PanelMember).findOne({ where: tenderId ? { id: seatId, userId, tenderId } : { id: seatId, userId } });
+}
+
+/** The tender's declared conflicts, as bid and member only (what the results engine needs). */
+export function conflictsOf(em: EntityManager, tenderId: string): Promise<ConflictDeclaration[]> {
+  return em.getRepository(ConflictDeclaration).find({
+    where: { tenderId, conflict: true },
+    select: { id: true, bidId: true, panelMemberId: true, conflict: true },
+  });
 }

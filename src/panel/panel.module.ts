@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CriteriaModule } from '../criteria/criteria.module';
 import { DeclarationsService } from './declarations.service';
 import { InvitationController } from './invitation.controller';
 import { InvitationsService } from './invitations.service';
@@ -8,6 +10,7 @@ import { PanelService } from './panel.service';
 import { TenderWorkService } from './tender-work.service';
 
 @Module({
+  imports: [AccessModule, CriteriaModule],
   controllers: [PanelController, InvitationController],
   providers: [PanelService, InvitationsService, DeclarationsService, PanelDirectory, TenderWorkService],
   // The web pages (src/web/panel) call the same services as the API.

@@ -9,9 +9,10 @@ import { newId } from '../common/ids';
 import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
-import { IndividualScore } from '../scoring/individual-score.entity';
+import { scoreKeys } from '../scoring/score-queries';
 import { criteriaForGroup } from '../scoring/domain/scoring-rules';
-import { User } from '../users/user.entity';
+import { userByEmail, userById } from '../users/user-directory';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AddPanelMemberDto } from './dto/add-panel-member.dto';
 import {
@@ -109,10 +110,7 @@ export class PanelService {
       const bidderNames = new Map(counted.map((bid) => [bid.id, bid.bidderName]));
       const bidOrder = new Map(counted.map((bid, index) => [bid.id, index]));
       const declarations = await this.directory.declarations(em, tenderId);
-      const scores = await em.getRepository(IndividualScore).find({
-        where: { tenderId },
-        select: { panelMemberId: true, bidId: true, criterionId: true, status: true },
-      });
+      const scores = await scoreKeys(em, tenderId);
       const invitations = await em
         .getRepository(PanelInvitation)
         .find({ where: { tenderId }, order: { issuedAt: 'DESC', id: 'DESC' } });
@@ -151,10 +149,7 @@ export class PanelService {
       const names = this.directory.namesOnRecord(members);
       const panelBids = await this.access.panelBids(em, tender);
       const declarations = await this.directory.declarations(em, tenderId);
-      const scores = await em.getRepository(IndividualScore).find({
-        where: { tenderId },
-        select: { panelMemberId: true, bidId: true, criterionId: true, status: true },
-      });
+      const scores = await scoreKeys(em, tenderId);
       const scoredLeaves = leaves((await this.criteria.all(em, tenderId)).map(toFlat));
       const declared = new Map(declarations.map((d) => [`${d.panelMemberId}|${d.bidId}`, d]));
       const scoresOf = new Map<string, { criterionId: string; status: 'draft' | 'submitted' }[]>();
@@ -205,7 +200,7 @@ export class PanelService {
 
   /** Named by id: an active panelist account, else one answer whatever the id is (unknown, another role, deactivated). */
   private async accountForId(em: EntityManager, userId: string): Promise<{ user: User; created: boolean }> {
-    const user = await em.getRepository(User).findOne({ where: { id: userId } });
+    const user = await userById(em, userId);
     if (!user || user.role !== 'panelist' || !user.active) {
       throw new DomainError('rule_violation', 'There is no active panelist account with this userId. Check the id, or add the person by name and email.', {
         errors: [{ field: 'userId', message: 'Give the id of an active panelist account.' }],
@@ -238,7 +233,7 @@ export class PanelService {
       .andWhere('(member.contactEmail = :email OR user.email = :email)', { email: contact.email })
       .getExists();
     if (onThisPanel) throw alreadySeated('email');
-    const existing = await em.getRepository(User).findOne({ where: { email: contact.email } });
+    const existing = await userByEmail(em, contact.email);
     if (existing && existing.role === 'panelist' && existing.active && existing.passwordHash !== null) return { user: existing, created: false };
     const user = await this.users.createInTransaction(em, caller.id, { email: seatAccountEmail(newId()), name: contact.name, role: 'panelist' });
     return { user, created: true };

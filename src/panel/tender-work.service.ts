@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { Bid } from '../bids/bid.entity';
-import { ComplianceRecord } from '../bids/compliance-record.entity';
+import { EntityManager, In } from 'typeorm';
+import { complianceKeysOf, submittedBidsOf } from '../bids/bid-directory';
 import { Criterion } from '../criteria/criterion.entity';
 import { Db } from '../database/db.service';
-import { IndividualScore } from '../scoring/individual-score.entity';
+import { membersWhoStarted } from '../scoring/score-queries';
 import { PanelMember } from './panel-member.entity';
 
 /** What a tender waits for, in counts (never a score value): the team's "Your tenders" page. */
@@ -39,13 +38,7 @@ export class TenderWorkService {
     const members = await em
       .getRepository(PanelMember)
       .find({ where: { tenderId: In(ids) }, select: { id: true, tenderId: true } });
-    const started = await em
-      .getRepository(IndividualScore)
-      .createQueryBuilder('score')
-      .select('DISTINCT score.panelMemberId', 'panelMemberId')
-      .where('score.tenderId IN (:...ids)', { ids })
-      .getRawMany<{ panelMemberId: string }>();
-    const startedIds = new Set(started.map((row) => row.panelMemberId));
+    const startedIds = await membersWhoStarted(em, ids);
     for (const member of members) {
       const entry = work.get(member.tenderId)!;
       entry.panelMembers += 1;
@@ -55,17 +48,8 @@ export class TenderWorkService {
       .getRepository(Criterion)
       .find({ where: { tenderId: In(ids), kind: 'pass_fail' }, select: { id: true, tenderId: true } });
     if (gates.length === 0) return work;
-    const bids = await em.getRepository(Bid).find({
-      where: { tenderId: In(ids), status: 'submitted', submittedVersionId: Not(IsNull()) },
-      select: { id: true, tenderId: true },
-    });
-    const records = await em
-      .getRepository(ComplianceRecord)
-      .createQueryBuilder('record')
-      .innerJoin('record.bid', 'bid')
-      .select(['record.bidId', 'record.criterionId'])
-      .where('bid.tenderId IN (:...ids)', { ids })
-      .getMany();
+    const bids = await submittedBidsOf(em, ids);
+    const records = await complianceKeysOf(em, ids);
     const recorded = new Set(records.map((r) => `${r.bidId}|${r.criterionId}`));
     for (const bid of bids) {
       const open = gates.filter((gate) => gate.tenderId === bid.tenderId && !recorded.has(`${bid.id}|${gate.id}`));

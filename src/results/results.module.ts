@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CriteriaModule } from '../criteria/criteria.module';
 import { PanelModule } from '../panel/panel.module';
+import { TendersModule } from '../tenders/tenders.module';
 import { AwardService } from './award.service';
 import { EvaluationReader } from './evaluation/evaluation-reader';
 import { EvaluationRecordLoader } from './evaluation/evaluation-record.loader';
@@ -15,7 +18,7 @@ import { ResultsService } from './results.service';
  * exports and every later page, letter and notice.
  */
 @Module({
-  imports: [PanelModule],
+  imports: [PanelModule, AccessModule, CriteriaModule, TendersModule],
   controllers: [ResultsController, ModerationViewController],
   providers: [EvaluationReader, EvaluationRecordLoader, Evaluation, ResultsService, AwardService, ModerationViewService],
   exports: [Evaluation, ResultsService, AwardService, ModerationViewService],

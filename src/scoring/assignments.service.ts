@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
-import { BidVersion } from '../bids/bid-version.entity';
+import { versionsOf } from '../bids/bid-directory';
 import type { Caller } from '../common/caller';
 import { fromHundredths } from '../common/domain/decimals';
 import { leaves } from '../criteria/domain';
@@ -10,7 +9,7 @@ import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
 import { guidanceFor, outstandingDeclarations, scaleLevelsFor } from '../panel/domain/panel-rules';
 import type { AssignmentsResponse } from './dto/score.response';
-import { IndividualScore } from './individual-score.entity';
+import { memberScores } from './score-queries';
 import { criteriaForGroup, itemStatus } from './domain/scoring-rules';
 
 /**
@@ -42,12 +41,10 @@ export class AssignmentsService {
       const conflicted = new Set(declarations.filter((d) => d.conflict).map((d) => d.bidId));
       const bids = outstanding.length === 0 ? panelBids.filter((bid) => !conflicted.has(bid.id)) : [];
       const names = await this.directory.panelBidNames(em, tender);
-      const scores = bids.length
-        ? await em.getRepository(IndividualScore).find({ where: { panelMemberId: member.id, bidId: In(bids.map((b) => b.id)) } })
-        : [];
+      const scores = await memberScores(em, member.id, bids.map((b) => b.id));
       const prices = new Map<string, number>();
       if (tender.priceVisibleToPanel && bids.length) {
-        const versions = await em.getRepository(BidVersion).find({ where: { id: In(bids.map((b) => b.submittedVersionId!)) } });
+        const versions = await versionsOf(em, { ids: bids.map((b) => b.submittedVersionId!) });
         for (const version of versions) prices.set(version.bidId, fromHundredths(version.pricePence));
       }
       return {

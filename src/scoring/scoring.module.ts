@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CriteriaModule } from '../criteria/criteria.module';
 import { PanelModule } from '../panel/panel.module';
 import { AssignmentsService } from './assignments.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 
 @Module({
-  imports: [PanelModule],
+  imports: [PanelModule, AccessModule, CriteriaModule],
   controllers: [ScoringController],
   providers: [ScoringService, AssignmentsService],
   exports: [ScoringService, AssignmentsService],

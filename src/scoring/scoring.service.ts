@@ -14,6 +14,7 @@ import { retryOnUniqueViolation } from '../database/unique-violation';
 import type { SaveScoreDto } from './dto/save-score.dto';
 import { ScoreResponse, type SubmittedBidScoresResponse } from './dto/score.response';
 import { IndividualScore } from './individual-score.entity';
+import { memberScores } from './score-queries';
 import {
   assertDraft,
   assertOnScale,
@@ -155,7 +156,7 @@ export class ScoringService {
       const codes = new Map(all.map((c) => [c.id, c.code]));
       const position = new Map(leaves(all.map(toFlat)).map((c, index) => [c.id, index]));
       const bidOrder = [...names.keys()];
-      const scores = (await em.getRepository(IndividualScore).find({ where: { panelMemberId: member.id } }))
+      const scores = (await memberScores(em, member.id))
         .filter((score) => !conflicted.has(score.bidId) && names.has(score.bidId))
         .sort(
           (a, b) =>

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ApiProblems } from '../openapi/problem-details';
 import { TeamMemberResponse } from './dto/team-member.response';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
-import { TenderClosing } from '../bids/tender-closing.service';
+import { TenderClosing } from './tender-closing.service';
 import type { Caller } from '../common/caller';
 import { CreateTenderDto } from './dto/create-tender.dto';
 import { AddTeamMemberDto, CancelTenderDto } from './dto/tender-actions.dto';

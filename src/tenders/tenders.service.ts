@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { SEALED_READ_REFUSED, TenderAccess, type TenderAccessGrant, type TenderRelation } from '../access/tender-access.service';
+import { SEALED_READ_REFUSED, TenderAccess, type TenderAccessGrant } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
@@ -10,7 +10,7 @@ import { newId } from '../common/ids';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { TemplatesService } from '../templates/templates.service';
-import { User } from '../users/user.entity';
+import { userById } from '../users/user-directory';
 import { DEFAULT_SCALE, DEFAULT_SETTINGS, labelsForScale, toStoredSettings } from './domain/tender-settings';
 import type { CreateTenderDto } from './dto/create-tender.dto';
 import type { AddTeamMemberDto } from './dto/tender-actions.dto';
@@ -151,8 +151,7 @@ export class TendersService {
             ? []
             : await repo.find({ where: { id: In(visible) }, order: { createdAt: 'DESC' } });
       const counts = await this.bidCounter.submittedCounts(em, tenders.map((t) => t.id));
-      const relations: TenderRelation[] = [];
-      for (const tender of tenders) relations.push(await this.access.relationOf(em, caller, tender));
+      const relations = await this.access.relationsOf(em, caller, tenders);
       const teamTenderIds = tenders.filter((_tender, index) => relations[index].teamRole !== null).map((tender) => tender.id);
       const attempts = await this.audit.countForTenders(em, teamTenderIds, SEALED_READ_REFUSED);
       return tenders.map((tender, index) =>
@@ -237,7 +236,7 @@ export class TendersService {
     return this.db.transaction(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'owner');
       assertNotFrozen(tender.status);
-      const user = await em.getRepository(User).findOne({ where: { id: dto.userId } });
+      const user = await userById(em, dto.userId);
       if (!user || !user.active) {
         throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'No active account has this id: check it.' }] });
       }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditChainHead, AuditEvent } from '../../src/audit/audit-event.entity';
-import { createAuditGuards, dropAuditGuards } from '../../src/database/audit-guards';
+import { createAuditGuards, dropAuditGuards } from '../../src/audit/audit-guards';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
 import { refusalOf } from '../raw-sql';
 import { createTender } from '../steps';

@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { BidVersion } from '../../bids/bid-version.entity';
-import { ComplianceRecord } from '../../bids/compliance-record.entity';
+import { EntityManager } from 'typeorm';
+import { complianceOf, versionsOf } from '../../bids/bid-directory';
+import type { BidVersion } from '../../bids/bid-version.entity';
+import type { ComplianceRecord } from '../../bids/compliance-record.entity';
 import { CriteriaService, toFlat } from '../../criteria/criteria.service';
-import { ConflictDeclaration } from '../../panel/conflict-declaration.entity';
-import { PanelDirectory } from '../../panel/panel-directory.service';
+import type { ConflictDeclaration } from '../../panel/conflict-declaration.entity';
+import { conflictsOf, PanelDirectory } from '../../panel/panel-directory.service';
 import type { PanelMember } from '../../panel/panel-member.entity';
 import type { Bid } from '../../bids/bid.entity';
 import type { Criterion } from '../../criteria/criterion.entity';
 import type { EngineIndividualScore, EngineInput } from '../engine';
-import { IndividualScore } from '../../scoring/individual-score.entity';
+import { scoreCellEntries } from '../../scoring/score-queries';
 import { scoringSettingsOf } from '../../tenders/domain/tender-settings';
 import type { Tender } from '../../tenders/tender.entity';
-import { ModeratedScore } from '../../moderation/moderated-score.entity';
+import { moderatedScoresOf } from '../../moderation/moderated-score-queries';
+import type { ModeratedScore } from '../../moderation/moderated-score.entity';
 
 /** How much of the rows to read: what the engine needs, or also what the evaluation record shows. */
 export type ReadDetail = 'engine' | 'record';
@@ -65,64 +67,29 @@ export class EvaluationReader {
     const record = detail === 'record';
     const members = await this.directory.members(em, tender.id);
     const scores = await this.scoreCells(em, tender.id, members);
-    const moderated = await em.getRepository(ModeratedScore).find({
-      where: { tenderId: tender.id },
-      order: { bidId: 'ASC', criterionId: 'ASC', version: 'ASC' },
-      ...(record ? {} : { select: { id: true, bidId: true, criterionId: true, version: true, score: true } }),
-    });
+    const moderated = await moderatedScoresOf(em, tender.id, record);
     const criteria = await this.criteria.all(em, tender.id);
     const bids = await this.directory.countedBids(em, tender.id);
     const bidIds = bids.map((bid) => bid.id);
-    const versions = bidIds.length
-      ? await em
-          .getRepository(BidVersion)
-          .find(
-            record
-              ? { where: { bidId: In(bidIds) }, select: VERSION_COLUMNS }
-              : {
-                  where: { id: In(bids.map((bid) => bid.submittedVersionId!)) },
-                  select: { id: true, bidId: true, pricePence: true },
-                },
-          )
-      : [];
-    const compliance = bidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(bidIds) } }) : [];
-    const declarations = record
-      ? await this.directory.declarations(em, tender.id)
-      : await em
-          .getRepository(ConflictDeclaration)
-          .find({
-            where: { tenderId: tender.id, conflict: true },
-            select: { id: true, bidId: true, panelMemberId: true, conflict: true },
-          });
+    const versions = record
+      ? await versionsOf(em, { bidIds }, VERSION_COLUMNS)
+      : await versionsOf(em, { ids: bids.map((bid) => bid.submittedVersionId!) }, { id: true, bidId: true, pricePence: true });
+    const compliance = await complianceOf(em, bidIds);
+    const declarations = record ? await this.directory.declarations(em, tender.id) : await conflictsOf(em, tender.id);
     return { detail, tender, criteria, members, bids, versions, compliance, declarations, moderated, scores };
   }
 
   /**
-   * Every individual score of the tender, one row per bid × criterion: the database joins
-   * the member's `joinOrder` (unique on the tender) and concatenates "joinOrder score
-   * submitted" entries, e.g. "3 4 1,7 2 0". Parsing that back costs no strings per score,
-   * and each score's record reuses the cell's bid and criterion id strings.
+   * Every individual score of the tender, from one row per bid × criterion of "joinOrder
+   * score submitted" entries (scoring's `scoreCellEntries`). Parsing that back costs no
+   * strings per score, and each score's record reuses the cell's bid and criterion id strings.
    */
   private async scoreCells(
     em: EntityManager,
     tenderId: string,
     members: readonly PanelMember[],
   ): Promise<EngineIndividualScore[]> {
-    const aggregate = em.connection.options.type === 'postgres' ? 'string_agg' : 'group_concat';
-    const entry =
-      "CAST(m.joinOrder AS varchar(12)) || ' ' || CAST(s.score AS varchar(12)) || ' ' || " +
-      "CASE WHEN s.status = 'submitted' THEN '1' ELSE '0' END";
-    const cells = await em
-      .getRepository(IndividualScore)
-      .createQueryBuilder('s')
-      .innerJoin('s.panelMember', 'm')
-      .select('s.bidId', 'bidId')
-      .addSelect('s.criterionId', 'criterionId')
-      .addSelect(`${aggregate}(${entry}, ',')`, 'entries')
-      .where('s.tenderId = :tenderId', { tenderId })
-      .groupBy('s.bidId')
-      .addGroupBy('s.criterionId')
-      .getRawMany<{ bidId: string; criterionId: string; entries: string }>();
+    const cells = await scoreCellEntries(em, tenderId);
     const memberByOrder = new Map(members.map((member) => [member.joinOrder, member.id]));
     const scores: EngineIndividualScore[] = [];
     for (const { bidId, criterionId, entries } of cells) {

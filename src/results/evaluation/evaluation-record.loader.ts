@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { BidCommitment } from '../../bids/bid-commitment.entity';
+import { commitmentsOf } from '../../bids/bid-directory';
 import { Clarification } from '../../clarifications/clarification.entity';
 import { Organisation } from '../../users/organisation.entity';
 import type { Caller } from '../../common/caller';
@@ -12,7 +12,7 @@ import { Db } from '../../database/db.service';
 import { PanelDirectory } from '../../panel/panel-directory.service';
 import { blindLabels } from '../../panel/domain/panel-rules';
 import { panelStatistics, presentResults, type PanelStatistics } from '../engine';
-import { User } from '../../users/user.entity';
+import { userNames } from '../../users/user-directory';
 import type { EvaluationRows } from './evaluation-reader';
 import {
   cellKey,
@@ -173,7 +173,7 @@ export class EvaluationRecordLoader {
     const countedVersionIds = counted.map((bid) => bid.submittedVersionId!);
     const bidOfVersion = new Map(counted.map((bid) => [bid.submittedVersionId!, bid.id]));
     const commitments = (
-      countedVersionIds.length ? await em.getRepository(BidCommitment).find({ where: { versionId: In(countedVersionIds) } }) : []
+      await commitmentsOf(em, countedVersionIds)
     )
       .map((row) => ({
         bidId: bidOfVersion.get(row.versionId)!,
@@ -273,11 +273,8 @@ export class EvaluationRecordLoader {
     }));
   }
 
-  private async userNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const users = await em.getRepository(User).find({ where: { id: In(unique) }, select: { id: true, name: true } });
-    return new Map(users.map((user) => [user.id, user.name]));
+  private userNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    return userNames(em, ids);
   }
 }
 

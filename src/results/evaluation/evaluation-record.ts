@@ -10,6 +10,7 @@
 import type { Category, CriterionKind, PanelGroup } from '../../criteria/domain';
 import type { EngineInput, EngineResult, PanelStatistics, PresentedResults } from '../engine';
 import type { Tender } from '../../tenders/tender.entity';
+import type { ScoreRow } from '../../scoring/score-queries';
 
 /** A tender evaluated: the engine input, and the exact result computed from it. */
 export interface Evaluated {
@@ -76,18 +77,8 @@ export interface RecordDeclaration {
 /** Why an individual score on the record does not count towards the panel score (SCORING.md §3.2). */
 export type NotCounted = 'draft' | 'conflict' | 'group_not_asked';
 
-export interface RecordScore {
-  /** Read only for evaluation.json (`readScores({ full: true })`), like `savedAt`. */
-  id: string | null;
-  bidId: string;
-  criterionId: string;
-  memberId: string;
-  score: number;
-  rationale: string;
-  status: 'draft' | 'submitted';
-  /** Last saved; read only for evaluation.json (`readScores({ full: true })`). */
-  savedAt: Date | null;
-  submittedAt: Date | null;
+/** A score row (`id` and `savedAt` read only for evaluation.json: `readScores({ full: true })`). */
+export interface RecordScore extends ScoreRow {
   /** null when it counts. */
   notCounted: NotCounted | null;
 }

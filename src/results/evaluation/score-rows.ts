@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { PanelGroup } from '../../criteria/domain';
 import type { EngineInput, PanelStatistics } from '../engine';
-import { IndividualScore } from '../../scoring/individual-score.entity';
+import { scoreRows } from '../../scoring/score-queries';
 import { cellKey, type NotCounted, type RecordScore, type ScoreCell } from './evaluation-record';
 
 /*
@@ -66,11 +66,9 @@ export function planScoreCells(input: EngineInput, order: ScoreOrder) {
 }
 
 /**
- * The score rows of some bids with their rationales, read as raw columns (hydrating
- * entities costs seconds on a large tender) and converted exactly as TypeORM would (the
- * driver's own `prepareHydratedValue`, so dates are right on SQLite and PostgreSQL
- * alike). Ids become the caller's own strings (`canonical`), so rows share them. The
- * score's own id and last-saved time only with `full` (evaluation.json shows them).
+ * The score rows of some bids with their rationales (scoring's `scoreRows`: raw columns,
+ * ids as the caller's own strings), each not yet marked counted or not. The score's own id
+ * and last-saved time only with `full` (evaluation.json shows them).
  */
 export async function readScoreRows(
   em: EntityManager,
@@ -79,37 +77,9 @@ export async function readScoreRows(
   canonical: ReadonlyMap<string, string>,
   full = false,
 ): Promise<RecordScore[]> {
-  if (bidIds.length === 0) return [];
-  const repository = em.getRepository(IndividualScore);
-  const column = (property: string) => repository.metadata.findColumnWithPropertyName(property)!;
-  const [savedAt, submittedAt] = [column('savedAt'), column('submittedAt')];
-  const { driver } = em.connection;
-  const same = (value: unknown) => canonical.get(value as string) ?? (value as string);
-  const query = repository
-    .createQueryBuilder('s')
-    .select('s.bidId', 'bidId')
-    .addSelect('s.criterionId', 'criterionId')
-    .addSelect('s.panelMemberId', 'memberId')
-    .addSelect('s.score', 'score')
-    .addSelect('s.rationale', 'rationale')
-    .addSelect('s.status', 'status')
-    .addSelect('s.submittedAt', 'submittedAt')
-    .where('s.tenderId = :tenderId', { tenderId })
-    .andWhere('s.bidId IN (:...bidIds)', { bidIds });
-  if (full) query.addSelect('s.id', 'id').addSelect('s.savedAt', 'savedAt');
-  const rows = await query.getRawMany<Record<keyof RecordScore, unknown>>();
-  return rows.map((row) => ({
-    id: full ? (row.id as string) : null,
-    bidId: same(row.bidId),
-    criterionId: same(row.criterionId),
-    memberId: same(row.memberId),
-    score: Number(row.score),
-    rationale: row.rationale as string,
-    status: row.status === 'submitted' ? 'submitted' : 'draft',
-    savedAt: full ? (driver.prepareHydratedValue(row.savedAt, savedAt) as Date) : null,
-    submittedAt: (row.submittedAt === null ? null : driver.prepareHydratedValue(row.submittedAt, submittedAt)) as Date | null,
-    notCounted: null,
-  }));
+  const rows = (await scoreRows(em, tenderId, bidIds, canonical, full)) as RecordScore[];
+  for (const row of rows) row.notCounted = null;
+  return rows;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '../../common/domain/domain-error';
-import { isFrozen, isSealed, nextStatus, reached, TENDER_STATUSES, transition, type TenderAction } from './tender-lifecycle';
+import { assertBoxOpen, boxIsOpen, isFrozen, nextStatus, reached, TENDER_STATUSES, transition, type TenderAction } from './tender-lifecycle';
 
 const ACTIONS: TenderAction[] = ['publish', 'close', 'start_moderation', 'award', 'cancel'];
 
@@ -36,11 +36,32 @@ describe('tender lifecycle', () => {
     );
   });
 
-  it('keeps bids sealed until evaluation', () => {
-    expect(isSealed('published')).toBe(true);
-    expect(isSealed('evaluation')).toBe(false);
+  it('orders the stages: evaluation is reached from evaluation on, never by a cancelled tender', () => {
     expect(reached('moderation', 'evaluation')).toBe(true);
     expect(reached('published', 'evaluation')).toBe(false);
     expect(reached('cancelled', 'evaluation')).toBe(false);
+  });
+});
+
+describe('the sealed box', () => {
+  const CLOSED = new Date('2027-01-31T12:00:00.000Z');
+
+  it.each([
+    ['draft', null, false],
+    ['published', null, false],
+    ['evaluation', CLOSED, true],
+    ['moderation', CLOSED, true],
+    ['awarded', CLOSED, true],
+    ['cancelled', CLOSED, true],
+    ['cancelled', null, false],
+  ] as const)('a %s tender (closedAt %s) has its box open: %s', (status, closedAt, open) => {
+    expect(boxIsOpen({ status, closedAt })).toBe(open);
+    if (open) expect(() => assertBoxOpen({ status, closedAt })).not.toThrow();
+    else expect(() => assertBoxOpen({ status, closedAt })).toThrow(DomainError);
+  });
+
+  it('says why a box stays sealed: cancelled before closing, or not closed yet', () => {
+    expect(() => assertBoxOpen({ status: 'cancelled', closedAt: null })).toThrow('cancelled before it closed');
+    expect(() => assertBoxOpen({ status: 'published', closedAt: null })).toThrow('Only the number of submitted bids');
   });
 });

@@ -75,9 +75,41 @@ export function assertDraft(status: TenderStatus, what: string): void {
   }
 }
 
-/** Bids are sealed until the tender leaves `published`. */
-export function isSealed(status: TenderStatus): boolean {
-  return status === 'draft' || status === 'published';
+/** Tender facts the sealed box depends on (structurally a `Tender`). */
+export interface BoxFacts {
+  status: TenderStatus;
+  closedAt: Date | null;
+}
+
+/**
+ * The box is open once the tender was closed: in evaluation or later, or cancelled after
+ * closing. A tender cancelled before it closed keeps its bids sealed for good (they are
+ * never opened, as with paper tenders returned unopened).
+ */
+export function boxIsOpen(tender: BoxFacts): boolean {
+  switch (tender.status) {
+    case 'evaluation':
+    case 'moderation':
+    case 'awarded':
+      return true;
+    case 'cancelled':
+      return tender.closedAt !== null;
+    case 'draft':
+    case 'published':
+      return false;
+  }
+}
+
+export function assertBoxOpen(tender: BoxFacts): void {
+  if (!boxIsOpen(tender)) {
+    throw new DomainError(
+      'invalid_state',
+      tender.status === 'cancelled'
+        ? 'The tender was cancelled before it closed: its bids stay sealed.'
+        : `Bids are sealed until the tender is closed after its deadline; it is ${statusWords(tender.status)}. Only the number of submitted bids (submittedBidCount) is known.`,
+      { currentStatus: tender.status },
+    );
+  }
 }
 
 /** Stage order, for "from evaluation on" style rules. */

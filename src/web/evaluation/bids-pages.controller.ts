@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { BidAssessmentService } from '../../bids/bid-assessment.service';
 import { BidReadingService } from '../../bids/bid-reading.service';
 import { DisqualifyBidDto, RecordComplianceDto } from '../../bids/dto/bid-actions.dto';
-import { TenderClosing } from '../../bids/tender-closing.service';
+import { TenderClosing } from '../../tenders/tender-closing.service';
 import type { Caller } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
 import { CriteriaService } from '../../criteria/criteria.service';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../../access/access.module';
+import { BidsModule } from '../../bids/bids.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
 import { PanelModule } from '../../panel/panel.module';
 import { ScoringModule } from '../../scoring/scoring.module';
@@ -10,7 +12,7 @@ import { PanelPagesController } from './panel-pages.controller';
 
 /** The panel's pages (docs/WEB.md "The panel journey"). */
 @Module({
-  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule],
+  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule, AccessModule, BidsModule],
   controllers: [InvitationPagesController, PanelPagesController],
   providers: [InvitationPreviewService, PanelDevicesService],
 })

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { readSingleChain, writeChains } from '../../audit-chain-split';
-import { createAuditGuards, dropAuditGuards } from '../../audit-guards';
+import { readSingleChain, writeChains } from '../../../audit/audit-chain-split';
+import { createAuditGuards, dropAuditGuards } from '../../../audit/audit-guards';
 
 /**
  * One audit chain per tender plus the service chain (docs/DESIGN.md, "The audit trail"):

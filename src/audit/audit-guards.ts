@@ -93,6 +93,8 @@ export async function createAuditGuards(runner: QueryRunner): Promise<void> {
 }
 
 export async function dropAuditGuards(runner: QueryRunner): Promise<void> {
-  const drops = isPostgres(runner) ? POSTGRES_DROPS : Object.keys(SQLITE_GUARDS).map((name) => `DROP TRIGGER IF EXISTS "${name}"`);
+  const drops = isPostgres(runner)
+    ? POSTGRES_DROPS
+    : Object.keys(SQLITE_GUARDS).map((name) => `DROP TRIGGER IF EXISTS "${name}"`);
   for (const sql of drops) await runner.query(sql);
 }

@@ -4,12 +4,12 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db.service';
-import type { TenderResponse } from '../tenders/dto/tender.response';
-import { SubmittedBidCounter } from '../tenders/submitted-bid-counter';
-import { transition } from '../tenders/domain/tender-lifecycle';
-import { Tender } from '../tenders/tender.entity';
-import { TendersService } from '../tenders/tenders.service';
-import { approveOpening, assertMayClose } from './domain';
+import type { TenderResponse } from './dto/tender.response';
+import { SubmittedBidCounter } from './submitted-bid-counter';
+import { transition } from './domain/tender-lifecycle';
+import { Tender } from './tender.entity';
+import { TendersService } from './tenders.service';
+import { approveOpening, assertMayClose } from '../bids/domain';
 
 /** What a close request did: opened the box, or recorded an approval that awaits another. */
 export interface ClosingOutcome {

@@ -1,0 +1,38 @@
+import { EntityManager, In } from 'typeorm';
+import { TenderTeamMember, type TeamRole } from './tender-team-member.entity';
+import { Tender } from './tender.entity';
+
+/*
+ * The tenders feature's queries of its tables (tenders, tender teams), for every feature
+ * that reads them: each function takes the unit of work's `em`. Who may see what is decided
+ * by the access policy, not here.
+ */
+
+/**
+ * One tender, to work on. On PostgreSQL, inside a write transaction, every change to a
+ * tender's work holds the tender row FOR SHARE and every change to the tender itself
+ * (status, settings) FOR UPDATE: so an award or a start-moderation waits for in-flight score
+ * and bid writes and decides on what they committed, while ordinary writers still run side
+ * by side. SQLite runs one unit of work at a time and needs no lock.
+ */
+export function tenderToWorkOn(em: EntityManager, tenderId: string, forUpdate: boolean): Promise<Tender | null> {
+  const query = em.getRepository(Tender).createQueryBuilder('tender').where('tender.id = :tenderId', { tenderId });
+  const inTransaction = em.queryRunner?.isTransactionActive === true;
+  if (inTransaction && em.connection.options.type === 'postgres') {
+    query.setLock(forUpdate ? 'pessimistic_write' : 'pessimistic_read');
+  }
+  return query.getOne();
+}
+
+/** Tender id → the account's role on its team, over `tenderIds` (every tender when omitted): one statement. */
+export async function teamRolesOf(
+  em: EntityManager,
+  userId: string,
+  tenderIds?: readonly string[],
+): Promise<Map<string, TeamRole>> {
+  if (tenderIds?.length === 0) return new Map();
+  const rows = await em
+    .getRepository(TenderTeamMember)
+    .find({ where: tenderIds ? { userId, tenderId: In([...tenderIds]) } : { userId }, select: { tenderId: true, role: true } });
+  return new Map(rows.map((row) => [row.tenderId, row.role]));
+}
