@@ -16,10 +16,18 @@ export const BID_TASK_STATUS_TEXT: Record<BidTaskStatus, string> = {
 export const MINUTES_PER_CRITERION = 10;
 
 export function bidTaskStatus(items: readonly { status: 'not_started' | 'draft' | 'submitted' }[]): BidTaskStatus {
-  if (items.length > 0 && items.every((item) => item.status === 'submitted')) return 'submitted';
-  const saved = items.filter((item) => item.status !== 'not_started').length;
-  if (saved === 0) return 'not_started';
-  return saved === items.length ? 'completed' : 'in_progress';
+  return bidProgressStatus({
+    criteria: items.length,
+    saved: items.filter((item) => item.status !== 'not_started').length,
+    submitted: items.length > 0 && items.every((item) => item.status === 'submitted'),
+  });
+}
+
+/** `bidTaskStatus` from counts (the task list reads counts per bid, not a row per criterion). */
+export function bidProgressStatus(progress: { criteria: number; saved: number; submitted: boolean }): BidTaskStatus {
+  if (progress.submitted) return 'submitted';
+  if (progress.saved === 0) return 'not_started';
+  return progress.saved === progress.criteria ? 'completed' : 'in_progress';
 }
 
 /** Where "Start" or "Continue" takes the member on a bid: the first criterion without a score, else the check page. */
