@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { createWebTestApp, cspViolations, launchBrowser, phone, scrollsSideways, type WebTestApp } from './browser';
+import { createWebTestApp, cspViolations, launchBrowser, outOfReach, phone, screenshot, scrollsSideways, zoomedDesktop, type WebTestApp } from './browser';
 import { addPanelist } from '../factories/panel.factory';
 import { PASSWORD } from '../app';
 import { invite, reissue, scoringWorld } from './panel-world';
@@ -138,6 +138,67 @@ describe('Panel sessions in a real browser', () => {
     expect(await scrollsSideways(page)).toBe(false);
     await button(page, 'Submit scores for this bid').click();
     expect(await heading(page)).toBe('Scores submitted');
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('completes a bid at 200 % zoom (a 1280 px window: 640 CSS px) without sideways scrolling, every action in reach', async () => {
+    const world = await scoringWorld(t);
+    const member = await invite(t, world);
+    const { context, page } = await zoomedDesktop(browser, 2);
+    const pages: string[] = [];
+    /** Each page on the way: nothing wider than the window, no link, button or field out of reach. */
+    const reflows = async () => {
+      await page.waitForLoadState();
+      pages.push(await heading(page));
+      expect({ page: await heading(page), sideways: await scrollsSideways(page), outOfReach: await outOfReach(page) }).toEqual({
+        page: await heading(page),
+        sideways: false,
+        outOfReach: [],
+      });
+    };
+    await page.goto(member.link);
+    await reflows();
+    await button(page, 'Start now').click();
+    await reflows();
+    await page.getByLabel('No', { exact: true }).check();
+    await button(page, 'Save and continue').click();
+    await reflows();
+    await page.getByLabel('Yes', { exact: true }).check();
+    await page.getByLabel('If yes, how do you know them?').fill('A friend works there.');
+    await button(page, 'Save and continue').click();
+    await reflows();
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    await reflows();
+    await screenshot(page, 'zoom-200-criterion');
+    await scoreCriterion(page, 1, 'Good peer support, clearly explained.');
+    await reflows();
+    await scoreCriterion(page, 2, 'People help run it.', 'Save and come back later');
+    await reflows();
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    await reflows();
+    await page.getByRole('link', { name: 'Change Service model' }).click();
+    await reflows();
+    await button(page, 'Save and continue').click();
+    await reflows();
+    await button(page, 'Submit scores for this bid').click();
+    await reflows();
+    await page.getByRole('link', { name: 'Go to your scoring' }).click();
+    await reflows();
+    expect(pages).toEqual([
+      'Help choose who runs a service',
+      'Do you know anyone at Mind in Camden?',
+      'Do you know anyone at Certitude?',
+      'Your scoring',
+      'Service model',
+      'Co-production',
+      'Your scoring',
+      'Check your scores for Mind in Camden',
+      'Service model',
+      'Check your scores for Mind in Camden',
+      'Scores submitted',
+      'Your scoring',
+    ]);
     expect(cspViolations).toEqual([]);
     await context.close();
   });
