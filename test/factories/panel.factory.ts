@@ -67,10 +67,13 @@ export function panelBid(bidderName: string, price = 100_000): Record<string, un
   });
 }
 
-/** A published panel tender owned by a fresh commissioner (clock before the deadline). */
-export async function panelTender(t: TestApp, tender: Record<string, unknown> = {}): Promise<BidWorld> {
+/**
+ * A published panel tender owned by a fresh commissioner (clock before the deadline); with
+ * `buyer`, the commissioner's account belongs to that organisation (the pages' buying organisation).
+ */
+export async function panelTender(t: TestApp, tender: Record<string, unknown> = {}, buyer?: string): Promise<BidWorld> {
   t.clock.set('2026-11-23T09:00:00.000Z');
-  const commissioner = await t.user('commissioner');
+  const commissioner = await t.user('commissioner', buyer ? { organisationName: buyer, organisationType: 'public' } : {});
   const tenderId = await createPublishedTender(t, commissioner.token, {
     criteria: PANEL_CRITERIA,
     tender: { bidDeadline: FUTURE_DEADLINE, ...tender },
@@ -81,9 +84,9 @@ export async function panelTender(t: TestApp, tender: Record<string, unknown> = 
 /** Submits `names.length` bids (one minute apart, in order), closes the tender: evaluation. */
 export async function panelTenderInEvaluation(
   t: TestApp,
-  options: { tender?: Record<string, unknown>; bidders?: string[]; beforeClose?: (world: BidWorld) => Promise<void> } = {},
+  options: { tender?: Record<string, unknown>; bidders?: string[]; buyer?: string; beforeClose?: (world: BidWorld) => Promise<void> } = {},
 ): Promise<PanelWorld> {
-  const world = await panelTender(t, options.tender);
+  const world = await panelTender(t, options.tender, options.buyer);
   const bidIds: string[] = [];
   const bidders: SignedIn[] = [];
   for (const [index, name] of (options.bidders ?? ['Mind in Camden', 'Certitude']).entries()) {

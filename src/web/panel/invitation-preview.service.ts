@@ -12,6 +12,7 @@ import { criteriaForGroup } from '../../scoring/scoring-rules';
 import { Tender } from '../../tenders/tender.entity';
 
 export interface InvitationPreview {
+  tenderId: string;
   tenderTitle: string;
   contactName: string | null;
   contactPhone: string | null;
@@ -44,6 +45,7 @@ export class InvitationPreviewService {
       if (!member || !tender) return null;
       const all = await this.criteria.all(em, tender.id);
       return {
+        tenderId: tender.id,
         tenderTitle: tender.title,
         contactName: tender.contactName,
         contactPhone: tender.contactPhone,
