@@ -4,6 +4,7 @@ import { notFoundBid, TenderAccess } from '../access/tender-access.service';
 import { BidVersion } from '../bids/bid-version.entity';
 import type { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
+import { Clock } from '../common/clock';
 import { fromHundredths } from '../common/decimals';
 import { leaves } from '../criteria/criteria-tree';
 import type { Criterion } from '../criteria/criterion.entity';
@@ -15,7 +16,7 @@ import { guidanceFor, outstandingDeclarations, scaleLevelsFor } from '../panel/p
 import type { Tender } from '../tenders/tender.entity';
 import type { AssignedBidResponse, AssignmentsResponse } from './dto/score.response';
 import { IndividualScore } from './individual-score.entity';
-import { criteriaForGroup, itemStatus, type ScoreStatus } from './scoring-rules';
+import { criteriaForGroup, itemStatus, scoringIsOpen, type ScoreStatus } from './scoring-rules';
 
 /** Everything of AssignmentsResponse but the bids: the member's frame of work on a tender. */
 export type AssignmentFrame = Omit<AssignmentsResponse, 'bids'>;
@@ -71,6 +72,7 @@ export class AssignmentsService {
     private readonly access: TenderAccess,
     private readonly criteria: CriteriaService,
     private readonly directory: PanelDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async forCaller(caller: Caller, tenderId: string): Promise<AssignmentsResponse> {
@@ -180,7 +182,8 @@ export class AssignmentsService {
       tenderStatus: tender.status,
       group: member.group,
       role: member.roleLabel,
-      scoringOpen: tender.status === 'evaluation',
+      scoringOpen: scoringIsOpen(tender, this.clock.now()),
+      scoringDeadline: tender.scoringDeadline ? tender.scoringDeadline.toISOString() : null,
       declarationsComplete: false,
       declarationsOutstanding: 0,
       priceVisible: tender.priceVisibleToPanel,

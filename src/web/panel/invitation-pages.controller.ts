@@ -11,7 +11,7 @@ import { formValue, WebPages } from '../web-page';
 import { WebSessionService } from '../web-session.service';
 import { InvitationPreviewService } from './invitation-preview.service';
 import { PanelDevicesService } from './panel-devices.service';
-import { countInWords, timeToAllow } from './panel-view';
+import { countInWords, deadlineInWords, timeToAllow } from './panel-view';
 import { HelpDirectory } from '../help-directory.service';
 
 /**
@@ -96,6 +96,7 @@ export class InvitationPagesController {
       bidsInWords: countInWords(preview.bids),
       criteriaInWords: countInWords(preview.criteria),
       time: timeToAllow(preview.criteria, preview.bids),
+      finishBy: preview.scoringDeadline ? deadlineInWords(preview.scoringDeadline) : null,
     });
   }
 

@@ -20,6 +20,8 @@ export interface InvitationPreview {
   group: PanelMember['group'];
   bids: number;
   criteria: number;
+  /** When scoring must be finished, if the tender says. */
+  scoringDeadline: Date | null;
 }
 
 /**
@@ -53,6 +55,7 @@ export class InvitationPreviewService {
         group: member.group,
         bids: (await this.access.panelBids(em, tender)).length,
         criteria: criteriaForGroup(leaves(all.map(toFlat)), member.group).length,
+        scoringDeadline: tender.scoringDeadline,
       };
     });
   }

@@ -5,7 +5,7 @@ import type { Caller } from '../../common/caller';
 import { DomainError } from '../../common/domain-error';
 import { DeclarationsService } from '../../panel/declarations.service';
 import { DeclareInterestDto } from '../../panel/dto/declare-interest.dto';
-import { AssignmentsService, type BidAssignment } from '../../scoring/assignments.service';
+import { AssignmentsService, type AssignmentFrame, type BidAssignment } from '../../scoring/assignments.service';
 import { RATIONALE_MAX_LENGTH, SaveScoreDto } from '../../scoring/dto/save-score.dto';
 import type { AssignedBidResponse } from '../../scoring/dto/score.response';
 import { ScoringService } from '../../scoring/scoring.service';
@@ -13,7 +13,7 @@ import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { pageError } from '../web-error.filter';
 import { HelpDirectory } from '../help-directory.service';
 import { formValue, PageCaller, WebPages } from '../web-page';
-import { BID_TASK_STATUS_TEXT, bidProgressStatus, countInWords, nextCriterion } from './panel-view';
+import { BID_TASK_STATUS_TEXT, bidProgressStatus, countInWords, deadlineInWords, nextCriterion } from './panel-view';
 
 /**
  * The panel journey (issue 13, steps 3–6): declarations, the task list, one criterion per
@@ -65,6 +65,8 @@ export class PanelPagesController {
       work,
       tasks,
       submitted: work.bids.filter((bid) => bid.submitted).length,
+      finishBy: work.scoringDeadline ? deadlineInWords(new Date(work.scoringDeadline)) : null,
+      deadlinePassed: deadlinePassed(work),
       conflicts: work.conflicts,
       conflictsInWords: countInWords(work.conflicts),
     });
@@ -150,7 +152,7 @@ export class PanelPagesController {
   ): Promise<void> {
     await this.frame(res, tenderId);
     const page = await this.criterionOf(caller, tenderId, bidId, code);
-    if (!page.work.scoringOpen) return this.scoringClosed(res, tenderId);
+    if (!page.work.scoringOpen) return this.scoringClosed(caller, res, page.work);
     const values = { score: formValue(body, 'score'), rationale: formValue(body, 'rationale') };
     const fromCheck = formValue(body, 'from') === 'check';
     const { value, form } = validateForm(
@@ -163,6 +165,7 @@ export class PanelPagesController {
       try {
         await this.scoring.save(caller, tenderId, bidId, page.criterion.code, value);
       } catch (error) {
+        if (closedMeanwhile(error)) return this.scoringClosed(caller, res, { ...page.work, scoringOpen: false });
         if (!(error instanceof DomainError) || error.code !== 'rule_violation') throw error;
         addError(form, 'score', 'Choose one of the scores on this page');
       }
@@ -186,10 +189,11 @@ export class PanelPagesController {
     await this.frame(res, tenderId);
     const { work, bid } = await this.assigned(caller, tenderId, bidId);
     if (bid.submitted) return res.redirect(303, `/panel/${tenderId}/bids/${bidId}/submitted`);
-    if (!work.scoringOpen) return this.scoringClosed(res, tenderId);
+    if (!work.scoringOpen) return this.scoringClosed(caller, res, work);
     try {
       await this.scoring.submit(caller, tenderId, bidId);
     } catch (error) {
+      if (closedMeanwhile(error)) return this.scoringClosed(caller, res, { ...work, scoringOpen: false });
       if (!(error instanceof DomainError) || error.code !== 'rule_violation') throw error;
       const form = noErrors();
       for (const item of bid.items.filter((i) => i.status === 'not_started')) {
@@ -297,13 +301,38 @@ export class PanelPagesController {
     res.render('panel/views/check.njk', { pageTitle: `Check your scores for ${bid.bid}`, tenderId, work, bid, rows, ...form });
   }
 
-  private scoringClosed(res: Response, tenderId: string): void {
+  /** Scores can no longer change: the deadline has passed (say who to ask for more time), or the team closed scoring. */
+  private async scoringClosed(caller: Caller, res: Response, work: AssignmentFrame): Promise<void> {
+    const tenderId = work.tenderId;
+    if (deadlinePassed(work)) {
+      const contact = (await this.help.contactsFor(caller)).find((tender) => tender.tenderId === tenderId);
+      const reach = [contact?.phone ? `on ${contact.phone}` : null, contact?.email ? `at ${contact.email}` : null].filter(Boolean).join(' or ');
+      return res.status(409).render('views/error.njk', {
+        pageTitle: 'The scoring deadline has passed',
+        lines: [
+          `Scoring closed at ${deadlineInWords(new Date(work.scoringDeadline!))}. You cannot change scores now.`,
+          'The scores you saved are kept.',
+          `If you need more time, contact ${contact?.name ?? 'the team'}${reach ? ` ${reach}` : ''}.`,
+        ],
+        next: { href: `/panel/${tenderId}`, text: 'Go to your scoring' },
+      });
+    }
     res.status(409).render('views/error.njk', {
       pageTitle: 'Scoring has closed',
       lines: ['The team has closed scoring, so you cannot change scores now.', 'The scores you saved are kept.'],
       next: { href: `/panel/${tenderId}`, text: 'Go to your scoring' },
     });
   }
+}
+
+/** Scoring is over because the deadline passed (the tender is still in evaluation). */
+function deadlinePassed(work: AssignmentFrame): boolean {
+  return !work.scoringOpen && work.tenderStatus === 'evaluation' && work.scoringDeadline !== null;
+}
+
+/** The service refused because scoring closed between the page's check and the save (409). */
+function closedMeanwhile(error: unknown): boolean {
+  return error instanceof DomainError && error.code === 'invalid_state' && typeof error.extensions.scoringDeadline === 'string';
 }
 
 function tagFor(status: 'not_started' | 'in_progress') {
