@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { createWebTestApp, cspViolations, launchBrowser, outOfReach, phone, screenshot, scrollsSideways, zoomedDesktop, type WebTestApp } from './browser';
+import { axeViolations, createWebTestApp, cspViolations, launchBrowser, outOfReach, ownText, phone, screenshot, scrollsSideways, zoomedDesktop, type WebTestApp } from './browser';
+import { fleschKincaidGrade } from './readability';
 import { addPanelist } from '../factories/panel.factory';
 import { PASSWORD } from '../app';
 import { invite, reissue, scoringWorld } from './panel-world';
@@ -140,6 +141,50 @@ describe('Panel sessions in a real browser', () => {
     expect(await heading(page)).toBe('Scores submitted');
     expect(cspViolations).toEqual([]);
     await context.close();
+  });
+
+  it('says the scoring deadline in plain words, and after it (a moved clock) says it has passed and who to contact', async () => {
+    const world = await scoringWorld(t);
+    // The bid deadline was 12 noon on Sunday 31 January 2027; the team gives the panel ten minutes more.
+    const set = await t.http().patch(`/api/tenders/${world.tenderId}`).set(world.commissioner.auth).send({ scoringDeadline: '2027-01-31T12:10:00.000Z' });
+    expect(set.status).toBe(200);
+    const member = await invite(t, world);
+    const { context, page } = await phone(browser);
+    await page.goto(member.link);
+    await page.getByText('Please finish by 12:10pm on Sunday 31 January 2027.').waitFor();
+    await button(page, 'Start now').click();
+    await arrive(page, page.url());
+    expect(await heading(page)).toBe('Your scoring');
+    await page.getByText('Please finish by 12:10pm on Sunday 31 January 2027.').waitFor();
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    await scoreCriterion(page, 1, 'Saved in time.');
+    expect(await heading(page)).toBe('Co-production');
+
+    t.clock.set('2027-01-31T12:10:00.000Z');
+    await scoreCriterion(page, 2, 'Too late.');
+    expect(await heading(page)).toBe('The scoring deadline has passed');
+    await page.getByText('Scoring closed at 12:10pm on Sunday 31 January 2027. You cannot change scores now.').waitFor();
+    await page.getByText('If you need more time, contact Sam Okoye on 020 7974 4444 or at commissioning@camden.example.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(fleschKincaidGrade(await ownText(page))).toBeLessThanOrEqual(8);
+    await screenshot(page, 'deadline-passed');
+
+    await page.getByRole('link', { name: 'Go to your scoring' }).click();
+    expect(await heading(page)).toBe('Your scoring');
+    await page.getByText('The scoring deadline has passed. You can still see the bids, but you cannot change scores.').waitFor();
+    expect(await page.getByText('Please finish by').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // The score saved in time is kept; the late one was not saved.
+    const mine = await t.http().get(`/api/tenders/${world.tenderId}/scores/mine`).set({ Authorization: `Bearer ${await seatToken(member.memberId)}` });
+    expect(mine.status).toBe(200);
+    expect(mine.body.map((score: { code: string; rationale: string }) => [score.code, score.rationale])).toEqual([['Q1', 'Saved in time.']]);
+    await context.close();
+
+    async function seatToken(memberId: string): Promise<string> {
+      const issued = await t.http().post(`/api/tenders/${world.tenderId}/panel/${memberId}/invitation`).set(world.commissioner.auth);
+      const session = await t.http().post('/api/auth/invitation').send({ token: issued.body.token });
+      return session.body.accessToken as string;
+    }
   });
 
   it('completes a bid at 200 % zoom (a 1280 px window: 640 CSS px) without sideways scrolling, every action in reach', async () => {
