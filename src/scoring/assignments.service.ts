@@ -114,18 +114,30 @@ export class AssignmentsService {
       const names = await this.directory.panelBidNames(em, seat.tender);
       const counts = new Map<string, Record<ScoreStatus, number>>();
       if (bids.length > 0 && seat.assigned.length > 0) {
-        const rows = await em
-          .getRepository(IndividualScore)
-          .createQueryBuilder('score')
-          .select('score.bidId', 'bidId')
-          .addSelect('score.status', 'status')
-          .addSelect('COUNT(*)', 'count')
-          .where('score.tenderId = :tenderId', { tenderId })
-          .andWhere('score.panelMemberId = :memberId', { memberId: seat.member.id })
-          .andWhere('score.criterionId IN (:...criteria)', { criteria: seat.assigned.map((c) => c.id) })
-          .groupBy('score.bidId')
-          .addGroupBy('score.status')
-          .getRawMany<{ bidId: string; status: ScoreStatus; count: string | number }>();
+        // Two counts per bid, each read from an index alone (no row per score is fetched):
+        // every saved score, then the submitted ones.
+        const count = (status: ScoreStatus | null) => {
+          const query = em
+            .getRepository(IndividualScore)
+            .createQueryBuilder('score')
+            .select('score.bidId', 'bidId')
+            .addSelect('COUNT(*)', 'count')
+            // By the member alone (a seat is on one tender): naming the tender too lets SQLite
+            // pick the (tenderId, …) index and count through every panelist's scores.
+            .where('score.panelMemberId = :memberId', { memberId: seat.member.id })
+            .andWhere('score.criterionId IN (:...criteria)', { criteria: seat.assigned.map((c) => c.id) });
+          if (status) query.andWhere('score.status = :status', { status });
+          return query.groupBy('score.bidId').getRawMany<{ bidId: string; count: string | number }>();
+        };
+        const saved = await count(null);
+        const submitted = new Map((await count('submitted')).map((row) => [row.bidId, Number(row.count)]));
+        const rows = saved.map((row) => {
+          const done = submitted.get(row.bidId) ?? 0;
+          return [
+            { bidId: row.bidId, status: 'draft' as const, count: Number(row.count) - done },
+            { bidId: row.bidId, status: 'submitted' as const, count: done },
+          ];
+        }).flat();
         for (const row of rows) {
           const entry = counts.get(row.bidId) ?? { draft: 0, submitted: 0 };
           entry[row.status] = Number(row.count);
