@@ -88,7 +88,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const email = overrides.email ?? `${role}${counter}-${randomBytes(3).toString('hex')}@test.local`;
     const name = overrides.name ?? `${role[0].toUpperCase()}${role.slice(1)} ${counter}`;
     const body: Record<string, unknown> = { email, name, role, password: PASSWORD };
-    if (role === 'bidder') {
+    // Bidders always belong to an organisation; a commissioner may (the buying organisation).
+    if (role === 'bidder' || overrides.organisationName) {
       body.organisationName = overrides.organisationName ?? `${name} Ltd`;
       body.organisationType = overrides.organisationType ?? 'vcse';
     }

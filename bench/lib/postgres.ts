@@ -1,6 +1,7 @@
 /**
  * PostgreSQL for the benches. One throwaway cluster per bench process — scripts/pg.sh on
- * 127.0.0.1:54349, state in .pg-bench/ — started on first use and stopped when the process
+ * 127.0.0.1:54349, state in .pg-bench/ (PG_BENCH_PORT, PG_BENCH_STATE move it) — started
+ * on first use and stopped when the process
  * exits (or by stopPostgres()). It runs with PostgreSQL's default durability (fsync,
  * synchronous_commit and full_page_writes on: PG_TEST_DURABLE=1), as a real deployment
  * does, not with the test suite's fsync=off. Each scenario run gets a fresh, empty
@@ -19,7 +20,12 @@ import { Client } from 'pg';
 import { createDatabaseOn } from '../../test/app';
 
 const ROOT = join(__dirname, '..', '..');
-const PG_ENV = { PG_TEST_PORT: '54349', PG_TEST_STATE: '.pg-bench', PG_TEST_DURABLE: '1' };
+// PG_BENCH_PORT / PG_BENCH_STATE move the cluster when several benches share a machine.
+const PG_ENV = {
+  PG_TEST_PORT: process.env.PG_BENCH_PORT ?? '54349',
+  PG_TEST_STATE: process.env.PG_BENCH_STATE ?? '.pg-bench',
+  PG_TEST_DURABLE: '1',
+};
 
 /** Metric text of the figure a scenario reports when PostgreSQL could not be started. */
 export const POSTGRES_NOT_STARTED = 'not measured: PostgreSQL could not be started (scripts/pg.sh)';

@@ -34,6 +34,11 @@ export interface Known {
   compliance?: ComplianceRecord[];
 }
 
+/** The version a caller is shown: the keeper its latest, everyone else the counted one. */
+export function shownVersionId(bid: Pick<Bid, 'draftVersionId' | 'submittedVersionId'>, view: BidView): string | null {
+  return view.keeper ? (bid.draftVersionId ?? bid.submittedVersionId) : bid.submittedVersionId;
+}
+
 /**
  * Reading and writing a bid version's content (responses, commitments) and presenting a
  * bid to a caller. Knows nothing of who may do what: callers pass the view that
@@ -151,7 +156,7 @@ export class BidContent {
   /** The bid as this caller may see it: the keeper its latest version, others the counted one. */
   async present(em: EntityManager, tender: Tender, bid: Bid, view: BidView, known: Known = {}): Promise<BidDetailResponse> {
     const labels = (known.criteria ?? (await this.criteria(em, tender.id))).labels;
-    const shownId = view.keeper ? (bid.draftVersionId ?? bid.submittedVersionId) : bid.submittedVersionId;
+    const shownId = shownVersionId(bid, view);
     const content = known.shown?.version.id === shownId ? known.shown : await this.load(em, shownId!);
     let submittedVersionNumber: number | null = null;
     if (bid.submittedVersionId === content.version.id) submittedVersionNumber = content.version.number;
@@ -176,6 +181,12 @@ export class BidContent {
       compliance,
       labels,
     });
+  }
+
+  /** One answer of the version this caller is shown (`present`'s rule), without the rest of the bid. */
+  async answer(em: EntityManager, bid: Bid, view: BidView, criterionId: string): Promise<string | null> {
+    const response = await em.getRepository(BidResponse).findOne({ where: { versionId: shownVersionId(bid, view)!, criterionId } });
+    return response?.text ?? null;
   }
 
   /**

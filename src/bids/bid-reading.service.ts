@@ -36,6 +36,20 @@ export class BidReadingService {
   }
 
   /**
+   * The bidder's answer to one criterion, under exactly the access of `get` (the same grant,
+   * the same version shown); null when the bid gives none. The criterion and check pages read
+   * this rather than the whole bid.
+   */
+  answer(caller: Caller, tenderId: string, bidId: string, criterionId: string): Promise<string | null> {
+    return this.recordingSealedRefusals(caller, () =>
+      this.db.read(async (em) => {
+        const { bid, viewer, keeper } = await this.access.requireBid(em, caller, tenderId, bidId, 'read');
+        return this.content.answer(em, bid, { viewer, keeper }, criterionId);
+      }),
+    );
+  }
+
+  /**
    * A refused read of sealed bids leaves a trace: who asked, for what, when (never any bid
    * content). The read itself fails, so the audit row is written in a transaction of its own,
    * after the read's unit of work has ended; then the refusal is answered as before.

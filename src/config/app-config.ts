@@ -53,6 +53,8 @@ export type DatabaseTarget =
 
 export interface AppConfig {
   production: boolean;
+  /** Page templates are read again on every request (edit a view, reload) except in production and tests. */
+  reloadViews: boolean;
   port: number;
   /** The address the server listens on (HOST). */
   host: string;
@@ -108,6 +110,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = parsed.PORT ?? 3000;
   return {
     production,
+    reloadViews: !production && env.NODE_ENV !== 'test',
     port,
     host: env.HOST || '127.0.0.1',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

@@ -20,6 +20,8 @@ import { SCORE_STATUSES, type ScoreStatus } from './domain/scoring-rules';
 @Check(oneOf('status', SCORE_STATUSES))
 @Index(['panelMemberId', 'bidId', 'criterionId'], { unique: true })
 @Index(['tenderId', 'bidId', 'criterionId'])
+// The task list counts a member's scores per bid and status from the index alone (covering).
+@Index(['panelMemberId', 'status', 'bidId', 'criterionId'])
 export class IndividualScore {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

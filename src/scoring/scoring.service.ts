@@ -47,7 +47,7 @@ export class ScoringService {
     return retryOnUniqueViolation(() =>
       this.db.transaction(async (em) => {
         const { tender, member } = await this.access.requirePanelMember(em, caller, tenderId);
-        assertScoringOpen(tender.status);
+        assertScoringOpen(tender, this.clock.now());
         const bid = await this.access.requirePanelBid(em, tender, member.id, bidId);
         const criterion = await this.criteria.resolve(em, tenderId, criterionRef);
         assertScorableBy(criterion, member.group);
@@ -98,7 +98,7 @@ export class ScoringService {
   async submit(caller: Caller, tenderId: string, bidId: string): Promise<SubmittedBidScoresResponse> {
     return this.db.transaction(async (em) => {
       const { tender, member } = await this.access.requirePanelMember(em, caller, tenderId);
-      assertScoringOpen(tender.status);
+      assertScoringOpen(tender, this.clock.now());
       const bid = await this.access.requirePanelBid(em, tender, member.id, bidId);
       const all = await this.criteria.all(em, tenderId);
       const ordered = criteriaForGroup(leaves(all.map(toFlat)), member.group);

@@ -100,6 +100,13 @@ export class Tender {
   @Column({ type: 'simple-json', nullable: true })
   openingApprovalsGiven: OpeningApproval[] | null;
 
+  /**
+   * When the panel must have finished scoring (optional, after the bid deadline): from then on
+   * scores are no longer saved or submitted. Shown to the panel in plain words.
+   */
+  @Column({ type: Date, nullable: true })
+  scoringDeadline: Date | null;
+
   /** Who people helping with the tender (the panel above all) contact: shown on every "Get help" page. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   contactName: string | null;

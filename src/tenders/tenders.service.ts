@@ -17,7 +17,7 @@ import type { AddTeamMemberDto } from './dto/tender-actions.dto';
 import { TenderResponse, type TeamFacts } from './dto/tender.response';
 import type { TenderSettingsDto } from './dto/tender-settings.dto';
 import type { UpdateTenderDto } from './dto/update-tender.dto';
-import { assertDraft, assertNotFrozen, statusWords, transition, type TenderAction } from './domain/tender-lifecycle';
+import { assertDraft, assertNotFrozen, assertScoringDeadlineAfterBids, statusWords, transition, type TenderAction } from './domain/tender-lifecycle';
 import { TenderTeamMember } from './tender-team-member.entity';
 import { Tender } from './tender.entity';
 import { SubmittedBidCounter } from './submitted-bid-counter';
@@ -48,6 +48,8 @@ function assertClarificationBeforeBidDeadline(tender: Tender): void {
     });
   }
 }
+/** What the team may change in any state until the tender is frozen: the contact and the scoring deadline (extended while the panel scores). */
+const ANY_TIME_KEYS = [...CONTACT_KEYS, 'scoringDeadline'] as const satisfies readonly (keyof TenderSettingsDto)[];
 
 /** What the audit trail records of a tender. */
 function snapshot(tender: Tender): Record<string, unknown> {
@@ -57,6 +59,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
     status: tender.status,
     bidDeadline: tender.bidDeadline.toISOString(),
     clarificationDeadline: tender.clarificationDeadline?.toISOString() ?? null,
+    scoringDeadline: tender.scoringDeadline ? tender.scoringDeadline.toISOString() : null,
     settings: {
       scale: { min: tender.scaleMin, max: tender.scaleMax },
       aggregation: tender.aggregation,
@@ -112,6 +115,7 @@ export class TendersService {
         scaleLabels: labelsForScale(scale.min, scale.max, scale.labels),
         ...toStoredSettings(template?.settings ?? DEFAULT_SETTINGS),
         openingApprovalsGiven: null,
+        scoringDeadline: null,
         contactName: null,
         contactEmail: null,
         contactPhone: null,
@@ -125,6 +129,7 @@ export class TendersService {
       });
       this.applySettings(tender, dto);
       assertClarificationBeforeBidDeadline(tender);
+      assertScoringDeadlineAfterBids(tender, 'scoringDeadline');
       await em.getRepository(Tender).insert(tender);
       await em.getRepository(TenderTeamMember).insert({ id: newId(), tenderId: tender.id, userId: caller.id, role: 'owner' });
       if (template) await this.criteria.copyFromTemplate(em, tender.id, template.flat);
@@ -174,7 +179,7 @@ export class TendersService {
         assertDraft(tender.status, `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`);
       }
       const given = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
-      const onlyContact = given.every((key) => (CONTACT_KEYS as readonly string[]).includes(key));
+      const onlyContact = given.every((key) => (ANY_TIME_KEYS as readonly string[]).includes(key));
       if (!onlyContact && tender.status !== 'draft' && tender.status !== 'published') {
         throw new DomainError('invalid_state', `The tender is ${statusWords(tender.status)}: its title, description and deadline are fixed.`);
       }
@@ -218,6 +223,9 @@ export class TendersService {
       if (dto.title !== undefined) tender.title = dto.title.trim();
       if (dto.description !== undefined) tender.description = dto.description;
       this.applySettings(tender, dto);
+      if (dto.scoringDeadline !== undefined || dto.bidDeadline !== undefined) {
+        assertScoringDeadlineAfterBids(tender, dto.scoringDeadline !== undefined ? 'scoringDeadline' : 'bidDeadline');
+      }
       await em.getRepository(Tender).save(tender);
       await this.audit.record(em, {
         actorId: caller.id,
@@ -377,6 +385,7 @@ export class TendersService {
     if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;
     if (dto.openingApprovals !== undefined) tender.openingApprovals = dto.openingApprovals;
     for (const key of CONTACT_KEYS) if (dto[key] !== undefined) tender[key] = dto[key].trim() || null;
+    if (dto.scoringDeadline !== undefined) tender.scoringDeadline = dto.scoringDeadline === null ? null : new Date(dto.scoringDeadline);
   }
 }
 

@@ -93,7 +93,9 @@ export function configureWeb(app: INestApplication): void {
   const env = nunjucks.configure([__dirname, join(PACKAGE_ROOT, 'node_modules', 'govuk-frontend', 'dist')], {
     autoescape: true,
     throwOnUndefined: false,
-    noCache: !config.production,
+    // Parsed once and kept, as in production; re-read only while developing (parsing GOV.UK
+    // Frontend's macros on every request costs more than the rest of a page).
+    noCache: config.reloadViews,
     express: express.getHttpAdapter().getInstance(),
   });
   env.addGlobal('asset', (name: string) => `/assets/${manifest.files[name] ?? name}`);

@@ -106,8 +106,13 @@ export function bidWorld(t: TestApp, options: { deadline?: string } = {}): Promi
 }
 
 /** A published tender on PANEL_CRITERIA (the two panel groups). */
-export function panelTender(t: TestApp, tender: Partial<CreateTenderDto> = {}): Promise<TenderWorld> {
-  return publishedTender(t, { criteria: PANEL_CRITERIA, tender });
+/**
+ * A published panel tender owned by a fresh commissioner (clock before the deadline); with
+ * `buyer`, the commissioner's account belongs to that organisation (the pages' buying organisation).
+ */
+export async function panelTender(t: TestApp, tender: Partial<CreateTenderDto> = {}, buyer?: string): Promise<TenderWorld> {
+  const commissioner = buyer ? await t.user('commissioner', { organisationName: buyer, organisationType: 'public' }) : undefined;
+  return publishedTender(t, { criteria: PANEL_CRITERIA, tender, commissioner });
 }
 
 /**
@@ -162,9 +167,14 @@ export async function newBidderSubmits(
 /** A panel tender with bids from `bidders` (one minute apart, in order, panelBid at £100 000 + £10 000 each), closed: evaluation. */
 export async function panelTenderInEvaluation(
   t: TestApp,
-  options: { tender?: Partial<CreateTenderDto>; bidders?: string[]; beforeClose?: (world: TenderWorld) => Promise<void> } = {},
+  options: {
+    tender?: Partial<CreateTenderDto>;
+    bidders?: string[];
+    buyer?: string;
+    beforeClose?: (world: TenderWorld) => Promise<void>;
+  } = {},
 ): Promise<PanelWorld> {
-  const world = await panelTender(t, options.tender);
+  const world = await panelTender(t, options.tender, options.buyer);
   const bidIds: string[] = [];
   const bidders: SignedIn[] = [];
   for (const [index, name] of (options.bidders ?? ['Mind in Camden', 'Certitude']).entries()) {

@@ -61,6 +61,37 @@ export async function phone(browser: Browser, options: { javaScriptEnabled?: boo
   return { context, page };
 }
 
+/**
+ * A 1280×800 desktop window zoomed to `zoom` (2: 200 %). Browser zoom lays the page out in
+ * 1280 / zoom CSS pixels, each drawn with `zoom` device pixels: a 640×400 viewport at a
+ * device scale factor of 2 is the same layout, text size and reflow (WCAG 1.4.4 and 1.4.10).
+ */
+export async function zoomedDesktop(browser: Browser, zoom: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: Math.round(1280 / zoom), height: Math.round(800 / zoom) },
+    deviceScaleFactor: zoom,
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+/** Links, buttons and form controls that stick out of the page's width (cannot be reached without sideways scrolling). */
+export async function outOfReach(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('a, button, input:not([type=hidden]), textarea, select, label')]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.left < 0 || box.right > width + 0.5);
+      })
+      .map((element) => element.tagName + ': ' + (element.innerText || element.name || '').trim().slice(0, 40));
+  })()`);
+}
+
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {
@@ -96,12 +127,19 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
 }
 
-/** Every page the journey visits is checked, and its title and axe result recorded. */
+/** Every page the journey visits is checked, and its title, axe result and header recorded. */
 export class AccessibilityLog {
-  readonly pages: { title: string; violations: AxeViolation[]; text: string }[] = [];
+  readonly pages: { title: string; path: string; violations: AxeViolation[]; text: string; header: string }[] = [];
 
   async check(page: Page): Promise<void> {
-    this.pages.push({ title: await page.title(), violations: await axeViolations(page), text: await ownText(page) });
+    const violations = await axeViolations(page);
+    this.pages.push({
+      title: await page.title(),
+      path: new URL(page.url()).pathname,
+      violations,
+      text: await ownText(page),
+      header: await headerText(page),
+    });
   }
 
   get failures(): { title: string; violations: AxeViolation[] }[] {
@@ -122,6 +160,11 @@ export async function ownText(page: Page): Promise<string> {
     main.remove();
     return text;
   })()`);
+}
+
+/** What the page's banner says: the service name, then the buying organisation and navigation. */
+export async function headerText(page: Page): Promise<string> {
+  return (await page.getByRole('banner').innerText()).replace(/\s+/g, ' ').trim();
 }
 
 /** PNGs of the main pages for the README, at phone width; written only with UPDATE_SCREENSHOTS=1. */

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { IndividualScore } from '../../src/scoring/individual-score.entity';
 import { AccessibilityLog, createWebTestApp, cspViolations, launchBrowser, phone, screenshot, type WebTestApp } from './browser';
-import { invite, scoringWorld } from './panel-world';
+import { BUYER, invite, scoringWorld } from './panel-world';
 import { fleschKincaidGrade, median } from './readability';
 
 /**
@@ -130,6 +130,11 @@ describe('A lived-experience panelist on a phone', () => {
     ]);
     expect(axe.failures).toEqual([]);
 
+    // Every page of the tender names the service and the buying organisation in its header.
+    const tenderPages = axe.pages.filter((visited) => /^\/(invitation|panel)\//.test(visited.path));
+    expect(tenderPages.length).toBeGreaterThanOrEqual(9);
+    for (const visited of tenderPages) expect([visited.title, visited.header]).toEqual([visited.title, expect.stringMatching(new RegExp(`^Tender Scorer ${BUYER}`))]);
+
     // Plain words: the Flesch–Kincaid grade of each page's own text, median ≤ 6, worst ≤ 8.
     const grades = axe.pages.map((visited) => ({ title: visited.title, grade: Math.round(fleschKincaidGrade(visited.text) * 10) / 10 }));
     if (process.env.SHOW_GRADES) console.log(grades);
@@ -217,6 +222,8 @@ describe('A lived-experience panelist on a phone', () => {
       'This page has expired',
     ]);
     expect(axe.failures).toEqual([]);
+    // The error pages of the tender (a conflicted bid, scoring closed) keep its header.
+    for (const visited of axe.pages.filter((p) => p.path.startsWith('/panel/'))) expect(visited.header).toContain(BUYER);
     const grades = axe.pages.map((visited) => fleschKincaidGrade(visited.text));
     expect(grades.filter((grade) => grade > 8)).toEqual([]);
     await context.close();

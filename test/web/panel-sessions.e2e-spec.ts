@@ -1,8 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
-import { createWebTestApp, cspViolations, launchBrowser, phone, scrollsSideways, type WebTestApp } from './browser';
+import {
+  axeViolations,
+  createWebTestApp,
+  cspViolations,
+  launchBrowser,
+  outOfReach,
+  ownText,
+  phone,
+  screenshot,
+  scrollsSideways,
+  zoomedDesktop,
+  type WebTestApp,
+} from './browser';
+import { fleschKincaidGrade } from './readability';
+import { addPanelist } from '../steps';
 import { PASSWORD } from '../app';
 import { invite, reissue, scoringWorld } from './panel-world';
-import { addPanelist } from '../steps';
 
 /**
  * Issue 13: the seat a link opens is the only thing its sessions reach; a panelist can stop
@@ -142,10 +155,132 @@ describe('Panel sessions in a real browser', () => {
     await context.close();
   });
 
+  it('says the scoring deadline in plain words, and after it (a moved clock) says it has passed and who to contact', async () => {
+    const world = await scoringWorld(t);
+    // The bid deadline was 12 noon on Sunday 31 January 2027; the team gives the panel ten minutes more.
+    const set = await t
+      .http()
+      .patch(`/api/tenders/${world.tenderId}`)
+      .set(world.commissioner.auth)
+      .send({ scoringDeadline: '2027-01-31T12:10:00.000Z' });
+    expect(set.status).toBe(200);
+    const member = await invite(t, world);
+    const { context, page } = await phone(browser);
+    await page.goto(member.link);
+    await page.getByText('Please finish by 12:10pm on Sunday 31 January 2027.').waitFor();
+    await button(page, 'Start now').click();
+    await arrive(page, page.url());
+    expect(await heading(page)).toBe('Your scoring');
+    await page.getByText('Please finish by 12:10pm on Sunday 31 January 2027.').waitFor();
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    await scoreCriterion(page, 1, 'Saved in time.');
+    expect(await heading(page)).toBe('Co-production');
+
+    t.clock.set('2027-01-31T12:10:00.000Z');
+    await scoreCriterion(page, 2, 'Too late.');
+    expect(await heading(page)).toBe('The scoring deadline has passed');
+    await page.getByText('Scoring closed at 12:10pm on Sunday 31 January 2027. You cannot change scores now.').waitFor();
+    await page
+      .getByText('If you need more time, contact Sam Okoye on 020 7974 4444 or at commissioning@camden.example.')
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(fleschKincaidGrade(await ownText(page))).toBeLessThanOrEqual(8);
+    await screenshot(page, 'deadline-passed');
+
+    await page.getByRole('link', { name: 'Go to your scoring' }).click();
+    expect(await heading(page)).toBe('Your scoring');
+    await page.getByText('The scoring deadline has passed. You can still see the bids, but you cannot change scores.').waitFor();
+    expect(await page.getByText('Please finish by').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // The score saved in time is kept; the late one was not saved.
+    const mine = await t
+      .http()
+      .get(`/api/tenders/${world.tenderId}/scores/mine`)
+      .set({ Authorization: `Bearer ${await seatToken(member.memberId)}` });
+    expect(mine.status).toBe(200);
+    expect(mine.body.map((score: { code: string; rationale: string }) => [score.code, score.rationale])).toEqual([
+      ['Q1', 'Saved in time.'],
+    ]);
+    await context.close();
+
+    async function seatToken(memberId: string): Promise<string> {
+      const issued = await t
+        .http()
+        .post(`/api/tenders/${world.tenderId}/panel/${memberId}/invitation`)
+        .set(world.commissioner.auth);
+      const session = await t.http().post('/api/auth/invitation').send({ token: issued.body.token });
+      return session.body.accessToken as string;
+    }
+  });
+
+  it('completes a bid at 200 % zoom (a 1280 px window: 640 CSS px) without sideways scrolling, every action in reach', async () => {
+    const world = await scoringWorld(t);
+    const member = await invite(t, world);
+    const { context, page } = await zoomedDesktop(browser, 2);
+    const pages: string[] = [];
+    /** Each page on the way: nothing wider than the window, no link, button or field out of reach. */
+    const reflows = async () => {
+      await page.waitForLoadState();
+      pages.push(await heading(page));
+      expect({ page: await heading(page), sideways: await scrollsSideways(page), outOfReach: await outOfReach(page) }).toEqual({
+        page: await heading(page),
+        sideways: false,
+        outOfReach: [],
+      });
+    };
+    await page.goto(member.link);
+    await reflows();
+    await button(page, 'Start now').click();
+    await reflows();
+    await page.getByLabel('No', { exact: true }).check();
+    await button(page, 'Save and continue').click();
+    await reflows();
+    await page.getByLabel('Yes', { exact: true }).check();
+    await page.getByLabel('If yes, how do you know them?').fill('A friend works there.');
+    await button(page, 'Save and continue').click();
+    await reflows();
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    await reflows();
+    await screenshot(page, 'zoom-200-criterion');
+    await scoreCriterion(page, 1, 'Good peer support, clearly explained.');
+    await reflows();
+    await scoreCriterion(page, 2, 'People help run it.', 'Save and come back later');
+    await reflows();
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    await reflows();
+    await page.getByRole('link', { name: 'Change Service model' }).click();
+    await reflows();
+    await button(page, 'Save and continue').click();
+    await reflows();
+    await button(page, 'Submit scores for this bid').click();
+    await reflows();
+    await page.getByRole('link', { name: 'Go to your scoring' }).click();
+    await reflows();
+    expect(pages).toEqual([
+      'Help choose who runs a service',
+      'Do you know anyone at Mind in Camden?',
+      'Do you know anyone at Certitude?',
+      'Your scoring',
+      'Service model',
+      'Co-production',
+      'Your scoring',
+      'Check your scores for Mind in Camden',
+      'Service model',
+      'Check your scores for Mind in Camden',
+      'Scores submitted',
+      'Your scoring',
+    ]);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
   it('a lay member types the code from a letter; a professional signs in with a password and sees their own group’s questions', async () => {
     const world = await scoringWorld(t);
     const lay = await invite(t, world);
-    const letter = await t.http().post(`/api/tenders/${world.tenderId}/panel/${lay.memberId}/invitation`).set(world.commissioner.auth);
+    const letter = await t
+      .http()
+      .post(`/api/tenders/${world.tenderId}/panel/${lay.memberId}/invitation`)
+      .set(world.commissioner.auth);
     const a = await phone(browser);
     await a.page.goto(`${t.baseUrl}/invitation`);
     await a.page.getByLabel('Enter your code').fill('WRONG-CODE');

@@ -8,9 +8,12 @@ export interface Invited {
   link: string;
 }
 
-/** A panel tender in evaluation (bids from Mind in Camden and Certitude) with the team's contact. */
+/** The buying organisation of the scoring worlds: the commissioner's organisation, shown in every panel page's header. */
+export const BUYER = 'London Borough of Camden';
+
+/** A panel tender in evaluation (bids from Mind in Camden and Certitude) bought by BUYER, with the team's contact. */
 export async function scoringWorld(t: WebTestApp, options: { tender?: Record<string, unknown> } = {}): Promise<PanelWorld> {
-  const world = await panelTenderInEvaluation(t, options);
+  const world = await panelTenderInEvaluation(t, { ...options, buyer: BUYER });
   const contact = await t
     .http()
     .patch(`/api/tenders/${world.tenderId}`)

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { DomainError } from '../../common/domain/domain-error';
-import { TENDER_STATUSES } from '../../tenders/domain/tender-lifecycle';
+import { TENDER_STATUSES, type TenderStatus } from '../../tenders/domain/tender-lifecycle';
 import {
   assertDraft,
   assertOnScale,
   assertScorableBy,
   assertScoringOpen,
+  scoringIsOpen,
   criteriaForGroup,
   itemStatus,
   normaliseRationale,
@@ -29,14 +30,29 @@ function codeOf(attempt: () => unknown): string | null {
 }
 
 describe('scoring is open only in evaluation', () => {
+  const now = new Date('2027-02-10T12:00:00.000Z');
+  const open = (status: TenderStatus) => ({ status, scoringDeadline: null });
+
   it('refuses every other status with a 409', () => {
     for (const status of TENDER_STATUSES) {
-      expect(codeOf(() => assertScoringOpen(status))).toBe(status === 'evaluation' ? null : 'invalid_state');
+      expect(codeOf(() => assertScoringOpen(open(status), now))).toBe(status === 'evaluation' ? null : 'invalid_state');
     }
-    expect(() => assertScoringOpen('published')).toThrow('Scoring opens when the tender closes and moves to evaluation.');
-    expect(() => assertScoringOpen('moderation')).toThrow(
+    expect(() => assertScoringOpen(open('published'), now)).toThrow('Scoring opens when the tender closes and moves to evaluation.');
+    expect(() => assertScoringOpen(open('moderation'), now)).toThrow(
       'Scoring is closed: the tender is in moderation. Submitted scores stay on the record.',
     );
+  });
+
+  it('closes at the scoring deadline: open up to the millisecond before, refused from it on', () => {
+    const window = { status: 'evaluation' as const, scoringDeadline: new Date('2027-02-10T17:00:00.000Z') };
+    expect(scoringIsOpen(window, new Date('2027-02-10T16:59:59.999Z'))).toBe(true);
+    expect(() => assertScoringOpen(window, new Date('2027-02-10T16:59:59.999Z'))).not.toThrow();
+    expect(scoringIsOpen(window, new Date('2027-02-10T17:00:00.000Z'))).toBe(false);
+    expect(() => assertScoringOpen(window, new Date('2027-02-10T17:00:00.000Z'))).toThrow(
+      'The scoring deadline has passed, so scores can no longer be saved or submitted. Ask the tender team if you need more time.',
+    );
+    // A later status speaks for itself, deadline or not.
+    expect(() => assertScoringOpen({ ...window, status: 'moderation' }, now)).toThrow('Scoring is closed: the tender is in moderation.');
   });
 });
 

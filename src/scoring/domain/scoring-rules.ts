@@ -9,8 +9,35 @@ import { statusWords, type TenderStatus } from '../../tenders/domain/tender-life
 export const SCORE_STATUSES = ['draft', 'submitted'] as const;
 export type ScoreStatus = (typeof SCORE_STATUSES)[number];
 
-/** Individual scores are saved and submitted only while the tender is in evaluation. */
-export function assertScoringOpen(status: TenderStatus): void {
+/** What decides whether scoring is open: the tender's status and its scoring deadline, if any. */
+export interface ScoringWindow {
+  status: TenderStatus;
+  scoringDeadline: Date | null;
+}
+
+/** The tender's scoring deadline has passed (a tender without one has no deadline). */
+export function scoringDeadlinePassed(window: ScoringWindow, now: Date): boolean {
+  return window.scoringDeadline !== null && now.getTime() >= window.scoringDeadline.getTime();
+}
+
+/** Scores can be saved and submitted now: in evaluation, before the scoring deadline. */
+export function scoringIsOpen(window: ScoringWindow, now: Date): boolean {
+  return window.status === 'evaluation' && !scoringDeadlinePassed(window, now);
+}
+
+/**
+ * Individual scores are saved and submitted only while the tender is in evaluation, and
+ * never after its scoring deadline (409, saying so; `scoringDeadline` in the extensions).
+ */
+export function assertScoringOpen(window: ScoringWindow, now: Date): void {
+  const { status } = window;
+  if (status === 'evaluation' && scoringDeadlinePassed(window, now)) {
+    throw new DomainError(
+      'invalid_state',
+      'The scoring deadline has passed, so scores can no longer be saved or submitted. Ask the tender team if you need more time.',
+      { scoringDeadline: window.scoringDeadline!.toISOString() },
+    );
+  }
   if (status !== 'evaluation') {
     throw new DomainError(
       'invalid_state',

@@ -88,7 +88,16 @@ export class AssignmentsResponse {
   @ApiProperty({ example: 'evaluation' }) tenderStatus: string;
   @ApiProperty({ enum: PANEL_GROUPS, example: 'lived_experience' }) group: PanelGroup;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'carer' }) role: string | null;
-  @ApiProperty({ example: true, description: 'Scores can be saved now (the tender is in evaluation).' }) scoringOpen: boolean;
+  @ApiProperty({ example: true, description: 'Scores can be saved now: the tender is in evaluation and its scoring deadline, if any, has not passed.' })
+  scoringOpen: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2027-02-28T17:00:00.000Z',
+    description: 'When scoring must be finished; null when the tender has no scoring deadline.',
+  })
+  scoringDeadline: string | null;
   @ApiProperty({
     example: true,
     description: 'false: declare on every bid first (GET declarations); no bids are listed until then.',

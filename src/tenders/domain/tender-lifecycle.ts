@@ -68,6 +68,25 @@ export function assertNotFrozen(status: TenderStatus): void {
   if (isFrozen(status)) throw new DomainError('invalid_state', `The tender is ${statusWords(status)}; it can no longer be changed.`);
 }
 
+/**
+ * The scoring deadline, when there is one, falls after the bid deadline (scoring starts once
+ * the bids are in). `field` names the value the request changed: 422 naming it otherwise.
+ */
+export function assertScoringDeadlineAfterBids(
+  deadlines: { bidDeadline: Date; scoringDeadline: Date | null },
+  field: 'scoringDeadline' | 'bidDeadline',
+): void {
+  const { bidDeadline, scoringDeadline } = deadlines;
+  if (scoringDeadline === null || scoringDeadline.getTime() > bidDeadline.getTime()) return;
+  const message =
+    field === 'scoringDeadline'
+      ? `The scoring deadline must be after the bid deadline, ${bidDeadline.toISOString()}.`
+      : `The bid deadline must be before the scoring deadline, ${scoringDeadline.toISOString()}: move the scoring deadline too.`;
+  throw new DomainError('rule_violation', 'The scoring deadline must be after the bid deadline: panel scoring starts once the bids are in.', {
+    errors: [{ field, message }],
+  });
+}
+
 /** Scoring settings and criteria change only while draft. */
 export function assertDraft(status: TenderStatus, what: string): void {
   if (status !== 'draft') {

@@ -6,7 +6,9 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
+  IsOptional,
   IsObject,
   IsString,
   Max,
@@ -183,6 +185,19 @@ export class TenderSettingsDto {
   @IfPresent()
   @IsIn(OPENING_APPROVALS, { message: 'Opening approvals must be 1 or 2: how many different team members must approve opening the bids.' })
   openingApprovals?: OpeningApprovals;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2027-02-28T17:00:00.000Z',
+    description:
+      'When the panel must have finished scoring: from then on scores are no longer saved or submitted (409). After the bid deadline; null removes it. Changeable until the award.',
+  })
+  // null removes the deadline.
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  scoringDeadline?: string | null;
 
   @ApiPropertyOptional({ example: 'Sam Okoye', description: 'Who to contact about this tender; shown on the panel\'s "Get help" page. Changeable until the award.' })
   @IfPresent()

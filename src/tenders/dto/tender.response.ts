@@ -67,6 +67,14 @@ export class TenderResponse {
     description: 'How many times a signed-in account was refused a read of sealed bids on this tender (each is on the audit trail). Team only; null for others.',
   })
   sealedReadAttempts: number | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2027-02-28T17:00:00.000Z',
+    description: 'When the panel must have finished scoring; null when the tender has no scoring deadline.',
+  })
+  scoringDeadline: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Sam Okoye' }) contactName: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'commissioning@camden.gov.uk' }) contactEmail: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: '020 7974 4444' }) contactPhone: string | null;
@@ -110,6 +118,7 @@ export class TenderResponse {
       openingApprovals: tender.openingApprovals,
       openingApprovalsGiven: team ? (tender.openingApprovalsGiven ?? []).map((approval: OpeningApproval) => ({ ...approval })) : null,
       sealedReadAttempts: team ? team.sealedReadAttempts : null,
+      scoringDeadline: iso(tender.scoringDeadline),
       contactName: tender.contactName,
       contactEmail: tender.contactEmail,
       contactPhone: tender.contactPhone,

@@ -11,7 +11,8 @@ import { formValue, WebPages } from '../web-page';
 import { WebSessionService } from '../web-session.service';
 import { InvitationPreviewService } from './invitation-preview.service';
 import { PanelDevicesService } from './panel-devices.service';
-import { countInWords, timeToAllow } from './panel-view';
+import { countInWords, deadlineInWords, timeToAllow } from './panel-view';
+import { HelpDirectory } from '../help-directory.service';
 
 /**
  * Arriving on the panel (issue 13, step 1): the link's start page, the code page, "Start"
@@ -25,6 +26,7 @@ export class InvitationPagesController {
     private readonly previews: InvitationPreviewService,
     private readonly devices: PanelDevicesService,
     private readonly sessions: WebSessionService,
+    private readonly help: HelpDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,6 +87,8 @@ export class InvitationPagesController {
     res.setHeader('Referrer-Policy', 'no-referrer');
     const preview = await this.previews.preview(token);
     if (!preview) return this.linkNotValid(req, res);
+    // The header names who is asking, as on every page of the tender.
+    res.locals.organisationName = await this.help.buyerOf(preview.tenderId);
     res.render('panel/views/start.njk', {
       pageTitle: 'Help choose who runs a service',
       preview,
@@ -92,6 +96,7 @@ export class InvitationPagesController {
       bidsInWords: countInWords(preview.bids),
       criteriaInWords: countInWords(preview.criteria),
       time: timeToAllow(preview.criteria, preview.bids),
+      finishBy: preview.scoringDeadline ? deadlineInWords(preview.scoringDeadline) : null,
     });
   }
 

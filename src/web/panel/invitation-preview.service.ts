@@ -12,6 +12,7 @@ import { criteriaForGroup } from '../../scoring/domain/scoring-rules';
 import { Tender } from '../../tenders/tender.entity';
 
 export interface InvitationPreview {
+  tenderId: string;
   tenderTitle: string;
   contactName: string | null;
   contactPhone: string | null;
@@ -19,6 +20,8 @@ export interface InvitationPreview {
   group: PanelMember['group'];
   bids: number;
   criteria: number;
+  /** When scoring must be finished, if the tender says. */
+  scoringDeadline: Date | null;
 }
 
 /**
@@ -44,6 +47,7 @@ export class InvitationPreviewService {
       if (!member || !tender) return null;
       const all = await this.criteria.all(em, tender.id);
       return {
+        tenderId: tender.id,
         tenderTitle: tender.title,
         contactName: tender.contactName,
         contactPhone: tender.contactPhone,
@@ -51,6 +55,7 @@ export class InvitationPreviewService {
         group: member.group,
         bids: (await this.access.panelBids(em, tender)).length,
         criteria: criteriaForGroup(leaves(all.map(toFlat)), member.group).length,
+        scoringDeadline: tender.scoringDeadline,
       };
     });
   }

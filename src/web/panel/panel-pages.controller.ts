@@ -5,15 +5,15 @@ import type { Caller } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
 import { DeclarationsService } from '../../panel/declarations.service';
 import { DeclareInterestDto } from '../../panel/dto/declare-interest.dto';
-import { AssignmentsService } from '../../scoring/assignments.service';
+import { AssignmentsService, type AssignmentFrame, type BidAssignment } from '../../scoring/assignments.service';
 import { RATIONALE_MAX_LENGTH, SaveScoreDto } from '../../scoring/dto/save-score.dto';
-import type { AssignmentsResponse } from '../../scoring/dto/score.response';
+import type { AssignedBidResponse } from '../../scoring/dto/score.response';
 import { ScoringService } from '../../scoring/scoring.service';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { pageError } from '../web-error.filter';
 import { HelpDirectory } from '../help-directory.service';
 import { formValue, PageCaller, WebPages } from '../web-page';
-import { BID_TASK_STATUS_TEXT, bidTaskStatus, countInWords, nextCriterion } from './panel-view';
+import { BID_TASK_STATUS_TEXT, bidProgressStatus, countInWords, deadlineInWords, nextCriterion } from './panel-view';
 
 /**
  * The panel journey (issue 13, steps 3–6): declarations, the task list, one criterion per
@@ -49,27 +49,26 @@ export class PanelPagesController {
     @Res() res: Response,
   ): Promise<void> {
     await this.frame(res, tenderId);
-    const declarations = await this.declarations.list(caller, tenderId);
-    const outstanding = declarations.bids.find((bid) => bid.declaration === null);
-    if (outstanding) return res.redirect(303, `/panel/${tenderId}/declarations/${outstanding.bidId}`);
-    const work = await this.assignments.forCaller(caller, tenderId);
+    const work = await this.assignments.summary(caller, tenderId);
+    if (work.nextDeclarationBidId) return res.redirect(303, `/panel/${tenderId}/declarations/${work.nextDeclarationBidId}`);
     const tasks = work.bids.map((bid) => {
-      const status = bidTaskStatus(bid.items);
+      const status = bidProgressStatus(bid);
       return {
         title: { text: bid.bid },
         href: status === 'submitted' ? `/panel/${tenderId}/bids/${bid.bidId}/submitted` : `/panel/${tenderId}/bids/${bid.bidId}`,
         status: status === 'not_started' || status === 'in_progress' ? tagFor(status) : { text: BID_TASK_STATUS_TEXT[status] },
       };
     });
-    const submitted = work.bids.filter((bid) => bid.submitted).length;
     res.render('panel/views/task-list.njk', {
       pageTitle: 'Your scoring',
       saved: saved === '1',
       work,
       tasks,
-      submitted,
-      conflicts: declarations.bids.filter((bid) => bid.declaration?.conflict).length,
-      conflictsInWords: countInWords(declarations.bids.filter((bid) => bid.declaration?.conflict).length),
+      submitted: work.bids.filter((bid) => bid.submitted).length,
+      finishBy: work.scoringDeadline ? deadlineInWords(new Date(work.scoringDeadline)) : null,
+      deadlinePassed: deadlinePassed(work),
+      conflicts: work.conflicts,
+      conflictsInWords: countInWords(work.conflicts),
     });
   }
 
@@ -153,7 +152,7 @@ export class PanelPagesController {
   ): Promise<void> {
     await this.frame(res, tenderId);
     const page = await this.criterionOf(caller, tenderId, bidId, code);
-    if (!page.work.scoringOpen) return this.scoringClosed(res, tenderId);
+    if (!page.work.scoringOpen) return this.scoringClosed(caller, res, page.work);
     const values = { score: formValue(body, 'score'), rationale: formValue(body, 'rationale') };
     const fromCheck = formValue(body, 'from') === 'check';
     const { value, form } = validateForm(
@@ -166,6 +165,7 @@ export class PanelPagesController {
       try {
         await this.scoring.save(caller, tenderId, bidId, page.criterion.code, value);
       } catch (error) {
+        if (closedMeanwhile(error)) return this.scoringClosed(caller, res, { ...page.work, scoringOpen: false });
         if (!(error instanceof DomainError) || error.code !== 'rule_violation') throw error;
         addError(form, 'score', 'Choose one of the scores on this page');
       }
@@ -189,10 +189,11 @@ export class PanelPagesController {
     await this.frame(res, tenderId);
     const { work, bid } = await this.assigned(caller, tenderId, bidId);
     if (bid.submitted) return res.redirect(303, `/panel/${tenderId}/bids/${bidId}/submitted`);
-    if (!work.scoringOpen) return this.scoringClosed(res, tenderId);
+    if (!work.scoringOpen) return this.scoringClosed(caller, res, work);
     try {
       await this.scoring.submit(caller, tenderId, bidId);
     } catch (error) {
+      if (closedMeanwhile(error)) return this.scoringClosed(caller, res, { ...work, scoringOpen: false });
       if (!(error instanceof DomainError) || error.code !== 'rule_violation') throw error;
       const form = noErrors();
       for (const item of bid.items.filter((i) => i.status === 'not_started')) {
@@ -207,8 +208,9 @@ export class PanelPagesController {
   @Get(':tenderId/bids/:bidId/submitted')
   async submitted(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string, @Res() res: Response): Promise<void> {
     await this.frame(res, tenderId);
-    const { work, bid } = await this.assigned(caller, tenderId, bidId);
+    const { bid } = await this.assigned(caller, tenderId, bidId);
     if (!bid.submitted) return res.redirect(303, `/panel/${tenderId}/bids/${bidId}/check`);
+    const work = await this.assignments.summary(caller, tenderId);
     const done = work.bids.filter((b) => b.submitted).length;
     const next = work.bids.find((b) => !b.submitted);
     res.render('panel/views/submitted.njk', { pageTitle: `Scores submitted for ${bid.bid}`, tenderId, bid, done, total: work.bids.length, next });
@@ -241,10 +243,14 @@ export class PanelPagesController {
   }
 
   /** The member's work on one bid (404 when it is not theirs to score, e.g. after declaring a conflict). */
-  private async assigned(caller: Caller, tenderId: string, bidId: string) {
-    const work = await this.assignments.forCaller(caller, tenderId);
-    const bid = work.bids.find((b) => b.bidId === bidId);
-    if (!bid) {
+  private async assigned(caller: Caller, tenderId: string, bidId: string): Promise<{ work: BidAssignment; bid: AssignedBidResponse }> {
+    try {
+      const work = await this.assignments.forBid(caller, tenderId, bidId);
+      return { work, bid: work.bid };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'invalid_state') throw new DomainError('invalid_state', 'Declarations first.', { redirect: `/panel/${tenderId}` });
+      if (error.code !== 'not_found') throw error;
       const declarations = await this.declarations.list(caller, tenderId);
       if (declarations.bids.find((b) => b.bidId === bidId)?.declaration?.conflict) {
         throw pageError(404, {
@@ -253,10 +259,8 @@ export class PanelPagesController {
           next: { href: `/panel/${tenderId}`, text: 'Go to your scoring' },
         });
       }
-      if (!work.declarationsComplete) throw new DomainError('invalid_state', 'Declarations first.', { redirect: `/panel/${tenderId}` });
-      throw new DomainError('not_found', 'Bid not found.');
+      throw error;
     }
-    return { work, bid };
   }
 
   private async criterionOf(caller: Caller, tenderId: string, bidId: string, code: string) {
@@ -265,8 +269,7 @@ export class PanelPagesController {
     if (index < 0) throw new DomainError('not_found', 'Criterion not found.');
     const criterion = work.criteria[index];
     // The bidder's own words, through the same reading rules as GET /api/tenders/:id/bids/:bidId.
-    const detail = await this.bids.get(caller, tenderId, bidId);
-    const answer = detail.responses.find((response) => response.criterionId === criterion.criterionId)?.text ?? null;
+    const answer = await this.bids.answer(caller, tenderId, bidId, criterion.criterionId);
     return { work, bid, criterion, item: bid.items[index], position: index + 1, total: work.criteria.length, answer };
   }
 
@@ -283,7 +286,7 @@ export class PanelPagesController {
     });
   }
 
-  private renderCheck(res: Response, tenderId: string, work: AssignmentsResponse, bid: AssignmentsResponse['bids'][number], form: FormErrors): void {
+  private renderCheck(res: Response, tenderId: string, work: BidAssignment, bid: AssignedBidResponse, form: FormErrors): void {
     const labels = new Map(work.scale.map((level) => [level.score, level.label]));
     const rows = bid.items.map((item) => {
       const criterion = work.criteria.find((c) => c.criterionId === item.criterionId)!;
@@ -298,13 +301,38 @@ export class PanelPagesController {
     res.render('panel/views/check.njk', { pageTitle: `Check your scores for ${bid.bid}`, tenderId, work, bid, rows, ...form });
   }
 
-  private scoringClosed(res: Response, tenderId: string): void {
+  /** Scores can no longer change: the deadline has passed (say who to ask for more time), or the team closed scoring. */
+  private async scoringClosed(caller: Caller, res: Response, work: AssignmentFrame): Promise<void> {
+    const tenderId = work.tenderId;
+    if (deadlinePassed(work)) {
+      const contact = (await this.help.contactsFor(caller)).find((tender) => tender.tenderId === tenderId);
+      const reach = [contact?.phone ? `on ${contact.phone}` : null, contact?.email ? `at ${contact.email}` : null].filter(Boolean).join(' or ');
+      return res.status(409).render('views/error.njk', {
+        pageTitle: 'The scoring deadline has passed',
+        lines: [
+          `Scoring closed at ${deadlineInWords(new Date(work.scoringDeadline!))}. You cannot change scores now.`,
+          'The scores you saved are kept.',
+          `If you need more time, contact ${contact?.name ?? 'the team'}${reach ? ` ${reach}` : ''}.`,
+        ],
+        next: { href: `/panel/${tenderId}`, text: 'Go to your scoring' },
+      });
+    }
     res.status(409).render('views/error.njk', {
       pageTitle: 'Scoring has closed',
       lines: ['The team has closed scoring, so you cannot change scores now.', 'The scores you saved are kept.'],
       next: { href: `/panel/${tenderId}`, text: 'Go to your scoring' },
     });
   }
+}
+
+/** Scoring is over because the deadline passed (the tender is still in evaluation). */
+function deadlinePassed(work: AssignmentFrame): boolean {
+  return !work.scoringOpen && work.tenderStatus === 'evaluation' && work.scoringDeadline !== null;
+}
+
+/** The service refused because scoring closed between the page's check and the save (409). */
+function closedMeanwhile(error: unknown): boolean {
+  return error instanceof DomainError && error.code === 'invalid_state' && typeof error.extensions.scoringDeadline === 'string';
 }
 
 function tagFor(status: 'not_started' | 'in_progress') {

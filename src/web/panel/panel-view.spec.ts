@@ -1,4 +1,4 @@
-import { bidTaskStatus, nextCriterion, timeToAllow } from './panel-view';
+import { bidProgressStatus, bidTaskStatus, deadlineInWords, nextCriterion, timeToAllow } from './panel-view';
 
 describe('panel view rules', () => {
   const item = (code: string, status: 'not_started' | 'draft' | 'submitted') => ({ code, status });
@@ -22,5 +22,25 @@ describe('panel view rules', () => {
     expect(timeToAllow(2, 2)).toBe('about 40 minutes');
     expect(timeToAllow(3, 5)).toBe('about 2.5 hours');
     expect(timeToAllow(6, 1)).toBe('about 1 hour');
+  });
+});
+
+describe('deadlines in words', () => {
+  it('says the UK time and day as GOV.UK writes them, in winter and in summer time', () => {
+    expect(deadlineInWords(new Date('2026-12-11T17:00:00.000Z'))).toBe('5pm on Friday 11 December 2026');
+    expect(deadlineInWords(new Date('2027-06-11T16:00:00.000Z'))).toBe('5pm on Friday 11 June 2027'); // BST: UTC+1
+    expect(deadlineInWords(new Date('2026-12-11T09:30:00.000Z'))).toBe('9:30am on Friday 11 December 2026');
+    expect(deadlineInWords(new Date('2026-12-11T12:00:00.000Z'))).toBe('midday on Friday 11 December 2026');
+    expect(deadlineInWords(new Date('2026-12-11T00:00:00.000Z'))).toBe('12am on Friday 11 December 2026');
+    expect(deadlineInWords(new Date('2026-12-11T12:05:00.000Z'))).toBe('12:05pm on Friday 11 December 2026');
+  });
+});
+
+describe('task status from counts', () => {
+  it('agrees with the status of the items it counts', () => {
+    expect(bidProgressStatus({ criteria: 2, saved: 0, submitted: false })).toBe('not_started');
+    expect(bidProgressStatus({ criteria: 2, saved: 1, submitted: false })).toBe('in_progress');
+    expect(bidProgressStatus({ criteria: 2, saved: 2, submitted: false })).toBe('completed');
+    expect(bidProgressStatus({ criteria: 2, saved: 2, submitted: true })).toBe('submitted');
   });
 });

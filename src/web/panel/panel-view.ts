@@ -16,10 +16,18 @@ export const BID_TASK_STATUS_TEXT: Record<BidTaskStatus, string> = {
 export const MINUTES_PER_CRITERION = 10;
 
 export function bidTaskStatus(items: readonly { status: 'not_started' | 'draft' | 'submitted' }[]): BidTaskStatus {
-  if (items.length > 0 && items.every((item) => item.status === 'submitted')) return 'submitted';
-  const saved = items.filter((item) => item.status !== 'not_started').length;
-  if (saved === 0) return 'not_started';
-  return saved === items.length ? 'completed' : 'in_progress';
+  return bidProgressStatus({
+    criteria: items.length,
+    saved: items.filter((item) => item.status !== 'not_started').length,
+    submitted: items.length > 0 && items.every((item) => item.status === 'submitted'),
+  });
+}
+
+/** `bidTaskStatus` from counts (the task list reads counts per bid, not a row per criterion). */
+export function bidProgressStatus(progress: { criteria: number; saved: number; submitted: boolean }): BidTaskStatus {
+  if (progress.submitted) return 'submitted';
+  if (progress.saved === 0) return 'not_started';
+  return progress.saved === progress.criteria ? 'completed' : 'in_progress';
 }
 
 /** Where "Start" or "Continue" takes the member on a bid: the first criterion without a score, else the check page. */
@@ -35,6 +43,21 @@ export function timeToAllow(criteria: number, bids: number): string {
   if (minutes < 60) return `about ${Math.max(minutes, 10)} minutes`;
   const hours = Math.ceil(minutes / 30) / 2;
   return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
+const UK_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const UK_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A deadline as people in the UK read it, in UK time (GOV.UK style): "5pm on Friday
+ * 11 December 2026", "9:30am on …", "midday on …"; 00:00 reads "12am on" that day.
+ */
+export function deadlineInWords(deadline: Date): string {
+  const [hours, minutes] = UK_TIME.format(deadline).split(':').map(Number);
+  const date = UK_DATE.format(deadline).replace(',', '');
+  if (hours === 12 && minutes === 0) return `midday on ${date}`;
+  const hour = hours % 12 === 0 ? 12 : hours % 12;
+  return `${hour}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}${hours < 12 ? 'am' : 'pm'} on ${date}`;
 }
 
 /** Numbers as words up to ten (GOV.UK style for body text). */
