@@ -36,8 +36,8 @@ export function calibratePanel(
     sum: 0,
     histogram: new Array<number>(max - min + 1).fill(0),
     compared: 0,
-    /** (n − 1) → Σ (s·n − Σ) over the cells of that size. */
-    leniency: new Map<number, number>(),
+    /** [n − 1] → Σ (s·n − Σ) over the cells of n scores. */
+    leniency: new Array<number>(panelists.length + 1).fill(0),
     consensusCells: 0,
     agreements: 0,
     consensusDistance: 0,
@@ -67,7 +67,7 @@ export function calibratePanel(
         if (n > 1) {
           const difference = score * n - sum;
           tally.compared += 1;
-          tally.leniency.set(n - 1, (tally.leniency.get(n - 1) ?? 0) + difference);
+          tally.leniency[n - 1] += difference;
           const distance = Math.abs(difference);
           if (distance > farthestDistance) {
             farthest = i;
@@ -103,7 +103,9 @@ export function calibratePanel(
     const count = tally.scores;
     let deviation = 0;
     tally.histogram.forEach((times, offset) => (deviation += times * Math.abs((offset + min) * count - tally.sum)));
-    const leniencySum = Rational.sum([...tally.leniency].map(([others, total]) => Rational.of(total, others)));
+    const leniencySum = Rational.sum(
+      tally.leniency.flatMap((total, others) => (others > 0 && total !== 0 ? [Rational.of(total, others)] : [])),
+    );
     return {
       panelistId: panelist.id,
       group: panelist.group,

@@ -53,33 +53,31 @@ export function analyseGroupInfluence(
   if (!winner || !runnerUp) return null;
   const leaves = context.scoredLeaves.filter((leaf) => leaf.scoredBy.includes('lived_experience'));
   if (leaves.length === 0) return null;
-  const indexOf = new Map(context.weightedLeaves.map((leaf, index) => [leaf.id, index]));
   const { min, max } = context.input.scale;
-  const range = BigInt(max - min);
+  const range = max - min;
   const aggregation = context.input.settings.aggregation;
 
   const eligible = results.filter((bid) => bid.eligible);
+  const affected = new Set(leaves.map((leaf) => leaf.id));
   const totals = new Map<GroupScenarioKind, Map<string, Rational>>(SCENARIOS.map((kind) => [kind, new Map()]));
   for (const bid of eligible) {
-    // The bid's total without the leaves the scenarios recompute.
-    const rest = new RationalSum().addRational(bid.total);
-    const sums = SCENARIOS.map(() => new RationalSum());
-    for (const leaf of leaves) {
-      const actual = bid.criteria[indexOf.get(leaf.id)!].weighted;
-      if (actual) rest.add(-actual.numerator, actual.denominator);
-      const cell = statistics.get(bid.bidId)!.get(leaf.id)!;
+    // What the scenarios leave alone: the price and the leaves lived-experience members do not score.
+    const rest = new RationalSum();
+    context.weightedLeaves.forEach((leaf, index) => {
+      const weighted = bid.criteria[index].weighted;
+      if (weighted && !affected.has(leaf.id)) rest.addRational(weighted);
+    });
+    const sums = SCENARIOS.map(() => new SmallFractionSum());
+    const cells = statistics.get(bid.bidId)!;
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i];
+      const cell = cells.get(leaf.id)!;
       const groups = groupAggregates(context, cell, aggregation);
-      const weightHundredths = BigInt(leaf.weightHundredths);
-      SCENARIOS.forEach((kind, index) => {
-        const score = scenarioScore(kind, leaf, cell, groups);
-        // weight × (score − min) / (max − min), weight in hundredths of a point.
-        if (score) {
-          sums[index].add(
-            weightHundredths * (score.numerator - BigInt(min) * score.denominator),
-            100n * score.denominator * range,
-          );
-        }
-      });
+      for (let k = 0; k < SCENARIOS.length; k++) {
+        const score = scenarioScore(SCENARIOS[k], leaf, cell, groups);
+        // weight × (score − min) / (max − min), the weight in hundredths of a point.
+        if (score) sums[k].addWeighted(leaf.weightHundredths, score, min, range);
+      }
     }
     const restValue = rest.value();
     SCENARIOS.forEach((kind, index) => totals.get(kind)!.set(bid.bidId, restValue.add(sums[index].value())));
@@ -165,8 +163,12 @@ function scenarioScore(
       return groups.lived_experience;
     case 'equal_group_weights': {
       const { lived_experience: lived, professional } = groups;
-      if (lived && professional) return lived.add(professional).div(Rational.fromInteger(2));
-      return lived ?? professional;
+      if (!lived || !professional) return lived ?? professional;
+      // (a/b + c/d) / 2 left unreduced: the sum reduces once per bid.
+      return Rational.unreduced(
+        lived.numerator * professional.denominator + professional.numerator * lived.denominator,
+        2n * lived.denominator * professional.denominator,
+      );
     }
   }
 }
@@ -224,4 +226,43 @@ function shareSentence(
     `${groupScores} narrowed ${winner.bidderName}’s lead over ${runnerUp.bidderName} by ${points(contribution.negate())} points` +
     `${percent}: on the panel’s own scores it leads by ${points(panelMargin)}, without them it would lead by ${points(without)}.`
   );
+}
+
+/**
+ * Σ weight × (score − min) / (max − min) over a bid's cells, exact. Grouped by denominator
+ * in plain numbers while every product stays a safe integer (a mean of a dozen scores on a
+ * 0–5 scale always does); anything larger goes through BigInt. Σ over a few denominators
+ * then costs a few gcds per bid instead of one per cell.
+ */
+class SmallFractionSum {
+  private readonly byDenominator = new Map<number, number>();
+  private readonly large = new RationalSum();
+
+  addWeighted(weightHundredths: number, score: Rational, min: number, range: number): void {
+    const numerator = Number(score.numerator);
+    const denominator = Number(score.denominator);
+    const top = weightHundredths * (numerator - min * denominator);
+    const bottom = 100 * denominator * range;
+    if (
+      Number.isSafeInteger(numerator) &&
+      Number.isSafeInteger(denominator) &&
+      Number.isSafeInteger(min * denominator) &&
+      Number.isSafeInteger(top) &&
+      Number.isSafeInteger(bottom)
+    ) {
+      const sum = (this.byDenominator.get(bottom) ?? 0) + top;
+      if (Number.isSafeInteger(sum)) {
+        this.byDenominator.set(bottom, sum);
+        return;
+      }
+    }
+    const aboveMin = score.numerator - BigInt(min) * score.denominator;
+    this.large.add(BigInt(weightHundredths) * aboveMin, 100n * score.denominator * BigInt(range));
+  }
+
+  value(): Rational {
+    for (const [denominator, numerator] of this.byDenominator) this.large.add(BigInt(numerator), BigInt(denominator));
+    this.byDenominator.clear();
+    return this.large.value();
+  }
 }

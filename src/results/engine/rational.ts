@@ -56,6 +56,15 @@ export class Rational {
     return new Rational(BigInt((sign * numerator) / divisor), BigInt((sign * denominator) / divisor));
   }
 
+  /**
+   * numerator / denominator as given, not reduced: only for a value about to be summed
+   * (the sum reduces), never to compare or show. The denominator must be positive.
+   */
+  static unreduced(numerator: bigint, denominator: bigint): Rational {
+    if (denominator <= 0n) throw new RangeError('Rational: denominator must be positive');
+    return new Rational(numerator, denominator);
+  }
+
   static fromInteger(value: bigint | number): Rational {
     return new Rational(toBigInt(value), 1n);
   }

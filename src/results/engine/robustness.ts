@@ -5,7 +5,6 @@ import {
   BidResult,
   CloseCall,
   CloseCallReason,
-  CriterionResult,
   EngineCriterion,
   MarkChange,
   RecheckCell,
@@ -36,13 +35,16 @@ import {
 export function analyseRobustness(context: EngineContext, rankedInOrder: readonly BidResult[]): Robustness | null {
   const [winner, ...others] = rankedInOrder;
   if (!winner || others.length === 0) return null;
-  const cells = context.scoredLeaves.map((leaf) => new CellPlan(context, leaf));
   const indexOf = new Map(context.weightedLeaves.map((leaf, index) => [leaf.id, index]));
-  const winnerCells = cells.map((cell) => winner.criteria[indexOf.get(cell.leaf.id)!]);
+  const plans = context.scoredLeaves.map((leaf) => new CellPlan(context, leaf, indexOf.get(leaf.id)!));
   const tieBreak = context.input.settings.tieBreak;
   const keyOf = (bid: BidResult, total: Rational): RankingKey =>
     rankingKey({ bidId: bid.bidId, total, priceWeighted: bid.byCategory.price, pricePence: bid.pricePence });
   const winnerKey = keyOf(winner, winner.total);
+  const winnerReach = plans.map((plan) => plan.reach(winner, 'down'));
+  const winnerMostReach = Math.max(...winnerReach);
+  // Thresholds exclude the winner whoever the runner-up is: worked out once.
+  const thresholdChanges = plans.flatMap((plan) => plan.belowThresholdChange(winner) ?? []);
 
   const runnersUp = others.map((runnerUp): RunnerUpRobustness => {
     const margin = winner.total.sub(runnerUp.total);
@@ -65,13 +67,20 @@ export function analyseRobustness(context: EngineContext, rankedInOrder: readonl
     // round to different figures, the higher one higher).
     const reachable = margin.toNumber() - 0.01 - 1e-9;
 
-    const changes: MarkChange[] = [];
-    cells.forEach((cell, index) => {
-      const lowered = cell.lowerWinner(winner, winnerCells[index], reachable, flipsWhenWinnerHas);
-      if (lowered) changes.push(lowered);
-      const raised = cell.raiseRunnerUp(runnerUp, runnerUp.criteria[indexOf.get(cell.leaf.id)!], reachable, flipsWhenRunnerUpHas);
-      if (raised) changes.push(raised);
-    });
+    let changes: MarkChange[];
+    const runnerUpReach = plans.map((plan) => plan.reach(runnerUp, 'up'));
+    if (winnerMostReach < reachable && Math.max(...runnerUpReach) < reachable) {
+      changes = thresholdChanges;
+    } else {
+      changes = [];
+      plans.forEach((plan, index) => {
+        const lowered =
+          winnerReach[index] >= reachable ? plan.lowerWinner(winner, flipsWhenWinnerHas) : plan.belowThresholdChange(winner);
+        if (lowered) changes.push(lowered);
+        const raised = runnerUpReach[index] >= reachable ? plan.raiseRunnerUp(runnerUp, flipsWhenRunnerUpHas) : null;
+        if (raised) changes.push(raised);
+      });
+    }
     // Strictly smaller only: among equal changes the first in tree order (the winner's before the runner-up's) is named.
     let smallest: MarkChange | null = null;
     for (const change of changes) if (!smallest || change.change.compare(smallest.change) < 0) smallest = change;
@@ -92,10 +101,12 @@ export function analyseRobustness(context: EngineContext, rankedInOrder: readonl
  * The smallest fall, in whole hundredths of a point, in the winner's total that puts the
  * runner-up level or ahead. A fall of the exact margin, rounded up to hundredths, always
  * puts the totals level on 2 decimals, so the answer lies within a few hundredths of it:
- * bisect over [0, that + 0.02] (at that fall the winner is 0.01 or more behind).
+ * bisect between margin − 0.01 (still 0.01 ahead) and that + 0.02 (0.01 or more behind).
  */
 function smallestTotalFall(margin: Rational, total: Rational, flips: (total: Rational) => boolean): Rational {
-  let low = 0n; // does not flip: the winner is strictly ahead as things stand
+  // A fall of at most margin − 0.01 leaves the winner 0.01 or more ahead: no flip.
+  let low = margin.sub(Rational.of(1, 100)).scaledCeiling(2);
+  low = low > 0n ? low : 0n;
   let high = margin.scaledCeiling(2) + 2n; // flips
   while (high - low > 1n) {
     const middle = (low + high) / 2n;
@@ -116,11 +127,13 @@ class CellPlan {
   constructor(
     private readonly context: EngineContext,
     readonly leaf: EngineCriterion,
+    /** The leaf's position in a bid's `criteria`. */
+    private readonly position: number,
   ) {
-    const { min, max } = context.input.scale;
+    const { min } = context.input.scale;
     this.weight = context.weightOf.get(leaf.id)!;
     this.weightNumber = this.weight.toNumber();
-    this.range = max - min;
+    this.range = context.input.scale.max - min;
     if (leaf.threshold === null) {
       this.belowThreshold = null;
     } else {
@@ -129,34 +142,42 @@ class CellPlan {
     }
   }
 
+  /**
+   * The most the bid's total could move, in points, by this one score going to the bottom
+   * (`down`) or top (`up`) of the scale; a double, only to rule cells out (-1: no score).
+   */
+  reach(bid: BidResult, direction: 'down' | 'up'): number {
+    const score = bid.criteria[this.position].score;
+    if (!score) return -1;
+    const { min, max } = this.context.input.scale;
+    const room = direction === 'down' ? score.toNumber() - min : max - score.toNumber();
+    return (this.weightNumber * room) / this.range;
+  }
+
   /** The total after the score moves from `from` to `to`: total + w × (to − from) / (max − min). */
   private moved(total: Rational, from: Rational, to: number): Rational {
     return total.add(this.weight.mul(Rational.fromInteger(to).sub(from)).div(Rational.fromInteger(this.range)));
   }
 
-  lowerWinner(
-    winner: BidResult,
-    cell: CriterionResult,
-    reachable: number,
-    flips: (total: Rational) => boolean,
-  ): MarkChange | null {
-    const from = cell.score;
+  /** The winner's score lowered to the highest whole score below the threshold, if that is on the scale. */
+  belowThresholdChange(winner: BidResult): MarkChange | null {
+    const from = winner.criteria[this.position].score;
+    if (!from || this.belowThreshold === null) return null;
+    // An eligible winner meets the threshold, so this is below `from`.
+    return this.change(winner.bidId, from, this.belowThreshold, 'below_threshold');
+  }
+
+  lowerWinner(winner: BidResult, flips: (total: Rational) => boolean): MarkChange | null {
+    const from = winner.criteria[this.position].score;
     if (!from) return null;
     const { min } = this.context.input.scale;
     // The whole scores below `from`, nearest first: [min, nearest].
     const nearest = Number(from.ceil()) - 1;
     if (nearest < min) return null;
-    const byOrder = (this.weightNumber * (from.toNumber() - min)) / this.range >= reachable;
     const below = this.belowThreshold;
     const flipsAt = (to: number) => (below !== null && to <= below) || flips(this.moved(winner.total, from, to));
-    if (!byOrder) {
-      // Only the threshold can do it, and then at the highest score below it.
-      if (below === null) return null;
-      const to = Math.min(below, nearest);
-      return this.change(winner.bidId, from, to, 'below_threshold');
-    }
-    // Bisection on the new score: `low` flips, `high` does not (or is `from` itself).
     if (!flipsAt(min)) return null;
+    // Bisection on the new score: `low` flips, `high` does not (or is `from` itself).
     let low = min;
     let high = nearest + 1;
     while (high - low > 1) {
@@ -168,18 +189,12 @@ class CellPlan {
     return this.change(winner.bidId, from, low, stillAhead ? 'below_threshold' : 'order');
   }
 
-  raiseRunnerUp(
-    runnerUp: BidResult,
-    cell: CriterionResult,
-    reachable: number,
-    flips: (total: Rational) => boolean,
-  ): MarkChange | null {
-    const from = cell.score;
+  raiseRunnerUp(runnerUp: BidResult, flips: (total: Rational) => boolean): MarkChange | null {
+    const from = runnerUp.criteria[this.position].score;
     if (!from) return null;
     const { max } = this.context.input.scale;
     const nearest = Number(from.floor()) + 1;
     if (nearest > max) return null;
-    if ((this.weightNumber * (max - from.toNumber())) / this.range < reachable) return null;
     const flipsAt = (to: number) => flips(this.moved(runnerUp.total, from, to));
     if (!flipsAt(max)) return null;
     let low = nearest - 1; // does not flip (or is `from` itself)
@@ -219,15 +234,16 @@ export function closeCallOf(context: EngineContext, robustness: Robustness | nul
   if (first.margin.compare(threshold) < 0) reasons.push('margin');
   if (robustness.runnersUp.some((entry) => entry.oneMarkChanges.length > 0)) reasons.push('single_mark');
 
-  const sourceOf = new Map<string, CriterionResult>();
-  for (const bid of bids) for (const criterion of bid.criteria) sourceOf.set(`${bid.bidId}|${criterion.criterionId}`, criterion);
+  const byId = new Map(bids.map((bid) => [bid.bidId, bid]));
+  const sourceOf = (change: MarkChange) =>
+    byId.get(change.bidId)!.criteria.find((criterion) => criterion.criterionId === change.criterionId)!.source;
   const recheck = new Map<string, RecheckCell>();
   const note = (runnerUpBidId: string, change: MarkChange) => {
     const key = `${change.bidId}|${change.criterionId}`;
     const known = recheck.get(key);
     // One line per cell: the smallest change that matters there.
     if (known && known.change.compare(change.change) <= 0) return;
-    recheck.set(key, { ...change, runnerUpBidId, source: sourceOf.get(key)!.source });
+    recheck.set(key, { ...change, runnerUpBidId, source: sourceOf(change) });
   };
   for (const entry of robustness.runnersUp) {
     for (const change of entry.oneMarkChanges) note(entry.runnerUpBidId, change);
