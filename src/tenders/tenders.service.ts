@@ -31,6 +31,7 @@ const SETTING_KEYS = [
   'divergenceThreshold',
   'minScorers',
   'abnormallyLowRatio',
+  'closeCallMargin',
   'priceVisibleToPanel',
   'blindMarking',
   'equalRepresentation',
@@ -56,6 +57,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
       divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
       minScorers: tender.minScorers,
       abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
+      closeCallMarginHundredths: tender.closeCallMarginHundredths,
       priceVisibleToPanel: tender.priceVisibleToPanel,
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
@@ -106,6 +108,7 @@ export class TendersService {
         divergenceThresholdHundredths: toHundredthsExact(base?.divergenceThreshold ?? 2),
         minScorers: base?.minScorers ?? 2,
         abnormallyLowRatioHundredths: toHundredthsExact(base?.abnormallyLowRatio ?? 0.8),
+        closeCallMarginHundredths: 100,
         priceVisibleToPanel: base?.priceVisibleToPanel ?? false,
         blindMarking: base?.blindMarking ?? false,
         equalRepresentation: base?.equalRepresentation ?? false,
@@ -352,6 +355,7 @@ export class TendersService {
     if (dto.divergenceThreshold !== undefined) tender.divergenceThresholdHundredths = toHundredthsExact(dto.divergenceThreshold);
     if (dto.minScorers !== undefined) tender.minScorers = dto.minScorers;
     if (dto.abnormallyLowRatio !== undefined) tender.abnormallyLowRatioHundredths = toHundredthsExact(dto.abnormallyLowRatio);
+    if (dto.closeCallMargin !== undefined) tender.closeCallMarginHundredths = toHundredthsExact(dto.closeCallMargin);
     if (dto.priceVisibleToPanel !== undefined) tender.priceVisibleToPanel = dto.priceVisibleToPanel;
     if (dto.blindMarking !== undefined) tender.blindMarking = dto.blindMarking;
     if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;

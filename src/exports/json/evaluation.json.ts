@@ -44,6 +44,7 @@ export async function evaluationJson(record: EvaluationRecord): Promise<Record<s
       divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
       minScorers: tender.minScorers,
       abnormallyLowRatio: fromHundredths(tender.abnormallyLowRatioHundredths),
+      closeCallMargin: fromHundredths(tender.closeCallMarginHundredths),
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
     },

@@ -70,6 +70,7 @@ export async function writeCover(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
   await line('Divergence threshold (scale points)', tender.divergenceThresholdHundredths / 100, FORMAT.score);
   await line('Minimum scorers', tender.minScorers, FORMAT.integer);
   await line('Abnormally low price ratio', tender.abnormallyLowRatioHundredths / 100, FORMAT.percent);
+  await line('Close-call margin (points)', tender.closeCallMarginHundredths / 100, FORMAT.points);
   await line('Blind marking', tender.blindMarking ? 'Yes (panelists saw "Bid n" labels)' : 'No');
 
   await sheet.add([]);

@@ -170,6 +170,7 @@ export function toEngineInput(rows: EvaluationRows): EngineInput {
       divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
       minScorers: tender.minScorers,
       abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
+      closeCallMarginHundredths: tender.closeCallMarginHundredths,
     },
     criteria: criteria.map((c) => ({
       id: c.id,

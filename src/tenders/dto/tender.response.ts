@@ -37,6 +37,7 @@ export class TenderResponse {
   @ApiProperty({ example: 2 }) divergenceThreshold: number;
   @ApiProperty({ example: 2 }) minScorers: number;
   @ApiProperty({ example: 0.8 }) abnormallyLowRatio: number;
+  @ApiProperty({ example: 1, description: 'Points: a winning margin below it is a close call.' }) closeCallMargin: number;
   @ApiProperty() priceVisibleToPanel: boolean;
   @ApiProperty() blindMarking: boolean;
   @ApiProperty() equalRepresentation: boolean;
@@ -95,6 +96,7 @@ export class TenderResponse {
       divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
       minScorers: tender.minScorers,
       abnormallyLowRatio: fromHundredths(tender.abnormallyLowRatioHundredths),
+      closeCallMargin: fromHundredths(tender.closeCallMarginHundredths),
       priceVisibleToPanel: tender.priceVisibleToPanel,
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
