@@ -15,6 +15,8 @@ import type { Tender } from '../../tenders/tender.entity';
 export interface Evaluated {
   input: EngineInput;
   result: EngineResult;
+  /** Panel member id → name on the record, in join order: "Lived experience n" for lived-experience members. */
+  memberNames: Map<string, string>;
 }
 
 export interface RecordCriterion {
