@@ -63,7 +63,7 @@ describe('the evaluation matrix (xlsx)', () => {
     const seconds = (Date.now() - started) / 1000;
     expect(seconds).toBeLessThan(60);
     expect([...sheets.keys()].sort((a, b) => a.localeCompare(b))).toEqual(
-      ['Commitments', 'Compliance', 'Cover', 'Criteria', 'Matrix', 'Moderation', 'Panel', 'Price', 'Scores', 'Summary'].sort(
+      ['Commitments', 'Compliance', 'Cover', 'Criteria', 'Matrix', 'Moderation', 'Panel', 'Price', 'Robustness', 'Scores', 'Summary'].sort(
         (a, b) => a.localeCompare(b),
       ),
     );
@@ -155,6 +155,7 @@ describe('the evaluation matrix (xlsx)', () => {
       'Scores',
       'Moderation',
       'Price',
+      'Robustness',
       'Panel',
       'Commitments',
       'Compliance',

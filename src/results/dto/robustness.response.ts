@@ -23,7 +23,8 @@ export class MarkChangeResponse {
   @ApiProperty({
     enum: ['order', 'below_threshold'],
     example: 'order',
-    description: '`order`: the runner-up would be level with or ahead of the winner; `below_threshold`: the winner could not be ranked.',
+    description:
+      '`order`: the runner-up would be level with or ahead of the winner; `below_threshold`: the winner could not be ranked.',
   })
   effect: 'order' | 'below_threshold';
 }
@@ -42,10 +43,14 @@ export class RunnerUpRobustnessResponse {
     type: Number,
     nullable: true,
     example: 6.5,
-    description: 'The smallest fall, in whole hundredths of a point, in the winner’s total that changes their order; null when level.',
+    description:
+      'The smallest fall, in whole hundredths of a point, in the winner’s total that changes their order; null when level.',
   })
   totalChange: number | null;
-  @ApiProperty({ type: [MarkChangeResponse], description: 'Every single-score change of at most one scale point that would do it.' })
+  @ApiProperty({
+    type: [MarkChangeResponse],
+    description: 'Every single-score change of at most one scale point that would do it.',
+  })
   oneMarkChanges: MarkChangeResponse[];
   @ApiProperty({
     example:
@@ -74,7 +79,8 @@ export class CloseCallResponse {
     enum: ['margin', 'single_mark'],
     isArray: true,
     example: ['single_mark'],
-    description: '`margin`: the lead is under the tender’s closeCallMargin; `single_mark`: one point on one score would change it.',
+    description:
+      '`margin`: the lead is under the tender’s closeCallMargin; `single_mark`: one point on one score would change it.',
   })
   reasons: ('margin' | 'single_mark')[];
   @ApiProperty({ example: 6.5, description: 'The winner’s lead over the first runner-up.' }) margin: number;
@@ -109,7 +115,8 @@ export class GroupScenarioResponse {
   @ApiProperty({ example: false, description: 'Compared with the results.' }) winnerChanged: boolean;
   @ApiProperty({ example: false }) orderChanged: boolean;
   @ApiProperty({
-    example: 'Without the lived-experience members’ scores on Q1, C1, Bid B would still have won, by 18.00 points, in the same order.',
+    example:
+      'Without the lived-experience members’ scores on Q1, C1, Bid B would still have won, by 18.00 points, in the same order.',
   })
   sentence: string;
 }
@@ -119,7 +126,10 @@ export class GroupInfluenceResponse {
   @ApiProperty({ type: [GroupScenarioResponse] }) scenarios: GroupScenarioResponse[];
   @ApiProperty({ example: 6.5, description: 'The winner’s lead over the runner-up on the panel’s own scores.' })
   panelMargin: number;
-  @ApiProperty({ example: -11.5, description: 'How much of that lead the lived-experience scores make (negative: they narrowed it).' })
+  @ApiProperty({
+    example: -11.5,
+    description: 'How much of that lead the lived-experience scores make (negative: they narrowed it).',
+  })
   livedExperienceContribution: number;
   @ApiPropertyOptional({ type: Number, nullable: true, example: -176.92, description: 'Contribution ÷ lead, in percent.' })
   livedExperienceSharePercent: number | null;
