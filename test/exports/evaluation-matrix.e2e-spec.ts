@@ -63,9 +63,19 @@ describe('the evaluation matrix (xlsx)', () => {
     const seconds = (Date.now() - started) / 1000;
     expect(seconds).toBeLessThan(60);
     expect([...sheets.keys()].sort((a, b) => a.localeCompare(b))).toEqual(
-      ['Commitments', 'Compliance', 'Cover', 'Criteria', 'Matrix', 'Moderation', 'Panel', 'Price', 'Robustness', 'Scores', 'Summary'].sort(
-        (a, b) => a.localeCompare(b),
-      ),
+      [
+        'Commitments',
+        'Compliance',
+        'Cover',
+        'Criteria',
+        'Matrix',
+        'Moderation',
+        'Panel',
+        'Price',
+        'Robustness',
+        'Scores',
+        'Summary',
+      ].sort((a, b) => a.localeCompare(b)),
     );
     for (const [name, rows] of sheets) {
       for (const row of rows)
@@ -117,6 +127,19 @@ describe('the evaluation matrix (xlsx)', () => {
       const weighted = bid.criteria.find((criterion) => criterion.code === 'P')!.weighted;
       expect(row[5] === '' ? null : roundDecimalString(row[5])).toBe(weighted);
       expect(row[6]).toBe(bid.flags.some((flag) => flag.type === 'abnormally_low_price') ? 'Abnormally low' : '');
+    }
+
+    // Robustness (SCORING.md §11): each runner-up's margin, recalculated from the Matrix totals, and the
+    // size of its smallest change, as /results states them.
+    const robustness = sheets.get('Robustness')!;
+    const robustnessHeader = robustness.findIndex((row) => row[0] === 'Runner-up');
+    const runnersUp = (results as unknown as { robustness: { runnersUp: RunnerUp[] } }).robustness.runnersUp;
+    expect(runnersUp.length).toBeGreaterThan(0);
+    for (const [index, entry] of runnersUp.entries()) {
+      const row = robustness[robustnessHeader + 1 + index];
+      expect(row[0]).toBe(results.bids.find((bid) => bid.bidId === entry.runnerUpBidId)!.bidderName);
+      expect(roundDecimalString(row[4])).toBe(entry.margin);
+      if (entry.smallestMarkChange) expect(roundDecimalString(row[10])).toBe(entry.smallestMarkChange.change);
     }
 
     // An exact half at the third decimal (63.275, held in binary as 63.27499…) still rounds up.
@@ -173,7 +196,8 @@ describe('the evaluation matrix (xlsx)', () => {
       expect(names.get(name)).toHaveLength(1);
     }
 
-    for (const sheet of workbook.worksheets.filter((candidate) => candidate.name !== 'Cover')) {
+    // Cover and Robustness are blocks of facts, not one table: no frozen header or filter.
+    for (const sheet of workbook.worksheets.filter((candidate) => !['Cover', 'Robustness'].includes(candidate.name))) {
       expect({ sheet: sheet.name, state: sheet.views[0]?.state }).toEqual({ sheet: sheet.name, state: 'frozen' });
       expect(sheet.autoFilter).toBeTruthy();
       expect(sheet.pageSetup).toMatchObject({
@@ -266,3 +290,9 @@ describe('the evaluation matrix (xlsx)', () => {
     }
   });
 });
+
+interface RunnerUp {
+  runnerUpBidId: string;
+  margin: number;
+  smallestMarkChange: { change: number } | null;
+}
