@@ -13,8 +13,8 @@ const SCENARIO_LABELS = {
 
 /**
  * SCORING.md §11, one sheet: marks to change the winner, the close-call alert, group
- * influence and panel calibration. The totals are formulas reading the Matrix sheet's
- * total row; margins, sizes of change, the lived-experience contribution and share, and
+ * influence and panel calibration. The totals are formulas summing the Matrix sheet's
+ * weighted scores; margins, sizes of change, the lived-experience contribution and share, and
  * the share of agreements with the consensus are formulas over the cells beside them. The
  * smallest changes and the scenario figures are the engine's findings, shown as values.
  */
@@ -46,8 +46,14 @@ export async function writeRobustness(
   });
   const { result, presented } = record;
   const names = new Map(record.bids.map((bid) => [bid.id, bid.bidderName]));
-  const total = (bidId: string, cached: number) =>
-    formula(absolute(SHEET.matrix, plan.matrixScoreColumn.get(bidId)! + 1, plan.matrixSubtotalRow.total), cached);
+  // The unrounded sum of the bid's weighted scores on the Matrix (its Total row is rounded, and a margin
+  // is never taken between rounded parts); the margin beside it is rounded once, as /results rounds it.
+  const total = (bidId: string, cached: number) => {
+    const column = plan.matrixScoreColumn.get(bidId)! + 1;
+    const first = absolute(SHEET.matrix, column, plan.matrixFirstLeafRow);
+    const last = absolute(SHEET.matrix, column, plan.matrixLastLeafRow).split('!')[1];
+    return formula(`SUM(${first}:${last})`, cached);
+  };
   const points = (value: CellInput) => styled(value as never, { numFmt: FORMAT.points });
   const heading = (cells: string[]) => sheet.add(cells, HEADER_STYLE);
   const byId = new Map(presented.bids.map((bid) => [bid.bidId, bid]));
@@ -82,7 +88,7 @@ export async function writeRobustness(
         runnerUp.rank,
         points(total(winner.bidId, winner.total)),
         points(total(runnerUp.bidId, runnerUp.total)),
-        points(formula(`C${row}-D${row}`, entry.margin)),
+        points(formula(`ROUND(C${row}-D${row},2)`, entry.margin)),
         points(entry.totalChange),
         change ? names.get(change.bidId)! : null,
         change?.code ?? null,
