@@ -84,6 +84,13 @@ export function analyseGroupInfluence(
   }
 
   const actualOrder = ranked.map((bid) => `${bid.bidId}:${bid.rank}`).join(',');
+  const rankOne = (entries: readonly { bidId: string; rank: number | null }[]) =>
+    entries
+      .filter((entry) => entry.rank === 1)
+      .map((entry) => entry.bidId)
+      .sort(compareText)
+      .join(',');
+  const actualWinners = rankOne(ranked);
   const scope =
     leaves.length <= 3 ? `on ${leaves.map((leaf) => leaf.code).join(', ')}` : `on the ${leaves.length} criteria they score`;
   const scenarios = SCENARIOS.map((kind): GroupScenario => {
@@ -103,7 +110,8 @@ export function analyseGroupInfluence(
       .sort((a, b) => a.rank - b.rank || compareText(names.get(a.bidId)!, names.get(b.bidId)!) || compareText(a.bidId, b.bidId));
     const [first, second] = ordered;
     const margin = second ? first.total.sub(second.total) : null;
-    const winnerChanged = first.bidId !== winner.bidId || (second !== undefined && second.rank === first.rank);
+    // The bids ranked first (several when level) differ from the results'.
+    const winnerChanged = rankOne(ordered) !== actualWinners;
     const orderChanged = ordered.map((entry) => `${entry.bidId}:${entry.rank}`).join(',') !== actualOrder;
     return {
       scenario: kind,

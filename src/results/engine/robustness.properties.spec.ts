@@ -173,7 +173,7 @@ describe('robustness properties (SCORING.md §11)', () => {
           }
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 100, endOnFailure: true },
     );
   });
 
@@ -204,7 +204,7 @@ describe('robustness properties (SCORING.md §11)', () => {
           expect(entry.totalChange!.compare(Rational.of(entry.margin.scaledCeiling(2) + 1n, 100n))).toBeLessThanOrEqual(0);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 150, endOnFailure: true },
     );
   });
 
@@ -221,7 +221,7 @@ describe('robustness properties (SCORING.md §11)', () => {
         expect(closeCall.alert).toBe(underMargin || oneMark);
         for (const cell of closeCall.recheck) expect([robustness.winnerBidId, cell.runnerUpBidId]).toContain(cell.bidId);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, endOnFailure: true },
     );
   });
 
@@ -245,7 +245,7 @@ describe('robustness properties (SCORING.md §11)', () => {
           totals.find((t) => t.bidId === winner.bidId)!.total.sub(totals.find((t) => t.bidId === runnerUp.bidId)!.total);
         expect(influence.livedExperienceContribution.equals(lead(asScored.totals).sub(lead(without.totals)))).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, endOnFailure: true },
     );
   });
 
@@ -264,7 +264,7 @@ describe('robustness properties (SCORING.md §11)', () => {
           if (member.spread) expect(member.spread.sign()).toBeGreaterThanOrEqual(0);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 200, endOnFailure: true },
     );
   });
 });

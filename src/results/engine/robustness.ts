@@ -105,7 +105,7 @@ export function analyseRobustness(context: EngineContext, rankedInOrder: readonl
  */
 function smallestTotalFall(margin: Rational, total: Rational, flips: (total: Rational) => boolean): Rational {
   // A fall of at most margin − 0.01 leaves the winner 0.01 or more ahead: no flip.
-  let low = margin.sub(Rational.of(1, 100)).scaledCeiling(2);
+  let low = margin.sub(Rational.of(1, 100)).mul(Rational.fromInteger(100)).floor();
   low = low > 0n ? low : 0n;
   let high = margin.scaledCeiling(2) + 2n; // flips
   while (high - low > 1n) {
