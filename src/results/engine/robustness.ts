@@ -84,7 +84,10 @@ export function analyseRobustness(context: EngineContext, rankedInOrder: readonl
     // Strictly smaller only: among equal changes the first in tree order (the winner's before the runner-up's) is named.
     let smallest: MarkChange | null = null;
     for (const change of changes) if (!smallest || change.change.compare(smallest.change) < 0) smallest = change;
-    const totalChange = smallestTotalFall(margin, winner.total, flipsWhenWinnerHas);
+    const totalChange =
+      tieBreak === 'none'
+        ? smallestTotalFallUntied(winner.total, runnerUpKey.total)
+        : smallestTotalFall(margin, winner.total, flipsWhenWinnerHas);
     return {
       ...base,
       level: false,
@@ -114,6 +117,18 @@ function smallestTotalFall(margin: Rational, total: Rational, flips: (total: Rat
     else low = middle;
   }
   return Rational.of(high, 100n);
+}
+
+/**
+ * `smallestTotalFall` in closed form without a tie-break, where level is enough: the
+ * winner's total T − k/100, rounded half-up, must show at most the runner-up's R̂ (in
+ * hundredths), i.e. 100·T − k < R̂ + 1/2, so k = ⌊100·T − R̂ − 1/2⌋ + 1. One exact floor
+ * instead of a bisection (this runs for every runner-up of a 200-bid tender).
+ */
+function smallestTotalFallUntied(total: Rational, runnerUpShown: bigint): Rational {
+  const hundredths = total.mul(Rational.fromInteger(200)).sub(Rational.fromInteger(2n * runnerUpShown + 1n));
+  const k = Rational.of(hundredths.numerator, hundredths.denominator * 2n).floor() + 1n;
+  return Rational.of(k > 0n ? k : 0n, 100n);
 }
 
 /** One scored leaf: its weight and scale, and the search for the smallest change on it. */
