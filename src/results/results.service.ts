@@ -27,8 +27,8 @@ export class ResultsService {
     return this.db.read(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
       assertResultsVisible(tender.status);
-      const { result } = await this.evaluation.evaluate(em, tender);
-      return ResultsResponse.from(tender, presentResults(result), nameGaps(result), this.clock.now());
+      const { result, memberNames } = await this.evaluation.evaluate(em, tender);
+      return ResultsResponse.from(tender, presentResults(result), nameGaps(result), this.clock.now(), memberNames);
     });
   }
 }

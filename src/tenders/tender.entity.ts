@@ -19,6 +19,7 @@ export interface OpeningApproval {
 @Check(between('divergenceThresholdHundredths', 0, SCALE_CEILING * 100))
 @Check(between('minScorers', 1, 100))
 @Check(between('abnormallyLowRatioHundredths', 0, 100))
+@Check(between('closeCallMarginHundredths', 0, 10000))
 @Check(atLeast('version', 1))
 @Check(between('openingApprovals', 1, 2))
 @Check(['moderationRequired', 'priceVisibleToPanel', 'blindMarking', 'equalRepresentation'].map(isBoolean).join(' AND '))
@@ -82,6 +83,10 @@ export class Tender {
 
   @Column({ type: 'integer' })
   abnormallyLowRatioHundredths: number;
+
+  /** A winning margin below this many points (× 100) is a close call (SCORING.md §11.2). */
+  @Column({ type: 'integer', default: 100 })
+  closeCallMarginHundredths: number;
 
   @Column({ type: 'boolean' })
   priceVisibleToPanel: boolean;

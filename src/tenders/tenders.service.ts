@@ -31,6 +31,7 @@ const SETTING_KEYS = [
   'divergenceThreshold',
   'minScorers',
   'abnormallyLowRatio',
+  'closeCallMargin',
   'priceVisibleToPanel',
   'blindMarking',
   'equalRepresentation',
@@ -69,6 +70,7 @@ function snapshot(tender: Tender): Record<string, unknown> {
       divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
       minScorers: tender.minScorers,
       abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
+      closeCallMarginHundredths: tender.closeCallMarginHundredths,
       priceVisibleToPanel: tender.priceVisibleToPanel,
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
@@ -114,6 +116,7 @@ export class TendersService {
         scaleMax: scale.max,
         scaleLabels: labelsForScale(scale.min, scale.max, scale.labels),
         ...toStoredSettings(template?.settings ?? DEFAULT_SETTINGS),
+        closeCallMarginHundredths: 100,
         openingApprovalsGiven: null,
         scoringDeadline: null,
         contactName: null,
@@ -380,6 +383,7 @@ export class TendersService {
     if (dto.divergenceThreshold !== undefined) tender.divergenceThresholdHundredths = toHundredthsExact(dto.divergenceThreshold);
     if (dto.minScorers !== undefined) tender.minScorers = dto.minScorers;
     if (dto.abnormallyLowRatio !== undefined) tender.abnormallyLowRatioHundredths = toHundredthsExact(dto.abnormallyLowRatio);
+    if (dto.closeCallMargin !== undefined) tender.closeCallMarginHundredths = toHundredthsExact(dto.closeCallMargin);
     if (dto.priceVisibleToPanel !== undefined) tender.priceVisibleToPanel = dto.priceVisibleToPanel;
     if (dto.blindMarking !== undefined) tender.blindMarking = dto.blindMarking;
     if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;

@@ -73,6 +73,7 @@ describe('the evaluation matrix (xlsx)', () => {
         'Moderation',
         'Panel',
         'Price',
+        'Robustness',
         'Scores',
         'Summary',
       ].sort((a, b) => a.localeCompare(b)),
@@ -129,6 +130,19 @@ describe('the evaluation matrix (xlsx)', () => {
       expect(row[6]).toBe(bid.flags.some((flag) => flag.type === 'abnormally_low_price') ? 'Abnormally low' : '');
     }
 
+    // Robustness (SCORING.md §11): each runner-up's margin, recalculated from the Matrix totals, and the
+    // size of its smallest change, as /results states them.
+    const robustness = sheets.get('Robustness')!;
+    const robustnessHeader = robustness.findIndex((row) => row[0] === 'Runner-up');
+    const runnersUp = (results as unknown as { robustness: { runnersUp: RunnerUp[] } }).robustness.runnersUp;
+    expect(runnersUp.length).toBeGreaterThan(0);
+    for (const [index, entry] of runnersUp.entries()) {
+      const row = robustness[robustnessHeader + 1 + index];
+      expect(row[0]).toBe(results.bids.find((bid) => bid.bidId === entry.runnerUpBidId)!.bidderName);
+      expect(roundDecimalString(row[4])).toBe(entry.margin);
+      if (entry.smallestMarkChange) expect(roundDecimalString(row[10])).toBe(entry.smallestMarkChange.change);
+    }
+
     // An exact half at the third decimal (63.275, held in binary as 63.27499…) still rounds up.
     const peerPower = results.bids.find((bid) => bid.bidderName === 'Peer Power CIC')!;
     expect(peerPower.total).toBe(63.28);
@@ -173,6 +187,7 @@ describe('the evaluation matrix (xlsx)', () => {
       'Scores',
       'Moderation',
       'Price',
+      'Robustness',
       'Panel',
       'Commitments',
       'Compliance',
@@ -191,7 +206,8 @@ describe('the evaluation matrix (xlsx)', () => {
       expect(names.get(name)).toHaveLength(1);
     }
 
-    for (const sheet of workbook.worksheets.filter((candidate) => candidate.name !== 'Cover')) {
+    // Cover and Robustness are blocks of facts, not one table: no frozen header or filter.
+    for (const sheet of workbook.worksheets.filter((candidate) => !['Cover', 'Robustness'].includes(candidate.name))) {
       expect({ sheet: sheet.name, state: sheet.views[0]?.state }).toEqual({ sheet: sheet.name, state: 'frozen' });
       expect(sheet.autoFilter).toBeTruthy();
       expect(sheet.pageSetup).toMatchObject({
@@ -284,3 +300,9 @@ describe('the evaluation matrix (xlsx)', () => {
     }
   });
 });
+
+interface RunnerUp {
+  runnerUpBidId: string;
+  margin: number;
+  smallestMarkChange: { change: number } | null;
+}

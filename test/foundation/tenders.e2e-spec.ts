@@ -45,6 +45,19 @@ describe('tenders and criteria', () => {
     expect(Object.keys(patched.body.scale.labels)).toEqual(['1', '2', '3', '4']);
   });
 
+  it('holds the close-call margin: 1 point by default, 2 decimals at most, 0–100 (SCORING.md §11.2)', async () => {
+    const id = await createTender(t, owner.token);
+    const created = await t.http().get(`/api/tenders/${id}`).set(owner.auth).expect(200);
+    expect(created.body.closeCallMargin).toBe(1);
+    const patched = await t.http().patch(`/api/tenders/${id}`).set(owner.auth).send({ closeCallMargin: 2.5 }).expect(200);
+    expect(patched.body.closeCallMargin).toBe(2.5);
+    for (const closeCallMargin of [1.234, -1, 101, 'one']) {
+      const refused = await t.http().patch(`/api/tenders/${id}`).set(owner.auth).send({ closeCallMargin }).expect(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['closeCallMargin']);
+    }
+  });
+
   it('refuses to publish broken weights with 422 naming every node and the sums', async () => {
     const id = await createTender(t, owner.token);
     const post = (body: Record<string, unknown>) => t.http().post(`/api/tenders/${id}/criteria`).set(owner.auth).send(body).expect(201);

@@ -107,6 +107,70 @@ describe('SCORING.md §10 worked example, through the API', () => {
     });
   });
 
+  it('states the marks to change the winner and raises a close call (SCORING.md §11.1–§11.2)', async () => {
+    // B's moderated Q1 3 → 2 takes 40 × 1 / 5 = 8 off B: 70 < 71.50. Nothing smaller does.
+    const { body } = await getResults(t, tenderId, commissioner);
+    expect(body.robustness).toMatchObject({
+      winnerBidId: bidB,
+      runnersUp: [
+        {
+          runnerUpBidId: bidA,
+          margin: 6.5,
+          level: false,
+          smallestMarkChange: { bidId: bidB, code: 'Q1', from: 3, to: 2, change: 1, effect: 'order' },
+          totalChange: 6.5,
+        },
+      ],
+    });
+    expect(body.closeCall).toMatchObject({
+      alert: true,
+      reasons: ['single_mark'],
+      margin: 6.5,
+      threshold: 1,
+      recheck: [{ bidId: bidB, code: 'Q1', from: 3, to: 2, change: 1, runnerUpBidId: bidA, source: 'moderated' }],
+    });
+  });
+
+  it('says how the lived-experience scores shaped the order (§11.3)', async () => {
+    // Here Q1 is scored by lived-experience members only. On the panel's own scores B has
+    // Q1 (2 + 3) / 2 = 2.5 → 20 and C1 0.5 × 4 + 0.5 × 3 = 3.5 → 21, + 30 = 71, half a point
+    // behind A's 71.50. Without lived experience Q1 counts 0 for both: A 12 + 24 = 36,
+    // B C1 3 → 18, + 30 = 48: B by 12. Lived experience only: A 28 + 27 + 24 = 79,
+    // B 20 + 24 + 30 = 74: A by 5.
+    const { body } = await getResults(t, tenderId, commissioner);
+    const scenario = (kind: string) =>
+      body.groupInfluence.scenarios.find((entry: { scenario: string }) => entry.scenario === kind);
+    expect(body.groupInfluence.criteria).toEqual(['Q1', 'C1']);
+    expect(scenario('as_scored').sentence).toBe(
+      'On the panel’s own scores (before moderation) on Q1, C1, A would have won, by 0.50 points.',
+    );
+    expect(scenario('without_lived_experience')).toMatchObject({ winnerBidId: bidB, margin: 12, winnerChanged: false });
+    expect(scenario('without_lived_experience').sentence).toBe(
+      'Without the lived-experience members’ scores on Q1, C1, B would still have won, by 12.00 points, in the same order.',
+    );
+    expect(scenario('lived_experience_only')).toMatchObject({ winnerBidId: bidA, margin: 5, winnerChanged: true });
+    expect(body.groupInfluence).toMatchObject({ panelMargin: -0.5, livedExperienceContribution: -12.5 });
+  });
+
+  it('reports each member’s calibration, lived-experience members by pseudonym (§11.4)', async () => {
+    // Lived experience 1: A×Q1 4 − 3 = 1, A×C1 5 − (4 + 2) / 2 = 2, B×Q1 2 − 3 = −1,
+    // B×C1 4 − (4 + 3) / 2 = 0.5 → 2.5 / 4 = 0.625; consensus B×Q1 2 ≠ 3, B×C1 4 = 4.
+    // The professional: A×C1 2 − 4.5, B×C1 3 − 4 → −3.5 / 2 = −1.75.
+    const { body } = await getResults(t, tenderId, commissioner);
+    expect(body.calibration.map((member: { name: string }) => member.name)[0]).toBe('Lived experience 1');
+    expect(body.calibration[0]).toMatchObject({
+      group: 'lived_experience',
+      scores: 4,
+      leniency: 0.63,
+      consensusCells: 2,
+      consensusAgreements: 1,
+      consensusDifference: 0.5,
+    });
+    const professional = body.calibration.find((member: { group: string }) => member.group === 'professional');
+    expect(professional).toMatchObject({ scores: 2, leniency: -1.75, consensusCells: 1, consensusAgreements: 0 });
+    expect(professional.name).not.toMatch(/^Lived experience/);
+  });
+
   it('awards B, the rank-1 bid, when no bid is named', async () => {
     const awarded = await award(t, tenderId, commissioner);
     expect(awarded.status).toBe(200);

@@ -44,6 +44,7 @@ export async function evaluationJson(record: EvaluationRecord): Promise<Record<s
       divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
       minScorers: tender.minScorers,
       abnormallyLowRatio: fromHundredths(tender.abnormallyLowRatioHundredths),
+      closeCallMargin: fromHundredths(tender.closeCallMarginHundredths),
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
     },
@@ -61,6 +62,14 @@ export async function evaluationJson(record: EvaluationRecord): Promise<Record<s
       complete: record.presented.complete,
       gaps: record.presented.gaps,
       sensitivity: record.presented.sensitivity,
+      robustness: record.presented.robustness,
+      closeCall: record.presented.closeCall,
+      groupInfluence: record.presented.groupInfluence,
+      // Reporting only (SCORING.md §11.4), members in join order, by their names on the record.
+      calibration: record.members.flatMap((member) => {
+        const entry = record.presented.calibration.find((candidate) => candidate.panelistId === member.id);
+        return entry ? [{ panelMemberId: member.id, name: member.name, ...withoutId(entry) }] : [];
+      }),
       bids: record.presented.bids,
     },
     panel: record.members.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() })),
@@ -121,4 +130,8 @@ export async function evaluationJson(record: EvaluationRecord): Promise<Record<s
       publishedAt: iso(entry.publishedAt),
     })),
   };
+}
+
+function withoutId<T extends { panelistId: string }>({ panelistId: _panelistId, ...rest }: T): Omit<T, 'panelistId'> {
+  return rest;
 }

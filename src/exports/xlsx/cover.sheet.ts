@@ -20,6 +20,11 @@ const HOW_TO_READ: [string, string][] = [
   [SHEET.scores, 'Every individual score with its rationale; "Counted" says whether it enters the panel score, and why not.'],
   [SHEET.moderation, 'Every version of every moderated score with its rationale, beside the panel spread and flags it resolved.'],
   [SHEET.price, 'The price formula, written out as a live formula among eligible bids.'],
+  [
+    SHEET.robustness,
+    'How fragile the decision is: the smallest single-score change that would change the winner, the close-call alert, how the ' +
+      'lived-experience scores shaped the order, and how each panel member marks (reporting only).',
+  ],
   [SHEET.panel, 'Panel members (lived-experience members by pseudonym), roles and declarations of interest.'],
   [SHEET.commitments, 'The outcomes each bidder commits to, with measure, target, baseline and date.'],
   [SHEET.compliance, 'Pass/fail gates per bid, with the note recorded.'],
@@ -71,10 +76,12 @@ export async function writeCover(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
   await line('Divergence threshold (scale points)', fromHundredths(tender.divergenceThresholdHundredths), FORMAT.score);
   await line('Minimum scorers', tender.minScorers, FORMAT.integer);
   await line('Abnormally low price ratio', fromHundredths(tender.abnormallyLowRatioHundredths), FORMAT.percent);
+  await line('Close-call margin (points)', fromHundredths(tender.closeCallMarginHundredths), FORMAT.points);
   await line('Blind marking', tender.blindMarking ? 'Yes (panelists saw "Bid n" labels)' : 'No');
 
   await sheet.add([]);
   await line('Sensitivity', result.sensitivity?.sentence ?? 'Fewer than two ranked bids: nothing to compare.');
+  await line('Close call', result.closeCall?.sentence ?? 'Fewer than two ranked bids: nothing to compare.');
 
   await sheet.add([]);
   await sheet.add([styled('How to read this workbook', BOLD)]);

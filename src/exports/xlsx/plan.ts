@@ -15,6 +15,7 @@ export const SHEET = {
   scores: 'Scores',
   moderation: 'Moderation',
   price: 'Price',
+  robustness: 'Robustness',
   panel: 'Panel',
   commitments: 'Commitments',
   compliance: 'Compliance',

@@ -14,6 +14,7 @@ import { writePanel } from './panel.sheet';
 import { planWorkbook } from './plan';
 import { stopWritingWhen } from './sheet-writer';
 import { writePrice } from './price.sheet';
+import { writeRobustness } from './robustness.sheet';
 import { writeScores } from './scores.sheet';
 import { writeSummary } from './summary.sheet';
 
@@ -44,6 +45,7 @@ export async function writeEvaluationWorkbook(record: EvaluationRecord, output: 
   await writeScores(workbook, record);
   await writeModeration(workbook, record);
   await writePrice(workbook, record, plan);
+  await writeRobustness(workbook, record, plan);
   await writePanel(workbook, record);
   await writeCommitments(workbook, record);
   await writeCompliance(workbook, record);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PanelGroup, PresentedResults } from '../engine';
 import type { NamedGap } from '../domain/results-rules';
+import { CloseCallResponse, GroupInfluenceResponse, PanelistCalibrationResponse, RobustnessResponse } from './robustness.response';
 
 /*
  * The body of GET /api/tenders/:id/results (API.md "Results and exports"). Every number
@@ -158,6 +159,35 @@ export class ResultsResponse {
     description: 'For the winner and the runner-up; null with fewer than two ranked bids.',
   })
   sensitivity: SensitivityResponse | null;
+  @ApiPropertyOptional({
+    type: RobustnessResponse,
+    nullable: true,
+    description:
+      'Marks to change the winner (docs/SCORING.md §11.1): for each runner-up, the smallest single-score change and the smallest ' +
+      'fall in the winner’s total that would put it level or ahead. null with fewer than two ranked bids.',
+  })
+  robustness: RobustnessResponse | null;
+  @ApiPropertyOptional({
+    type: CloseCallResponse,
+    nullable: true,
+    description: 'The close-call alert (§11.2), with the scores to check again at moderation. null with fewer than two ranked bids.',
+  })
+  closeCall: CloseCallResponse | null;
+  @ApiPropertyOptional({
+    type: GroupInfluenceResponse,
+    nullable: true,
+    description:
+      'Group influence (§11.3): the order without the lived-experience members’ scores, with the groups weighted equally, and with ' +
+      'theirs alone, and their share of the winning margin. null with fewer than two ranked bids or no criterion they score.',
+  })
+  groupInfluence: GroupInfluenceResponse | null;
+  @ApiProperty({
+    type: [PanelistCalibrationResponse],
+    description:
+      'Evaluator calibration (§11.4), per panel member in join order: reporting only, never changes a score. Lived-experience ' +
+      'members by pseudonym.',
+  })
+  calibration: PanelistCalibrationResponse[];
   @ApiProperty({
     type: [ResultsBidResponse],
     description: 'Every bid submitted by the deadline (disqualified ones included): ranked by rank, then the unranked.',
@@ -174,7 +204,11 @@ export class ResultsResponse {
     presented: PresentedResults,
     gaps: NamedGap[],
     generatedAt: Date,
+    /** Panel member id → name on the record, in join order (pseudonyms for lived-experience members). */
+    memberNames: ReadonlyMap<string, string>,
   ): ResultsResponse {
+    const order = [...memberNames.keys()];
+    const position = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
     return {
       tenderId: tender.id,
       status: tender.status,
@@ -187,6 +221,12 @@ export class ResultsResponse {
         missing: gap.missing,
       })),
       sensitivity: presented.sensitivity,
+      robustness: presented.robustness,
+      closeCall: presented.closeCall,
+      groupInfluence: presented.groupInfluence,
+      calibration: [...presented.calibration]
+        .sort((a, b) => position(a.panelistId) - position(b.panelistId))
+        .map((member) => PanelistCalibrationResponse.from(member, memberNames)),
       bids: presented.bids.map((bid) => ({
         bidId: bid.bidId,
         bidderName: bid.bidderName,

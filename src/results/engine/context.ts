@@ -99,6 +99,7 @@ function checkScaleAndSettings({ scale, settings }: EngineInput): void {
     divergenceThresholdHundredths: settings.divergenceThresholdHundredths,
     minScorers: settings.minScorers,
     abnormallyLowRatioHundredths: settings.abnormallyLowRatioHundredths,
+    closeCallMarginHundredths: settings.closeCallMarginHundredths ?? 100,
   };
   for (const [name, value] of Object.entries(integers)) {
     if (!Number.isSafeInteger(value) || value < 0) {

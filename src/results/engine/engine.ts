@@ -25,6 +25,8 @@
  *   the formula's result. Gates are not listed in `criteria`: their outcomes are in
  *   `exclusions` and `gaps`.
  * - Sensitivity: see sensitivity.ts ("reverse" means "at least level").
+ * - Robustness, close call, group influence and calibration (§11): robustness.ts,
+ *   group-influence.ts, calibration.ts. They read the result and never change it.
  * - Input that contradicts itself is refused with EngineInputError (context.ts).
  */
 import { buildContext, compareText, EngineContext } from './context';
@@ -36,7 +38,20 @@ import { rankBids } from './ranking';
 import { Rational } from './rational';
 import { analyseSensitivity } from './sensitivity';
 import { gapsOf } from './completeness';
-import { BidResult, CategoryTotals, CriterionResult, EngineBid, EngineInput, EngineResult, Flag, Gap } from './types';
+import { calibratePanel } from './calibration';
+import { analyseGroupInfluence, StatisticsIndex } from './group-influence';
+import { analyseRobustness, closeCallOf } from './robustness';
+import {
+  BidResult,
+  CategoryTotals,
+  CriterionResult,
+  EngineBid,
+  EngineInput,
+  EngineResult,
+  Flag,
+  Gap,
+  PanelStatistics,
+} from './types';
 
 export function computeResults(input: EngineInput): EngineResult {
   const context = buildContext(input);
@@ -83,14 +98,18 @@ export function computeResults(input: EngineInput): EngineResult {
 
   const gapsByBid = new Map(assessed.map((entry) => [entry.bid.id, entry.gaps]));
   const gaps: Gap[] = results.flatMap((result) => gapsByBid.get(result.bidId)!);
+  const ranked = results.filter((result) => result.rank !== null);
+  const statistics: StatisticsIndex = new Map(assessed.map((entry) => [entry.bid.id, entry.statistics]));
+  const robustness = analyseRobustness(context, ranked);
   return {
     complete: gaps.length === 0,
     gaps,
     bids: results,
-    sensitivity: analyseSensitivity(
-      context,
-      results.filter((result) => result.rank !== null),
-    ),
+    sensitivity: analyseSensitivity(context, ranked),
+    robustness,
+    closeCall: closeCallOf(context, robustness, results),
+    groupInfluence: analyseGroupInfluence(context, results, statistics),
+    calibration: calibratePanel(context, results, statistics),
   };
 }
 
@@ -98,14 +117,17 @@ export function computeResults(input: EngineInput): EngineResult {
 function assessBid(context: EngineContext, bid: EngineBid) {
   const scored = new Map<string, CriterionResult>();
   const flags: Flag[] = [];
+  const statistics = new Map<string, PanelStatistics>();
   for (const criterion of context.scoredLeaves) {
-    const statistics = cellStatistics(context, bid.id, criterion);
-    scored.set(criterion.id, scoreCriterion(context, bid.id, criterion, statistics));
-    for (const flag of statistics.flags) flags.push(flag);
+    const cell = cellStatistics(context, bid.id, criterion);
+    statistics.set(criterion.id, cell);
+    scored.set(criterion.id, scoreCriterion(context, bid.id, criterion, cell));
+    for (const flag of cell.flags) flags.push(flag);
   }
   return {
     bid,
     scored,
+    statistics,
     flags,
     exclusions: exclusionsOf(context, bid, scored),
     gaps: gapsOf(context, bid, scored),

@@ -4,7 +4,16 @@ export { panelStatistics, aggregate } from './panel-statistics';
 export { weightedScore } from './criterion-score';
 export { priceFraction } from './price';
 export { presentResults, presentNumber } from './present';
-export type { PresentedResults, PresentedBid, PresentedCriterion } from './present';
+export type {
+  PresentedResults,
+  PresentedBid,
+  PresentedCriterion,
+  PresentedRobustness,
+  PresentedCloseCall,
+  PresentedGroupInfluence,
+  PresentedCalibration,
+  PresentedMarkChange,
+} from './present';
 export { EngineInputError } from './context';
 export { Rational } from './rational';
 export * from './types';

@@ -8,7 +8,16 @@ describe('presentResults', () => {
   const shown = presentResults(computeResults(workedExample()));
 
   it('has the API.md fields for every bid, in order', () => {
-    expect(Object.keys(shown)).toEqual(['complete', 'gaps', 'sensitivity', 'bids']);
+    expect(Object.keys(shown)).toEqual([
+      'complete',
+      'gaps',
+      'sensitivity',
+      'robustness',
+      'closeCall',
+      'groupInfluence',
+      'calibration',
+      'bids',
+    ]);
     expect(Object.keys(shown.bids[0])).toEqual([
       'bidId',
       'bidderName',

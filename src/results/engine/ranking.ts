@@ -18,19 +18,8 @@ export interface RankCandidate {
  * - `price`: the lower price in pence; still equal → shared rank.
  */
 export function rankBids(candidates: readonly RankCandidate[], tieBreak: TieBreak): Map<string, number> {
-  const keyed = candidates.map((candidate) => ({
-    bidId: candidate.bidId,
-    total: candidate.total.scaledHalfUp(2),
-    quality: candidate.total.sub(candidate.priceWeighted).scaledHalfUp(2),
-    price: candidate.pricePence,
-  }));
-  type Keyed = (typeof keyed)[number];
-  const compare = (a: Keyed, b: Keyed): number => {
-    if (a.total !== b.total) return a.total > b.total ? -1 : 1;
-    if (tieBreak === 'quality' && a.quality !== b.quality) return a.quality > b.quality ? -1 : 1;
-    if (tieBreak === 'price' && a.price !== b.price) return a.price < b.price ? -1 : 1;
-    return 0;
-  };
+  const keyed = candidates.map(rankingKey);
+  const compare = (a: RankingKey, b: RankingKey) => compareRankingKeys(a, b, tieBreak);
   keyed.sort(compare);
   const ranks = new Map<string, number>();
   keyed.forEach((entry, index) => {
@@ -39,4 +28,29 @@ export function rankBids(candidates: readonly RankCandidate[], tieBreak: TieBrea
     ranks.set(entry.bidId, rank);
   });
   return ranks;
+}
+
+/** What the ranking compares of a bid: its total and its total without price, at 2 decimals, and its price. */
+export interface RankingKey {
+  bidId: string;
+  total: bigint;
+  quality: bigint;
+  price: bigint;
+}
+
+export function rankingKey(candidate: RankCandidate): RankingKey {
+  return {
+    bidId: candidate.bidId,
+    total: candidate.total.scaledHalfUp(2),
+    quality: candidate.total.sub(candidate.priceWeighted).scaledHalfUp(2),
+    price: candidate.pricePence,
+  };
+}
+
+/** Negative when `a` ranks ahead of `b`, 0 when they are level (share a rank). */
+export function compareRankingKeys(a: RankingKey, b: RankingKey, tieBreak: TieBreak): number {
+  if (a.total !== b.total) return a.total > b.total ? -1 : 1;
+  if (tieBreak === 'quality' && a.quality !== b.quality) return a.quality > b.quality ? -1 : 1;
+  if (tieBreak === 'price' && a.price !== b.price) return a.price < b.price ? -1 : 1;
+  return 0;
 }

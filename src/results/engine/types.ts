@@ -18,8 +18,12 @@ export interface EngineScale {
   max: number;
 }
 
-/** The scoring settings as a tender stores them (tenders/domain/tender-settings.ts). */
-export type EngineSettings = ScoringSettings;
+/**
+ * The scoring settings as a tender stores them (tenders/domain/tender-settings.ts), and the
+ * close-call margin: percentage points × 100 (SCORING.md §11.2); a winning margin below it is
+ * a close call. Absent means the default, 1 point (100).
+ */
+export type EngineSettings = ScoringSettings & { closeCallMarginHundredths?: number };
 
 export interface EngineCriterion {
   id: string;
@@ -185,6 +189,138 @@ export interface EngineResult {
   /** Ranked bids by rank, then unranked bids by total (descending), then bidder name. */
   bids: BidResult[];
   sensitivity: Sensitivity | null;
+  /** §11.1; null with fewer than two ranked bids. */
+  robustness: Robustness | null;
+  /** §11.2; null with fewer than two ranked bids. */
+  closeCall: CloseCall | null;
+  /** §11.3; null with fewer than two ranked bids or no criterion lived-experience members score. */
+  groupInfluence: GroupInfluence | null;
+  /** §11.4, per panel member by id. Reporting only: no score depends on it. */
+  calibration: PanelistCalibration[];
+}
+
+/* --------------------------------------------------- robustness (§11) ---------- */
+
+/** One bid × criterion score changed to another whole score on the scale. */
+export interface MarkChange {
+  /** Whose score changes: the winner's (lowered) or the runner-up's (raised). */
+  bidId: string;
+  criterionId: string;
+  code: string;
+  /** The criterion score now (moderated, else panel). */
+  from: Rational;
+  /** The whole score it would change to. */
+  to: number;
+  /** |to − from|, in scale points. */
+  change: Rational;
+  /** `order`: the runner-up would be level or ahead; `below_threshold`: the winner could not be ranked. */
+  effect: 'order' | 'below_threshold';
+}
+
+export interface RunnerUpRobustness {
+  runnerUpBidId: string;
+  /** Winner's exact total − the runner-up's. */
+  margin: Rational;
+  /** They already share the rank: nothing needs to change. */
+  level: boolean;
+  /** The smallest single-score change that puts the runner-up level or ahead; null when level or when none can. */
+  smallestMarkChange: MarkChange | null;
+  /** The smallest fall in the winner's total, a whole number of hundredths of a point; null when level. */
+  totalChange: Rational | null;
+  /** Every score whose change by at most one scale point would do it. */
+  oneMarkChanges: MarkChange[];
+  sentence: string;
+}
+
+export interface Robustness {
+  winnerBidId: string;
+  /** Every other ranked bid, in ranked order. */
+  runnersUp: RunnerUpRobustness[];
+}
+
+export type CloseCallReason = 'margin' | 'single_mark';
+
+export interface RecheckCell extends MarkChange {
+  /** The runner-up this change would bring level with or ahead of the winner. */
+  runnerUpBidId: string;
+  source: ScoreSource;
+}
+
+export interface CloseCall {
+  alert: boolean;
+  reasons: CloseCallReason[];
+  /** The winner's lead over the first runner-up, exact. */
+  margin: Rational;
+  /** The tender's close-call margin, in points. */
+  threshold: Rational;
+  /** Scores to check again at moderation, in the order of `bids`, then tree order. */
+  recheck: RecheckCell[];
+  sentence: string;
+}
+
+export type GroupScenarioKind = 'as_scored' | 'without_lived_experience' | 'equal_group_weights' | 'lived_experience_only';
+
+export interface ScenarioTotal {
+  bidId: string;
+  total: Rational;
+  rank: number;
+}
+
+export interface GroupScenario {
+  scenario: GroupScenarioKind;
+  /** Eligible bids in the scenario's ranked order. */
+  totals: ScenarioTotal[];
+  winnerBidId: string;
+  /** The scenario winner's lead over its runner-up; null with one ranked bid. */
+  margin: Rational | null;
+  /** Compared with the results. */
+  winnerChanged: boolean;
+  orderChanged: boolean;
+  sentence: string;
+}
+
+export interface GroupInfluence {
+  /** Codes of the scored criteria lived-experience members score. */
+  criteria: string[];
+  scenarios: GroupScenario[];
+  /** The winner's lead over the runner-up on the panel's own scores (scenario `as_scored`). */
+  panelMargin: Rational;
+  /** How much of `panelMargin` the lived-experience scores make: as scored − without them. */
+  livedExperienceContribution: Rational;
+  /** contribution / panelMargin; null when the panel margin is 0. */
+  livedExperienceShare: Rational | null;
+  sentence: string;
+}
+
+export interface CalibrationOutlier {
+  bidId: string;
+  criterionId: string;
+  code: string;
+  score: number;
+  /** The mean of the other members' usable scores on the cell. */
+  othersMean: Rational;
+}
+
+export interface PanelistCalibration {
+  panelistId: string;
+  group: PanelGroup;
+  /** Usable scores (§3.2) the member gave. */
+  scores: number;
+  mean: Rational | null;
+  /** Mean absolute deviation of the member's scores around their own mean. */
+  spread: Rational | null;
+  /** Cells the member scored together with at least one other member. */
+  comparedCells: number;
+  /** Mean of (own score − mean of the others' scores) over those cells; positive is generous. */
+  leniency: Rational | null;
+  /** Cells with a moderated score the member scored. */
+  consensusCells: number;
+  /** Of those, how many the member scored exactly as the consensus. */
+  consensusAgreements: number;
+  /** Mean |own score − moderated score| over those cells. */
+  consensusDifference: Rational | null;
+  /** Cells where the member alone stands far from the others. */
+  outliers: CalibrationOutlier[];
 }
 
 /** Per bid × scored criterion, what the panel did; shared by results and moderation. */

@@ -130,7 +130,7 @@ export function toEngineInput(rows: EvaluationRows): EngineInput {
   }
   return {
     scale: { min: tender.scaleMin, max: tender.scaleMax },
-    settings: scoringSettingsOf(tender),
+    settings: { ...scoringSettingsOf(tender), closeCallMarginHundredths: tender.closeCallMarginHundredths },
     criteria: criteria.map((c) => ({
       id: c.id,
       code: c.code,

@@ -16,6 +16,8 @@ import type { ScoreRow } from '../../scoring/score-queries';
 export interface Evaluated {
   input: EngineInput;
   result: EngineResult;
+  /** Panel member id → name on the record, in join order: "Lived experience n" for lived-experience members. */
+  memberNames: Map<string, string>;
 }
 
 export interface RecordCriterion {

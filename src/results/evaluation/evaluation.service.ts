@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/caller';
 import type { Tender } from '../../tenders/tender.entity';
+import { PanelDirectory } from '../../panel/panel-directory.service';
 import { computeResults } from '../engine';
 import type { Evaluated, EvaluationRecord } from './evaluation-record';
 import { EvaluationRecordLoader } from './evaluation-record.loader';
@@ -20,6 +21,7 @@ export class Evaluation {
   constructor(
     private readonly reader: EvaluationReader,
     private readonly records: EvaluationRecordLoader,
+    private readonly directory: PanelDirectory,
   ) {}
 
   /** The compact door: only what the engine reads. */
@@ -38,6 +40,6 @@ export class Evaluation {
 
   private compute(rows: EvaluationRows): Evaluated {
     const input = toEngineInput(rows);
-    return { input, result: computeResults(input) };
+    return { input, result: computeResults(input), memberNames: this.directory.namesOnRecord(rows.members) };
   }
 }

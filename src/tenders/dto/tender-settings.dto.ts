@@ -161,6 +161,18 @@ export class TenderSettingsDto {
   @Max(1)
   abnormallyLowRatio?: number;
 
+  @ApiPropertyOptional({
+    example: 1,
+    description:
+      'Points of 100, at most 2 decimals: a winning margin below it makes the results a close call (docs/SCORING.md §11.2). Default 1.',
+  })
+  @IfPresent()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(2)
+  @Min(0)
+  @Max(100)
+  closeCallMargin?: number;
+
   @ApiPropertyOptional({ example: false })
   @IfPresent()
   @IsBoolean()

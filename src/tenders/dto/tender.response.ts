@@ -45,6 +45,7 @@ export class TenderResponse {
   @ApiProperty({ example: 2 }) divergenceThreshold: number;
   @ApiProperty({ example: 2 }) minScorers: number;
   @ApiProperty({ example: 0.8 }) abnormallyLowRatio: number;
+  @ApiProperty({ example: 1, description: 'Points: a winning margin below it is a close call.' }) closeCallMargin: number;
   @ApiProperty() priceVisibleToPanel: boolean;
   @ApiProperty() blindMarking: boolean;
   @ApiProperty() equalRepresentation: boolean;
@@ -112,6 +113,7 @@ export class TenderResponse {
       divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
       minScorers: tender.minScorers,
       abnormallyLowRatio: fromHundredths(tender.abnormallyLowRatioHundredths),
+      closeCallMargin: fromHundredths(tender.closeCallMarginHundredths),
       priceVisibleToPanel: tender.priceVisibleToPanel,
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
