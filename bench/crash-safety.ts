@@ -46,7 +46,12 @@ async function setUp(server: ServerProcess): Promise<{ tenderId: string; panel: 
   };
   const owner = await account('commissioner', 0);
   const deadline = new Date(Date.now() + 8_000).toISOString();
-  const tender = await call('POST', '/tenders', owner.token, { reference: `CRASH-${Date.now()}`, title: 'Crash safety', bidDeadline: deadline, minScorers: 1 });
+  const tender = await call('POST', '/tenders', owner.token, {
+    reference: `CRASH-${Date.now()}`,
+    title: 'Crash safety',
+    bidDeadline: deadline,
+    minScorers: 1,
+  });
   const tenderId = tender.body.id as string;
   for (const criterion of [
     { code: 'Q1', title: 'Quality', kind: 'scored', category: 'quality', weight: 40 },
@@ -66,7 +71,8 @@ async function setUp(server: ServerProcess): Promise<{ tenderId: string; panel: 
       responses: CRITERIA.map((criterion) => ({ criterion, text: `Our answer on ${criterion}.` })),
     });
     if (bid.status !== 201) throw new Error(`bid: ${bid.status} ${JSON.stringify(bid.body)}`);
-    if ((await call('POST', `/tenders/${tenderId}/bids/${bid.body.id}/submit`, bidder.token)).status !== 200) throw new Error('submit failed');
+    if ((await call('POST', `/tenders/${tenderId}/bids/${bid.body.id}/submit`, bidder.token)).status !== 200)
+      throw new Error('submit failed');
     bidIds.push(bid.body.id as string);
   }
   const panel: { token: string }[] = [];
@@ -94,13 +100,20 @@ async function setUp(server: ServerProcess): Promise<{ tenderId: string; panel: 
 export async function runCrashSafety(): Promise<CrashReport> {
   const dir = mkdtempSync(join(tmpdir(), 'crash-'));
   const file = join(dir, 'crash.sqlite');
-  const env = { DATABASE_URL: `sqlite:${file}`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'crash-safety-secret-0123456789abcdef' };
+  const env = {
+    DATABASE_URL: `sqlite:${file}`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_SECRET: 'crash-safety-secret-0123456789abcdef',
+  };
   let server = await startServer(env, PORT);
   try {
     const { tenderId, panel, bidIds } = await setUp(server);
     const call = client(server.url);
     // Every (panelist, bid, criterion) cell is written once, with a unique rationale.
-    const cells = panel.flatMap((member, m) => bidIds.flatMap((bidId, b) => CRITERIA.map((criterion, c) => ({ member, m, bidId, b, criterion, c }))));
+    const cells = panel.flatMap((member, m) =>
+      bidIds.flatMap((bidId, b) => CRITERIA.map((criterion, c) => ({ member, m, bidId, b, criterion, c }))),
+    );
     const acknowledged = new Map<string, { score: number; rationale: string }>();
     let inFlight = 0;
     let refusal = '';
@@ -112,7 +125,12 @@ export async function runCrashSafety(): Promise<CrashReport> {
       const rationale = `cell ${cell.m}/${cell.b}/${cell.criterion} nonce ${index}`;
       inFlight++;
       try {
-        const response = await call('PUT', `/tenders/${tenderId}/bids/${cell.bidId}/scores/${cell.criterion}`, cell.member.token, { score, rationale });
+        const response = await call(
+          'PUT',
+          `/tenders/${tenderId}/bids/${cell.bidId}/scores/${cell.criterion}`,
+          cell.member.token,
+          { score, rationale },
+        );
         if (response.status >= 200 && response.status < 300) acknowledged.set(rationale, { score, rationale });
         else if (!refusal) refusal = `${response.status} ${JSON.stringify(response.body)}`;
       } catch {
@@ -133,7 +151,10 @@ export async function runCrashSafety(): Promise<CrashReport> {
 
     if (refusal) throw new Error(`a score write was refused, not cut off: ${refusal}`);
     const integrity = await sqlite(file, 'PRAGMA integrity_check');
-    const stored = (await sqliteAll(file, 'SELECT score, rationale FROM individual_scores')) as { score: number; rationale: string }[];
+    const stored = (await sqliteAll(file, 'SELECT score, rationale FROM individual_scores')) as {
+      score: number;
+      rationale: string;
+    }[];
     const byRationale = new Map(stored.map((row) => [row.rationale, row.score]));
     const missing = [...acknowledged.values()].filter((w) => byRationale.get(w.rationale) !== w.score).map((w) => w.rationale);
 
@@ -172,11 +193,41 @@ async function sqlite(file: string, sql: string): Promise<unknown> {
 export async function benchCrashSafety() {
   const report = await runCrashSafety();
   return [
-    { name: 'crash safety (SQLite, SIGKILL mid-burst)', metric: 'score writes acknowledged before the kill', value: report.acknowledged, unit: 'writes', target: '' },
-    { name: 'crash safety (SQLite, SIGKILL mid-burst)', metric: 'requests in flight at the kill', value: report.inFlightAtKill, unit: 'requests', target: '' },
-    { name: 'crash safety (SQLite, SIGKILL mid-burst)', metric: 'acknowledged writes missing after restart', value: report.missing.length, unit: 'writes', target: '0' },
-    { name: 'crash safety (SQLite, SIGKILL mid-burst)', metric: 'PRAGMA integrity_check is ok (1 = yes)', value: report.integrity === 'ok' ? 1 : 0, unit: '', target: '1' },
-    { name: 'crash safety (SQLite, SIGKILL mid-burst)', metric: 'audit chain verifies after restart (1 = yes)', value: report.auditOk ? 1 : 0, unit: '', target: '1' },
+    {
+      name: 'crash safety (SQLite, SIGKILL mid-burst)',
+      metric: 'score writes acknowledged before the kill',
+      value: report.acknowledged,
+      unit: 'writes',
+      target: '',
+    },
+    {
+      name: 'crash safety (SQLite, SIGKILL mid-burst)',
+      metric: 'requests in flight at the kill',
+      value: report.inFlightAtKill,
+      unit: 'requests',
+      target: '',
+    },
+    {
+      name: 'crash safety (SQLite, SIGKILL mid-burst)',
+      metric: 'acknowledged writes missing after restart',
+      value: report.missing.length,
+      unit: 'writes',
+      target: '0',
+    },
+    {
+      name: 'crash safety (SQLite, SIGKILL mid-burst)',
+      metric: 'PRAGMA integrity_check is ok (1 = yes)',
+      value: report.integrity === 'ok' ? 1 : 0,
+      unit: '',
+      target: '1',
+    },
+    {
+      name: 'crash safety (SQLite, SIGKILL mid-burst)',
+      metric: 'audit chain verifies after restart (1 = yes)',
+      value: report.auditOk ? 1 : 0,
+      unit: '',
+      target: '1',
+    },
   ];
 }
 

@@ -121,7 +121,11 @@ function report(
     figure('server RSS before the first export (idle, after start-up)', Math.round(plain.idleMb), 'MB'),
     ...(uncapped
       ? [
-          figure(`without MALLOC_ARENA_MAX (glibc's default arenas), for context: slowest of ${RUNS}`, round(Math.max(...uncapped.times)), 's'),
+          figure(
+            `without MALLOC_ARENA_MAX (glibc's default arenas), for context: slowest of ${RUNS}`,
+            round(Math.max(...uncapped.times)),
+            's',
+          ),
           figure(`without MALLOC_ARENA_MAX: server peak RSS, highest of ${RUNS}`, Math.round(Math.max(...uncapped.peaks)), 'MB'),
         ]
       : []),
@@ -193,7 +197,9 @@ async function startBuiltServer(env: Record<string, string>, port: number): Prom
   const child = spawn(process.execPath, [...flags, join(root, 'dist', 'main.js')], {
     cwd: root,
     // A variable given as '' is removed (the run without MALLOC_ARENA_MAX).
-    env: Object.fromEntries(Object.entries({ ...process.env, ...env, PORT: String(port), TZ: 'UTC' }).filter(([, value]) => value !== '')),
+    env: Object.fromEntries(
+      Object.entries({ ...process.env, ...env, PORT: String(port), TZ: 'UTC' }).filter(([, value]) => value !== ''),
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
       let shown = '';
       for (const f of result) {
         if (f.scenario !== shown) process.stdout.write(`  ${(shown = f.scenario)}\n`);
-        process.stdout.write(`    ${f.metric}: ${f.value} ${f.unit}${f.target ? `  (target ${f.target}: ${f.met === false ? 'MISSED' : 'met'})` : ''}\n`);
+        process.stdout.write(
+          `    ${f.metric}: ${f.value} ${f.unit}${f.target ? `  (target ${f.target}: ${f.met === false ? 'MISSED' : 'met'})` : ''}\n`,
+        );
       }
     } catch (error) {
       failures.push(`${scenario.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
   writeFileSync(store, JSON.stringify(previous, null, 2) + '\n');
   const ordered = scenarios.filter((s) => previous.runs[s.name]).map((s) => ({ name: s.name, ...previous.runs[s.name] }));
   writeFileSync(join(__dirname, '..', 'docs', 'BENCHMARKS.md'), render(ordered, failures));
-  process.stdout.write(`\nWrote docs/BENCHMARKS.md (${figures.length} figures${failures.length ? `, ${failures.length} failed scenarios` : ''})\n`);
+  process.stdout.write(
+    `\nWrote docs/BENCHMARKS.md (${figures.length} figures${failures.length ? `, ${failures.length} failed scenarios` : ''})\n`,
+  );
   if (failures.length) process.exitCode = 1;
 }
 
@@ -68,7 +72,8 @@ interface Stored {
 function render(runs: { name: string; at: string; figures: BenchFigure[] }[], failures: string[]): string {
   const figures = runs.flatMap((r) => r.figures);
   const rows = figures.map(
-    (f) => `| ${f.scenario} | ${f.metric} | ${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit} | ${f.target || '—'} | ${f.target ? (f.met === false ? '**missed**' : 'met') : ''} |`,
+    (f) =>
+      `| ${f.scenario} | ${f.metric} | ${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit} | ${f.target || '—'} | ${f.target ? (f.met === false ? '**missed**' : 'met') : ''} |`,
   );
   return [
     '# Benchmarks',

@@ -77,7 +77,12 @@ async function bare(): Promise<Load> {
   const port = (app.getHttpServer().address() as AddressInfo).port;
   try {
     return await fire(`http://127.0.0.1:${port}`, [
-      { method: 'PUT', path: '/bare/1', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ score: 3, rationale: 'Clear evidence.' }) },
+      {
+        method: 'PUT',
+        path: '/bare/1',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ score: 3, rationale: 'Clear evidence.' }),
+      },
     ]);
   } finally {
     await app.close();
@@ -111,11 +116,14 @@ async function scores(databaseUrl: string): Promise<Load & { statements: { first
   try {
     const world = await panelTenderInEvaluation(t, { bidders: ['Mind in Camden', 'Certitude', 'Look Ahead'] });
     const panel: Panelist[] = [];
-    for (let i = 0; i < PANELISTS; i++) panel.push(await addPanelist(t, world, i % 2 === 0 ? 'lived_experience' : 'professional'));
+    for (let i = 0; i < PANELISTS; i++)
+      panel.push(await addPanelist(t, world, i % 2 === 0 ? 'lived_experience' : 'professional'));
     for (const member of panel) await declare(t, world.tenderId, member, world.bidIds);
     const statements = await statementsPerSave(t, world, panel[0]);
     const cells = panel.flatMap((member) =>
-      world.bidIds.flatMap((bidId) => (member.group === 'lived_experience' ? LIVED_CODES : PROFESSIONAL_CODES).map((code) => ({ member, bidId, code }))),
+      world.bidIds.flatMap((bidId) =>
+        (member.group === 'lived_experience' ? LIVED_CODES : PROFESSIONAL_CODES).map((code) => ({ member, bidId, code })),
+      ),
     );
     await t.app.listen(0, '127.0.0.1');
     const port = (t.app.getHttpServer().address() as AddressInfo).port;
@@ -158,15 +166,33 @@ export async function benchScoreThroughput() {
         target: `at most ${budget}`,
         met: load.statements.first <= budget && load.statements.change <= budget,
       },
-      { name, metric: `requests/s, ${CONNECTIONS} connections, ${DURATION_S} s, ${label}`, value: Math.round(load.requestsPerSecond), unit: 'req/s', target: '' },
+      {
+        name,
+        metric: `requests/s, ${CONNECTIONS} connections, ${DURATION_S} s, ${label}`,
+        value: Math.round(load.requestsPerSecond),
+        unit: 'req/s',
+        target: '',
+      },
       { name, metric: 'latency p50', value: load.p50, unit: 'ms', target: '' },
       { name, metric: 'latency p99', value: load.p99, unit: 'ms', target: '' },
       { name, metric: 'errors and non-2xx answers', value: load.errors + load.non2xx, unit: 'requests', target: '0' },
-      { name, metric: 'throughput as a share of the bare NestJS endpoint', value: Math.round((load.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 10, unit: '%', target: '' },
+      {
+        name,
+        metric: 'throughput as a share of the bare NestJS endpoint',
+        value: Math.round((load.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 10,
+        unit: '%',
+        target: '',
+      },
     );
   };
   figures.push(
-    { name: 'bare NestJS endpoint (baseline)', metric: `requests/s, ${CONNECTIONS} connections, ${DURATION_S} s`, value: Math.round(baseline.requestsPerSecond), unit: 'req/s', target: '' },
+    {
+      name: 'bare NestJS endpoint (baseline)',
+      metric: `requests/s, ${CONNECTIONS} connections, ${DURATION_S} s`,
+      value: Math.round(baseline.requestsPerSecond),
+      unit: 'req/s',
+      target: '',
+    },
     { name: 'bare NestJS endpoint (baseline)', metric: 'latency p99', value: baseline.p99, unit: 'ms', target: '' },
   );
   const dir = mkdtempSync(join(tmpdir(), 'throughput-'));

@@ -7,6 +7,7 @@ export TZ=UTC
 step() { printf '\n=== %s ===\n' "$*"; }
 step "typecheck"; npx --no-install tsc -p tsconfig.json --noEmit
 step "lint"; npx --no-install eslint --max-warnings 0 "{src,test,bench,scripts}/**/*.ts"
+step "format (prettier --check)"; bash scripts/format-check.sh
 step "OpenAPI lint (docs/openapi.json, recommended rules)"; npm run --silent openapi:lint
 step "LibreOffice for the export tests"; bash scripts/ensure-libreoffice.sh
 step "Chromium for the web tests"; bash scripts/ensure-chromium.sh

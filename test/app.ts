@@ -28,7 +28,10 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   adminToken: string;
   /** Creates an account through the admin API and signs it in. */
-  user: (role: Role, overrides?: Partial<{ email: string; name: string; organisationName: string; organisationType: string }>) => Promise<SignedIn>;
+  user: (
+    role: Role,
+    overrides?: Partial<{ email: string; name: string; organisationName: string; organisationType: string }>,
+  ) => Promise<SignedIn>;
   login: (email: string, password?: string) => Promise<string>;
   /** Every /api response this app gave, checked against docs/openapi.json on close (test/openapi-responses.ts). */
   responses: ResponseRecorder;
@@ -126,7 +129,8 @@ function checkResponses(responses: ResponseRecorder): void {
   const mode = process.env.OPENAPI_RESPONSES ?? 'check';
   if (mode === 'off' || responses.count === 0) return;
   const text = `${responses.count} of ${responses.checked} responses do not match docs/openapi.json:\n  ${responses.report().join('\n  ')}`;
-  if (process.env.OPENAPI_RESPONSES_LOG) appendFileSync(process.env.OPENAPI_RESPONSES_LOG, `${suite}\n  ${responses.report().join('\n  ')}\n`);
+  if (process.env.OPENAPI_RESPONSES_LOG)
+    appendFileSync(process.env.OPENAPI_RESPONSES_LOG, `${suite}\n  ${responses.report().join('\n  ')}\n`);
   if (mode === 'check') throw new Error(text);
   console.warn(text);
 }

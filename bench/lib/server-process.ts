@@ -53,7 +53,12 @@ export async function startServer(env: Record<string, string>, port: number): Pr
 /** A small JSON client for the scripts. */
 export function client(base: string) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- scripts read loosely typed JSON
-  return async function call<T = any>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return async function call<T = any>(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const response = await fetch(`${base}/api${path}`, {
       method,
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },

@@ -17,7 +17,10 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email address and password', description: 'Answers an accessToken to send as Authorization: Bearer <accessToken>.' })
+  @ApiOperation({
+    summary: 'Sign in with email address and password',
+    description: 'Answers an accessToken to send as Authorization: Bearer <accessToken>.',
+  })
   @ApiProblem(401, 'The email address or password is not right.')
   @ApiOkResponse({ type: SessionResponse })
   @ApiTooManyRequestsResponse({

@@ -36,7 +36,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: Caller }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new DomainError('unauthorized', 'Sign in first: send Authorization: Bearer <accessToken>.');
+    if (scheme !== 'Bearer' || !token)
+      throw new DomainError('unauthorized', 'Sign in first: send Authorization: Bearer <accessToken>.');
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);

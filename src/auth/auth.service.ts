@@ -66,9 +66,7 @@ export class AuthService {
   }
 
   async register(dto: RegisterDto): Promise<UserResponse> {
-    const user = await this.db.transaction((em) =>
-      this.users.createInTransaction(em, null, { ...dto, role: 'bidder' }),
-    );
+    const user = await this.db.transaction((em) => this.users.createInTransaction(em, null, { ...dto, role: 'bidder' }));
     return UserResponse.from(user);
   }
 
@@ -89,5 +87,4 @@ export class AuthService {
   callerOf(user: User, seat?: PanelSeat): Caller {
     return callerFor(user, seat);
   }
-
 }

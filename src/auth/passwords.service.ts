@@ -40,7 +40,10 @@ export class PasswordsService {
       const user = await em.getRepository(User).findOne({ where: { id: userId } });
       if (!user) throw new DomainError('not_found', 'This account was not found. Check the id.');
       if (!user.active) {
-        throw new DomainError('invalid_state', 'This account is deactivated. Reactivate it before sending a password reset link.');
+        throw new DomainError(
+          'invalid_state',
+          'This account is deactivated. Reactivate it before sending a password reset link.',
+        );
       }
       const now = this.clock.now();
       const replaced = await em
@@ -95,7 +98,10 @@ export class PasswordsService {
     if (!reset || reset.usedAt || reset.revokedAt || reset.expiresAt.getTime() <= now.getTime()) return false;
     const user = await em.getRepository(User).findOne({ where: { id: reset.userId } });
     if (!user || !user.active) return false;
-    const result = await resets.update({ id: reset.id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });
+    const result = await resets.update(
+      { id: reset.id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
+      { usedAt: now },
+    );
     if (result.affected !== 1) return false;
     await em.getRepository(User).update({ id: user.id }, { passwordHash });
     await this.audit.record(em, {
@@ -117,7 +123,10 @@ export class PasswordsService {
     // A panel link is a key to one seat, never to the account: it must not be turned into a
     // password that would sign in everywhere the account sits.
     if (caller.seat)
-      throw new DomainError('forbidden', 'You signed in with a panel link, which is only for scoring. Ask the tender team if you need a password.');
+      throw new DomainError(
+        'forbidden',
+        'You signed in with a panel link, which is only for scoring. Ask the tender team if you need a password.',
+      );
     const key = `password-change:${caller.id}`;
     await this.throttle.assertNotLocked(key);
     const stored = await this.db.read((em) => em.getRepository(User).findOne({ where: { id: caller.id } }));
@@ -137,8 +146,15 @@ export class PasswordsService {
     await this.db.transaction(async (em) => {
       await em.getRepository(User).update({ id: caller.id }, { passwordHash });
       // A reset link still open for this account is no longer needed.
-      await em.getRepository(PasswordReset).update({ userId: caller.id, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-      await this.audit.record(em, { actorId: caller.id, action: 'user.password_changed', entityType: 'user', entityId: caller.id });
+      await em
+        .getRepository(PasswordReset)
+        .update({ userId: caller.id, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: caller.id,
+      });
     });
   }
 }

@@ -171,7 +171,8 @@ export class BidContent {
     }
     const compliance =
       view.viewer === 'team'
-        ? (known.compliance ?? (await em.getRepository(ComplianceRecord).find({ where: { bidId: bid.id }, order: { recordedAt: 'ASC' } })))
+        ? (known.compliance ??
+          (await em.getRepository(ComplianceRecord).find({ where: { bidId: bid.id }, order: { recordedAt: 'ASC' } })))
         : null;
     return BidDetailResponse.from(bid, content, {
       keeper: view.keeper,
@@ -185,7 +186,9 @@ export class BidContent {
 
   /** One answer of the version this caller is shown (`present`'s rule), without the rest of the bid. */
   async answer(em: EntityManager, bid: Bid, view: BidView, criterionId: string): Promise<string | null> {
-    const response = await em.getRepository(BidResponse).findOne({ where: { versionId: shownVersionId(bid, view)!, criterionId } });
+    const response = await em
+      .getRepository(BidResponse)
+      .findOne({ where: { versionId: shownVersionId(bid, view)!, criterionId } });
     return response?.text ?? null;
   }
 
@@ -201,17 +204,26 @@ export class BidContent {
     criteria: TenderCriteria,
   ): Promise<BidDetailResponse[]> {
     if (items.length === 0) return [];
-    const shownIds = items.map(({ bid, keeper }) => (keeper ? (bid.draftVersionId ?? bid.submittedVersionId) : bid.submittedVersionId)!);
-    const versionIds = [...new Set([...shownIds, ...items.flatMap(({ bid }) => (bid.submittedVersionId ? [bid.submittedVersionId] : []))])];
+    const shownIds = items.map(
+      ({ bid, keeper }) => (keeper ? (bid.draftVersionId ?? bid.submittedVersionId) : bid.submittedVersionId)!,
+    );
+    const versionIds = [
+      ...new Set([...shownIds, ...items.flatMap(({ bid }) => (bid.submittedVersionId ? [bid.submittedVersionId] : []))]),
+    ];
     const versions = new Map((await em.getRepository(BidVersion).find({ where: { id: In(versionIds) } })).map((v) => [v.id, v]));
-    const responses = groupBy(await em.getRepository(BidResponse).find({ where: { versionId: In(shownIds) } }), (r) => r.versionId);
+    const responses = groupBy(
+      await em.getRepository(BidResponse).find({ where: { versionId: In(shownIds) } }),
+      (r) => r.versionId,
+    );
     const commitments = groupBy(
       await em.getRepository(BidCommitment).find({ where: { versionId: In(shownIds) }, order: { position: 'ASC' } }),
       (c) => c.versionId,
     );
     const teamBidIds = items.filter(({ viewer }) => viewer === 'team').map(({ bid }) => bid.id);
     const compliance = groupBy(
-      teamBidIds.length ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(teamBidIds) }, order: { recordedAt: 'ASC' } }) : [],
+      teamBidIds.length
+        ? await em.getRepository(ComplianceRecord).find({ where: { bidId: In(teamBidIds) }, order: { recordedAt: 'ASC' } })
+        : [],
       (record) => record.bidId,
     );
     return Promise.all(
@@ -220,7 +232,13 @@ export class BidContent {
         if (!version) throw new Error(`Bid ${bid.id}: version ${shownIds[index]} not found`);
         const shown = { version, responses: responses.get(version.id) ?? [], commitments: commitments.get(version.id) ?? [] };
         const submittedVersionNumber = bid.submittedVersionId ? (versions.get(bid.submittedVersionId)?.number ?? null) : null;
-        return this.present(em, tender, bid, { viewer, keeper }, { criteria, shown, submittedVersionNumber, compliance: compliance.get(bid.id) ?? [] });
+        return this.present(
+          em,
+          tender,
+          bid,
+          { viewer, keeper },
+          { criteria, shown, submittedVersionNumber, compliance: compliance.get(bid.id) ?? [] },
+        );
       }),
     );
   }

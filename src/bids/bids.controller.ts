@@ -49,7 +49,11 @@ export class BidsController {
   @ApiOkResponse({ type: BidReceiptResponse })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiProblems({ 409: 'Not submitted yet: no receipt.' })
-  receipt(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string): Promise<BidReceiptResponse> {
+  receipt(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('bidId') bidId: string,
+  ): Promise<BidReceiptResponse> {
     return this.receipts.receipt(caller, tenderId, bidId);
   }
 

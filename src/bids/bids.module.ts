@@ -27,6 +27,14 @@ import { BidsController } from './bids.controller';
     BidAssessmentService,
     { provide: SubmittedBidCounter, useClass: BidCounter },
   ],
-  exports: [SubmittedBidCounter, BidContent, BidReadingService, BidAssessmentService, BidEntryService, BidSubmissionService, BidReceiptService],
+  exports: [
+    SubmittedBidCounter,
+    BidContent,
+    BidReadingService,
+    BidAssessmentService,
+    BidEntryService,
+    BidSubmissionService,
+    BidReceiptService,
+  ],
 })
 export class BidsModule {}

@@ -1,9 +1,11 @@
+import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { ClarificationsController } from './clarifications.controller';
 import { ClarificationsService } from './clarifications.service';
 
 /** Clarification questions and the team's clarifications: the log every bidder reads. */
 @Module({
+  imports: [AccessModule],
   controllers: [ClarificationsController],
   providers: [ClarificationsService],
   exports: [ClarificationsService],

@@ -120,7 +120,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry a status of their own
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { type: 'about:blank', title: PROBLEM_TITLE[status] ?? 'Bad request', status, ...bodyParserProblem(status, exception) };
+      return {
+        type: 'about:blank',
+        title: PROBLEM_TITLE[status] ?? 'Bad request',
+        status,
+        ...bodyParserProblem(status, exception),
+      };
     }
     return {
       type: 'about:blank',

@@ -6,7 +6,12 @@ import { firstConstraint, plainMessage } from './validation-messages';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
-    const field = parent === '' ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    const field =
+      parent === ''
+        ? error.property
+        : /^\d+$/.test(error.property)
+          ? `${parent}[${error.property}]`
+          : `${parent}.${error.property}`;
     const first = firstConstraint(error.constraints ?? {});
     if (first) problems.push({ field, message: plainMessage(first[0], first[1], error.property) });
     if (error.children?.length) problems.push(...flattenValidationErrors(error.children, field));

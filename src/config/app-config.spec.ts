@@ -15,15 +15,11 @@ describe('loadAppConfig', () => {
   });
 
   it('refuses to start in production without a JWT secret, saying what to set', () => {
-    expect(() => loadAppConfig({ NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:' })).toThrow(
-      /JWT_SECRET is required/,
-    );
+    expect(() => loadAppConfig({ NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:' })).toThrow(/JWT_SECRET is required/);
   });
 
   it('refuses a short JWT secret', () => {
-    expect(() => loadAppConfig({ JWT_SECRET: 'short', DATABASE_URL: 'sqlite::memory:' })).toThrow(
-      /at least 32 characters/,
-    );
+    expect(() => loadAppConfig({ JWT_SECRET: 'short', DATABASE_URL: 'sqlite::memory:' })).toThrow(/at least 32 characters/);
   });
 
   it('requires a JWT secret with PostgreSQL', () => {
@@ -38,11 +34,13 @@ describe('loadAppConfig', () => {
   it('bases links on PUBLIC_URL: http://localhost:$PORT by default, trailing slashes trimmed, a malformed one refused', () => {
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).publicUrl).toBe('http://localhost:3000');
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
-    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: 'https://tenders.camden.gov.uk/scoring//' }).publicUrl).toBe(
-      'https://tenders.camden.gov.uk/scoring',
-    );
+    expect(
+      loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: 'https://tenders.camden.gov.uk/scoring//' }).publicUrl,
+    ).toBe('https://tenders.camden.gov.uk/scoring');
     for (const bad of ['tenders.camden.gov.uk', 'ftp://tenders.camden.gov.uk', 'https://x.org/?a=1', 'not a url']) {
-      expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: bad })).toThrow(/PUBLIC_URL must be the web address/);
+      expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: bad })).toThrow(
+        /PUBLIC_URL must be the web address/,
+      );
     }
   });
 
@@ -50,16 +48,24 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).host).toBe('127.0.0.1');
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', HOST: '::' }).host).toBe('::');
-    expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', HOST: 'http://example.org/' })).toThrow(/HOST must be an address/);
-    expect(listeningMessage('127.0.0.1', 3000)).toBe('Tender Scorer listening on http://127.0.0.1:3000/api (docs: http://127.0.0.1:3000/api/docs)');
-    expect(listeningMessage('0.0.0.0', 8080)).toMatch(/^Tender Scorer listening on http:\/\/0\.0\.0\.0:8080\/api \(every network interface/);
+    expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', HOST: 'http://example.org/' })).toThrow(
+      /HOST must be an address/,
+    );
+    expect(listeningMessage('127.0.0.1', 3000)).toBe(
+      'Tender Scorer listening on http://127.0.0.1:3000/api (docs: http://127.0.0.1:3000/api/docs)',
+    );
+    expect(listeningMessage('0.0.0.0', 8080)).toMatch(
+      /^Tender Scorer listening on http:\/\/0\.0\.0\.0:8080\/api \(every network interface/,
+    );
     expect(listeningMessage('::1', 3000)).toContain('http://[::1]:3000/api');
   });
 
   it('trusts no proxy by default; TRUST_PROXY names how many or which, never "every hop"', () => {
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).trustProxy).toBe(false);
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
     expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: 'true' })).toThrow(/number of proxies/);
     expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TRUST_PROXY: '$(x)' })).toThrow(/TRUST_PROXY must be/);
   });
@@ -68,7 +74,9 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).dbQueueWaitWarnMs).toBe(200);
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', DB_QUEUE_WAIT_WARN_MS: '50' }).dbQueueWaitWarnMs).toBe(50);
     for (const bad of ['-1', '1.5', 'soon']) {
-      expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', DB_QUEUE_WAIT_WARN_MS: bad })).toThrow(/DB_QUEUE_WAIT_WARN_MS must be a whole number/);
+      expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', DB_QUEUE_WAIT_WARN_MS: bad })).toThrow(
+        /DB_QUEUE_WAIT_WARN_MS must be a whole number/,
+      );
     }
   });
 });

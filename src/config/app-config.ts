@@ -8,38 +8,60 @@ const QUEUE_WAIT_MESSAGE = 'DB_QUEUE_WAIT_WARN_MS must be a whole number of mill
 
 /** Environment variables as documented in the README's configuration table. */
 class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Matches(/^[\w.:-]+$/, { message: 'HOST must be an address to listen on, e.g. 127.0.0.1, or 0.0.0.0 in a container' })
+  @IsOptional()
+  @Matches(/^[\w.:-]+$/, { message: 'HOST must be an address to listen on, e.g. 127.0.0.1, or 0.0.0.0 in a container' })
   HOST?: string;
 
-  @IsOptional() @Matches(/^[\w.:/, -]+$/, { message: 'TRUST_PROXY must be the number of proxies in front (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)' })
+  @IsOptional()
+  @Matches(/^[\w.:/, -]+$/, {
+    message: 'TRUST_PROXY must be the number of proxies in front (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)',
+  })
   TRUST_PROXY?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATABASE_URL?: string;
 
-  @IsOptional() @IsEmail()
+  @IsOptional()
+  @IsEmail()
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString() @MinLength(12)
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_SECRET?: string;
 
   @IsOptional()
   @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_query_components: false, allow_fragments: false },
+    {
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: false,
+      allow_query_components: false,
+      allow_fragments: false,
+    },
     { message: 'PUBLIC_URL must be the web address people open the service at, such as https://tenders.example.gov.uk' },
   )
   PUBLIC_URL?: string;
 
-  @IsOptional() @IsInt() @Min(3) @Max(24 * 60)
+  @IsOptional()
+  @IsInt()
+  @Min(3)
+  @Max(24 * 60)
   SESSION_IDLE_MINUTES?: number;
   @IsOptional()
   @IsInt({ message: QUEUE_WAIT_MESSAGE })
@@ -133,7 +155,9 @@ function parseTrustProxy(value: string | undefined): false | number | string {
   if (!value || value === 'false') return false;
   if (value === 'true') {
     // Trusting every hop lets any client name its own address and step around sign-in throttling.
-    throw new ConfigError('TRUST_PROXY=true would trust an address any client can write: give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback).');
+    throw new ConfigError(
+      'TRUST_PROXY=true would trust an address any client can write: give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback).',
+    );
   }
   return /^\d+$/.test(value) ? Number(value) : value;
 }
@@ -164,6 +188,7 @@ function resolveJwtSecret(given: string | undefined, database: DatabaseTarget, p
 /** The start log's line: the real address it listens on, and a warning when that is every interface. */
 export function listeningMessage(host: string, port: number): string {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const everywhere = host === '0.0.0.0' || host === '::' ? ' (every network interface: HOST=127.0.0.1 keeps it on this machine)' : '';
+  const everywhere =
+    host === '0.0.0.0' || host === '::' ? ' (every network interface: HOST=127.0.0.1 keeps it on this machine)' : '';
   return `Tender Scorer listening on ${url}/api${everywhere} (docs: ${url}/api/docs)`;
 }

@@ -4,7 +4,19 @@ import { AppConfig, loadAppConfig } from './app-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-const VARIABLES = ['NODE_ENV', 'PORT', 'HOST', 'TRUST_PROXY', 'DATABASE_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'JWT_SECRET', 'PUBLIC_URL', 'SESSION_IDLE_MINUTES', 'DB_QUEUE_WAIT_WARN_MS'] as const;
+const VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'TRUST_PROXY',
+  'DATABASE_URL',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'JWT_SECRET',
+  'PUBLIC_URL',
+  'SESSION_IDLE_MINUTES',
+  'DB_QUEUE_WAIT_WARN_MS',
+] as const;
 
 /** Validated configuration (see app-config.ts); tests override APP_CONFIG with their own. */
 @Global()

@@ -25,10 +25,17 @@ export class CriteriaController {
   @Post()
   @Idempotent()
   @Auth('commissioner', 'procurement')
-  @ApiOperation({ summary: 'Add a criterion (draft tender)', description: 'Weights are checked when the tender is published, not on each edit.' })
+  @ApiOperation({
+    summary: 'Add a criterion (draft tender)',
+    description: 'Weights are checked when the tender is published, not on each edit.',
+  })
   @ApiCreatedResponse({ type: CriterionResponse })
   @ApiProblems(409, 422)
-  create(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: CreateCriterionDto): Promise<CriterionResponse> {
+  create(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() dto: CreateCriterionDto,
+  ): Promise<CriterionResponse> {
     return this.criteria.create(caller, tenderId, dto);
   }
 
@@ -52,7 +59,11 @@ export class CriteriaController {
   @ApiOperation({ summary: 'Remove a criterion and its children (draft tender)' })
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiProblems(409)
-  async remove(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Param('criterion') criterion: string): Promise<void> {
+  async remove(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('criterion') criterion: string,
+  ): Promise<void> {
     await this.criteria.remove(caller, tenderId, criterion);
   }
 }

@@ -74,10 +74,17 @@ export class CriteriaService {
   async resolve(em: EntityManager, tenderId: string, ref: string, field = 'criterion'): Promise<Criterion> {
     const repo = em.getRepository(Criterion);
     // One query for either spelling; an id match wins over a code that happens to equal it.
-    const matches = await repo.find({ where: [{ tenderId, id: ref }, { tenderId, code: ref }] });
+    const matches = await repo.find({
+      where: [
+        { tenderId, id: ref },
+        { tenderId, code: ref },
+      ],
+    });
     const found = matches.find((criterion) => criterion.id === ref) ?? matches[0];
     if (!found) {
-      throw new DomainError('rule_violation', `This tender has no criterion "${ref}".`, { errors: [{ field, message: `This tender has no criterion "${ref}": use one of its codes or ids.` }] });
+      throw new DomainError('rule_violation', `This tender has no criterion "${ref}".`, {
+        errors: [{ field, message: `This tender has no criterion "${ref}": use one of its codes or ids.` }],
+      });
     }
     return found;
   }
@@ -142,7 +149,8 @@ export class CriteriaService {
       }
       if (dto.category !== undefined) criterion.category = dto.category;
       if (dto.weight !== undefined) criterion.weightHundredths = toHundredthsExact(dto.weight);
-      if (dto.threshold !== undefined) criterion.thresholdHundredths = dto.threshold === null ? null : toHundredthsExact(dto.threshold);
+      if (dto.threshold !== undefined)
+        criterion.thresholdHundredths = dto.threshold === null ? null : toHundredthsExact(dto.threshold);
       if (dto.scoredBy !== undefined) criterion.scoredBy = dto.scoredBy;
       if (dto.groupWeights !== undefined) criterion.groupWeights = dto.groupWeights ? { ...dto.groupWeights } : null;
       if (dto.maxWords !== undefined) criterion.maxWords = dto.maxWords;
@@ -150,9 +158,16 @@ export class CriteriaService {
       if (dto.plainGuidance !== undefined) criterion.plainGuidance = dto.plainGuidance;
       if (dto.order !== undefined) criterion.order = dto.order;
       this.assertShape(criterion, tender);
-      if (criterion.kind !== 'section' && (await em.getRepository(Criterion).exist({ where: { tenderId, parentId: criterion.id } }))) {
+      if (
+        criterion.kind !== 'section' &&
+        (await em.getRepository(Criterion).exist({ where: { tenderId, parentId: criterion.id } }))
+      ) {
         throw violationsProblem(`${criterion.code} has children, so it must stay a section.`, [
-          { code: criterion.code, rule: 'leaf_with_children', message: `${criterion.code} has children, so it must stay a section.` },
+          {
+            code: criterion.code,
+            rule: 'leaf_with_children',
+            message: `${criterion.code} has children, so it must stay a section.`,
+          },
         ]);
       }
       await em.getRepository(Criterion).save(criterion);
@@ -248,7 +263,12 @@ export class CriteriaService {
   private async findVisible(em: EntityManager, tenderId: string, ref: string): Promise<Criterion> {
     const repo = em.getRepository(Criterion);
     // One query for either spelling; an id match wins over a code that happens to equal it.
-    const matches = await repo.find({ where: [{ tenderId, id: ref }, { tenderId, code: ref }] });
+    const matches = await repo.find({
+      where: [
+        { tenderId, id: ref },
+        { tenderId, code: ref },
+      ],
+    });
     const found = matches.find((criterion) => criterion.id === ref) ?? matches[0];
     if (!found) throw new DomainError('not_found', `Criterion ${ref} not found on this tender.`);
     return found;
@@ -258,7 +278,11 @@ export class CriteriaService {
     const parent = await this.resolve(em, tenderId, ref, 'parentId');
     if (parent.kind !== 'section') {
       throw violationsProblem(`${parent.code} is a ${parent.kind} criterion; only sections can have children.`, [
-        { code: parent.code, rule: 'leaf_with_children', message: `${parent.code} is a ${parent.kind} criterion; only sections can have children.` },
+        {
+          code: parent.code,
+          rule: 'leaf_with_children',
+          message: `${parent.code} is a ${parent.kind} criterion; only sections can have children.`,
+        },
       ]);
     }
     return parent;
@@ -276,7 +300,11 @@ export class CriteriaService {
     const below = new Set([node.id, ...descendantsOf(await this.all(em, tenderId), node.id).map((c) => c.id)]);
     if (below.has(parent.id)) {
       throw violationsProblem(`${parent.code} is ${node.code} itself or inside it: a section cannot be its own ancestor.`, [
-        { code: node.code, rule: 'unreachable', message: `${parent.code} is ${node.code} itself or inside it: a section cannot be its own ancestor.` },
+        {
+          code: node.code,
+          rule: 'unreachable',
+          message: `${parent.code} is ${node.code} itself or inside it: a section cannot be its own ancestor.`,
+        },
       ]);
     }
   }

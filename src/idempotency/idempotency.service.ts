@@ -7,7 +7,14 @@ import { APP_CONFIG } from '../config/config.module';
 import { Db } from '../database/db.service';
 import { isRaceAbort, retryOnUniqueViolation } from '../database/unique-violation';
 import { IdempotencyRecord } from './idempotency-record.entity';
-import { assertValidKey, IDEMPOTENCY_TTL_MS, isExpired, keyReusedError, requestHashOf, scopeHashOf } from './domain/idempotency-rules';
+import {
+  assertValidKey,
+  IDEMPOTENCY_TTL_MS,
+  isExpired,
+  keyReusedError,
+  requestHashOf,
+  scopeHashOf,
+} from './domain/idempotency-rules';
 
 export interface IdempotentRequest {
   key: string;

@@ -13,7 +13,13 @@ import { assertOnScale, normaliseRationale } from '../scoring/domain/scoring-rul
 import type { ModerateScoreDto } from './dto/moderation.dto';
 import { ModeratedScoreResponse } from './dto/moderation.response';
 import { ModeratedScore } from './moderated-score.entity';
-import { assertBidModeratable, assertIfMatch, assertModeratable, assertModerationOpen, type IfMatch } from './domain/moderation-rules';
+import {
+  assertBidModeratable,
+  assertIfMatch,
+  assertModeratable,
+  assertModerationOpen,
+  type IfMatch,
+} from './domain/moderation-rules';
 
 /**
  * Records the panel's consensus on a bid × criterion. Every change appends a version;

@@ -10,14 +10,16 @@ export const API_TAGS: Record<string, string> = {
   tenders: 'A tender from draft to award: its settings, team and lifecycle.',
   criteria: "The tender's weighted criteria tree, edited while the tender is a draft.",
   bids: 'Bids: drafts, sealed submission, withdrawal, compliance checks and disqualification.',
-  clarifications: 'Clarification questions: bidders ask until the clarification deadline, the team answers (published to every bidder, or privately) and publishes its own.',
+  clarifications:
+    'Clarification questions: bidders ask until the clarification deadline, the team answers (published to every bidder, or privately) and publishes its own.',
   panel: 'The evaluation panel: members, invitations and conflict-of-interest declarations.',
   scoring: "Panelists' individual scores with their rationale.",
   moderation: 'Moderation: the panel agrees one score per bid and criterion.',
   results: 'Exact, explainable results and the award.',
-  'after award': 'After the award (Procurement Act 2023): the standstill, challenges, entering into the contract, the termination notice.',
+  'after award':
+    'After the award (Procurement Act 2023): the standstill, challenges, entering into the contract, the termination notice.',
   exports: 'Auditable downloads of the evaluation: Excel workbook, CSV and JSON.',
-  audit: "The audit trail: a hash chain per tender, anchored in the service chain.",
+  audit: 'The audit trail: a hash chain per tender, anchored in the service chain.',
 };
 
 export const BEARER = 'bearer';

@@ -17,7 +17,13 @@ import { assertNotFrozen } from '../tenders/domain/tender-lifecycle';
 import { userById, userOrFail } from '../users/user-directory';
 import type { User } from '../users/user.entity';
 import type { InvitationResponse } from './dto/panel.response';
-import { hashInvitationCode, hashInvitationToken, newInvitationCode, newInvitationToken, normaliseInvitationCode } from './domain/invitation-token';
+import {
+  hashInvitationCode,
+  hashInvitationToken,
+  newInvitationCode,
+  newInvitationToken,
+  normaliseInvitationCode,
+} from './domain/invitation-token';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
 import { assertMayInvite, invitationExpiry } from './domain/panel-rules';
@@ -171,9 +177,7 @@ export class InvitationsService {
     const invitation = await em.getRepository(PanelInvitation).findOne({ where });
     if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= now.getTime()) return null;
     const member = await em.getRepository(PanelMember).findOne({ where: { id: invitation.panelMemberId } });
-    const user = member
-      ? await userById(em, member.userId, { organisation: true })
-      : null;
+    const user = member ? await userById(em, member.userId, { organisation: true }) : null;
     // Only lay panelists (no password) sign in by link: a link issued before the account got a
     // password, or to an account that is no longer a panelist, is simply not valid.
     if (!member || !user || !user.active || user.role !== 'panelist' || user.passwordHash !== null) return null;

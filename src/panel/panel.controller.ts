@@ -104,7 +104,8 @@ export class PanelController {
   @ApiCreatedResponse({ type: InvitationResponse })
   @ApiNotFoundResponse({ description: 'No such member on this tender.' })
   @ApiConflictResponse({
-    description: 'The account has a password (the person signs in with it), is deactivated, or the tender is awarded or cancelled.',
+    description:
+      'The account has a password (the person signs in with it), is deactivated, or the tender is awarded or cancelled.',
   })
   issueInvitation(
     @CurrentUser() caller: Caller,

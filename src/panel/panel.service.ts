@@ -63,8 +63,11 @@ export class PanelService {
       });
       assertMayJoinPanel(tender.status);
       const contact = dto.userId ? null : { name: dto.name!.trim(), email: dto.email!.trim().toLowerCase() };
-      const { user, created } = contact ? await this.accountForEmail(em, caller, tenderId, contact) : await this.accountForId(em, dto.userId!);
-      if (await em.getRepository(PanelMember).exist({ where: { tenderId, userId: user.id } })) throw alreadySeated(dto.userId ? 'userId' : 'email');
+      const { user, created } = contact
+        ? await this.accountForEmail(em, caller, tenderId, contact)
+        : await this.accountForId(em, dto.userId!);
+      if (await em.getRepository(PanelMember).exist({ where: { tenderId, userId: user.id } }))
+        throw alreadySeated(dto.userId ? 'userId' : 'email');
       const last = await em.getRepository(PanelMember).findOne({ where: { tenderId }, order: { joinOrder: 'DESC' } });
       const member = em.getRepository(PanelMember).create({
         id: newId(),
@@ -202,9 +205,13 @@ export class PanelService {
   private async accountForId(em: EntityManager, userId: string): Promise<{ user: User; created: boolean }> {
     const user = await userById(em, userId);
     if (!user || user.role !== 'panelist' || !user.active) {
-      throw new DomainError('rule_violation', 'There is no active panelist account with this userId. Check the id, or add the person by name and email.', {
-        errors: [{ field: 'userId', message: 'Give the id of an active panelist account.' }],
-      });
+      throw new DomainError(
+        'rule_violation',
+        'There is no active panelist account with this userId. Check the id, or add the person by name and email.',
+        {
+          errors: [{ field: 'userId', message: 'Give the id of an active panelist account.' }],
+        },
+      );
     }
     return { user, created: false };
   }
@@ -234,8 +241,13 @@ export class PanelService {
       .getExists();
     if (onThisPanel) throw alreadySeated('email');
     const existing = await userByEmail(em, contact.email);
-    if (existing && existing.role === 'panelist' && existing.active && existing.passwordHash !== null) return { user: existing, created: false };
-    const user = await this.users.createInTransaction(em, caller.id, { email: seatAccountEmail(newId()), name: contact.name, role: 'panelist' });
+    if (existing && existing.role === 'panelist' && existing.active && existing.passwordHash !== null)
+      return { user: existing, created: false };
+    const user = await this.users.createInTransaction(em, caller.id, {
+      email: seatAccountEmail(newId()),
+      name: contact.name,
+      role: 'panelist',
+    });
     return { user, created: true };
   }
 }
@@ -259,9 +271,13 @@ function assertAddBody(dto: AddPanelMemberDto): void {
         ? { field: 'name', message: "Give the person's name as well as their email address." }
         : null;
   if (problem) {
-    throw new DomainError('validation', 'Give either userId (a panelist account), or the name and email address of the person to add.', {
-      errors: [problem],
-    });
+    throw new DomainError(
+      'validation',
+      'Give either userId (a panelist account), or the name and email address of the person to add.',
+      {
+        errors: [problem],
+      },
+    );
   }
 }
 

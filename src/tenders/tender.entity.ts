@@ -1,6 +1,14 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { atLeast, between, isBoolean, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
-import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS, type Aggregation, type PriceFormula, type ScaleLabel, type TieBreak } from './domain/tender-settings';
+import {
+  AGGREGATIONS,
+  PRICE_FORMULAS,
+  TIE_BREAKS,
+  type Aggregation,
+  type PriceFormula,
+  type ScaleLabel,
+  type TieBreak,
+} from './domain/tender-settings';
 import { TENDER_STATUSES, type TenderStatus } from './domain/tender-lifecycle';
 
 /** A team member's approval to open the box (close the tender), when two are required. */
@@ -12,7 +20,9 @@ export interface OpeningApproval {
 @Entity('tenders')
 // What the database itself refuses (src/database/checks.ts); the services apply the finer rules.
 @Check(oneOf('status', TENDER_STATUSES))
-@Check(`${between('scaleMin', SCALE_FLOOR, SCALE_CEILING)} AND ${between('scaleMax', SCALE_FLOOR, SCALE_CEILING)} AND "scaleMin" < "scaleMax"`)
+@Check(
+  `${between('scaleMin', SCALE_FLOOR, SCALE_CEILING)} AND ${between('scaleMax', SCALE_FLOOR, SCALE_CEILING)} AND "scaleMin" < "scaleMax"`,
+)
 @Check(oneOf('aggregation', AGGREGATIONS))
 @Check(oneOf('priceFormula', PRICE_FORMULAS))
 @Check(oneOf('tieBreak', TIE_BREAKS))

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiProblems } from '../openapi/problem-details';
 import { TeamMemberResponse } from './dto/team-member.response';
@@ -33,7 +41,10 @@ export class TendersController {
 
   @Get()
   @Auth()
-  @ApiOperation({ summary: 'The tenders the caller may see', description: 'The team sees its tenders; panelists those they sit on; bidders published ones.' })
+  @ApiOperation({
+    summary: 'The tenders the caller may see',
+    description: 'The team sees its tenders; panelists those they sit on; bidders published ones.',
+  })
   @ApiOkResponse({ type: [TenderResponse] })
   list(@CurrentUser() caller: Caller): Promise<TenderResponse[]> {
     return this.tenders.list(caller);
@@ -52,8 +63,14 @@ export class TendersController {
   @ApiOperation({ summary: "Change a tender's title, description, deadline or settings" })
   @ApiOkResponse({ type: TenderResponse })
   @ApiProblems(422)
-  @ApiConflictResponse({ description: 'Settings change only while draft; after publication only title, description and a later deadline.' })
-  update(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: UpdateTenderDto): Promise<TenderResponse> {
+  @ApiConflictResponse({
+    description: 'Settings change only while draft; after publication only title, description and a later deadline.',
+  })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() dto: UpdateTenderDto,
+  ): Promise<TenderResponse> {
     return this.tenders.update(caller, tenderId, dto);
   }
 
@@ -92,11 +109,16 @@ export class TendersController {
   @ApiOkResponse({ type: TenderResponse, description: 'Closed: the tender is in evaluation and the box is open.' })
   @ApiAcceptedResponse({
     type: TenderResponse,
-    description: 'With openingApprovals 2: the first approval is recorded (openingApprovalsGiven); the tender stays published and its bids sealed until a different team member approves.',
+    description:
+      'With openingApprovals 2: the first approval is recorded (openingApprovalsGiven); the tender stays published and its bids sealed until a different team member approves.',
   })
-  @ApiOperation({ summary: 'Close a published tender after its bid deadline (with two opening approvals, the second closes it): the sealed bids open' })
+  @ApiOperation({
+    summary:
+      'Close a published tender after its bid deadline (with two opening approvals, the second closes it): the sealed bids open',
+  })
   @ApiConflictResponse({
-    description: 'Not published, before the bid deadline (server clock: bidders may still submit), or the same team member approving twice.',
+    description:
+      'Not published, before the bid deadline (server clock: bidders may still submit), or the same team member approving twice.',
   })
   async close(
     @CurrentUser() caller: Caller,
@@ -114,7 +136,11 @@ export class TendersController {
   @ApiOkResponse({ type: TenderResponse })
   @ApiOperation({ summary: 'Cancel a tender, with a reason' })
   @ApiProblems(409)
-  cancel(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string, @Body() dto: CancelTenderDto): Promise<TenderResponse> {
+  cancel(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() dto: CancelTenderDto,
+  ): Promise<TenderResponse> {
     return this.tenders.cancel(caller, tenderId, dto.reason);
   }
 }

@@ -12,6 +12,6 @@ import { TendersService } from './tenders.service';
   controllers: [TendersController],
   // SubmittedBidCounter comes from the bids module.
   providers: [TendersService, TenderClosing],
-  exports: [TendersService],
+  exports: [TendersService, TenderClosing],
 })
 export class TendersModule {}

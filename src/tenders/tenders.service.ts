@@ -17,7 +17,14 @@ import type { AddTeamMemberDto } from './dto/tender-actions.dto';
 import { TenderResponse, type TeamFacts } from './dto/tender.response';
 import type { TenderSettingsDto } from './dto/tender-settings.dto';
 import type { UpdateTenderDto } from './dto/update-tender.dto';
-import { assertDraft, assertNotFrozen, assertScoringDeadlineAfterBids, statusWords, transition, type TenderAction } from './domain/tender-lifecycle';
+import {
+  assertDraft,
+  assertNotFrozen,
+  assertScoringDeadlineAfterBids,
+  statusWords,
+  transition,
+  type TenderAction,
+} from './domain/tender-lifecycle';
 import { TenderTeamMember } from './tender-team-member.entity';
 import { Tender } from './tender.entity';
 import { SubmittedBidCounter } from './submitted-bid-counter';
@@ -44,9 +51,18 @@ const CONTACT_KEYS = ['contactName', 'contactEmail', 'contactPhone'] as const sa
 /** A clarification deadline, when set, comes before the bid deadline (422 naming it otherwise). */
 function assertClarificationBeforeBidDeadline(tender: Tender): void {
   if (tender.clarificationDeadline !== null && tender.clarificationDeadline >= tender.bidDeadline) {
-    throw new DomainError('rule_violation', 'The clarification deadline must be before the bid deadline, so bidders can use the answers.', {
-      errors: [{ field: 'clarificationDeadline', message: `Set a clarification deadline before the bid deadline, ${tender.bidDeadline.toISOString()}.` }],
-    });
+    throw new DomainError(
+      'rule_violation',
+      'The clarification deadline must be before the bid deadline, so bidders can use the answers.',
+      {
+        errors: [
+          {
+            field: 'clarificationDeadline',
+            message: `Set a clarification deadline before the bid deadline, ${tender.bidDeadline.toISOString()}.`,
+          },
+        ],
+      },
+    );
   }
 }
 /** What the team may change in any state until the tender is frozen: the contact and the scoring deadline (extended while the panel scores). */
@@ -95,9 +111,13 @@ export class TendersService {
   async create(caller: Caller, dto: CreateTenderDto): Promise<TenderResponse> {
     const template = dto.template ? this.templates.get(dto.template) : null;
     if (dto.template && !template) {
-      throw new DomainError('rule_violation', `There is no template "${dto.template}". Choose one of the templates listed by the service, or leave template out.`, {
-        errors: [{ field: 'template', message: 'There is no template with this key: choose one from the list of templates.' }],
-      });
+      throw new DomainError(
+        'rule_violation',
+        `There is no template "${dto.template}". Choose one of the templates listed by the service, or leave template out.`,
+        {
+          errors: [{ field: 'template', message: 'There is no template with this key: choose one from the list of templates.' }],
+        },
+      );
     }
     return this.db.transaction(async (em) => {
       await this.assertReferenceFree(em, dto.reference.trim(), null);
@@ -158,12 +178,20 @@ export class TendersService {
           : visible.length === 0
             ? []
             : await repo.find({ where: { id: In(visible) }, order: { createdAt: 'DESC' } });
-      const counts = await this.bidCounter.submittedCounts(em, tenders.map((t) => t.id));
+      const counts = await this.bidCounter.submittedCounts(
+        em,
+        tenders.map((t) => t.id),
+      );
       const relations = await this.access.relationsOf(em, caller, tenders);
       const teamTenderIds = tenders.filter((_tender, index) => relations[index].teamRole !== null).map((tender) => tender.id);
       const attempts = await this.audit.countForTenders(em, teamTenderIds, SEALED_READ_REFUSED);
       return tenders.map((tender, index) =>
-        TenderResponse.from(tender, counts.get(tender.id) ?? 0, relations[index], this.teamFacts(relations[index].teamRole !== null, attempts, tender.id)),
+        TenderResponse.from(
+          tender,
+          counts.get(tender.id) ?? 0,
+          relations[index],
+          this.teamFacts(relations[index].teamRole !== null, attempts, tender.id),
+        ),
       );
     });
   }
@@ -179,12 +207,20 @@ export class TendersService {
       const before = snapshot(tender);
       const settingsGiven = SETTING_KEYS.filter((key) => dto[key] !== undefined);
       if (settingsGiven.length > 0 || dto.reference !== undefined) {
-        assertDraft(tender.status, `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`);
+        assertDraft(
+          tender.status,
+          `Scoring settings (${[...settingsGiven, ...(dto.reference !== undefined ? ['reference'] : [])].join(', ')})`,
+        );
       }
-      const given = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
+      const given = Object.entries(dto)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
       const onlyContact = given.every((key) => (ANY_TIME_KEYS as readonly string[]).includes(key));
       if (!onlyContact && tender.status !== 'draft' && tender.status !== 'published') {
-        throw new DomainError('invalid_state', `The tender is ${statusWords(tender.status)}: its title, description and deadline are fixed.`);
+        throw new DomainError(
+          'invalid_state',
+          `The tender is ${statusWords(tender.status)}: its title, description and deadline are fixed.`,
+        );
       }
       if (dto.bidDeadline !== undefined) {
         const deadline = new Date(dto.bidDeadline);
@@ -193,9 +229,18 @@ export class TendersService {
             throw new DomainError('invalid_state', 'The bid deadline has passed; it can no longer be extended.');
           }
           if (deadline <= tender.bidDeadline) {
-            throw new DomainError('rule_violation', 'A published tender\'s deadline can only be extended, never brought forward.', {
-              errors: [{ field: 'bidDeadline', message: `The new deadline must be later than the current one, ${tender.bidDeadline.toISOString()}.` }],
-            });
+            throw new DomainError(
+              'rule_violation',
+              "A published tender's deadline can only be extended, never brought forward.",
+              {
+                errors: [
+                  {
+                    field: 'bidDeadline',
+                    message: `The new deadline must be later than the current one, ${tender.bidDeadline.toISOString()}.`,
+                  },
+                ],
+              },
+            );
           }
         }
         tender.bidDeadline = deadline;
@@ -243,18 +288,33 @@ export class TendersService {
     });
   }
 
-  async addTeamMember(caller: Caller, tenderId: string, dto: AddTeamMemberDto): Promise<{ id: string; userId: string; role: string; name: string; email: string }> {
+  async addTeamMember(
+    caller: Caller,
+    tenderId: string,
+    dto: AddTeamMemberDto,
+  ): Promise<{ id: string; userId: string; role: string; name: string; email: string }> {
     return this.db.transaction(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'owner');
       assertNotFrozen(tender.status);
       const user = await userById(em, dto.userId);
       if (!user || !user.active) {
-        throw new DomainError('rule_violation', 'No active account has that id.', { errors: [{ field: 'userId', message: 'No active account has this id: check it.' }] });
+        throw new DomainError('rule_violation', 'No active account has that id.', {
+          errors: [{ field: 'userId', message: 'No active account has this id: check it.' }],
+        });
       }
       if (user.role !== dto.role) {
-        throw new DomainError('rule_violation', `That account is a ${user.role} account; only ${dto.role} accounts can join the team as ${dto.role}.`, {
-          errors: [{ field: 'role', message: `This account is a ${user.role} account: give role ${user.role}, or choose another account.` }],
-        });
+        throw new DomainError(
+          'rule_violation',
+          `That account is a ${user.role} account; only ${dto.role} accounts can join the team as ${dto.role}.`,
+          {
+            errors: [
+              {
+                field: 'role',
+                message: `This account is a ${user.role} account: give role ${user.role}, or choose another account.`,
+              },
+            ],
+          },
+        );
       }
       if (await em.getRepository(TenderTeamMember).exist({ where: { tenderId, userId: user.id } })) {
         throw new DomainError('invalid_state', `${user.name} is already on the team.`);
@@ -273,10 +333,15 @@ export class TendersService {
     });
   }
 
-  async listTeam(caller: Caller, tenderId: string): Promise<{ id: string; userId: string; role: string; name: string; email: string }[]> {
+  async listTeam(
+    caller: Caller,
+    tenderId: string,
+  ): Promise<{ id: string; userId: string; role: string; name: string; email: string }[]> {
     return this.db.read(async (em) => {
       await this.access.require(em, caller, tenderId, 'team');
-      const members = await em.getRepository(TenderTeamMember).find({ where: { tenderId }, relations: { user: true }, order: { addedAt: 'ASC' } });
+      const members = await em
+        .getRepository(TenderTeamMember)
+        .find({ where: { tenderId }, relations: { user: true }, order: { addedAt: 'ASC' } });
       return members.map((m) => ({ id: m.id, userId: m.userId, role: m.role, name: m.user!.name, email: m.user!.email }));
     });
   }
@@ -326,7 +391,11 @@ export class TendersService {
         entityId: tender.id,
         tenderId: tender.id,
         before: { status: before.status },
-        after: { status: to, ...(tender.cancellationReason && action === 'cancel' ? { reason: tender.cancellationReason } : {}), ...(extra ?? {}) },
+        after: {
+          status: to,
+          ...(tender.cancellationReason && action === 'cancel' ? { reason: tender.cancellationReason } : {}),
+          ...(extra ?? {}),
+        },
       });
       return this.respond(em, caller, tender.id);
     });
@@ -359,9 +428,18 @@ export class TendersService {
       .andWhere('t.status <> :cancelled', { cancelled: 'cancelled' });
     if (exceptTenderId) query.andWhere('t.id <> :id', { id: exceptTenderId });
     if (await query.getExists()) {
-      throw new DomainError('invalid_state', `Another tender already has the reference ${reference}. Choose a different reference.`, {
-        errors: [{ field: 'reference', message: 'Another tender that is not cancelled already has this reference: choose a different one.' }],
-      });
+      throw new DomainError(
+        'invalid_state',
+        `Another tender already has the reference ${reference}. Choose a different reference.`,
+        {
+          errors: [
+            {
+              field: 'reference',
+              message: 'Another tender that is not cancelled already has this reference: choose a different one.',
+            },
+          ],
+        },
+      );
     }
   }
 
@@ -389,7 +467,7 @@ export class TendersService {
     if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;
     if (dto.openingApprovals !== undefined) tender.openingApprovals = dto.openingApprovals;
     for (const key of CONTACT_KEYS) if (dto[key] !== undefined) tender[key] = dto[key].trim() || null;
-    if (dto.scoringDeadline !== undefined) tender.scoringDeadline = dto.scoringDeadline === null ? null : new Date(dto.scoringDeadline);
+    if (dto.scoringDeadline !== undefined)
+      tender.scoringDeadline = dto.scoringDeadline === null ? null : new Date(dto.scoringDeadline);
   }
 }
-

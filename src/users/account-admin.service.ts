@@ -35,7 +35,9 @@ export class AccountAdminService {
   }
 
   async get(userId: string): Promise<User> {
-    const user = await this.db.read((em) => em.getRepository(User).findOne({ where: { id: userId }, relations: { organisation: true } }));
+    const user = await this.db.read((em) =>
+      em.getRepository(User).findOne({ where: { id: userId }, relations: { organisation: true } }),
+    );
     if (!user) throw new DomainError('not_found', 'This account was not found. Check the id.');
     return user;
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { AccountAdminService } from './account-admin.service';
@@ -71,11 +78,18 @@ export class UsersController {
 
   @Put('users/:userId/role')
   @Auth('admin')
-  @ApiOperation({ summary: "Change an account's role (admin)", description: 'Takes effect on the next request, even with a token issued before.' })
+  @ApiOperation({
+    summary: "Change an account's role (admin)",
+    description: 'Takes effect on the next request, even with a token issued before.',
+  })
   @ApiOkResponse({ type: UserResponse })
   @ApiConflictResponse({ description: LOCKOUT })
   @ApiUnprocessableEntityResponse({ description: 'Bidder accounts keep the bidder role; other accounts cannot become bidders.' })
-  async changeRole(@CurrentUser() caller: Caller, @Param('userId') userId: string, @Body() dto: ChangeRoleDto): Promise<UserResponse> {
+  async changeRole(
+    @CurrentUser() caller: Caller,
+    @Param('userId') userId: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<UserResponse> {
     return UserResponse.from(await this.accounts.changeRole(caller, userId, dto.role));
   }
 

@@ -47,7 +47,11 @@ export class UsersService implements OnApplicationBootstrap {
       const admins = await this.db.read((em) =>
         em.getRepository(User).find({ where: { role: 'admin', active: true }, order: { createdAt: 'ASC' }, take: 3 }),
       );
-      const notice = ignoredAdminEmailNotice(this.config.adminEmail, admins.map((admin) => admin.email), this.config.database);
+      const notice = ignoredAdminEmailNotice(
+        this.config.adminEmail,
+        admins.map((admin) => admin.email),
+        this.config.database,
+      );
       this.logger.warn(notice);
     }
   }
@@ -62,16 +66,26 @@ export class UsersService implements OnApplicationBootstrap {
     const users = em.getRepository(User);
     if (await users.exist({ where: { email } })) {
       throw new DomainError('invalid_state', 'An account with this email address already exists.', {
-        errors: [{ field: 'email', message: 'An account with this email address already exists: sign in, or use another address.' }],
+        errors: [
+          { field: 'email', message: 'An account with this email address already exists: sign in, or use another address.' },
+        ],
       });
     }
     if (dto.role === 'bidder' && !(dto.organisationName && dto.organisationType)) {
-      throw new DomainError('rule_violation', 'A bidder account belongs to an organisation: give organisationName and organisationType.', {
-        errors: [
-          ...(dto.organisationName ? [] : [{ field: 'organisationName', message: 'A bidder account needs the name of its organisation.' }]),
-          ...(dto.organisationType ? [] : [{ field: 'organisationType', message: 'A bidder account needs the type of its organisation.' }]),
-        ],
-      });
+      throw new DomainError(
+        'rule_violation',
+        'A bidder account belongs to an organisation: give organisationName and organisationType.',
+        {
+          errors: [
+            ...(dto.organisationName
+              ? []
+              : [{ field: 'organisationName', message: 'A bidder account needs the name of its organisation.' }]),
+            ...(dto.organisationType
+              ? []
+              : [{ field: 'organisationType', message: 'A bidder account needs the type of its organisation.' }]),
+          ],
+        },
+      );
     }
     if (dto.role !== 'panelist' && !dto.password) {
       throw new DomainError('validation', 'Only panelists may be created without a password.', {
@@ -80,7 +94,9 @@ export class UsersService implements OnApplicationBootstrap {
     }
     let organisation: Organisation | null = null;
     if (dto.organisationName && dto.organisationType) {
-      organisation = em.getRepository(Organisation).create({ id: newId(), name: dto.organisationName.trim(), type: dto.organisationType });
+      organisation = em
+        .getRepository(Organisation)
+        .create({ id: newId(), name: dto.organisationName.trim(), type: dto.organisationType });
       await em.getRepository(Organisation).insert(organisation);
     }
     const user = users.create({
@@ -99,7 +115,12 @@ export class UsersService implements OnApplicationBootstrap {
       action: 'user.created',
       entityType: 'user',
       entityId: saved.id,
-      after: { email: saved.email, name: saved.name, role: saved.role, organisation: organisation ? { name: organisation.name, type: organisation.type } : null },
+      after: {
+        email: saved.email,
+        name: saved.name,
+        role: saved.role,
+        organisation: organisation ? { name: organisation.name, type: organisation.type } : null,
+      },
     });
     return saved;
   }
@@ -114,6 +135,8 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.db.read((em) => em.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() }, relations: { organisation: true } }));
+    return this.db.read((em) =>
+      em.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() }, relations: { organisation: true } }),
+    );
   }
 }

@@ -75,7 +75,10 @@ export class WebErrorFilter implements ExceptionFilter {
       res.redirect(303, exception.extensions.redirect);
       return;
     }
-    const own = exception instanceof DomainError ? (exception.extensions.page as { status: number; model: ErrorPageModel } | undefined) : undefined;
+    const own =
+      exception instanceof DomainError
+        ? (exception.extensions.page as { status: number; model: ErrorPageModel } | undefined)
+        : undefined;
     if (own) {
       errorPage(res, own.status, own.model);
       return;

@@ -122,7 +122,13 @@ export class WebSessionService {
 }
 
 export function callerOf(user: User, session: Pick<WebSession, 'seatTenderId' | 'seatPanelMemberId'>): Caller {
-  const caller: Caller = { id: user.id, role: user.role, email: user.email, name: user.name, organisationId: user.organisationId };
+  const caller: Caller = {
+    id: user.id,
+    role: user.role,
+    email: user.email,
+    name: user.name,
+    organisationId: user.organisationId,
+  };
   if (session.seatTenderId && session.seatPanelMemberId) {
     caller.seat = { tenderId: session.seatTenderId, panelMemberId: session.seatPanelMemberId };
   }

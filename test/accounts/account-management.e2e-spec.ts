@@ -13,7 +13,10 @@ describe('account management', () => {
   let t: TestApp;
   let admin: { Authorization: string };
   const eventsFor = (entityId: string) =>
-    t.app.get(DataSource).getRepository(AuditEvent).find({ where: { entityId }, order: { seq: 'ASC' } });
+    t.app
+      .get(DataSource)
+      .getRepository(AuditEvent)
+      .find({ where: { entityId }, order: { seq: 'ASC' } });
   const tokenOf = (url: string) => url.split('/reset-password/')[1];
 
   beforeAll(async () => {
@@ -73,12 +76,26 @@ describe('account management', () => {
   describe('change role', () => {
     it('changes a role, effective on the next request with the same token, audited with before and after', async () => {
       const person = await t.user('procurement');
-      await t.http().post('/api/tenders').set(person.auth).send({ reference: 'R-1', title: 'T', bidDeadline: '2027-01-01T00:00:00.000Z' }).expect(403);
+      await t
+        .http()
+        .post('/api/tenders')
+        .set(person.auth)
+        .send({ reference: 'R-1', title: 'T', bidDeadline: '2027-01-01T00:00:00.000Z' })
+        .expect(403);
       const changed = await t.http().put(`/api/users/${person.id}/role`).set(admin).send({ role: 'commissioner' }).expect(200);
       expect(changed.body).toMatchObject({ id: person.id, role: 'commissioner', active: true });
-      await t.http().post('/api/tenders').set(person.auth).send({ reference: 'R-2', title: 'T', bidDeadline: '2027-01-01T00:00:00.000Z' }).expect(201);
+      await t
+        .http()
+        .post('/api/tenders')
+        .set(person.auth)
+        .send({ reference: 'R-2', title: 'T', bidDeadline: '2027-01-01T00:00:00.000Z' })
+        .expect(201);
       const events = await eventsFor(person.id);
-      expect(events.at(-1)).toMatchObject({ action: 'user.role_changed', before: { role: 'procurement', active: true }, after: { role: 'commissioner', active: true } });
+      expect(events.at(-1)).toMatchObject({
+        action: 'user.role_changed',
+        before: { role: 'procurement', active: true },
+        after: { role: 'commissioner', active: true },
+      });
     });
 
     it('refuses an admin changing their own role (409): the only admin cannot demote themselves', async () => {
@@ -98,7 +115,12 @@ describe('account management', () => {
 
     it('names an unknown role and unknown fields (400)', async () => {
       const person = await t.user('panelist');
-      const bad = await t.http().put(`/api/users/${person.id}/role`).set(admin).send({ role: 'superuser', active: false }).expect(400);
+      const bad = await t
+        .http()
+        .put(`/api/users/${person.id}/role`)
+        .set(admin)
+        .send({ role: 'superuser', active: false })
+        .expect(400);
       expect(sorted(bad.body.errors.map((e: { field: string }) => e.field))).toEqual(['active', 'role']);
     });
 
@@ -111,7 +133,11 @@ describe('account management', () => {
         t.http().put(`/api/users/${me.body.id}/role`).set(second.auth).send({ role: 'commissioner' }),
       ]);
       expect(sorted([a.status, b.status])).toEqual([200, 403]);
-      const admins = await t.http().get('/api/users?role=admin&active=true').set(a.status === 200 ? admin : second.auth).expect(200);
+      const admins = await t
+        .http()
+        .get('/api/users?role=admin&active=true')
+        .set(a.status === 200 ? admin : second.auth)
+        .expect(200);
       expect(admins.body).toHaveLength(1);
       // put things back for the other tests: the first admin stays the only one
       if (b.status === 200) {
@@ -155,9 +181,17 @@ describe('account management', () => {
       await t.login(person.email, 'a brand new passphrase');
       await t.http().post('/api/auth/login').send({ email: person.email, password: PASSWORD }).expect(401);
 
-      const again = await t.http().post('/api/auth/password-reset').send({ token, password: 'another new passphrase' }).expect(401);
+      const again = await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token, password: 'another new passphrase' })
+        .expect(401);
       expect(again.body.detail).toBe('This password reset link is not valid or has expired. Ask an admin for a new one.');
-      const unknown = await t.http().post('/api/auth/password-reset').send({ token: 'x'.repeat(43), password: 'another new passphrase' }).expect(401);
+      const unknown = await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token: 'x'.repeat(43), password: 'another new passphrase' })
+        .expect(401);
       expect(unknown.body.detail).toBe(again.body.detail);
 
       const events = await eventsFor(person.id);
@@ -172,7 +206,11 @@ describe('account management', () => {
     it('expires after one hour, with the same answer as a used link', async () => {
       const issued = await t.http().post(`/api/users/${person.id}/password-reset`).set(admin).expect(201);
       t.clock.advance(60 * 60_000);
-      const expired = await t.http().post('/api/auth/password-reset').send({ token: tokenOf(issued.body.url), password: 'a brand new passphrase' }).expect(401);
+      const expired = await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token: tokenOf(issued.body.url), password: 'a brand new passphrase' })
+        .expect(401);
       expect(expired.body.detail).toBe('This password reset link is not valid or has expired. Ask an admin for a new one.');
       await t.login(person.email);
     });
@@ -180,21 +218,35 @@ describe('account management', () => {
     it('works just before the hour ends', async () => {
       const issued = await t.http().post(`/api/users/${person.id}/password-reset`).set(admin).expect(201);
       t.clock.advance(60 * 60_000 - 1000);
-      await t.http().post('/api/auth/password-reset').send({ token: tokenOf(issued.body.url), password: 'a brand new passphrase' }).expect(204);
+      await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token: tokenOf(issued.body.url), password: 'a brand new passphrase' })
+        .expect(204);
     });
 
     it('replaces the previous link when a new one is issued', async () => {
       const first = await t.http().post(`/api/users/${person.id}/password-reset`).set(admin).expect(201);
       const second = await t.http().post(`/api/users/${person.id}/password-reset`).set(admin).expect(201);
-      await t.http().post('/api/auth/password-reset').send({ token: tokenOf(first.body.url), password: 'a brand new passphrase' }).expect(401);
-      await t.http().post('/api/auth/password-reset').send({ token: tokenOf(second.body.url), password: 'a brand new passphrase' }).expect(204);
+      await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token: tokenOf(first.body.url), password: 'a brand new passphrase' })
+        .expect(401);
+      await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token: tokenOf(second.body.url), password: 'a brand new passphrase' })
+        .expect(204);
     });
 
     it('sets a password once when two requests race with the same link', async () => {
       const issued = await t.http().post(`/api/users/${person.id}/password-reset`).set(admin).expect(201);
       const token = tokenOf(issued.body.url);
       const answers = await Promise.all(
-        ['first racing passphrase', 'second racing passphrase'].map((password) => t.http().post('/api/auth/password-reset').send({ token, password })),
+        ['first racing passphrase', 'second racing passphrase'].map((password) =>
+          t.http().post('/api/auth/password-reset').send({ token, password }),
+        ),
       );
       expect(sorted(answers.map((a) => a.status))).toEqual([204, 401]);
     });
@@ -202,26 +254,46 @@ describe('account management', () => {
     it('refuses a link for a deactivated account, and a link whose account was deactivated after issue', async () => {
       const issued = await t.http().post(`/api/users/${person.id}/password-reset`).set(admin).expect(201);
       await t.http().post(`/api/users/${person.id}/deactivate`).set(admin).expect(200);
-      await t.http().post('/api/auth/password-reset').send({ token: tokenOf(issued.body.url), password: 'a brand new passphrase' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token: tokenOf(issued.body.url), password: 'a brand new passphrase' })
+        .expect(401);
       const refused = await t.http().post(`/api/users/${person.id}/password-reset`).set(admin).expect(409);
       expect(refused.body.detail).toMatch(/deactivated/);
     });
 
     it('applies the password policy to the new password (400 naming the field)', async () => {
       const issued = await t.http().post(`/api/users/${person.id}/password-reset`).set(admin).expect(201);
-      const short = await t.http().post('/api/auth/password-reset').send({ token: tokenOf(issued.body.url), password: 'short' }).expect(400);
+      const short = await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token: tokenOf(issued.body.url), password: 'short' })
+        .expect(400);
       expect(short.body.errors).toEqual([{ field: 'password', message: expect.stringContaining('at least 12 characters') }]);
       // the link was not used up by the refused attempt
-      await t.http().post('/api/auth/password-reset').send({ token: tokenOf(issued.body.url), password: 'long enough passphrase' }).expect(204);
+      await t
+        .http()
+        .post('/api/auth/password-reset')
+        .send({ token: tokenOf(issued.body.url), password: 'long enough passphrase' })
+        .expect(204);
     });
 
     it('throttles failed redemptions from one address like invitation redemptions (429)', async () => {
       const fresh = await createTestApp();
       try {
         for (let i = 0; i < 5; i++) {
-          await fresh.http().post('/api/auth/password-reset').send({ token: `guess-${i}`, password: 'a brand new passphrase' }).expect(401);
+          await fresh
+            .http()
+            .post('/api/auth/password-reset')
+            .send({ token: `guess-${i}`, password: 'a brand new passphrase' })
+            .expect(401);
         }
-        const throttled = await fresh.http().post('/api/auth/password-reset').send({ token: 'guess-5', password: 'a brand new passphrase' }).expect(429);
+        const throttled = await fresh
+          .http()
+          .post('/api/auth/password-reset')
+          .send({ token: 'guess-5', password: 'a brand new passphrase' })
+          .expect(429);
         expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
       } finally {
         await fresh.close();
@@ -232,11 +304,21 @@ describe('account management', () => {
   describe('change own password', () => {
     it('needs the current password; then only the new one signs in', async () => {
       const person = await t.user('bidder');
-      const wrong = await t.http().post('/api/me/password').set(person.auth).send({ currentPassword: 'not my password', newPassword: 'my new long passphrase' }).expect(422);
+      const wrong = await t
+        .http()
+        .post('/api/me/password')
+        .set(person.auth)
+        .send({ currentPassword: 'not my password', newPassword: 'my new long passphrase' })
+        .expect(422);
       expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: expect.any(String) }]);
       await t.login(person.email);
 
-      await t.http().post('/api/me/password').set(person.auth).send({ currentPassword: PASSWORD, newPassword: 'my new long passphrase' }).expect(204);
+      await t
+        .http()
+        .post('/api/me/password')
+        .set(person.auth)
+        .send({ currentPassword: PASSWORD, newPassword: 'my new long passphrase' })
+        .expect(204);
       await t.login(person.email, 'my new long passphrase');
       await t.http().post('/api/auth/login').send({ email: person.email, password: PASSWORD }).expect(401);
       const events = await eventsFor(person.id);
@@ -246,23 +328,52 @@ describe('account management', () => {
 
     it('refuses the same password again (422), a short one (400) and an anonymous caller (401)', async () => {
       const person = await t.user('panelist');
-      await t.http().post('/api/me/password').set(person.auth).send({ currentPassword: PASSWORD, newPassword: PASSWORD }).expect(422);
-      const short = await t.http().post('/api/me/password').set(person.auth).send({ currentPassword: PASSWORD, newPassword: 'short' }).expect(400);
+      await t
+        .http()
+        .post('/api/me/password')
+        .set(person.auth)
+        .send({ currentPassword: PASSWORD, newPassword: PASSWORD })
+        .expect(422);
+      const short = await t
+        .http()
+        .post('/api/me/password')
+        .set(person.auth)
+        .send({ currentPassword: PASSWORD, newPassword: 'short' })
+        .expect(400);
       expect(short.body.errors).toEqual([{ field: 'newPassword', message: expect.stringContaining('at least 12 characters') }]);
-      await t.http().post('/api/me/password').send({ currentPassword: PASSWORD, newPassword: 'my new long passphrase' }).expect(401);
+      await t
+        .http()
+        .post('/api/me/password')
+        .send({ currentPassword: PASSWORD, newPassword: 'my new long passphrase' })
+        .expect(401);
     });
 
     it('locks the account’s password change after five wrong current passwords (429)', async () => {
       const person = await t.user('procurement');
       for (let i = 0; i < 5; i++) {
-        await t.http().post('/api/me/password').set(person.auth).send({ currentPassword: `wrong ${i}`, newPassword: 'my new long passphrase' }).expect(422);
+        await t
+          .http()
+          .post('/api/me/password')
+          .set(person.auth)
+          .send({ currentPassword: `wrong ${i}`, newPassword: 'my new long passphrase' })
+          .expect(422);
       }
-      await t.http().post('/api/me/password').set(person.auth).send({ currentPassword: PASSWORD, newPassword: 'my new long passphrase' }).expect(429);
+      await t
+        .http()
+        .post('/api/me/password')
+        .set(person.auth)
+        .send({ currentPassword: PASSWORD, newPassword: 'my new long passphrase' })
+        .expect(429);
     });
   });
 
   it('refuses a bidder account without its organisation (422 naming both fields, as the contract says)', async () => {
-    const refused = await t.http().post('/api/users').set(admin).send({ email: 'lone@test.local', name: 'Lone', role: 'bidder', password: PASSWORD }).expect(422);
+    const refused = await t
+      .http()
+      .post('/api/users')
+      .set(admin)
+      .send({ email: 'lone@test.local', name: 'Lone', role: 'bidder', password: PASSWORD })
+      .expect(422);
     expect(refused.body.errors).toEqual([
       { field: 'organisationName', message: expect.any(String) },
       { field: 'organisationType', message: expect.any(String) },

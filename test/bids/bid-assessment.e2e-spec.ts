@@ -85,7 +85,9 @@ describe('bids: compliance, disqualification, audit', () => {
         .set(world.commissioner.auth)
         .send({ passed: false });
       expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field: 'note', message: 'A note is needed when the bid fails the gate: say why it fails.' }]);
+      expect(response.body.errors).toEqual([
+        { field: 'note', message: 'A note is needed when the bid fails the gate: say why it fails.' },
+      ]);
     });
 
     it.each([
@@ -251,10 +253,7 @@ describe('bids: compliance, disqualification, audit', () => {
           buildBid({
             bidderName: 'Sealed Name Ltd',
             price: 123456.78,
-            responses: [
-              ...buildBid().responses.filter((r) => r.criterion !== 'C1'),
-              { criterion: 'C1', text: secretAnswer },
-            ],
+            responses: [...buildBid().responses.filter((r) => r.criterion !== 'C1'), { criterion: 'C1', text: secretAnswer }],
           }),
         );
       expect(created.status).toBe(201);

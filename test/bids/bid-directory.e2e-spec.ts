@@ -24,7 +24,9 @@ describe('The bid directory counts the bids isCounted counts', () => {
   beforeAll(async () => {
     t = await createTestApp();
     commissioner = await t.user('commissioner');
-    tenderId = (await publishedTender(t, { commissioner, criteria: WORKED_EXAMPLE_PANEL_CRITERIA, tender: { moderationRequired: false } })).tenderId;
+    tenderId = (
+      await publishedTender(t, { commissioner, criteria: WORKED_EXAMPLE_PANEL_CRITERIA, tender: { moderationRequired: false } })
+    ).tenderId;
     ids.submitted = (await newBidderSubmits(t, tenderId, 'Submitted', 100_000, ['Q1', 'C1'])).bidId;
     ids.disqualified = (await newBidderSubmits(t, tenderId, 'Disqualified', 90_000, ['Q1', 'C1'])).bidId;
     const withdrawing = await newBidderSubmits(t, tenderId, 'Withdrawn', 95_000, ['Q1', 'C1']);

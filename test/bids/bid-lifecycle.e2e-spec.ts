@@ -367,7 +367,9 @@ describe('bids: lifecycle, versions, paper bids, one per organisation', () => {
         .set(world.commissioner.auth)
         .send(buildBid({ bidderName: 'Paper Org' }));
       expect(missing.status).toBe(400);
-      expect(missing.body.errors).toEqual([{ field: 'organisationType', message: 'A paper bid needs the type of the organisation it came from.' }]);
+      expect(missing.body.errors).toEqual([
+        { field: 'organisationType', message: 'A paper bid needs the type of the organisation it came from.' },
+      ]);
       const first = await t
         .http()
         .post(bidUrl(world.tenderId))

@@ -53,7 +53,9 @@ describe('bids: validation and content rules', () => {
     it('a response over 20 000 characters is refused; exactly 20 000 (emoji counted once) is accepted', async () => {
       const tooLong = await postBid(t, bidder, world.tenderId, { responses: [{ criterion: 'Q2', text: 'x'.repeat(20_001) }] });
       expect(tooLong.status).toBe(400);
-      expect(tooLong.body.errors).toEqual([{ field: 'responses[0].text', message: 'The text is too long: use at most 20,000 characters.' }]);
+      expect(tooLong.body.errors).toEqual([
+        { field: 'responses[0].text', message: 'The text is too long: use at most 20,000 characters.' },
+      ]);
       const exact = await postBid(t, bidder, world.tenderId, { responses: [{ criterion: 'Q2', text: '👍'.repeat(20_000) }] });
       expect(exact.status).toBe(201);
     });
@@ -103,15 +105,14 @@ describe('bids: validation and content rules', () => {
         ],
       });
       expect(response.status).toBe(422);
-      expect(response.body.errors).toEqual([{ field: 'responses[1].criterion', message: 'C1 is answered more than once: give one response to it.' }]);
+      expect(response.body.errors).toEqual([
+        { field: 'responses[1].criterion', message: 'C1 is answered more than once: give one response to it.' },
+      ]);
     });
 
     it('evidence for a pass/fail gate is accepted; it is optional at submit', async () => {
       const response = await postBid(t, bidder, world.tenderId, {
-        responses: [
-          ...buildBid().responses,
-          { criterion: 'G1', text: 'Certificates attached to the paper copy.' },
-        ],
+        responses: [...buildBid().responses, { criterion: 'G1', text: 'Certificates attached to the paper copy.' }],
       });
       expect(response.status).toBe(201);
       expect(response.body.responses.map((r: { code: string }) => r.code)).toEqual(['Q1', 'Q2', 'C1', 'SV1', 'G1']);

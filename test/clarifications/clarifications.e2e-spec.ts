@@ -1,5 +1,13 @@
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { addPanelist, BID_TENDER_CRITERIA, bidWorld, buildTender, createPublishedTender, type Panelist, type TenderWorld } from '../steps';
+import {
+  addPanelist,
+  BID_TENDER_CRITERIA,
+  bidWorld,
+  buildTender,
+  createPublishedTender,
+  type Panelist,
+  type TenderWorld,
+} from '../steps';
 
 const CLARIFICATION_DEADLINE = '2027-01-17T12:00:00.000Z';
 

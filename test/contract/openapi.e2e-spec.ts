@@ -66,7 +66,10 @@ type Schema = { $ref?: string; example?: unknown; properties?: Record<string, Sc
 
 describe('the docs/API.md contract in the OpenAPI document', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>; components: { schemas: Record<string, Schema> } };
+  let doc: {
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+    components: { schemas: Record<string, Schema> };
+  };
   beforeAll(async () => {
     t = await createTestApp();
     doc = (await t.http().get('/api/docs-json').expect(200)).body;
@@ -89,7 +92,13 @@ describe('the docs/API.md contract in the OpenAPI document', () => {
         for (const [name, property] of Object.entries(body.properties ?? {})) {
           checked++;
           const resolved = resolve(property.items ?? property);
-          if (property.example === undefined && resolved.example === undefined && !resolved.properties && !property.$ref && !property.allOf) {
+          if (
+            property.example === undefined &&
+            resolved.example === undefined &&
+            !resolved.properties &&
+            !property.$ref &&
+            !property.allOf
+          ) {
             missing.push(`${method.toUpperCase()} ${path}: ${name}`);
           }
         }

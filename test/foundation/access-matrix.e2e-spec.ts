@@ -32,7 +32,12 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
     publishedId = await createTender(t, owner.token, { template: 'social-value-model' });
     adminId = (await t.http().get('/api/me').set(who.admin.auth).expect(200)).body.id;
     for (const id of [draftId, publishedId]) {
-      await t.http().post(`/api/tenders/${id}/team`).set(owner.auth).send({ userId: procurement.id, role: 'procurement' }).expect(201);
+      await t
+        .http()
+        .post(`/api/tenders/${id}/team`)
+        .set(owner.auth)
+        .send({ userId: procurement.id, role: 'procurement' })
+        .expect(201);
     }
     await t.http().post(`/api/tenders/${draftId}/criteria`).set(owner.auth).send(WORKED_EXAMPLE_CRITERIA[0]).expect(201);
     await t.http().post(`/api/tenders/${publishedId}/publish`).set(owner.auth).expect(200);
@@ -51,38 +56,230 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
   };
 
   // [route label, method, url(draft?), body, expected status per caller]
-  const cases: [string, 'get' | 'post' | 'put' | 'patch' | 'delete', () => string, object | (() => object) | undefined, Record<Who, number>][] = [
-    ['GET /users', 'get', () => '/api/users', undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
-    ['GET /users?role=&active=', 'get', () => '/api/users?role=panelist&active=true', undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
-    ['GET /users/:id', 'get', () => `/api/users/${idOf('bidder')}`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
-    ['POST /users/:id/reactivate', 'post', () => `/api/users/${idOf('panelist')}/reactivate`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
-    ['POST /users/:id/deactivate (own account)', 'post', () => `/api/users/${idOf('admin')}/deactivate`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 409, anonymous: 401 }],
-    ['PUT /users/:id/role', 'put', () => `/api/users/${idOf('panelist')}/role`, { role: 'panelist' }, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 }],
-    ['POST /users/:id/password-reset', 'post', () => `/api/users/${idOf('bidder')}/password-reset`, undefined, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 201, anonymous: 401 }],
-    ['POST /me/password (wrong current)', 'post', () => '/api/me/password', { currentPassword: 'not the password', newPassword: 'a new long passphrase' }, { owner: 422, teamProcurement: 422, outsiderCommissioner: 422, bidder: 422, panelist: 422, admin: 422, anonymous: 401 }],
-    ['GET /me', 'get', () => '/api/me', undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 200, bidder: 200, panelist: 200, admin: 200, anonymous: 401 }],
-    ['GET /templates', 'get', () => '/api/templates', undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 200, bidder: 200, panelist: 200, admin: 200, anonymous: 401 }],
-    ['GET draft tender', 'get', () => `/api/tenders/${draftId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 }],
-    ['GET published tender', 'get', () => `/api/tenders/${publishedId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 }],
-    ['GET draft criteria', 'get', () => `/api/tenders/${draftId}/criteria`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 }],
-    ['GET published criteria', 'get', () => `/api/tenders/${publishedId}/criteria`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 }],
-    ['PATCH draft tender', 'patch', () => `/api/tenders/${draftId}`, { description: 'x' }, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['PATCH published tender (bidder sees it)', 'patch', () => `/api/tenders/${publishedId}`, { description: 'x' }, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST criteria', 'post', () => `/api/tenders/${draftId}/criteria`, { code: 'Z9', title: 'z', kind: 'scored', category: 'quality', weight: 1 }, { owner: 201, teamProcurement: 422, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['PATCH criterion', 'patch', () => `/api/tenders/${draftId}/criteria/Q1`, { title: 'Renamed' }, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['GET team', 'get', () => `/api/tenders/${draftId}/team`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST team', 'post', () => `/api/tenders/${draftId}/team`, { userId: '00000000-0000-4000-8000-000000000000', role: 'commissioner' }, { owner: 422, teamProcurement: 403, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['GET audit', 'get', () => `/api/tenders/${draftId}/audit`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST publish (published bidder-visible)', 'post', () => `/api/tenders/${publishedId}/publish`, undefined, { owner: 409, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST draft questions (no bidder sees a draft)', 'post', () => `/api/tenders/${draftId}/questions`, { question: 'Two sites?' }, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 404, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST published questions', 'post', () => `/api/tenders/${publishedId}/questions`, { question: 'Two sites?' }, { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 201, panelist: 403, admin: 403, anonymous: 401 }],
-    ['GET published clarifications (panel: see test/clarifications)', 'get', () => `/api/tenders/${publishedId}/clarifications`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 }],
-    ["GET the bidder's question", 'get', () => `/api/tenders/${publishedId}/clarifications/${questionId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 }],
-    ["GET a rival's unanswered question", 'get', () => `/api/tenders/${publishedId}/clarifications/${rivalQuestionId}`, undefined, { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 }],
-    ['POST clarifications (team notice)', 'post', () => `/api/tenders/${publishedId}/clarifications`, { text: 'Annex C is revised.' }, { owner: 201, teamProcurement: 201, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST answer', 'post', () => `/api/tenders/${publishedId}/clarifications/${questionId}/answer`, { answer: 'Yes.', private: true, privateReason: 'Names a partner.' }, { owner: 200, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST publish a private answer', 'post', () => `/api/tenders/${publishedId}/clarifications/${questionId}/publish`, undefined, { owner: 200, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
-    ['POST tenders', 'post', () => '/api/tenders', () => buildTender({ title: 'T' }), { owner: 201, teamProcurement: 403, outsiderCommissioner: 201, bidder: 403, panelist: 403, admin: 403, anonymous: 401 }],
+  const cases: [
+    string,
+    'get' | 'post' | 'put' | 'patch' | 'delete',
+    () => string,
+    object | (() => object) | undefined,
+    Record<Who, number>,
+  ][] = [
+    [
+      'GET /users',
+      'get',
+      () => '/api/users',
+      undefined,
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 },
+    ],
+    [
+      'GET /users?role=&active=',
+      'get',
+      () => '/api/users?role=panelist&active=true',
+      undefined,
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 },
+    ],
+    [
+      'GET /users/:id',
+      'get',
+      () => `/api/users/${idOf('bidder')}`,
+      undefined,
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 },
+    ],
+    [
+      'POST /users/:id/reactivate',
+      'post',
+      () => `/api/users/${idOf('panelist')}/reactivate`,
+      undefined,
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 },
+    ],
+    [
+      'POST /users/:id/deactivate (own account)',
+      'post',
+      () => `/api/users/${idOf('admin')}/deactivate`,
+      undefined,
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 409, anonymous: 401 },
+    ],
+    [
+      'PUT /users/:id/role',
+      'put',
+      () => `/api/users/${idOf('panelist')}/role`,
+      { role: 'panelist' },
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 200, anonymous: 401 },
+    ],
+    [
+      'POST /users/:id/password-reset',
+      'post',
+      () => `/api/users/${idOf('bidder')}/password-reset`,
+      undefined,
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 403, panelist: 403, admin: 201, anonymous: 401 },
+    ],
+    [
+      'POST /me/password (wrong current)',
+      'post',
+      () => '/api/me/password',
+      { currentPassword: 'not the password', newPassword: 'a new long passphrase' },
+      { owner: 422, teamProcurement: 422, outsiderCommissioner: 422, bidder: 422, panelist: 422, admin: 422, anonymous: 401 },
+    ],
+    [
+      'GET /me',
+      'get',
+      () => '/api/me',
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 200, bidder: 200, panelist: 200, admin: 200, anonymous: 401 },
+    ],
+    [
+      'GET /templates',
+      'get',
+      () => '/api/templates',
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 200, bidder: 200, panelist: 200, admin: 200, anonymous: 401 },
+    ],
+    [
+      'GET draft tender',
+      'get',
+      () => `/api/tenders/${draftId}`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 },
+    ],
+    [
+      'GET published tender',
+      'get',
+      () => `/api/tenders/${publishedId}`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 },
+    ],
+    [
+      'GET draft criteria',
+      'get',
+      () => `/api/tenders/${draftId}/criteria`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 },
+    ],
+    [
+      'GET published criteria',
+      'get',
+      () => `/api/tenders/${publishedId}/criteria`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 },
+    ],
+    [
+      'PATCH draft tender',
+      'patch',
+      () => `/api/tenders/${draftId}`,
+      { description: 'x' },
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'PATCH published tender (bidder sees it)',
+      'patch',
+      () => `/api/tenders/${publishedId}`,
+      { description: 'x' },
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'POST criteria',
+      'post',
+      () => `/api/tenders/${draftId}/criteria`,
+      { code: 'Z9', title: 'z', kind: 'scored', category: 'quality', weight: 1 },
+      { owner: 201, teamProcurement: 422, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'PATCH criterion',
+      'patch',
+      () => `/api/tenders/${draftId}/criteria/Q1`,
+      { title: 'Renamed' },
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'GET team',
+      'get',
+      () => `/api/tenders/${draftId}/team`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'POST team',
+      'post',
+      () => `/api/tenders/${draftId}/team`,
+      { userId: '00000000-0000-4000-8000-000000000000', role: 'commissioner' },
+      { owner: 422, teamProcurement: 403, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'GET audit',
+      'get',
+      () => `/api/tenders/${draftId}/audit`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'POST publish (published bidder-visible)',
+      'post',
+      () => `/api/tenders/${publishedId}/publish`,
+      undefined,
+      { owner: 409, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'POST draft questions (no bidder sees a draft)',
+      'post',
+      () => `/api/tenders/${draftId}/questions`,
+      { question: 'Two sites?' },
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 404, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'POST published questions',
+      'post',
+      () => `/api/tenders/${publishedId}/questions`,
+      { question: 'Two sites?' },
+      { owner: 403, teamProcurement: 403, outsiderCommissioner: 403, bidder: 201, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'GET published clarifications (panel: see test/clarifications)',
+      'get',
+      () => `/api/tenders/${publishedId}/clarifications`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 },
+    ],
+    [
+      "GET the bidder's question",
+      'get',
+      () => `/api/tenders/${publishedId}/clarifications/${questionId}`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 200, panelist: 404, admin: 404, anonymous: 401 },
+    ],
+    [
+      "GET a rival's unanswered question",
+      'get',
+      () => `/api/tenders/${publishedId}/clarifications/${rivalQuestionId}`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 404, panelist: 404, admin: 404, anonymous: 401 },
+    ],
+    [
+      'POST clarifications (team notice)',
+      'post',
+      () => `/api/tenders/${publishedId}/clarifications`,
+      { text: 'Annex C is revised.' },
+      { owner: 201, teamProcurement: 201, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'POST answer',
+      'post',
+      () => `/api/tenders/${publishedId}/clarifications/${questionId}/answer`,
+      { answer: 'Yes.', private: true, privateReason: 'Names a partner.' },
+      { owner: 200, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'POST publish a private answer',
+      'post',
+      () => `/api/tenders/${publishedId}/clarifications/${questionId}/publish`,
+      undefined,
+      { owner: 200, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'POST tenders',
+      'post',
+      () => '/api/tenders',
+      () => buildTender({ title: 'T' }),
+      { owner: 201, teamProcurement: 403, outsiderCommissioner: 201, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
   ];
 
   it.each(cases)('%s', async (_label, method, url, body, expected) => {

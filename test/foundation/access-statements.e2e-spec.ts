@@ -15,12 +15,16 @@ jest.setTimeout(300_000);
 describe('Access costs a fixed number of statements, whatever the number of bids or tenders', () => {
   let t: TestApp;
   let commissioner: SignedIn;
-  const worlds: Record<'small' | 'large', { tenderId: string; bidIds: string[]; bidder: SignedIn; member: Panelist }> = {} as never;
+  const worlds: Record<'small' | 'large', { tenderId: string; bidIds: string[]; bidder: SignedIn; member: Panelist }> =
+    {} as never;
 
   async function world(bids: number) {
-    const tenderId = (await publishedTender(t, { commissioner, criteria: WORKED_EXAMPLE_PANEL_CRITERIA, tender: { moderationRequired: false } })).tenderId;
+    const tenderId = (
+      await publishedTender(t, { commissioner, criteria: WORKED_EXAMPLE_PANEL_CRITERIA, tender: { moderationRequired: false } })
+    ).tenderId;
     const submitted = [];
-    for (let n = 0; n < bids; n++) submitted.push(await newBidderSubmits(t, tenderId, `Bidder ${n + 1}`, 90_000 + n, ['Q1', 'C1']));
+    for (let n = 0; n < bids; n++)
+      submitted.push(await newBidderSubmits(t, tenderId, `Bidder ${n + 1}`, 90_000 + n, ['Q1', 'C1']));
     await closeTender({ t, tenderId, commissioner });
     const member = await addPanelist(t, { tenderId, commissioner }, 'lived_experience');
     const bidIds = submitted.map(({ bidId }) => bidId);

@@ -21,7 +21,9 @@ describe('Idempotency-Key on creating requests', () => {
     return (key === undefined ? request : request.set('Idempotency-Key', key)).send(body);
   };
   const auditActions = async (tenderId: string) =>
-    ((await t.http().get(`/api/tenders/${tenderId}/audit`).set(commissioner.auth).expect(200)).body as { action: string }[]).map((e) => e.action);
+    ((await t.http().get(`/api/tenders/${tenderId}/audit`).set(commissioner.auth).expect(200)).body as { action: string }[]).map(
+      (e) => e.action,
+    );
 
   it('a retry with the same key and body returns the first answer and creates nothing more', async () => {
     const body = buildTender();
@@ -63,7 +65,9 @@ describe('Idempotency-Key on creating requests', () => {
     for (const key of ['', 'x'.repeat(256), 'caf\u00e9']) {
       const body = buildTender();
       const refused = await createTender(commissioner, key, body).expect(400);
-      expect(refused.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.stringContaining('1 to 255 printable characters') }]);
+      expect(refused.body.errors).toEqual([
+        { field: 'Idempotency-Key', message: expect.stringContaining('1 to 255 printable characters') },
+      ]);
       const mine = (await t.http().get('/api/tenders').set(commissioner.auth).expect(200)).body as { reference: string }[];
       expect(mine.some((tender) => tender.reference === body.reference)).toBe(false);
     }
@@ -97,7 +101,8 @@ describe('Idempotency-Key on creating requests', () => {
   it('two first bids of one organisation at once with different keys: one is created, the other gets the usual 409', async () => {
     const world = await bidWorld(t);
     const bidder = await t.user('bidder');
-    const post = (key: string) => t.http().post(`/api/tenders/${world.tenderId}/bids`).set(bidder.auth).set('Idempotency-Key', key).send(buildBid());
+    const post = (key: string) =>
+      t.http().post(`/api/tenders/${world.tenderId}/bids`).set(bidder.auth).set('Idempotency-Key', key).send(buildBid());
     const answers = await Promise.all([post('first'), post('second')]);
     expect(answers.map((answer) => answer.status).sort((a, b) => a - b)).toEqual([201, 409]);
   });
@@ -105,16 +110,19 @@ describe('Idempotency-Key on creating requests', () => {
   it('replays a bid, and a supplier registration that would otherwise answer "already registered"', async () => {
     const world = await bidWorld(t);
     const bidder = await t.user('bidder');
-    const post = () => t.http().post(`/api/tenders/${world.tenderId}/bids`).set(bidder.auth).set('Idempotency-Key', 'bid-1').send(buildBid());
+    const post = () =>
+      t.http().post(`/api/tenders/${world.tenderId}/bids`).set(bidder.auth).set('Idempotency-Key', 'bid-1').send(buildBid());
     const first = await post().expect(201);
     const again = await post().expect(201);
     expect(again.body).toEqual(first.body);
     const register = () =>
-      t
-        .http()
-        .post('/api/auth/register')
-        .set('Idempotency-Key', 'signup-1')
-        .send({ email: 'bids@retry.example', password: 'a long passphrase', name: 'Robin', organisationName: 'Retry CIC', organisationType: 'vcse' });
+      t.http().post('/api/auth/register').set('Idempotency-Key', 'signup-1').send({
+        email: 'bids@retry.example',
+        password: 'a long passphrase',
+        name: 'Robin',
+        organisationName: 'Retry CIC',
+        organisationType: 'vcse',
+      });
     const registered = await register().expect(201);
     expect((await register().expect(201)).body).toEqual(registered.body);
   });
@@ -129,7 +137,11 @@ describe('Idempotency-Key on creating requests', () => {
       .send({ name: 'Sam', email: 'sam@retry.example', group: 'lived_experience' })
       .expect(201);
     const issue = () =>
-      t.http().post(`/api/tenders/${world.tenderId}/panel/${member.body.id}/invitation`).set(world.commissioner.auth).set('Idempotency-Key', 'invite-sam');
+      t
+        .http()
+        .post(`/api/tenders/${world.tenderId}/panel/${member.body.id}/invitation`)
+        .set(world.commissioner.auth)
+        .set('Idempotency-Key', 'invite-sam');
     const first = await issue().expect(201);
     const again = await issue().expect(201);
     expect(again.body).toEqual(first.body);

@@ -42,8 +42,14 @@ describe('starting the service (main.ts)', () => {
 
   it('says clearly that ADMIN_EMAIL is ignored on a used database, naming the admin to sign in as; closes up a 0644 file', async () => {
     chmodSync(database, 0o644); // as an older version left it
-    server = await startServer(env({ ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'change-me-please-123' }), await freePort());
-    const notice = server.output().split('\n').find((line) => line.includes('ADMIN_EMAIL=admin@example.org is ignored'));
+    server = await startServer(
+      env({ ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'change-me-please-123' }),
+      await freePort(),
+    );
+    const notice = server
+      .output()
+      .split('\n')
+      .find((line) => line.includes('ADMIN_EMAIL=admin@example.org is ignored'));
     expect(notice).toContain('its admin is admin@localhost');
     expect(notice).toContain(`delete ${database}`);
     expect(mode(database)).toBe('600');

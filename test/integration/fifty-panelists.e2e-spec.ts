@@ -41,10 +41,14 @@ describe('fifty panelists scoring at once', () => {
     expect(responses.filter((r) => r.status >= 500)).toEqual([]);
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
 
-    const submits = await Promise.all(panel.flatMap((member) => world.bidIds.map((bidId) => submitScores(t, world.tenderId, member, bidId))));
+    const submits = await Promise.all(
+      panel.flatMap((member) => world.bidIds.map((bidId) => submitScores(t, world.tenderId, member, bidId))),
+    );
     expect(submits.map((r) => r.status)).toEqual(submits.map(() => 200));
 
-    const stored = await Promise.all(panel.map((member) => t.http().get(`/api/tenders/${world.tenderId}/scores/mine`).set(member.auth)));
+    const stored = await Promise.all(
+      panel.map((member) => t.http().get(`/api/tenders/${world.tenderId}/scores/mine`).set(member.auth)),
+    );
     let count = 0;
     stored.forEach((response, m) => {
       for (const score of response.body as { bidId: string; code: string; score: number; status: string }[]) {

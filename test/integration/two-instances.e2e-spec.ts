@@ -47,13 +47,27 @@ const onPostgres = (process.env.TEST_DATABASE_URL ?? '').startsWith('postgres');
     const database = await freshDatabase();
     const started: TestApp[] = [];
     try {
-      const results = await Promise.allSettled([createTestApp({ databaseUrl: database.url }), createTestApp({ databaseUrl: database.url })]);
+      const results = await Promise.allSettled([
+        createTestApp({ databaseUrl: database.url }),
+        createTestApp({ databaseUrl: database.url }),
+      ]);
       for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
-      expect(results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
+      expect(results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual([
+        'started',
+        'started',
+      ]);
       const [first, second] = started;
-      const admins = await first.http().get('/api/users').set({ Authorization: `Bearer ${first.adminToken}` }).expect(200);
+      const admins = await first
+        .http()
+        .get('/api/users')
+        .set({ Authorization: `Bearer ${first.adminToken}` })
+        .expect(200);
       expect(admins.body.filter((user: { email: string }) => user.email === ADMIN.email)).toHaveLength(1);
-      const verification = await second.http().get('/api/audit/verify').set({ Authorization: `Bearer ${second.adminToken}` }).expect(200);
+      const verification = await second
+        .http()
+        .get('/api/audit/verify')
+        .set({ Authorization: `Bearer ${second.adminToken}` })
+        .expect(200);
       expect(verification.body).toMatchObject({ ok: true, broken: [] });
     } finally {
       for (const app of started) await app.close();
@@ -88,7 +102,11 @@ const onPostgres = (process.env.TEST_DATABASE_URL ?? '').startsWith('postgres');
     expect(statuses.every((s) => s === 200)).toBe(true);
     const trail = await b.http().get(`/api/tenders/${tenderId}/audit`).set(owner.auth).expect(200);
     expect(trail.body.filter((e: { action: string }) => e.action === 'tender.updated')).toHaveLength(30);
-    const verification = await a.http().get('/api/audit/verify').set({ Authorization: `Bearer ${a.adminToken}` }).expect(200);
+    const verification = await a
+      .http()
+      .get('/api/audit/verify')
+      .set({ Authorization: `Bearer ${a.adminToken}` })
+      .expect(200);
     expect(verification.body).toMatchObject({ ok: true, broken: [] });
   });
 });

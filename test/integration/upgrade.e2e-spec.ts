@@ -252,7 +252,12 @@ async function seedPreviousRelease(dataSource: DataSource): Promise<Seeded> {
   // The audit chain as the previous release wrote it: one chain over every event — the
   // tender's three, and (to convert at some size) thousands of service-level events between.
   let prevHash = GENESIS_HASH;
-  const actions = ['tender.created', ...Array.from({ length: SERVICE_EVENTS }, () => 'user.signed_in'), 'tender.publish', 'tender.close'];
+  const actions = [
+    'tender.created',
+    ...Array.from({ length: SERVICE_EVENTS }, () => 'user.signed_in'),
+    'tender.publish',
+    'tender.close',
+  ];
   const rows: Record<string, unknown>[] = [];
   for (const [index, action] of actions.entries()) {
     const forTender = action.startsWith('tender.');
@@ -273,7 +278,8 @@ async function seedPreviousRelease(dataSource: DataSource): Promise<Seeded> {
     rows.push({ ...event, occurredAt: at(event.occurredAt.toISOString()), after: JSON.stringify(event.after), hash });
     prevHash = hash;
   }
-  for (let start = 0; start < rows.length; start += 50) await insertMany(dataSource, 'audit_events', rows.slice(start, start + 50));
+  for (let start = 0; start < rows.length; start += 50)
+    await insertMany(dataSource, 'audit_events', rows.slice(start, start + 50));
   await insert(dataSource, 'audit_chain_head', { id: 'main', seq: actions.length, hash: prevHash });
   return {
     tenderId: ids.tender,
@@ -337,7 +343,9 @@ describe('upgrade from the previous release, with data in it', () => {
 
   it("splits the old single chain: the tender's events in its own chain, the rest in the service chain, the old head on record", async () => {
     const dataSource = t.app.get(DataSource);
-    const tenderChain = await dataSource.getRepository(AuditEvent).find({ where: { chain: seeded.tenderId }, order: { seq: 'ASC' } });
+    const tenderChain = await dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { chain: seeded.tenderId }, order: { seq: 'ASC' } });
     expect(tenderChain.map((event) => [event.seq, event.action, event.after])).toEqual([
       [1, 'tender.created', { step: 1 }],
       [2, 'tender.publish', { step: SERVICE_EVENTS + 2 }],
@@ -353,7 +361,9 @@ describe('upgrade from the previous release, with data in it', () => {
       events: SERVICE_EVENTS + 3,
       tenderChains: 1,
     });
-    expect(service[SERVICE_EVENTS + 1].after).toEqual({ anchors: [{ chain: seeded.tenderId, seq: 3, hash: tenderChain[2].hash }] });
+    expect(service[SERVICE_EVENTS + 1].after).toEqual({
+      anchors: [{ chain: seeded.tenderId, seq: 3, hash: tenderChain[2].hash }],
+    });
   });
 
   it('serves the old tender, its bid and its audit chain', async () => {

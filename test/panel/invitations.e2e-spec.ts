@@ -191,9 +191,14 @@ describe('one-time panel invitations', () => {
       const session = await redeemCode(typed);
       expect(session.status).toBe(200);
       expect(session.body.seat).toEqual({ tenderId: world.tenderId, panelMemberId: memberId });
-      expect((await t.http().get(`/api/tenders/${world.tenderId}`).set({ Authorization: `Bearer ${session.body.accessToken}` })).status).toBe(
-        200,
-      );
+      expect(
+        (
+          await t
+            .http()
+            .get(`/api/tenders/${world.tenderId}`)
+            .set({ Authorization: `Bearer ${session.body.accessToken}` })
+        ).status,
+      ).toBe(200);
       const again = await redeemCode(body.code);
       expect(again.status).toBe(401);
       expect(again.body.detail).toBe(CODE_GENERIC);
@@ -207,7 +212,11 @@ describe('one-time panel invitations', () => {
       const second = await issue(memberId);
       expect(second.body.code).not.toBe(first.body.code);
       expect((await redeemCode(first.body.code)).body.detail).toBe(CODE_GENERIC);
-      await t.http().delete(`/api/tenders/${world.tenderId}/panel/${memberId}/invitation`).set(world.commissioner.auth).expect(204);
+      await t
+        .http()
+        .delete(`/api/tenders/${world.tenderId}/panel/${memberId}/invitation`)
+        .set(world.commissioner.auth)
+        .expect(204);
       expect((await redeemCode(second.body.code)).status).toBe(401);
       const third = await issue(memberId);
       t.clock.advance(14 * DAY);
@@ -221,7 +230,9 @@ describe('one-time panel invitations', () => {
       expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
       expect(row.codeHash).not.toBe(createHash('sha256').update(plain).digest('hex'));
       expect(JSON.stringify(row)).not.toContain(plain);
-      const audit = JSON.stringify((await t.http().get(`/api/tenders/${world.tenderId}/audit`).set(world.commissioner.auth)).body);
+      const audit = JSON.stringify(
+        (await t.http().get(`/api/tenders/${world.tenderId}/audit`).set(world.commissioner.auth)).body,
+      );
       expect(audit).not.toContain(plain);
       expect(audit).not.toContain(body.code);
       expect(audit).not.toContain(row.codeHash);

@@ -50,7 +50,9 @@ describe('moderation to consensus', () => {
       expect(started.body).toMatchObject({ status: 'moderation', moderationStartedAt: t.clock.now().toISOString() });
       const again = await t.http().post(`/api/tenders/${world.tenderId}/start-moderation`).set(world.commissioner.auth);
       expect(again.status).toBe(409);
-      expect(again.body.detail).toBe('The tender is in moderation, so it cannot be moved to moderation: only a tender that is in evaluation can be.');
+      expect(again.body.detail).toBe(
+        'The tender is in moderation, so it cannot be moved to moderation: only a tender that is in evaluation can be.',
+      );
     });
 
     it('with equal representation, also needs as many lived-experience members as professionals', async () => {

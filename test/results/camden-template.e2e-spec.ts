@@ -43,16 +43,12 @@ describe('results on the Camden template: the weight-0 gate section takes no par
     t = await createTestApp();
     commissioner = await t.user('commissioner');
     t.clock.set('2026-11-23T09:00:00.000Z');
-    const created = await t
-      .http()
-      .post('/api/tenders')
-      .set(commissioner.auth)
-      .send({
-        reference: 'LBC-2026-MHDC',
-        title: 'Mental health day care',
-        bidDeadline: FUTURE_DEADLINE,
-        template: 'camden-mental-health-day-care',
-      });
+    const created = await t.http().post('/api/tenders').set(commissioner.auth).send({
+      reference: 'LBC-2026-MHDC',
+      title: 'Mental health day care',
+      bidDeadline: FUTURE_DEADLINE,
+      template: 'camden-mental-health-day-care',
+    });
     expect(created.status).toBe(201);
     tenderId = created.body.id as string;
     expect((await t.http().post(`/api/tenders/${tenderId}/publish`).set(commissioner.auth)).status).toBe(200);

@@ -423,7 +423,12 @@ describe('results and award, as a commissioner runs them', () => {
       }
       const blank = await award(t, world.tenderId, world.commissioner, { bidId: '  ' });
       expect(blank.status).toBe(400);
-      const extra = await award(t, world.tenderId, world.commissioner, deliberatelyInvalid({ bidId: world.bids.B, reason: 'best' }));
+      const extra = await award(
+        t,
+        world.tenderId,
+        world.commissioner,
+        deliberatelyInvalid({ bidId: world.bids.B, reason: 'best' }),
+      );
       expect(extra.status).toBe(400);
       expect((await t.http().get(`/api/tenders/${world.tenderId}`).set(world.commissioner.auth)).body.status).toBe('moderation');
     });
@@ -473,7 +478,9 @@ describe('results and award, as a commissioner runs them', () => {
       expectCommonBids(after.body, world);
       const again = await award(t, world.tenderId, world.commissioner);
       expect(again.status).toBe(409);
-      expect(again.body.detail).toBe('The tender is awarded, so it cannot be awarded: only a tender that is in moderation can be.');
+      expect(again.body.detail).toBe(
+        'The tender is awarded, so it cannot be awarded: only a tender that is in moderation can be.',
+      );
     });
   });
 

@@ -47,7 +47,10 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
 /** Messages of CSP refusals seen by any page (tests expect none). */
 export const cspViolations: string[] = [];
 
-export async function phone(browser: Browser, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function phone(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; width?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? PHONE.width, height: PHONE.height },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -124,7 +127,12 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
   const result = await page.evaluate<{ violations: AxeViolation[] }>(
     "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } })",
   );
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+  }));
 }
 
 /** Every page the journey visits is checked, and its title, axe result and header recorded. */

@@ -98,7 +98,9 @@ describe('A lived-experience panelist on a phone', () => {
     await axe.check(page);
     await screenshot(page, '6-check');
     await page.getByRole('link', { name: 'Change Service model' }).click();
-    expect(await page.getByLabel('Why did you give this score?').inputValue()).toBe('Good peer support.\nLittle about how they check it works.');
+    expect(await page.getByLabel('Why did you give this score?').inputValue()).toBe(
+      'Good peer support.\nLittle about how they check it works.',
+    );
     expect(await page.getByRole('radio').nth(1).isChecked()).toBe(true);
     await page.getByRole('radio').nth(0).check(); // 5
     await button(page, 'Save and continue').click();
@@ -123,7 +125,10 @@ describe('A lived-experience panelist on a phone', () => {
     await expectText(page, 'Ask Sam Okoye if you are stuck');
 
     // The same service as the API: the scores are there, submitted, with the reasons.
-    const scores = await t.app.get(DataSource).getRepository(IndividualScore).find({ where: { panelMemberId: member.memberId }, order: { score: 'DESC' } });
+    const scores = await t.app
+      .get(DataSource)
+      .getRepository(IndividualScore)
+      .find({ where: { panelMemberId: member.memberId }, order: { score: 'DESC' } });
     expect(scores.map((s) => [s.score, s.status, s.rationale])).toEqual([
       [5, 'submitted', 'Good peer support.\nLittle about how they check it works.'],
       [3, 'submitted', 'Members help run it, but only one group.'],
@@ -133,10 +138,17 @@ describe('A lived-experience panelist on a phone', () => {
     // Every page of the tender names the service and the buying organisation in its header.
     const tenderPages = axe.pages.filter((visited) => /^\/(invitation|panel)\//.test(visited.path));
     expect(tenderPages.length).toBeGreaterThanOrEqual(9);
-    for (const visited of tenderPages) expect([visited.title, visited.header]).toEqual([visited.title, expect.stringMatching(new RegExp(`^Tender Scorer ${BUYER}`))]);
+    for (const visited of tenderPages)
+      expect([visited.title, visited.header]).toEqual([
+        visited.title,
+        expect.stringMatching(new RegExp(`^Tender Scorer ${BUYER}`)),
+      ]);
 
     // Plain words: the Flesch–Kincaid grade of each page's own text, median ≤ 6, worst ≤ 8.
-    const grades = axe.pages.map((visited) => ({ title: visited.title, grade: Math.round(fleschKincaidGrade(visited.text) * 10) / 10 }));
+    const grades = axe.pages.map((visited) => ({
+      title: visited.title,
+      grade: Math.round(fleschKincaidGrade(visited.text) * 10) / 10,
+    }));
     if (process.env.SHOW_GRADES) console.log(grades);
     expect(median(grades.map((g) => g.grade))).toBeLessThanOrEqual(6);
     expect(grades.filter((g) => g.grade > 8)).toEqual([]);
@@ -184,7 +196,11 @@ describe('A lived-experience panelist on a phone', () => {
 
     // A page left open while scoring closes (here the tender is cancelled).
     await page.goto(`${t.baseUrl}/panel/${world.tenderId}/bids/${world.bidIds[0]}/criteria/Q1`);
-    const cancelled = await t.http().post(`/api/tenders/${world.tenderId}/cancel`).set(world.commissioner.auth).send({ reason: 'Budget withdrawn.' });
+    const cancelled = await t
+      .http()
+      .post(`/api/tenders/${world.tenderId}/cancel`)
+      .set(world.commissioner.auth)
+      .send({ reason: 'Budget withdrawn.' });
     expect(cancelled.status).toBe(200);
     await page.getByRole('radio').first().check();
     await page.getByLabel('Why did you give this score?').fill('Good.');
@@ -229,7 +245,6 @@ describe('A lived-experience panelist on a phone', () => {
     await context.close();
   });
 });
-
 
 async function expectHeading(page: Page, text: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 5000 });

@@ -4,7 +4,10 @@ import { createTestApp, PASSWORD, type TestApp } from '../app';
 
 /** The cookie and CSRF token a browser would hold after loading `path`. */
 async function visit(t: TestApp, path: string, cookie?: string): Promise<{ cookie: string; csrf: string; html: string }> {
-  const response = await t.http().get(path).set('Cookie', cookie ?? '');
+  const response = await t
+    .http()
+    .get(path)
+    .set('Cookie', cookie ?? '');
   const set = response.headers['set-cookie'] as unknown as string[] | undefined;
   const session = set?.find((c) => c.startsWith('ts_session='))?.split(';')[0] ?? cookie ?? '';
   const csrf = /name="_csrf" value="([^"]+)"/.exec(response.text)?.[1] ?? '';
@@ -65,11 +68,21 @@ describe('The web shell', () => {
   it('signs a professional in at /sign-in with a new session, and a deactivated account stops at once', async () => {
     const professional = await t.user('panelist');
     const before = await visit(t, '/sign-in');
-    const wrong = await t.http().post('/sign-in').set('Cookie', before.cookie).type('form').send({ _csrf: before.csrf, email: professional.email, password: 'nope' });
+    const wrong = await t
+      .http()
+      .post('/sign-in')
+      .set('Cookie', before.cookie)
+      .type('form')
+      .send({ _csrf: before.csrf, email: professional.email, password: 'nope' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('<title>Error: Sign in');
     expect(wrong.text).toContain('The email address or password is not right');
-    const signedIn = await t.http().post('/sign-in').set('Cookie', before.cookie).type('form').send({ _csrf: before.csrf, email: professional.email, password: PASSWORD });
+    const signedIn = await t
+      .http()
+      .post('/sign-in')
+      .set('Cookie', before.cookie)
+      .type('form')
+      .send({ _csrf: before.csrf, email: professional.email, password: PASSWORD });
     expect(signedIn.status).toBe(303);
     const rotated = (signedIn.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
     expect(rotated).not.toBe(before.cookie);
@@ -87,7 +100,12 @@ describe('The web shell', () => {
   it('signs out: the session row is gone', async () => {
     const professional = await t.user('panelist');
     const page = await visit(t, '/sign-in');
-    const signedIn = await t.http().post('/sign-in').set('Cookie', page.cookie).type('form').send({ _csrf: page.csrf, email: professional.email, password: PASSWORD });
+    const signedIn = await t
+      .http()
+      .post('/sign-in')
+      .set('Cookie', page.cookie)
+      .type('form')
+      .send({ _csrf: page.csrf, email: professional.email, password: PASSWORD });
     const cookie = (signedIn.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
     const help = await visit(t, '/help', cookie);
     const out = await t.http().post('/sign-out').set('Cookie', cookie).type('form').send({ _csrf: help.csrf });
@@ -148,7 +166,11 @@ describe('Panel pages without a session', () => {
   });
 
   it('a form posted to a panel page without a session changes nothing', async () => {
-    const response = await t.http().post('/panel/00000000-0000-4000-8000-000000000000/bids/x/submit').type('form').send({ _csrf: 'guess' });
+    const response = await t
+      .http()
+      .post('/panel/00000000-0000-4000-8000-000000000000/bids/x/submit')
+      .type('form')
+      .send({ _csrf: 'guess' });
     expect(response.status).toBe(403);
     expect(response.text).toContain('This page has expired');
   });

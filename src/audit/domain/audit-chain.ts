@@ -138,7 +138,11 @@ export function anchorsIn(event: ChainedFields): Anchor[] {
   if (!Array.isArray(anchors)) return [];
   return anchors.filter(
     (anchor): anchor is Anchor =>
-      typeof anchor === 'object' && anchor !== null && typeof anchor.chain === 'string' && Number.isInteger(anchor.seq) && typeof anchor.hash === 'string',
+      typeof anchor === 'object' &&
+      anchor !== null &&
+      typeof anchor.chain === 'string' &&
+      Number.isInteger(anchor.seq) &&
+      typeof anchor.hash === 'string',
   );
 }
 
@@ -149,7 +153,11 @@ export function anchorsIn(event: ChainedFields): Anchor[] {
  * anchored but has lost the anchored event — a whole tender's trail deleted, or rewound past
  * an anchor — is named, as is an event filed under another chain than its tender's.
  */
-export function verifyChains(events: Iterable<ChainedEvent>, heads: Iterable<ChainHead>, only?: ReadonlySet<string>): ChainsVerification {
+export function verifyChains(
+  events: Iterable<ChainedEvent>,
+  heads: Iterable<ChainHead>,
+  only?: ReadonlySet<string>,
+): ChainsVerification {
   const byChain = new Map<string, ChainedEvent[]>();
   for (const event of events) {
     const list = byChain.get(event.chain) ?? [];
@@ -167,7 +175,11 @@ export function verifyChains(events: Iterable<ChainedEvent>, heads: Iterable<Cha
     const head = headOf.get(name);
     const result: ChainResult = { chain: name, ...verifyChain(list, head ? { seq: head.seq, hash: head.hash } : null) };
     for (const event of list) {
-      if (chainOf(event.tenderId) !== name) result.broken.push({ seq: event.seq, reason: `filed under chain ${name} but belongs to chain ${chainOf(event.tenderId)}` });
+      if (chainOf(event.tenderId) !== name)
+        result.broken.push({
+          seq: event.seq,
+          reason: `filed under chain ${name} but belongs to chain ${chainOf(event.tenderId)}`,
+        });
     }
     chains.set(name, result);
   }
@@ -183,7 +195,10 @@ export function verifyChains(events: Iterable<ChainedEvent>, heads: Iterable<Cha
           reason: `the service chain anchored this chain at seq ${anchor.seq} (service event ${event.seq}) but the event is gone: the chain was deleted or rewound`,
         });
       } else if (anchored.hash !== anchor.hash) {
-        chain.broken.push({ seq: anchor.seq, reason: `does not match the anchor in service event ${event.seq} (chain rewritten)` });
+        chain.broken.push({
+          seq: anchor.seq,
+          reason: `does not match the anchor in service event ${event.seq} (chain rewritten)`,
+        });
       }
     }
   }

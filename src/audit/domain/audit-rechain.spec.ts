@@ -2,7 +2,10 @@ import { chainOf, GENESIS_HASH, hashEvent, verifyChain, verifyChains, type Chain
 import { CHAINS_SPLIT_ACTION, rechain } from './audit-rechain';
 
 /** The single chain of an earlier release: one seq over every event, tenders interleaved. */
-function singleChain(tenders: (string | null)[]): { events: (ChainedFields & { hash: string })[]; head: { seq: number; hash: string } } {
+function singleChain(tenders: (string | null)[]): {
+  events: (ChainedFields & { hash: string })[];
+  head: { seq: number; hash: string };
+} {
   let prevHash = GENESIS_HASH;
   const events = tenders.map((tenderId, index) => {
     const event = {
@@ -28,25 +31,39 @@ function singleChain(tenders: (string | null)[]): { events: (ChainedFields & { h
 describe('rechain (one chain → one per tender + the service chain)', () => {
   const at = new Date('2026-12-02T01:00:00Z');
 
-  it('gives every tender its own chain from seq 1, keeps each tender\'s order, and every chain verifies', () => {
+  it("gives every tender its own chain from seq 1, keeps each tender's order, and every chain verifies", () => {
     const old = singleChain(['A', null, 'B', 'A', 'B', 'A']);
     const { events, heads } = rechain(old.events, old.head, at);
     const a = events.filter((event) => event.chain === 'A');
-    expect(a.map((event) => [event.seq, (event.after as { step: number }).step])).toEqual([[1, 1], [2, 4], [3, 6]]);
+    expect(a.map((event) => [event.seq, (event.after as { step: number }).step])).toEqual([
+      [1, 1],
+      [2, 4],
+      [3, 6],
+    ]);
     expect(events.filter((event) => event.chain === 'B').map((event) => event.seq)).toEqual([1, 2]);
     expect(events.every((event) => event.chain === chainOf(event.tenderId))).toBe(true);
     const result = verifyChains(events, heads);
     expect(result).toMatchObject({ ok: true, broken: [] });
     // the service chain: its one old event, the split record, then one anchor of A and B
-    expect(events.filter((event) => event.chain === 'service').map((event) => event.action)).toEqual(['user.created', CHAINS_SPLIT_ACTION, 'audit.anchor']);
+    expect(events.filter((event) => event.chain === 'service').map((event) => event.action)).toEqual([
+      'user.created',
+      CHAINS_SPLIT_ACTION,
+      'audit.anchor',
+    ]);
     expect(result.checked).toBe(6 + 2);
   });
 
-  it('records the old head and whether the old chain held, and anchors every tender chain\'s head', () => {
+  it("records the old head and whether the old chain held, and anchors every tender chain's head", () => {
     const old = singleChain(['A', 'A', 'B']);
     const { events, heads } = rechain(old.events, old.head, at);
     const split = events.find((event) => event.action === CHAINS_SPLIT_ACTION)!;
-    expect(split.after).toEqual({ previousHead: old.head, previousChainIntact: true, previousBreaks: [], events: 3, tenderChains: 2 });
+    expect(split.after).toEqual({
+      previousHead: old.head,
+      previousChainIntact: true,
+      previousBreaks: [],
+      events: 3,
+      tenderChains: 2,
+    });
     const anchor = events.find((event) => event.action === 'audit.anchor')!;
     expect(anchor.after).toEqual({
       anchors: heads.filter((head) => head.id !== 'service').map((head) => ({ chain: head.id, seq: head.seq, hash: head.hash })),
@@ -59,7 +76,10 @@ describe('rechain (one chain → one per tender + the service chain)', () => {
     const { events } = rechain(old.events, old.head, at);
     expect(verifyChain(old.events, old.head).ok).toBe(false);
     const split = events.find((event) => event.action === CHAINS_SPLIT_ACTION)!;
-    expect(split.after).toMatchObject({ previousChainIntact: false, previousBreaks: [{ seq: 2, reason: 'content does not match its hash (row edited)' }] });
+    expect(split.after).toMatchObject({
+      previousChainIntact: false,
+      previousBreaks: [{ seq: 2, reason: 'content does not match its hash (row edited)' }],
+    });
   });
 
   it('once converted, a deleted tender chain is caught by its anchor', () => {
@@ -70,6 +90,8 @@ describe('rechain (one chain → one per tender + the service chain)', () => {
       heads.filter((head) => head.id !== 'B'),
     );
     expect(withoutB.ok).toBe(false);
-    expect(withoutB.broken).toEqual([expect.objectContaining({ chain: 'B', seq: 2, reason: expect.stringMatching(/deleted or rewound/) })]);
+    expect(withoutB.broken).toEqual([
+      expect.objectContaining({ chain: 'B', seq: 2, reason: expect.stringMatching(/deleted or rewound/) }),
+    ]);
   });
 });

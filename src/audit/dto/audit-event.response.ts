@@ -8,7 +8,13 @@ export class AuditEventResponse {
   @ApiProperty({ example: 'tender.publish' }) action: string;
   @ApiProperty({ example: 'tender' }) entityType: string;
   @ApiPropertyOptional({ type: String, nullable: true }) entityId: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'null when withheld (sealed bid content, scores before moderation)' }) before: unknown;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'null when withheld (sealed bid content, scores before moderation)',
+  })
+  before: unknown;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) after: unknown;
   @ApiProperty({ example: false, description: 'true when before/after are withheld at this stage' }) redacted: boolean;
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) hash: string;
@@ -40,7 +46,11 @@ class ChainBreakResponse extends ChainLinkBreakResponse {
 }
 
 class ChainResultResponse {
-  @ApiProperty({ example: '0b1f6c9e-3c52-4d84-9c2f-4b6e1f1b2a10', description: "a tender's id, or `service` (accounts and the anchors of tender chains)" }) chain: string;
+  @ApiProperty({
+    example: '0b1f6c9e-3c52-4d84-9c2f-4b6e1f1b2a10',
+    description: "a tender's id, or `service` (accounts and the anchors of tender chains)",
+  })
+  chain: string;
   @ApiProperty() ok: boolean;
   @ApiProperty({ example: 64, description: 'events checked in this chain' }) checked: number;
   @ApiProperty({ example: 64, description: "the chain head's seq" }) headSeq: number;
@@ -52,5 +62,6 @@ export class ChainVerificationResponse {
   @ApiProperty({ example: 120, description: 'events checked, all chains' }) checked: number;
   @ApiProperty({ example: 120, description: "the sum of the chain heads' seqs (the events there should be)" }) headSeq: number;
   @ApiProperty({ type: [ChainBreakResponse] }) broken: ChainBreakResponse[];
-  @ApiProperty({ type: [ChainResultResponse], description: 'one entry per chain, the service chain first' }) chains: ChainResultResponse[];
+  @ApiProperty({ type: [ChainResultResponse], description: 'one entry per chain, the service chain first' })
+  chains: ChainResultResponse[];
 }

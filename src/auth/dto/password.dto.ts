@@ -10,7 +10,12 @@ export class RedeemPasswordResetDto {
   @MaxLength(200, { message: 'Token is too long: copy it from the end of the reset link.' })
   token: string;
 
-  @ApiProperty({ example: 'a new long passphrase', minLength: 12, maxLength: 200, description: 'The new password, chosen by the account holder.' })
+  @ApiProperty({
+    example: 'a new long passphrase',
+    minLength: 12,
+    maxLength: 200,
+    description: 'The new password, chosen by the account holder.',
+  })
   @AccountPassword()
   password: string;
 }
@@ -27,7 +32,10 @@ export class ChangePasswordDto {
 }
 
 export class PasswordResetLinkResponse {
-  @ApiProperty({ example: 'http://localhost:3000/reset-password/Xq7JmVwJ4l8bFZpT2x0u6p1k9dQe7aYhN5sR3wZ8cUa', description: 'Shown once. Pass it on to the account holder; it works once, for one hour.' })
+  @ApiProperty({
+    example: 'http://localhost:3000/reset-password/Xq7JmVwJ4l8bFZpT2x0u6p1k9dQe7aYhN5sR3wZ8cUa',
+    description: 'Shown once. Pass it on to the account holder; it works once, for one hour.',
+  })
   url: string;
 
   @ApiProperty({ example: '2026-11-23T11:00:00.000Z' })

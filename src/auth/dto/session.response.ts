@@ -15,7 +15,8 @@ export class SessionResponse {
 
   @ApiPropertyOptional({
     type: SeatResponse,
-    description: 'Only for a session obtained by an invitation: the token is good for this panel seat only (other tenders answer 404).',
+    description:
+      'Only for a session obtained by an invitation: the token is good for this panel seat only (other tenders answer 404).',
   })
   seat?: SeatResponse;
 }

@@ -11,8 +11,7 @@ const FAILED_NEEDS_NOTE = 'A note is needed when the bid fails the gate: say why
  */
 function ComplianceNote(): PropertyDecorator {
   const problem = (value: unknown, passed: unknown): string | null => {
-    if (value === undefined || value === null)
-      return passed === false ? FAILED_NEEDS_NOTE : null;
+    if (value === undefined || value === null) return passed === false ? FAILED_NEEDS_NOTE : null;
     if (typeof value !== 'string') return 'The note must be text.';
     if ([...value].length > MAX_NOTE) return `The note is too long: use at most ${MAX_NOTE} characters.`;
     if (passed === false && value.trim() === '') return FAILED_NEEDS_NOTE;

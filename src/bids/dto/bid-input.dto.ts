@@ -90,7 +90,12 @@ export class CommitmentInputDto {
   @Max(MAX_COMMITMENT_MAGNITUDE)
   target: number;
 
-  @ApiPropertyOptional({ type: Number, example: 12, nullable: true, description: 'Where things stand today, same units as target.' })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 12,
+    nullable: true,
+    description: 'Where things stand today, same units as target.',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimals(COMMITMENT_DECIMALS)
@@ -98,7 +103,12 @@ export class CommitmentInputDto {
   @Max(MAX_COMMITMENT_MAGNITUDE)
   baseline?: number | null;
 
-  @ApiPropertyOptional({ type: String, example: '2028-03-31', nullable: true, description: 'The date the target is met by (YYYY-MM-DD).' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2028-03-31',
+    nullable: true,
+    description: 'The date the target is met by (YYYY-MM-DD).',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'The by date must be written YYYY-MM-DD, such as 2028-03-31.' })

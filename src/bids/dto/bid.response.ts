@@ -22,7 +22,8 @@ export class BidAnswerResponse {
 }
 
 export class BidCommitmentResponse {
-  @ApiPropertyOptional({ type: String, nullable: true, example: '7a1b2c3d-4e5f-4061-8a9b-0c1d2e3f4a5b' }) criterionId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '7a1b2c3d-4e5f-4061-8a9b-0c1d2e3f4a5b' }) criterionId:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'SV1' }) code: string | null;
   @ApiProperty({ example: 'Members move into paid work or volunteering' }) outcome: string;
   @ApiProperty({ example: 'Starts per year' }) measure: string;
@@ -122,7 +123,8 @@ export class BidDetailResponse {
   })
   submittedVersion: number | null;
   @ApiPropertyOptional({
-    type: String, format: 'date-time',
+    type: String,
+    format: 'date-time',
     nullable: true,
     example: '2027-01-30T16:42:10.123Z',
     description: 'Server time the counted version was submitted.',

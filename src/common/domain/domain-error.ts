@@ -30,8 +30,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError =>
-  new DomainError('not_found', `${what} was not found.`);
+export const notFound = (what: string): DomainError => new DomainError('not_found', `${what} was not found.`);
 
 /** A 400 for a body that is wrong in itself: one problem per field, in plain words. */
 export const invalidBody = (problems: FieldProblem[]): DomainError =>

@@ -46,7 +46,8 @@ export class CreateCriterionDto {
   @ApiProperty({ example: 'CP2', description: 'Unique within the tender.' })
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, {
-    message: 'The code must be 1 to 30 letters, digits, dots, dashes or underscores, starting with a letter or digit, such as Q1 or CP2.',
+    message:
+      'The code must be 1 to 30 letters, digits, dots, dashes or underscores, starting with a letter or digit, such as Q1 or CP2.',
   })
   code: string;
 
@@ -72,7 +73,12 @@ export class CreateCriterionDto {
   @Max(100)
   weight: number;
 
-  @ApiPropertyOptional({ type: Number, example: 2, nullable: true, description: 'Minimum criterion score on the scale; below it the bid is excluded.' })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 2,
+    nullable: true,
+    description: 'Minimum criterion score on the scale; below it the bid is excluded.',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimals(2)
@@ -101,13 +107,21 @@ export class CreateCriterionDto {
   @Max(20_000)
   maxWords?: number | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Evidence of peer roles with training, supervision and pay or time credits.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Evidence of peer roles with training, supervision and pay or time credits.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)
   guidance?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Will people who use the service help each other? Look for real examples.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Will people who use the service help each other? Look for real examples.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)

@@ -1,6 +1,11 @@
 import { fromHundredths } from '../../common/domain/decimals';
 import type * as ExcelJS from 'exceljs';
-import { CATEGORY_LABELS, GROUP_LABELS, type EvaluationRecord, type RecordCriterion } from '../../results/evaluation/evaluation-record';
+import {
+  CATEGORY_LABELS,
+  GROUP_LABELS,
+  type EvaluationRecord,
+  type RecordCriterion,
+} from '../../results/evaluation/evaluation-record';
 import { COLUMN, NAME, SHEET, type WorkbookPlan } from './plan';
 import { addSheet, BOLD, columnLetter, formula, FORMAT, styled } from './sheet-writer';
 

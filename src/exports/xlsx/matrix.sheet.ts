@@ -1,7 +1,12 @@
 import { fromHundredths } from '../../common/domain/decimals';
 import type * as ExcelJS from 'exceljs';
 import type { CriterionResult } from '../../results/engine';
-import { CATEGORY_LABELS, cellKey, type EvaluationRecord, type RecordCriterion } from '../../results/evaluation/evaluation-record';
+import {
+  CATEGORY_LABELS,
+  cellKey,
+  type EvaluationRecord,
+  type RecordCriterion,
+} from '../../results/evaluation/evaluation-record';
 import {
   moderatedScoreFormula,
   panelScoreFormula,

@@ -43,7 +43,8 @@ export class ModerationScoreResponse {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'carer' }) role: string | null;
   @ApiProperty({ example: 5 }) score: number;
   @ApiProperty({ example: 'They asked people like me what we need.' }) rationale: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2027-02-03T16:00:00.000Z' }) submittedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2027-02-03T16:00:00.000Z' }) submittedAt:
+    string | null;
 }
 
 export class GroupMeansResponse {
@@ -71,7 +72,12 @@ export class ModerationItemResponse {
   @ApiPropertyOptional({ type: Number, nullable: true, example: 5 }) max: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 3 }) spread: number | null;
   @ApiProperty({ type: GroupMeansResponse }) groupMeans: GroupMeansResponse;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 3.25, description: 'The panel score (docs/SCORING.md §3.2), 2 decimals.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 3.25,
+    description: 'The panel score (docs/SCORING.md §3.2), 2 decimals.',
+  })
   panelScore: number | null;
   @ApiProperty({ type: [FlagResponse] }) flags: FlagResponse[];
   @ApiPropertyOptional({ type: ModeratedScoreResponse, nullable: true, description: 'The latest version; null until moderated.' })

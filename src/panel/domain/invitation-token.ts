@@ -1,7 +1,10 @@
 import { createHmac, randomInt } from 'node:crypto';
 
 /** Invitation links use the service's one-time tokens (see src/common/one-time-token.ts). */
-export { hashOneTimeToken as hashInvitationToken, newOneTimeToken as newInvitationToken } from '../../common/domain/one-time-token';
+export {
+  hashOneTimeToken as hashInvitationToken,
+  newOneTimeToken as newInvitationToken,
+} from '../../common/domain/one-time-token';
 
 /**
  * The short code issued with each token, for a person who types rather than clicks (read

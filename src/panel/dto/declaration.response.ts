@@ -5,7 +5,13 @@ export class DeclarationStatementResponse {
   @ApiProperty({ example: false }) conflict: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) details: string | null;
   @ApiProperty({ example: '2027-02-01T10:00:00.000Z' }) declaredAt: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null, description: 'When "no conflict" was changed to a conflict.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: 'When "no conflict" was changed to a conflict.',
+  })
   escalatedAt: string | null;
 
   static from(declaration: ConflictDeclaration): DeclarationStatementResponse {

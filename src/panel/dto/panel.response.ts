@@ -20,7 +20,8 @@ export class PanelMemberResponse {
   @ApiProperty({ example: 'jordan.reid@example.org', description: 'Added by email: the address the team typed.' })
   email: string;
   @ApiProperty({ enum: PANEL_GROUPS, example: 'lived_experience' }) group: PanelGroup;
-  @ApiPropertyOptional({ type: String, example: 'carer', nullable: true, description: 'Free label for the seat.' }) role: string | null;
+  @ApiPropertyOptional({ type: String, example: 'carer', nullable: true, description: 'Free label for the seat.' }) role:
+    string | null;
   @ApiPropertyOptional({
     type: String,
     example: 'Lived experience 1',
@@ -37,7 +38,8 @@ export class PanelMemberResponse {
   })
   hasPassword: boolean;
   @ApiPropertyOptional({
-    type: String, format: 'date-time',
+    type: String,
+    format: 'date-time',
     example: null,
     nullable: true,
     description: 'When the person first signed in for this seat (redeemed its invitation or signed in with their password).',
@@ -95,7 +97,13 @@ export class MemberDeclarationResponse {
   @ApiProperty({ example: false }) conflict: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) details: string | null;
   @ApiProperty({ example: '2027-02-01T10:00:00.000Z' }) declaredAt: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null, description: 'When "no conflict" was changed to a conflict.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: 'When "no conflict" was changed to a conflict.',
+  })
   escalatedAt: string | null;
 
   static from(declaration: ConflictDeclaration, bidderName: string): MemberDeclarationResponse {

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PanelGroup, PresentedResults } from '../engine';
 import type { NamedGap } from '../domain/results-rules';
-import { CloseCallResponse, GroupInfluenceResponse, PanelistCalibrationResponse, RobustnessResponse } from './robustness.response';
+import {
+  CloseCallResponse,
+  GroupInfluenceResponse,
+  PanelistCalibrationResponse,
+  RobustnessResponse,
+} from './robustness.response';
 
 /*
  * The body of GET /api/tenders/:id/results (API.md "Results and exports"). Every number
@@ -40,7 +45,12 @@ export class ResultsExclusionResponse {
 export class ResultsFlagResponse {
   @ApiProperty({ enum: ['divergence', 'group_divergence', 'quorum_not_met', 'abnormally_low_price'], example: 'divergence' })
   type: 'divergence' | 'group_divergence' | 'quorum_not_met' | 'abnormally_low_price';
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'C1', description: 'null for a bid-level flag (abnormally low price).' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'C1',
+    description: 'null for a bid-level flag (abnormally low price).',
+  })
   criterion: string | null;
 }
 
@@ -145,7 +155,8 @@ export class ResultsResponse {
   @ApiProperty({ enum: ['moderation', 'awarded'], example: 'moderation' }) status: string;
   @ApiProperty({
     example: true,
-    description: 'Every bid that is not disqualified has every gate recorded and every scored criterion scored (docs/SCORING.md §8).',
+    description:
+      'Every bid that is not disqualified has every gate recorded and every scored criterion scored (docs/SCORING.md §8).',
   })
   complete: boolean;
   @ApiProperty({
@@ -170,7 +181,8 @@ export class ResultsResponse {
   @ApiPropertyOptional({
     type: CloseCallResponse,
     nullable: true,
-    description: 'The close-call alert (§11.2), with the scores to check again at moderation. null with fewer than two ranked bids.',
+    description:
+      'The close-call alert (§11.2), with the scores to check again at moderation. null with fewer than two ranked bids.',
   })
   closeCall: CloseCallResponse | null;
   @ApiPropertyOptional({
@@ -193,7 +205,12 @@ export class ResultsResponse {
     description: 'Every bid submitted by the deadline (disqualified ones included): ranked by rank, then the unranked.',
   })
   bids: ResultsBidResponse[];
-  @ApiPropertyOptional({ type: String, nullable: true, example: null, description: 'The awarded bid, once the tender is awarded.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'The awarded bid, once the tender is awarded.',
+  })
   awardedBidId: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null }) awardedAt: string | null;
   @ApiProperty({ example: '2027-02-10T15:00:00.000Z', description: 'When these results were computed (server clock).' })

@@ -172,9 +172,7 @@ export class EvaluationRecordLoader {
 
     const countedVersionIds = counted.map((bid) => bid.submittedVersionId!);
     const bidOfVersion = new Map(counted.map((bid) => [bid.submittedVersionId!, bid.id]));
-    const commitments = (
-      await commitmentsOf(em, countedVersionIds)
-    )
+    const commitments = (await commitmentsOf(em, countedVersionIds))
       .map((row) => ({
         bidId: bidOfVersion.get(row.versionId)!,
         position: row.position,

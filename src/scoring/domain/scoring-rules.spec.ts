@@ -37,7 +37,9 @@ describe('scoring is open only in evaluation', () => {
     for (const status of TENDER_STATUSES) {
       expect(codeOf(() => assertScoringOpen(open(status), now))).toBe(status === 'evaluation' ? null : 'invalid_state');
     }
-    expect(() => assertScoringOpen(open('published'), now)).toThrow('Scoring opens when the tender closes and moves to evaluation.');
+    expect(() => assertScoringOpen(open('published'), now)).toThrow(
+      'Scoring opens when the tender closes and moves to evaluation.',
+    );
     expect(() => assertScoringOpen(open('moderation'), now)).toThrow(
       'Scoring is closed: the tender is in moderation. Submitted scores stay on the record.',
     );
@@ -52,7 +54,9 @@ describe('scoring is open only in evaluation', () => {
       'The scoring deadline has passed, so scores can no longer be saved or submitted. Ask the tender team if you need more time.',
     );
     // A later status speaks for itself, deadline or not.
-    expect(() => assertScoringOpen({ ...window, status: 'moderation' }, now)).toThrow('Scoring is closed: the tender is in moderation.');
+    expect(() => assertScoringOpen({ ...window, status: 'moderation' }, now)).toThrow(
+      'Scoring is closed: the tender is in moderation.',
+    );
   });
 });
 

@@ -79,7 +79,12 @@ export function assertScorableBy(criterion: ScorableCriterion, group: PanelGroup
       'rule_violation',
       `${criterion.code} is scored by the ${criterion.scoredBy.map((g) => GROUP_WORDS[g]).join(' and ')} members, not by ${GROUP_WORDS[group]} members.`,
       {
-        errors: [{ field: 'criterion', message: `${criterion.code} is not scored by ${GROUP_WORDS[group]} members: choose one of your criteria.` }],
+        errors: [
+          {
+            field: 'criterion',
+            message: `${criterion.code} is not scored by ${GROUP_WORDS[group]} members: choose one of your criteria.`,
+          },
+        ],
       },
     );
   }
@@ -141,7 +146,10 @@ export function planSubmission(
       'rule_violation',
       `Score every criterion before submitting: missing ${missing.map((c) => c.code).join(', ')}.`,
       {
-        errors: missing.map((criterion) => ({ field: `scores.${criterion.code}`, message: `${criterion.code} has no score yet: score it, then submit.` })),
+        errors: missing.map((criterion) => ({
+          field: `scores.${criterion.code}`,
+          message: `${criterion.code} has no score yet: score it, then submit.`,
+        })),
         missing: missing.map((criterion) => criterion.code),
       },
     );

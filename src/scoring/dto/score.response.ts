@@ -64,7 +64,8 @@ export class AssignmentItemResponse {
   @ApiProperty({ example: '9d3c2b1a-0f9e-4d8c-7b6a-5f4e3d2c1b0a' }) criterionId: string;
   @ApiProperty({ example: 'C1' }) code: string;
   @ApiProperty({ enum: ['not_started', 'draft', 'submitted'], example: 'draft' }) status: ItemStatus;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 4, description: 'Your own score, if saved.' }) score: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 4, description: 'Your own score, if saved.' }) score:
+    number | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Strong peer-support plan.' }) rationale: string | null;
 }
 
@@ -88,7 +89,10 @@ export class AssignmentsResponse {
   @ApiProperty({ example: 'evaluation' }) tenderStatus: string;
   @ApiProperty({ enum: PANEL_GROUPS, example: 'lived_experience' }) group: PanelGroup;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'carer' }) role: string | null;
-  @ApiProperty({ example: true, description: 'Scores can be saved now: the tender is in evaluation and its scoring deadline, if any, has not passed.' })
+  @ApiProperty({
+    example: true,
+    description: 'Scores can be saved now: the tender is in evaluation and its scoring deadline, if any, has not passed.',
+  })
   scoringOpen: boolean;
   @ApiPropertyOptional({
     type: String,

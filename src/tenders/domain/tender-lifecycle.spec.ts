@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { DomainError } from '../../common/domain/domain-error';
-import { assertBoxOpen, boxIsOpen, isFrozen, nextStatus, reached, TENDER_STATUSES, transition, type TenderAction } from './tender-lifecycle';
+import {
+  assertBoxOpen,
+  boxIsOpen,
+  isFrozen,
+  nextStatus,
+  reached,
+  TENDER_STATUSES,
+  transition,
+  type TenderAction,
+} from './tender-lifecycle';
 
 const ACTIONS: TenderAction[] = ['publish', 'close', 'start_moderation', 'award', 'cancel'];
 
@@ -22,7 +31,9 @@ describe('tender lifecycle', () => {
 
   it('refuses a skipped step with a 409 naming the allowed state', () => {
     expect(() => transition('draft', 'close')).toThrow(DomainError);
-    expect(() => transition('draft', 'close')).toThrow('The tender is a draft, so it cannot be closed: only a tender that is published can be.');
+    expect(() => transition('draft', 'close')).toThrow(
+      'The tender is a draft, so it cannot be closed: only a tender that is published can be.',
+    );
   });
 
   it('never leaves a frozen state, and every move goes forward or to cancelled', () => {

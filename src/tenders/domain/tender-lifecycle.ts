@@ -54,9 +54,13 @@ export function transition(from: TenderStatus, action: TenderAction): TenderStat
   const to = nextStatus(from, action);
   if (to) return to;
   const allowed = statusList(Object.keys(TRANSITIONS[action]) as TenderStatus[]);
-  throw new DomainError('invalid_state', `The tender is ${statusWords(from)}, so it cannot be ${ACTION_WORDS[action]}: only a tender that is ${allowed} can be.`, {
-    currentStatus: from,
-  });
+  throw new DomainError(
+    'invalid_state',
+    `The tender is ${statusWords(from)}, so it cannot be ${ACTION_WORDS[action]}: only a tender that is ${allowed} can be.`,
+    {
+      currentStatus: from,
+    },
+  );
 }
 
 /** Awarded and cancelled tenders are frozen: every change answers 409. */
@@ -65,7 +69,8 @@ export function isFrozen(status: TenderStatus): boolean {
 }
 
 export function assertNotFrozen(status: TenderStatus): void {
-  if (isFrozen(status)) throw new DomainError('invalid_state', `The tender is ${statusWords(status)}; it can no longer be changed.`);
+  if (isFrozen(status))
+    throw new DomainError('invalid_state', `The tender is ${statusWords(status)}; it can no longer be changed.`);
 }
 
 /**
@@ -82,15 +87,22 @@ export function assertScoringDeadlineAfterBids(
     field === 'scoringDeadline'
       ? `The scoring deadline must be after the bid deadline, ${bidDeadline.toISOString()}.`
       : `The bid deadline must be before the scoring deadline, ${scoringDeadline.toISOString()}: move the scoring deadline too.`;
-  throw new DomainError('rule_violation', 'The scoring deadline must be after the bid deadline: panel scoring starts once the bids are in.', {
-    errors: [{ field, message }],
-  });
+  throw new DomainError(
+    'rule_violation',
+    'The scoring deadline must be after the bid deadline: panel scoring starts once the bids are in.',
+    {
+      errors: [{ field, message }],
+    },
+  );
 }
 
 /** Scoring settings and criteria change only while draft. */
 export function assertDraft(status: TenderStatus, what: string): void {
   if (status !== 'draft') {
-    throw new DomainError('invalid_state', `${what} can be changed only while the tender is a draft; it is ${statusWords(status)}.`);
+    throw new DomainError(
+      'invalid_state',
+      `${what} can be changed only while the tender is a draft; it is ${statusWords(status)}.`,
+    );
   }
 }
 

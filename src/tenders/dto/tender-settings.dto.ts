@@ -66,7 +66,8 @@ export function scaleLabelsProblem(labels: unknown, min: unknown, max: unknown):
       return `The label for level ${level} must be an object with a label and a plainLabel.`;
     }
     const extra = Object.keys(value).filter((key) => !Object.hasOwn(LABEL_LIMITS, key));
-    if (extra.length > 0) return `The label for level ${level} has fields that are not accepted: ${extra.join(', ').slice(0, 100)}. Give only label and plainLabel.`;
+    if (extra.length > 0)
+      return `The label for level ${level} has fields that are not accepted: ${extra.join(', ').slice(0, 100)}. Give only label and plainLabel.`;
     for (const [key, limit] of Object.entries(LABEL_LIMITS)) {
       const text = (value as Record<string, unknown>)[key];
       if (typeof text !== 'string' || text.trim() === '') return `The ${key} of level ${level} must be some text.`;
@@ -80,9 +81,11 @@ function ScaleLabels(): PropertyDecorator {
   return ValidateBy({
     name: 'scaleLabels',
     validator: {
-      validate: (value: unknown, args) => scaleLabelsProblem(value, (args?.object as ScaleDto).min, (args?.object as ScaleDto).max) === null,
+      validate: (value: unknown, args) =>
+        scaleLabelsProblem(value, (args?.object as ScaleDto).min, (args?.object as ScaleDto).max) === null,
       defaultMessage: (args) =>
-        scaleLabelsProblem(args?.value, (args?.object as ScaleDto).min, (args?.object as ScaleDto).max) ?? 'The labels are not valid.',
+        scaleLabelsProblem(args?.value, (args?.object as ScaleDto).min, (args?.object as ScaleDto).max) ??
+        'The labels are not valid.',
     },
   });
 }
@@ -183,7 +186,10 @@ export class TenderSettingsDto {
   @IsBoolean()
   blindMarking?: boolean;
 
-  @ApiPropertyOptional({ example: false, description: 'Quorum also needs at least as many lived-experience members as professional ones.' })
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Quorum also needs at least as many lived-experience members as professional ones.',
+  })
   @IfPresent()
   @IsBoolean()
   equalRepresentation?: boolean;
@@ -195,7 +201,9 @@ export class TenderSettingsDto {
   })
   // Left out means "unchanged"; null is not a number of people (400).
   @IfPresent()
-  @IsIn(OPENING_APPROVALS, { message: 'Opening approvals must be 1 or 2: how many different team members must approve opening the bids.' })
+  @IsIn(OPENING_APPROVALS, {
+    message: 'Opening approvals must be 1 or 2: how many different team members must approve opening the bids.',
+  })
   openingApprovals?: OpeningApprovals;
 
   @ApiPropertyOptional({
@@ -211,7 +219,10 @@ export class TenderSettingsDto {
   @IsISO8601({ strict: true, strictSeparator: true })
   scoringDeadline?: string | null;
 
-  @ApiPropertyOptional({ example: 'Sam Okoye', description: 'Who to contact about this tender; shown on the panel\'s "Get help" page. Changeable until the award.' })
+  @ApiPropertyOptional({
+    example: 'Sam Okoye',
+    description: 'Who to contact about this tender; shown on the panel\'s "Get help" page. Changeable until the award.',
+  })
   @IfPresent()
   @IsString()
   @MaxLength(200)
@@ -225,6 +236,8 @@ export class TenderSettingsDto {
 
   @ApiPropertyOptional({ example: '020 7974 4444' })
   @IfPresent()
-  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'The contact phone must be a phone number: digits, spaces, +, brackets and dashes only.' })
+  @Matches(/^\+?[0-9 ()-]{6,40}$/, {
+    message: 'The contact phone must be a phone number: digits, spaces, +, brackets and dashes only.',
+  })
   contactPhone?: string;
 }

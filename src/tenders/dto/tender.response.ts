@@ -2,7 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { fromHundredths } from '../../common/domain/decimals';
 import type { TenderRelation } from '../../access/tender-access.service';
 import { TENDER_STATUSES, type TenderStatus } from '../domain/tender-lifecycle';
-import { AGGREGATIONS, PRICE_FORMULAS, TIE_BREAKS, type Aggregation, type PriceFormula, type ScaleLabel, type TieBreak } from '../domain/tender-settings';
+import {
+  AGGREGATIONS,
+  PRICE_FORMULAS,
+  TIE_BREAKS,
+  type Aggregation,
+  type PriceFormula,
+  type ScaleLabel,
+  type TieBreak,
+} from '../domain/tender-settings';
 import type { OpeningApproval, Tender } from '../tender.entity';
 
 export class ScaleResponse {
@@ -58,14 +66,16 @@ export class TenderResponse {
   @ApiPropertyOptional({
     type: [OpeningApprovalResponse],
     nullable: true,
-    description: 'Approvals to open the box given so far, oldest first (team only; null for others). With 2 required, the first approval leaves the tender published.',
+    description:
+      'Approvals to open the box given so far, oldest first (team only; null for others). With 2 required, the first approval leaves the tender published.',
   })
   openingApprovalsGiven: OpeningApprovalResponse[] | null;
   @ApiPropertyOptional({
     type: Number,
     example: 0,
     nullable: true,
-    description: 'How many times a signed-in account was refused a read of sealed bids on this tender (each is on the audit trail). Team only; null for others.',
+    description:
+      'How many times a signed-in account was refused a read of sealed bids on this tender (each is on the audit trail). Team only; null for others.',
   })
   sealedReadAttempts: number | null;
   @ApiPropertyOptional({
@@ -81,7 +91,11 @@ export class TenderResponse {
   @ApiPropertyOptional({ type: String, nullable: true, example: '020 7974 4444' }) contactPhone: string | null;
   @ApiProperty({ example: 0, description: 'How many bids are submitted; the only thing known of bids while sealed.' })
   submittedBidCount: number;
-  @ApiPropertyOptional({ enum: ['owner', 'commissioner', 'procurement'], nullable: true, description: "The caller's place on the team." })
+  @ApiPropertyOptional({
+    enum: ['owner', 'commissioner', 'procurement'],
+    nullable: true,
+    description: "The caller's place on the team.",
+  })
   teamRole: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
@@ -118,7 +132,9 @@ export class TenderResponse {
       blindMarking: tender.blindMarking,
       equalRepresentation: tender.equalRepresentation,
       openingApprovals: tender.openingApprovals,
-      openingApprovalsGiven: team ? (tender.openingApprovalsGiven ?? []).map((approval: OpeningApproval) => ({ ...approval })) : null,
+      openingApprovalsGiven: team
+        ? (tender.openingApprovalsGiven ?? []).map((approval: OpeningApproval) => ({ ...approval }))
+        : null,
       sealedReadAttempts: team ? team.sealedReadAttempts : null,
       scoringDeadline: iso(tender.scoringDeadline),
       contactName: tender.contactName,

@@ -8,7 +8,12 @@ export function AccountPassword(): PropertyDecorator {
     const words = fieldWords(String(property));
     const name = words.charAt(0).toUpperCase() + words.slice(1);
     IsString({ message: `${name} must be text.` })(target, property);
-    MinLength(PASSWORD_MIN_LENGTH, { message: `${name} must be at least ${PASSWORD_MIN_LENGTH} characters long: a few words make a good one.` })(target, property);
-    MaxLength(PASSWORD_MAX_LENGTH, { message: `${name} must be at most ${PASSWORD_MAX_LENGTH} characters long.` })(target, property);
+    MinLength(PASSWORD_MIN_LENGTH, {
+      message: `${name} must be at least ${PASSWORD_MIN_LENGTH} characters long: a few words make a good one.`,
+    })(target, property);
+    MaxLength(PASSWORD_MAX_LENGTH, { message: `${name} must be at most ${PASSWORD_MAX_LENGTH} characters long.` })(
+      target,
+      property,
+    );
   };
 }

@@ -20,7 +20,11 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ example: 'a long passphrase', minLength: 12, description: 'Omit for panelists who sign in by invitation link.' })
+  @ApiPropertyOptional({
+    example: 'a long passphrase',
+    minLength: 12,
+    description: 'Omit for panelists who sign in by invitation link.',
+  })
   @IfPresent()
   @IsString()
   @MinLength(12)

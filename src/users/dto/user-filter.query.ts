@@ -10,7 +10,11 @@ export class UserFilterQuery {
   @IsIn(ROLES, { message: `Role must be one of: ${ROLES.join(', ')}.` })
   role?: Role;
 
-  @ApiPropertyOptional({ type: Boolean, example: false, description: 'true: active accounts only; false: deactivated ones only.' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: false,
+    description: 'true: active accounts only; false: deactivated ones only.',
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'Active must be true or false.' })

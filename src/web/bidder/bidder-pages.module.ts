@@ -1,3 +1,7 @@
+import { CriteriaModule } from '../../criteria/criteria.module';
+import { TendersModule } from '../../tenders/tenders.module';
+import { BidsModule } from '../../bids/bids.module';
+import { AccessModule } from '../../access/access.module';
 import { Module } from '@nestjs/common';
 import { ClarificationsModule } from '../../clarifications/clarifications.module';
 import { WebModule } from '../web.module';
@@ -9,7 +13,7 @@ import { RegisterPagesController } from './register-pages.controller';
 
 /** The bidder's pages (docs/WEB.md "Bidder pages"). */
 @Module({
-  imports: [WebModule, ClarificationsModule],
+  imports: [CriteriaModule, AccessModule, BidsModule, TendersModule, WebModule, ClarificationsModule],
   controllers: [RegisterPagesController, OpportunityPagesController, BidPagesController, BidSubmissionPagesController],
   providers: [BidWorkspace],
 })

@@ -30,7 +30,10 @@ export class AuditPagesController {
     @Res() res: Response,
   ): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'audit');
-    const [{ events, names }, chain] = await Promise.all([this.trails.trail(caller, tenderId), this.trails.verify(caller, tenderId)]);
+    const [{ events, names }, chain] = await Promise.all([
+      this.trails.trail(caller, tenderId),
+      this.trails.verify(caller, tenderId),
+    ]);
     const kind = kindQuery && AUDIT_KINDS[kindQuery] ? kindQuery : '';
     const chosen = events.filter((event) => !kind || auditKind(event.action) === kind).reverse();
     const pages = Math.max(1, Math.ceil(chosen.length / PER_PAGE));

@@ -1,3 +1,7 @@
+import { CriteriaModule } from '../../criteria/criteria.module';
+import { TendersModule } from '../../tenders/tenders.module';
+import { BidsModule } from '../../bids/bids.module';
+import { AccessModule } from '../../access/access.module';
 import { Module } from '@nestjs/common';
 import { ExportsModule } from '../../exports/exports.module';
 import { ModerationModule } from '../../moderation/moderation.module';
@@ -13,7 +17,17 @@ import { TenderFrame } from './tender-frame';
 
 /** The team's evaluation pages (docs/WEB.md "Evaluation pages"): bids, moderation, results, downloads, audit trail. */
 @Module({
-  imports: [WebModule, ResultsModule, ModerationModule, ExportsModule, UsersModule],
+  imports: [
+    CriteriaModule,
+    AccessModule,
+    BidsModule,
+    TendersModule,
+    WebModule,
+    ResultsModule,
+    ModerationModule,
+    ExportsModule,
+    UsersModule,
+  ],
   controllers: [
     BidsPagesController,
     ModerationPagesController,

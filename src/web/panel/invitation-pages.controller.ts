@@ -42,7 +42,9 @@ export class InvitationPagesController {
     const code = formValue(body, 'code').trim();
     if (!token && !code) {
       const form = addError(noErrors(), 'code', 'Enter the code from your letter or message');
-      res.status(400).render('panel/views/code.njk', { pageTitle: 'Enter your code', values: {}, ...form, canContinue: hasDevice(req) });
+      res
+        .status(400)
+        .render('panel/views/code.njk', { pageTitle: 'Enter your code', values: {}, ...form, canContinue: hasDevice(req) });
       return;
     }
     let redeemed: RedeemedSeat;
@@ -52,7 +54,12 @@ export class InvitationPagesController {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'unauthorized' && !token) {
         const form = addError(noErrors(), 'code', 'That code is not right, or it has been used. Check it and try again.');
-        res.status(400).render('panel/views/code.njk', { pageTitle: 'Enter your code', values: { code }, ...form, canContinue: hasDevice(req) });
+        res.status(400).render('panel/views/code.njk', {
+          pageTitle: 'Enter your code',
+          values: { code },
+          ...form,
+          canContinue: hasDevice(req),
+        });
         return;
       }
       if (error.code === 'unauthorized') return this.linkNotValid(req, res);
@@ -117,7 +124,9 @@ export class InvitationPagesController {
 
   private linkNotValid(req: Request, res: Response): void {
     res.setHeader('Referrer-Policy', 'no-referrer');
-    res.status(404).render('panel/views/link-not-valid.njk', { pageTitle: 'This link does not work', canContinue: hasDevice(req) });
+    res
+      .status(404)
+      .render('panel/views/link-not-valid.njk', { pageTitle: 'This link does not work', canContinue: hasDevice(req) });
   }
 
   private scoringFinished(res: Response): void {

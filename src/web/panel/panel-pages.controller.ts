@@ -81,7 +81,9 @@ export class PanelPagesController {
   ): Promise<void> {
     await this.frame(res, tenderId);
     const { bid, position, total } = await this.declarationOf(caller, tenderId, bidId);
-    const values = bid.declaration ? { conflict: bid.declaration.conflict ? 'yes' : 'no', details: bid.declaration.details ?? '' } : {};
+    const values = bid.declaration
+      ? { conflict: bid.declaration.conflict ? 'yes' : 'no', details: bid.declaration.details ?? '' }
+      : {};
     this.renderDeclaration(res, { tenderId, bid, position, total, values, form: noErrors() });
   }
 
@@ -99,8 +101,14 @@ export class PanelPagesController {
     const values = { conflict: answer, details: formValue(body, 'details') };
     const { value, form } = validateForm(
       DeclareInterestDto,
-      { conflict: answer === 'yes' ? true : answer === 'no' ? false : undefined, ...(answer === 'yes' ? { details: values.details } : {}) },
-      { conflict: `Select yes if you know anyone at ${bid.bidderName}`, details: `Say how you know someone at ${bid.bidderName}` },
+      {
+        conflict: answer === 'yes' ? true : answer === 'no' ? false : undefined,
+        ...(answer === 'yes' ? { details: values.details } : {}),
+      },
+      {
+        conflict: `Select yes if you know anyone at ${bid.bidderName}`,
+        details: `Say how you know someone at ${bid.bidderName}`,
+      },
       { conflict: 'conflict', details: 'details' },
     );
     if (form.errors.length === 0) {
@@ -111,7 +119,11 @@ export class PanelPagesController {
         return res.redirect(303, next ? `/panel/${tenderId}/declarations/${next.bidId}` : `/panel/${tenderId}`);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'invalid_state' || !bid.declaration) throw error;
-        addError(form, 'conflict', 'You told us before that you know someone here. You cannot change that. Ask the team if it was a mistake.');
+        addError(
+          form,
+          'conflict',
+          'You told us before that you know someone here. You cannot change that. Ask the team if it was a mistake.',
+        );
       }
     }
     this.renderDeclaration(res.status(400), { tenderId, bid, position, total, values, form });
@@ -119,10 +131,18 @@ export class PanelPagesController {
 
   /** A bid: on to the first criterion without a score, or to the check page. */
   @Get(':tenderId/bids/:bidId')
-  async bid(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string, @Res() res: Response): Promise<void> {
+  async bid(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('bidId') bidId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const { bid } = await this.assigned(caller, tenderId, bidId);
     const code = nextCriterion(bid.items);
-    res.redirect(303, code ? `/panel/${tenderId}/bids/${bidId}/criteria/${encodeURIComponent(code)}` : `/panel/${tenderId}/bids/${bidId}/check`);
+    res.redirect(
+      303,
+      code ? `/panel/${tenderId}/bids/${bidId}/criteria/${encodeURIComponent(code)}` : `/panel/${tenderId}/bids/${bidId}/check`,
+    );
   }
 
   @Get(':tenderId/bids/:bidId/criteria/:code')
@@ -173,11 +193,19 @@ export class PanelPagesController {
     if (form.errors.length > 0) return this.renderCriterion(res.status(400), { ...page, tenderId, values, form, fromCheck });
     if (formValue(body, 'action') === 'later') return res.redirect(303, `/panel/${tenderId}?saved=1`);
     const next = fromCheck ? null : nextCriterion(page.bid.items, page.criterion.code);
-    res.redirect(303, next ? `/panel/${tenderId}/bids/${bidId}/criteria/${encodeURIComponent(next)}` : `/panel/${tenderId}/bids/${bidId}/check`);
+    res.redirect(
+      303,
+      next ? `/panel/${tenderId}/bids/${bidId}/criteria/${encodeURIComponent(next)}` : `/panel/${tenderId}/bids/${bidId}/check`,
+    );
   }
 
   @Get(':tenderId/bids/:bidId/check')
-  async check(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string, @Res() res: Response): Promise<void> {
+  async check(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('bidId') bidId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.frame(res, tenderId);
     const { work, bid } = await this.assigned(caller, tenderId, bidId);
     if (bid.submitted) return res.redirect(303, `/panel/${tenderId}/bids/${bidId}/submitted`);
@@ -185,7 +213,12 @@ export class PanelPagesController {
   }
 
   @Post(':tenderId/bids/:bidId/submit')
-  async submit(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string, @Res() res: Response): Promise<void> {
+  async submit(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('bidId') bidId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.frame(res, tenderId);
     const { work, bid } = await this.assigned(caller, tenderId, bidId);
     if (bid.submitted) return res.redirect(303, `/panel/${tenderId}/bids/${bidId}/submitted`);
@@ -206,14 +239,26 @@ export class PanelPagesController {
   }
 
   @Get(':tenderId/bids/:bidId/submitted')
-  async submitted(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Param('bidId') bidId: string, @Res() res: Response): Promise<void> {
+  async submitted(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('bidId') bidId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.frame(res, tenderId);
     const { bid } = await this.assigned(caller, tenderId, bidId);
     if (!bid.submitted) return res.redirect(303, `/panel/${tenderId}/bids/${bidId}/check`);
     const work = await this.assignments.summary(caller, tenderId);
     const done = work.bids.filter((b) => b.submitted).length;
     const next = work.bids.find((b) => !b.submitted);
-    res.render('panel/views/submitted.njk', { pageTitle: `Scores submitted for ${bid.bid}`, tenderId, bid, done, total: work.bids.length, next });
+    res.render('panel/views/submitted.njk', {
+      pageTitle: `Scores submitted for ${bid.bid}`,
+      tenderId,
+      bid,
+      done,
+      total: work.bids.length,
+      next,
+    });
   }
 
   /* ------------------------------------------------------------------ helpers ------------- */
@@ -233,7 +278,14 @@ export class PanelPagesController {
 
   private renderDeclaration(
     res: Response,
-    model: { tenderId: string; bid: { bidId: string; bidderName: string }; position: number; total: number; values: object; form: FormErrors },
+    model: {
+      tenderId: string;
+      bid: { bidId: string; bidderName: string };
+      position: number;
+      total: number;
+      values: object;
+      form: FormErrors;
+    },
   ): void {
     res.render('panel/views/declaration.njk', {
       pageTitle: `Do you know anyone at ${model.bid.bidderName}?`,
@@ -243,13 +295,18 @@ export class PanelPagesController {
   }
 
   /** The member's work on one bid (404 when it is not theirs to score, e.g. after declaring a conflict). */
-  private async assigned(caller: Caller, tenderId: string, bidId: string): Promise<{ work: BidAssignment; bid: AssignedBidResponse }> {
+  private async assigned(
+    caller: Caller,
+    tenderId: string,
+    bidId: string,
+  ): Promise<{ work: BidAssignment; bid: AssignedBidResponse }> {
     try {
       const work = await this.assignments.forBid(caller, tenderId, bidId);
       return { work, bid: work.bid };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'invalid_state') throw new DomainError('invalid_state', 'Declarations first.', { redirect: `/panel/${tenderId}` });
+      if (error.code === 'invalid_state')
+        throw new DomainError('invalid_state', 'Declarations first.', { redirect: `/panel/${tenderId}` });
       if (error.code !== 'not_found') throw error;
       const declarations = await this.declarations.list(caller, tenderId);
       if (declarations.bids.find((b) => b.bidId === bidId)?.declaration?.conflict) {
@@ -275,7 +332,12 @@ export class PanelPagesController {
 
   private renderCriterion(
     res: Response,
-    model: Awaited<ReturnType<PanelPagesController['criterionOf']>> & { tenderId: string; values: object; form: FormErrors; fromCheck: boolean },
+    model: Awaited<ReturnType<PanelPagesController['criterionOf']>> & {
+      tenderId: string;
+      values: object;
+      form: FormErrors;
+      fromCheck: boolean;
+    },
   ): void {
     res.render('panel/views/criterion.njk', {
       pageTitle: `${model.criterion.title} – ${model.bid.bid}`,
@@ -306,7 +368,9 @@ export class PanelPagesController {
     const tenderId = work.tenderId;
     if (deadlinePassed(work)) {
       const contact = (await this.help.contactsFor(caller)).find((tender) => tender.tenderId === tenderId);
-      const reach = [contact?.phone ? `on ${contact.phone}` : null, contact?.email ? `at ${contact.email}` : null].filter(Boolean).join(' or ');
+      const reach = [contact?.phone ? `on ${contact.phone}` : null, contact?.email ? `at ${contact.email}` : null]
+        .filter(Boolean)
+        .join(' or ');
       return res.status(409).render('views/error.njk', {
         pageTitle: 'The scoring deadline has passed',
         lines: [
@@ -336,5 +400,7 @@ function closedMeanwhile(error: unknown): boolean {
 }
 
 function tagFor(status: 'not_started' | 'in_progress') {
-  return { tag: { text: BID_TASK_STATUS_TEXT[status], classes: status === 'in_progress' ? 'govuk-tag--light-blue' : 'govuk-tag--blue' } };
+  return {
+    tag: { text: BID_TASK_STATUS_TEXT[status], classes: status === 'in_progress' ? 'govuk-tag--light-blue' : 'govuk-tag--blue' },
+  };
 }

@@ -31,7 +31,10 @@ export function bidProgressStatus(progress: { criteria: number; saved: number; s
 }
 
 /** Where "Start" or "Continue" takes the member on a bid: the first criterion without a score, else the check page. */
-export function nextCriterion(items: readonly { code: string; status: 'not_started' | 'draft' | 'submitted' }[], after?: string): string | null {
+export function nextCriterion(
+  items: readonly { code: string; status: 'not_started' | 'draft' | 'submitted' }[],
+  after?: string,
+): string | null {
   const from = after === undefined ? 0 : items.findIndex((item) => item.code === after) + 1;
   if (after !== undefined) return items[from]?.code ?? null;
   return items.slice(from).find((item) => item.status === 'not_started')?.code ?? null;
@@ -45,8 +48,19 @@ export function timeToAllow(criteria: number, bids: number): string {
   return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
-const UK_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const UK_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
+const UK_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const UK_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /**
  * A deadline as people in the UK read it, in UK time (GOV.UK style): "5pm on Friday

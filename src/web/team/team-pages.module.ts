@@ -1,3 +1,5 @@
+import { TendersModule } from '../../tenders/tenders.module';
+import { AccessModule } from '../../access/access.module';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
@@ -13,7 +15,7 @@ import { TenderSettingsPagesController } from './tender-settings-pages.controlle
 
 /** The team's and the admin's pages (docs/WEB.md "Team pages"). */
 @Module({
-  imports: [WebModule, PanelModule, CriteriaModule, TemplatesModule, UsersModule, AuthModule],
+  imports: [AccessModule, TendersModule, WebModule, PanelModule, CriteriaModule, TemplatesModule, UsersModule, AuthModule],
   controllers: [
     AccountPagesController,
     TenderPagesController,
