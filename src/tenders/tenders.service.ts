@@ -4,7 +4,6 @@ import { SEALED_READ_REFUSED, TenderAccess, type TenderAccessGrant } from '../ac
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { toHundredthsExact } from '../common/domain/decimals';
 import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
 import { CriteriaService } from '../criteria/criteria.service';
@@ -15,7 +14,6 @@ import { DEFAULT_SCALE, DEFAULT_SETTINGS, labelsForScale, toStoredSettings } fro
 import type { CreateTenderDto } from './dto/create-tender.dto';
 import type { AddTeamMemberDto } from './dto/tender-actions.dto';
 import { TenderResponse, type TeamFacts } from './dto/tender.response';
-import type { TenderSettingsDto } from './dto/tender-settings.dto';
 import type { UpdateTenderDto } from './dto/update-tender.dto';
 import {
   assertDraft,
@@ -28,73 +26,13 @@ import {
 import { TenderTeamMember } from './tender-team-member.entity';
 import { Tender } from './tender.entity';
 import { SubmittedBidCounter } from './submitted-bid-counter';
-
-const SETTING_KEYS = [
-  'scale',
-  'aggregation',
-  'moderationRequired',
-  'priceFormula',
-  'tieBreak',
-  'divergenceThreshold',
-  'minScorers',
-  'abnormallyLowRatio',
-  'closeCallMargin',
-  'priceVisibleToPanel',
-  'blindMarking',
-  'equalRepresentation',
-  'openingApprovals',
-] as const satisfies readonly (keyof TenderSettingsDto)[];
-
-/** The team's contact details: not scoring settings, so they change in any state until the tender is frozen. */
-const CONTACT_KEYS = ['contactName', 'contactEmail', 'contactPhone'] as const satisfies readonly (keyof TenderSettingsDto)[];
-
-/** A clarification deadline, when set, comes before the bid deadline (422 naming it otherwise). */
-function assertClarificationBeforeBidDeadline(tender: Tender): void {
-  if (tender.clarificationDeadline !== null && tender.clarificationDeadline >= tender.bidDeadline) {
-    throw new DomainError(
-      'rule_violation',
-      'The clarification deadline must be before the bid deadline, so bidders can use the answers.',
-      {
-        errors: [
-          {
-            field: 'clarificationDeadline',
-            message: `Set a clarification deadline before the bid deadline, ${tender.bidDeadline.toISOString()}.`,
-          },
-        ],
-      },
-    );
-  }
-}
-/** What the team may change in any state until the tender is frozen: the contact and the scoring deadline (extended while the panel scores). */
-const ANY_TIME_KEYS = [...CONTACT_KEYS, 'scoringDeadline'] as const satisfies readonly (keyof TenderSettingsDto)[];
-
-/** What the audit trail records of a tender. */
-function snapshot(tender: Tender): Record<string, unknown> {
-  return {
-    reference: tender.reference,
-    title: tender.title,
-    status: tender.status,
-    bidDeadline: tender.bidDeadline.toISOString(),
-    clarificationDeadline: tender.clarificationDeadline?.toISOString() ?? null,
-    scoringDeadline: tender.scoringDeadline ? tender.scoringDeadline.toISOString() : null,
-    settings: {
-      scale: { min: tender.scaleMin, max: tender.scaleMax },
-      aggregation: tender.aggregation,
-      moderationRequired: tender.moderationRequired,
-      priceFormula: tender.priceFormula,
-      tieBreak: tender.tieBreak,
-      divergenceThresholdHundredths: tender.divergenceThresholdHundredths,
-      minScorers: tender.minScorers,
-      abnormallyLowRatioHundredths: tender.abnormallyLowRatioHundredths,
-      closeCallMarginHundredths: tender.closeCallMarginHundredths,
-      priceVisibleToPanel: tender.priceVisibleToPanel,
-      blindMarking: tender.blindMarking,
-      equalRepresentation: tender.equalRepresentation,
-      openingApprovals: tender.openingApprovals,
-    },
-    contact: { name: tender.contactName, email: tender.contactEmail, phone: tender.contactPhone },
-  };
-}
+import {
+  ANY_TIME_KEYS,
+  applySettings,
+  assertClarificationBeforeBidDeadline,
+  SETTING_KEYS,
+  snapshot,
+} from './tender-settings-writer';
 
 @Injectable()
 export class TendersService {
@@ -150,7 +88,7 @@ export class TendersService {
         awardedAt: null,
         cancelledAt: null,
       });
-      this.applySettings(tender, dto);
+      applySettings(tender, dto);
       assertClarificationBeforeBidDeadline(tender);
       assertScoringDeadlineAfterBids(tender, 'scoringDeadline');
       await em.getRepository(Tender).insert(tender);
@@ -270,7 +208,7 @@ export class TendersService {
       }
       if (dto.title !== undefined) tender.title = dto.title.trim();
       if (dto.description !== undefined) tender.description = dto.description;
-      this.applySettings(tender, dto);
+      applySettings(tender, dto);
       if (dto.scoringDeadline !== undefined || dto.bidDeadline !== undefined) {
         assertScoringDeadlineAfterBids(tender, dto.scoringDeadline !== undefined ? 'scoringDeadline' : 'bidDeadline');
       }
@@ -441,33 +379,5 @@ export class TendersService {
         },
       );
     }
-  }
-
-  private applySettings(tender: Tender, dto: TenderSettingsDto): void {
-    if (dto.scale) {
-      if (dto.scale.min >= dto.scale.max) {
-        throw new DomainError('rule_violation', `The scale's min (${dto.scale.min}) must be below its max (${dto.scale.max}).`, {
-          errors: [{ field: 'scale', message: 'The lowest score (min) must be below the highest (max).' }],
-        });
-      }
-      tender.scaleMin = dto.scale.min;
-      tender.scaleMax = dto.scale.max;
-      tender.scaleLabels = labelsForScale(dto.scale.min, dto.scale.max, dto.scale.labels);
-    }
-    if (dto.aggregation !== undefined) tender.aggregation = dto.aggregation;
-    if (dto.moderationRequired !== undefined) tender.moderationRequired = dto.moderationRequired;
-    if (dto.priceFormula !== undefined) tender.priceFormula = dto.priceFormula;
-    if (dto.tieBreak !== undefined) tender.tieBreak = dto.tieBreak;
-    if (dto.divergenceThreshold !== undefined) tender.divergenceThresholdHundredths = toHundredthsExact(dto.divergenceThreshold);
-    if (dto.minScorers !== undefined) tender.minScorers = dto.minScorers;
-    if (dto.abnormallyLowRatio !== undefined) tender.abnormallyLowRatioHundredths = toHundredthsExact(dto.abnormallyLowRatio);
-    if (dto.closeCallMargin !== undefined) tender.closeCallMarginHundredths = toHundredthsExact(dto.closeCallMargin);
-    if (dto.priceVisibleToPanel !== undefined) tender.priceVisibleToPanel = dto.priceVisibleToPanel;
-    if (dto.blindMarking !== undefined) tender.blindMarking = dto.blindMarking;
-    if (dto.equalRepresentation !== undefined) tender.equalRepresentation = dto.equalRepresentation;
-    if (dto.openingApprovals !== undefined) tender.openingApprovals = dto.openingApprovals;
-    for (const key of CONTACT_KEYS) if (dto[key] !== undefined) tender[key] = dto[key].trim() || null;
-    if (dto.scoringDeadline !== undefined)
-      tender.scoringDeadline = dto.scoringDeadline === null ? null : new Date(dto.scoringDeadline);
   }
 }

@@ -112,6 +112,10 @@ describe('exports: scores.csv, evaluation.json, access and the audit trail', () 
       gaps: expect.any(Array),
       sensitivity: results.sensitivity,
       bids: results.bids,
+      robustness: results.robustness,
+      closeCall: results.closeCall,
+      groupInfluence: results.groupInfluence,
+      calibration: results.calibration,
     });
     expect(evaluation.results.gaps).toHaveLength(results.gaps.length);
     expect(evaluation).toMatchObject({

@@ -13,7 +13,16 @@ import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { pageError } from '../web-error.filter';
 import { HelpDirectory } from '../help-directory.service';
 import { formValue, PageCaller, WebPages } from '../web-page';
-import { BID_TASK_STATUS_TEXT, bidProgressStatus, countInWords, deadlineInWords, nextCriterion } from './panel-view';
+import {
+  BID_TASK_STATUS_TEXT,
+  bidProgressStatus,
+  countInWords,
+  deadlineInWords,
+  closedMeanwhile,
+  deadlinePassed,
+  nextCriterion,
+  tagFor,
+} from './panel-view';
 
 /**
  * The panel journey (issue 13, steps 3–6): declarations, the task list, one criterion per
@@ -387,20 +396,4 @@ export class PanelPagesController {
       next: { href: `/panel/${tenderId}`, text: 'Go to your scoring' },
     });
   }
-}
-
-/** Scoring is over because the deadline passed (the tender is still in evaluation). */
-function deadlinePassed(work: AssignmentFrame): boolean {
-  return !work.scoringOpen && work.tenderStatus === 'evaluation' && work.scoringDeadline !== null;
-}
-
-/** The service refused because scoring closed between the page's check and the save (409). */
-function closedMeanwhile(error: unknown): boolean {
-  return error instanceof DomainError && error.code === 'invalid_state' && typeof error.extensions.scoringDeadline === 'string';
-}
-
-function tagFor(status: 'not_started' | 'in_progress') {
-  return {
-    tag: { text: BID_TASK_STATUS_TEXT[status], classes: status === 'in_progress' ? 'govuk-tag--light-blue' : 'govuk-tag--blue' },
-  };
 }

@@ -2,6 +2,8 @@
  * How the panel pages present a member's work (pure: the services decide what the work
  * is; this only names where they are on it, in the GOV.UK task list's words).
  */
+import { DomainError } from '../../common/domain/domain-error';
+import type { AssignmentFrame } from '../../scoring/assignments.service';
 
 export type BidTaskStatus = 'not_started' | 'in_progress' | 'completed' | 'submitted';
 
@@ -78,4 +80,21 @@ export function deadlineInWords(deadline: Date): string {
 export function countInWords(n: number): string {
   const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
   return words[n] ?? String(n);
+}
+
+/** Scoring is over because the deadline passed (the tender is still in evaluation). */
+export function deadlinePassed(work: AssignmentFrame): boolean {
+  return !work.scoringOpen && work.tenderStatus === 'evaluation' && work.scoringDeadline !== null;
+}
+
+/** The task list's tag for a bid not yet finished. */
+export function tagFor(status: 'not_started' | 'in_progress') {
+  return {
+    tag: { text: BID_TASK_STATUS_TEXT[status], classes: status === 'in_progress' ? 'govuk-tag--light-blue' : 'govuk-tag--blue' },
+  };
+}
+
+/** The service refused because scoring closed between the page's check and the save (409). */
+export function closedMeanwhile(error: unknown): boolean {
+  return error instanceof DomainError && error.code === 'invalid_state' && typeof error.extensions.scoringDeadline === 'string';
 }
