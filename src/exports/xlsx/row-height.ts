@@ -14,9 +14,10 @@ const PADDING_POINTS = 3;
 /**
  * Characters of ordinary text per unit of column width. A width unit is one "0" of the
  * default font; average prose is narrower, but capitals, bold and a substituted font are
- * wider: one, with a character kept back for the padding, errs on the tall side.
+ * wider, and LibreOffice's PDF lays some lines out wider than that: 0.85, with a character
+ * kept back for the padding, errs on the tall side (test/exports/workbook-print.e2e-spec.ts).
  */
-const CHARS_PER_WIDTH = 1;
+const CHARS_PER_WIDTH = 0.85;
 const BOLD_FACTOR = 0.9;
 /** Excel's largest row height. */
 const MAX_POINTS = 409;

@@ -41,11 +41,12 @@ describe('a sheet prints legibly', () => {
       ['Bid 2', 3, 'A rationale long enough to need three lines in a thirty-wide column, at least.'],
     ]);
     const row = (n: number) => new RegExp(`<row r="${n}"[^>]*>`).exec(sheet)?.[0] ?? '';
-    // "Counted panel scores", bold, 9 wide (7 characters a line): three lines → 3 × 15 + 3.
-    expect(row(1)).toMatch(/ht="48" customHeight="1"/);
+    // "Counted panel scores", bold, 9 wide (5 characters a line): "Counted" breaks over two lines,
+    // "panel" and "scores" (broken) three more: five lines → 5 × 15 + 3.
+    expect(row(1)).toMatch(/ht="78" customHeight="1"/);
     expect(row(2)).not.toMatch(/ht=/);
-    // 79 characters at 29 a line, wrapped at spaces: 3 lines.
-    expect(row(3)).toMatch(/ht="48" customHeight="1"/);
+    // 79 characters at 24 a line, wrapped at spaces: 4 lines → 4 × 15 + 3.
+    expect(row(3)).toMatch(/ht="63" customHeight="1"/);
     expect(row(4)).toMatch(/ht="25" customHeight="1"/);
   });
 
