@@ -27,10 +27,12 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** The first admin: from ADMIN_EMAIL/ADMIN_PASSWORD, or a generated password printed once. */
   async onApplicationBootstrap(): Promise<void> {
-    // Two instances starting together on an empty PostgreSQL database both see no user: the
-    // one that loses the race to the email address retries, finds the admin, and goes on.
+    // Two instances starting together on an empty PostgreSQL database: the second waits on
+    // the lock until the first has committed, then counts the admin and goes on. (Counting
+    // before the other commits and checking the email after it would otherwise race.)
     const created = await retryOnUniqueViolation(() =>
       this.db.transaction(async (em) => {
+        await this.db.lockName(em, 'first-admin');
         if ((await em.getRepository(User).count()) > 0) return null;
         const email = this.config.adminEmail ?? 'admin@localhost';
         const password = this.config.adminPassword ?? randomBytes(18).toString('base64url');
