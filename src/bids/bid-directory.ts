@@ -93,10 +93,10 @@ export function commitmentsOf(em: EntityManager, versionIds: readonly string[]):
   return em.getRepository(BidCommitment).find({ where: { versionId: In([...versionIds]) } });
 }
 
-/** The submitted bids (a version counts, not withdrawn) of several tenders: id and tender only. */
+/** The panel's bids (counted, not disqualified: as `panelBids`) of several tenders: id and tender only. */
 export function submittedBidsOf(em: EntityManager, tenderIds: readonly string[]): Promise<Pick<Bid, 'id' | 'tenderId'>[]> {
   return em.getRepository(Bid).find({
-    where: { tenderId: In([...tenderIds]), status: 'submitted', submittedVersionId: Not(IsNull()) },
+    where: { ...countedWhere(In([...tenderIds])), status: 'submitted' },
     select: { id: true, tenderId: true },
   });
 }

@@ -9,7 +9,7 @@ import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
 import { reached, statusWords } from '../tenders/domain/tender-lifecycle';
 import type { Tender } from '../tenders/tender.entity';
-import { contractEntryRefusal, ukDay } from './domain/contract-entry';
+import { contractEntryRefusal, type ContractEntryState, ukDay } from './domain/contract-entry';
 import { retainUntil, retentionEnded } from './domain/retention';
 import { standstillPeriod } from './domain/working-days';
 import type {
@@ -40,7 +40,7 @@ export class StandstillService {
   get(caller: Caller, tenderId: string): Promise<StandstillResponse> {
     return this.db.read(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
-      return this.present(em, tender, await this.recordOf(em, tenderId));
+      return this.present(tender, await this.recordOf(em, tenderId), await this.challengesOf(em, tenderId));
     });
   }
 
@@ -136,7 +136,8 @@ export class StandstillService {
   enterContract(caller: Caller, tenderId: string, dto: EnterContractDto): Promise<StandstillResponse> {
     return this.change(caller, tenderId, async (em, tender, record) => {
       const enteredAt = dto.enteredAt ? this.pastOrNow(dto.enteredAt, 'enteredAt', 'The contract') : this.clock.now();
-      const refusal = contractEntryRefusal(await this.entryState(em, tender, record), this.clock.now());
+      const challenges = await this.challengesOf(em, tenderId);
+      const refusal = contractEntryRefusal(entryState(tender, record, challenges), this.clock.now());
       if (refusal) throw new DomainError('invalid_state', refusal);
       if (record.endsAt && enteredAt < record.endsAt) {
         throw fieldRule(
@@ -145,7 +146,8 @@ export class StandstillService {
         );
       }
       record.contractEnteredAt = enteredAt;
-      return { action: 'contract.entered', after: { enteredAt: enteredAt.toISOString() } };
+      // Entering changes no challenge: the answer shows the ones just read.
+      return { action: 'contract.entered', after: { enteredAt: enteredAt.toISOString() }, challenges };
     });
   }
 
@@ -231,7 +233,7 @@ export class StandstillService {
         before: done.before,
         after: done.after,
       });
-      return this.present(em, tender, record);
+      return this.present(tender, record, done.challenges ?? (await this.challengesOf(em, tenderId)));
     });
   }
 
@@ -251,37 +253,14 @@ export class StandstillService {
     );
   }
 
-  private async entryState(em: EntityManager, tender: Tender, record: Standstill) {
-    const open = await em
-      .getRepository(StandstillChallenge)
-      .find({ where: { tenderId: tender.id }, order: { receivedAt: 'ASC' } });
-    return {
-      awarded: tender.status === 'awarded',
-      kind: record.kind,
-      noticePublishedAt: record.noticePublishedAt,
-      endsAt: record.endsAt,
-      contractEnteredAt: record.contractEnteredAt,
-      openChallenges: open.filter((challenge) => !challenge.liftedAt),
-    };
+  private challengesOf(em: EntityManager, tenderId: string): Promise<StandstillChallenge[]> {
+    return em.getRepository(StandstillChallenge).find({ where: { tenderId }, order: { receivedAt: 'ASC' } });
   }
 
-  private async present(em: EntityManager, tender: Tender, record: Standstill): Promise<StandstillResponse> {
-    const challenges = await em
-      .getRepository(StandstillChallenge)
-      .find({ where: { tenderId: tender.id }, order: { receivedAt: 'ASC' } });
+  private present(tender: Tender, record: Standstill, challenges: StandstillChallenge[]): StandstillResponse {
     const period =
       record.noticePublishedAt && record.kind !== 'none' ? standstillPeriod(record.noticePublishedAt, record.nation) : null;
-    const notYet = contractEntryRefusal(
-      {
-        awarded: tender.status === 'awarded',
-        kind: record.kind,
-        noticePublishedAt: record.noticePublishedAt,
-        endsAt: record.endsAt,
-        contractEnteredAt: record.contractEnteredAt,
-        openChallenges: challenges.filter((challenge) => !challenge.liftedAt),
-      },
-      this.clock.now(),
-    );
+    const notYet = contractEntryRefusal(entryState(tender, record, challenges), this.clock.now());
     return {
       tenderId: tender.id,
       nation: record.nation,
@@ -318,6 +297,20 @@ interface Step {
   entityId?: string;
   before?: unknown;
   after: unknown;
+  /** The tender's challenges, when the step read them and changed none. */
+  challenges?: StandstillChallenge[];
+}
+
+/** What contract entry depends on (`contractEntryRefusal`), from the records already read. */
+function entryState(tender: Tender, record: Standstill, challenges: readonly StandstillChallenge[]): ContractEntryState {
+  return {
+    awarded: tender.status === 'awarded',
+    kind: record.kind,
+    noticePublishedAt: record.noticePublishedAt,
+    endsAt: record.endsAt,
+    contractEnteredAt: record.contractEnteredAt,
+    openChallenges: challenges.filter((challenge) => !challenge.liftedAt),
+  };
 }
 
 function fieldRule(field: string, message: string): DomainError {
