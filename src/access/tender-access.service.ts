@@ -5,7 +5,8 @@ import { isCounted } from '../bids/domain';
 import type { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
 import { DomainError } from '../common/domain/domain-error';
-import { declarationsOf, seatOf, seatsOf } from '../panel/panel-directory.service';
+import { Db } from '../database/db.service';
+import { declaredBy, seatOf, seatsOf } from '../panel/panel-directory.service';
 import type { PanelMember } from '../panel/panel-member.entity';
 import { teamRolesOf, tenderToWorkOn } from '../tenders/tender-directory';
 import { boxIsOpen } from '../tenders/domain/tender-lifecycle';
@@ -75,6 +76,8 @@ export interface VisibleBids extends TenderAccessGrant {
  */
 @Injectable()
 export class TenderAccess {
+  constructor(private readonly db: Db) {}
+
   async relationOf(em: EntityManager, caller: Caller, tender: Tender): Promise<TenderRelation> {
     return (await this.relate(em, caller, [tender]))[0].relation;
   }
@@ -129,9 +132,15 @@ export class TenderAccess {
     need: TenderNeed,
     forUpdate: boolean,
   ): Promise<TenderAccessGrant & { seat: PanelMember | null }> {
-    const tender = await tenderToWorkOn(em, tenderId, forUpdate);
-    if (!tender) throw notFoundTender();
-    const [{ relation, seat }] = await this.relate(em, caller, [tender]);
+    // A page asking twice in one read (its frame, then a service) reads the tender and the ties once.
+    const { tender, relation, seat } = await this.db.remember(
+      `access.grant ${caller.id} ${caller.role} ${caller.seat?.panelMemberId ?? '-'} ${tenderId} ${forUpdate}`,
+      async () => {
+        const found = await tenderToWorkOn(em, tenderId, forUpdate);
+        if (!found) throw notFoundTender();
+        return { tender: found, ...(await this.relate(em, caller, [found]))[0] };
+      },
+    );
     assertNeed(relation, need);
     return { tender, relation, seat };
   }
@@ -214,14 +223,21 @@ export class TenderAccess {
 
   /** A panel member's panel bids and declarations: two statements, once per request. */
   private async panelFacts(em: EntityManager, tender: Tender, panelMemberId: string): Promise<PanelFacts> {
-    return (await this.loadPanel(em, tender, panelMemberId)).facts;
+    return (await this.panelOf(em, tender, panelMemberId)).facts;
   }
 
-  private async loadPanel(em: EntityManager, tender: Tender, panelMemberId: string): Promise<{ bids: Bid[]; facts: PanelFacts }> {
-    const bids = await this.panelBids(em, tender);
-    const declarations = await declarationsOf(em, tender.id, panelMemberId);
-    const declared = new Map(declarations.map((declaration) => [declaration.bidId, declaration.conflict]));
-    return { bids, facts: { panelBidIds: bids.map((bid) => bid.id), declared } };
+  /**
+   * A panel member's panel bids (oldest submission first) and declarations (bid → conflict):
+   * two statements, once per read-only unit of work (the scoring pages and the bid reading
+   * rules both ask).
+   */
+  panelOf(em: EntityManager, tender: Tender, panelMemberId: string): Promise<{ bids: Bid[]; facts: PanelFacts }> {
+    return this.db.remember(`access.panel ${tender.id} ${tender.status} ${panelMemberId}`, async () => {
+      const bids = await this.panelBids(em, tender);
+      const declarations = await declaredBy(em, tender.id, panelMemberId);
+      const declared = new Map(declarations.map((declaration) => [declaration.bidId, declaration.conflict]));
+      return { bids, facts: { panelBidIds: bids.map((bid) => bid.id), declared } };
+    });
   }
 
   /* ------------------------------------------------------------------ panel ---------- */
@@ -273,7 +289,7 @@ export class TenderAccess {
     panelMemberId: string,
     bidId: string,
   ): Promise<{ access: PanelBidAccess; bid: Bid | null }> {
-    const { bids, facts } = await this.loadPanel(em, tender, panelMemberId);
+    const { bids, facts } = await this.panelOf(em, tender, panelMemberId);
     return { access: panelBidAccess(facts, bidId), bid: bids.find((candidate) => candidate.id === bidId) ?? null };
   }
 

@@ -26,6 +26,8 @@ export class WriteInsideReadError extends Error {
 interface OpenUnit {
   em: EntityManager;
   mode: UnitOfWorkMode;
+  /** Reads already made in this read-only unit of work (`remember`). */
+  remembered?: Map<string, Promise<unknown>>;
 }
 
 /**
@@ -93,6 +95,24 @@ export class Db implements OnApplicationBootstrap {
     const em = this.dataSource.manager;
     const run = () => this.current.run({ em, mode: 'read' }, () => work(em));
     return this.isSqlite ? this.serialise(run, 'read') : run();
+  }
+
+  /**
+   * Inside a read-only unit of work, the same read (named by `key`) runs once: a page that
+   * asks twice for the same facts (the access check of two services, say) reads them once.
+   * Anywhere else — inside a write, or outside any unit — `read` runs every time, so a
+   * transaction always sees its own writes. The key must name everything the read depends on.
+   */
+  remember<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const open = this.current.getStore();
+    if (open?.mode !== 'read') return read();
+    open.remembered ??= new Map();
+    let found = open.remembered.get(key) as Promise<T> | undefined;
+    if (!found) {
+      found = read();
+      open.remembered.set(key, found);
+    }
+    return found;
   }
 
   /**

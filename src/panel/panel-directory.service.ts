@@ -66,6 +66,18 @@ export function declarationsOf(em: EntityManager, tenderId: string, panelMemberI
   });
 }
 
+/** One member's declarations as bid and conflict only (what the access policy needs). */
+export function declaredBy(
+  em: EntityManager,
+  tenderId: string,
+  panelMemberId: string,
+): Promise<Pick<ConflictDeclaration, 'bidId' | 'conflict'>[]> {
+  return em.getRepository(ConflictDeclaration).find({
+    where: { tenderId, panelMemberId },
+    select: { id: true, bidId: true, conflict: true },
+  });
+}
+
 /** The account's panel seats over `tenderIds` (every tender when omitted): one statement. */
 export function seatsOf(em: EntityManager, userId: string, tenderIds?: readonly string[]): Promise<PanelMember[]> {
   if (tenderIds?.length === 0) return Promise.resolve([]);

@@ -214,13 +214,9 @@ export class AssignmentsService {
 
   /** The bids the member scores: none until every declaration is made, never a conflicted one. */
   private async scorableBids(em: EntityManager, seat: Seat) {
-    const panelBids = await this.access.panelBids(em, seat.tender);
-    const declarations = await this.directory.declarations(em, seat.tender.id, seat.member.id);
-    const outstanding = outstandingDeclarations(
-      panelBids.map((bid) => bid.id),
-      new Set(declarations.map((d) => d.bidId)),
-    );
-    const conflicted = new Set(declarations.filter((d) => d.conflict).map((d) => d.bidId));
+    const { bids: panelBids, facts } = await this.access.panelOf(em, seat.tender, seat.member.id);
+    const outstanding = outstandingDeclarations(facts.panelBidIds, new Set(facts.declared.keys()));
+    const conflicted = new Set([...facts.declared].filter(([, conflict]) => conflict).map(([bidId]) => bidId));
     seat.frame.declarationsComplete = outstanding.length === 0;
     seat.frame.declarationsOutstanding = outstanding.length;
     const bids = outstanding.length === 0 ? panelBids.filter((bid) => !conflicted.has(bid.id)) : [];

@@ -41,10 +41,16 @@ export class HelpDirectory {
   /** The buying organisation of a tender: its owner's organisation, when the account has one. */
   async buyerOf(tenderId: string): Promise<string | null> {
     return this.db.read(async (em) => {
-      const tender = await em.getRepository(Tender).findOne({ where: { id: tenderId } });
-      if (!tender) return null;
-      const owner = await em.getRepository(User).findOne({ where: { id: tender.ownerId }, relations: { organisation: true } });
-      return owner?.organisation?.name ?? null;
+      // One statement on every panel page: the owner's organisation by the tender's id.
+      const row = await em
+        .getRepository(Tender)
+        .createQueryBuilder('tender')
+        .innerJoin(User, 'owner', 'owner.id = tender.ownerId')
+        .innerJoin('owner.organisation', 'organisation')
+        .select('organisation.name', 'name')
+        .where('tender.id = :tenderId', { tenderId })
+        .getRawOne<{ name: string }>();
+      return row?.name ?? null;
     });
   }
 }

@@ -52,7 +52,13 @@ export class WebSessionService {
     if (!token) return { timedOut: false };
     const now = this.clock.now();
     const session = await this.db.read((em) =>
-      em.getRepository(WebSession).findOne({ where: { tokenHash: hashToken(token) }, relations: { user: true } }),
+      // One statement (findOne with a relation would first select the id, then the row).
+      em
+        .getRepository(WebSession)
+        .createQueryBuilder('session')
+        .leftJoinAndSelect('session.user', 'user')
+        .where('session.tokenHash = :tokenHash', { tokenHash: hashToken(token) })
+        .getOne(),
     );
     if (!session) return { timedOut: false };
     const user = session.user ?? null;

@@ -9,6 +9,7 @@ import { AssignmentsService, type AssignmentFrame, type BidAssignment } from '..
 import { RATIONALE_MAX_LENGTH, SaveScoreDto } from '../../scoring/dto/save-score.dto';
 import type { AssignedBidResponse } from '../../scoring/dto/score.response';
 import { ScoringService } from '../../scoring/scoring.service';
+import { Db } from '../../database/db.service';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { pageError } from '../web-error.filter';
 import { HelpDirectory } from '../help-directory.service';
@@ -16,6 +17,7 @@ import { formValue, PageCaller, WebPages } from '../web-page';
 import {
   BID_TASK_STATUS_TEXT,
   bidProgressStatus,
+  checkRows,
   countInWords,
   deadlineInWords,
   closedMeanwhile,
@@ -38,6 +40,7 @@ export class PanelPagesController {
     private readonly bids: BidReadingService,
     private readonly scoring: ScoringService,
     private readonly help: HelpDirectory,
+    private readonly db: Db,
   ) {}
 
   /** A seat session has one tender; a professional signed in by password may sit on several. */
@@ -163,8 +166,7 @@ export class PanelPagesController {
     @Query('from') from: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    await this.frame(res, tenderId);
-    const page = await this.criterionOf(caller, tenderId, bidId, code);
+    const page = await this.criterionOf(res, caller, tenderId, bidId, code);
     if (page.item.status === 'submitted') return res.redirect(303, `/panel/${tenderId}/bids/${bidId}/submitted`);
     const values = { score: page.item.score === null ? '' : String(page.item.score), rationale: page.item.rationale ?? '' };
     this.renderCriterion(res, { ...page, tenderId, values, form: noErrors(), fromCheck: from === 'check' });
@@ -179,8 +181,7 @@ export class PanelPagesController {
     @Body() body: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    await this.frame(res, tenderId);
-    const page = await this.criterionOf(caller, tenderId, bidId, code);
+    const page = await this.criterionOf(res, caller, tenderId, bidId, code);
     if (!page.work.scoringOpen) return this.scoringClosed(caller, res, page.work);
     const values = { score: formValue(body, 'score'), rationale: formValue(body, 'rationale') };
     const fromCheck = formValue(body, 'from') === 'check';
@@ -329,7 +330,12 @@ export class PanelPagesController {
     }
   }
 
-  private async criterionOf(caller: Caller, tenderId: string, bidId: string, code: string) {
+  /** The page's frame and work in one read: the seat, bids and declarations the two services check are read once. */
+  private criterionOf(res: Response, caller: Caller, tenderId: string, bidId: string, code: string) {
+    return this.db.read(() => this.frame(res, tenderId).then(() => this.criterionWork(caller, tenderId, bidId, code)));
+  }
+
+  private async criterionWork(caller: Caller, tenderId: string, bidId: string, code: string) {
     const { work, bid } = await this.assigned(caller, tenderId, bidId);
     const index = work.criteria.findIndex((c) => c.code === code);
     if (index < 0) throw new DomainError('not_found', 'Criterion not found.');
@@ -341,7 +347,7 @@ export class PanelPagesController {
 
   private renderCriterion(
     res: Response,
-    model: Awaited<ReturnType<PanelPagesController['criterionOf']>> & {
+    model: Awaited<ReturnType<PanelPagesController['criterionWork']>> & {
       tenderId: string;
       values: object;
       form: FormErrors;
@@ -358,17 +364,7 @@ export class PanelPagesController {
   }
 
   private renderCheck(res: Response, tenderId: string, work: BidAssignment, bid: AssignedBidResponse, form: FormErrors): void {
-    const labels = new Map(work.scale.map((level) => [level.score, level.label]));
-    const rows = bid.items.map((item) => {
-      const criterion = work.criteria.find((c) => c.criterionId === item.criterionId)!;
-      return {
-        code: item.code,
-        title: criterion.title,
-        score: item.score === null ? null : `${item.score} – ${labels.get(item.score) ?? ''}`,
-        rationale: item.rationale,
-        href: `/panel/${tenderId}/bids/${bid.bidId}/criteria/${encodeURIComponent(item.code)}?from=check`,
-      };
-    });
+    const rows = checkRows(tenderId, work, bid);
     res.render('panel/views/check.njk', { pageTitle: `Check your scores for ${bid.bid}`, tenderId, work, bid, rows, ...form });
   }
 

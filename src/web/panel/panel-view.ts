@@ -3,7 +3,8 @@
  * is; this only names where they are on it, in the GOV.UK task list's words).
  */
 import { DomainError } from '../../common/domain/domain-error';
-import type { AssignmentFrame } from '../../scoring/assignments.service';
+import type { AssignmentFrame, BidAssignment } from '../../scoring/assignments.service';
+import type { AssignedBidResponse } from '../../scoring/dto/score.response';
 
 export type BidTaskStatus = 'not_started' | 'in_progress' | 'completed' | 'submitted';
 
@@ -97,4 +98,19 @@ export function tagFor(status: 'not_started' | 'in_progress') {
 /** The service refused because scoring closed between the page's check and the save (409). */
 export function closedMeanwhile(error: unknown): boolean {
   return error instanceof DomainError && error.code === 'invalid_state' && typeof error.extensions.scoringDeadline === 'string';
+}
+
+/** The check page's rows: each criterion of the bid with the member's score in words and a link to change it. */
+export function checkRows(tenderId: string, work: BidAssignment, bid: AssignedBidResponse) {
+  const labels = new Map(work.scale.map((level) => [level.score, level.label]));
+  return bid.items.map((item) => {
+    const criterion = work.criteria.find((c) => c.criterionId === item.criterionId)!;
+    return {
+      code: item.code,
+      title: criterion.title,
+      score: item.score === null ? null : `${item.score} – ${labels.get(item.score) ?? ''}`,
+      rationale: item.rationale,
+      href: `/panel/${tenderId}/bids/${bid.bidId}/criteria/${encodeURIComponent(item.code)}?from=check`,
+    };
+  });
 }
