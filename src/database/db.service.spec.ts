@@ -42,6 +42,24 @@ describe('Db, the unit of work', () => {
     });
   });
 
+  it('remembers a read within one read-only unit of work, and nowhere else', async () => {
+    const db = open();
+    const read = jest.fn(() => Promise.resolve('facts'));
+    await db.read(async () => {
+      expect(await db.remember('k', read)).toBe('facts');
+      await db.read(() => db.remember('k', read)); // a nested read joins the same unit
+      await db.remember('other', read);
+    });
+    expect(read).toHaveBeenCalledTimes(2);
+    await db.read(() => db.remember('k', read)); // a new unit reads again
+    await db.transaction(async () => {
+      await db.remember('k', read);
+      await db.remember('k', read); // a write sees its own changes: never remembered
+    });
+    await db.remember('k', read); // outside any unit
+    expect(read).toHaveBeenCalledTimes(6);
+  });
+
   it('warns, one line, when a unit of work waited in the queue longer than DB_QUEUE_WAIT_WARN_MS', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const db = open({ DB_QUEUE_WAIT_WARN_MS: '20' });
