@@ -19,6 +19,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { PanelModule } from './panel/panel.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ResultsModule } from './results/results.module';
 import { StandstillModule } from './standstill/standstill.module';
 import { ScoringModule } from './scoring/scoring.module';
@@ -55,6 +56,7 @@ import { WebModule } from './web/web.module';
     ResultsModule,
     StandstillModule,
     ExportsModule,
+    PaymentsModule,
     WebModule,
     PanelPagesModule,
     TeamPagesModule,
