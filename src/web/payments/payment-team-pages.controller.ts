@@ -256,7 +256,7 @@ export class PaymentTeamPagesController {
       choiceWords: ledger.choice ? CHOICE_WORDS[ledger.choice].label : null,
       activities: ledger.rates.map((rate) => ({
         value: rate.activity,
-        text: `${ACTIVITY_WORDS[rate.activity]} (${rate.inWords})`,
+        text: `${capitalise(ACTIVITY_WORDS[rate.activity])} (${rate.inWords})`,
       })),
       expenseTypes: Object.entries(EXPENSE_WORDS).map(([value, text]) => ({ value, text })),
       choices: PAYMENT_CHOICES.map((value) => ({ value, text: CHOICE_WORDS[value].label, checked: ledger.choice === value })),
@@ -267,6 +267,8 @@ export class PaymentTeamPagesController {
     });
   }
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A DomainError with field problems → inline messages on the form; anything else is rethrown. */
 function wordProblems(error: unknown, form: FormErrors, fields: Record<string, string>, ids: Record<string, string>): void {
