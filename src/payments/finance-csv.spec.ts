@@ -75,7 +75,7 @@ describe('the finance CSV', () => {
     const rows = rowsOf(text);
     expect(rows).toHaveLength(4);
     expect(rows[1]).toContain(`"'=HYPERLINK(""http://evil"")","expenses only (declined payment for time)"`);
-    expect(rows[1]).toContain(`"6.40",640,"'+SUM(A1:A9)"`);
+    expect(rows[1]).toContain(`"expense","travel",,,"6.40",640,"'+SUM(A1:A9)"`);
     expect(rows[2]).toContain(`"'-1+2"`);
     expect(rows[3]).toContain(`"'@cmd"`);
   });

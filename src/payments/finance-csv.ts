@@ -1,6 +1,6 @@
 import { csvRow, UTF8_BOM } from '../exports/cell-safety';
 import { payable, poundsForFinance, type PaymentChoice } from './domain/payment-rules';
-import { ACTIVITY_WORDS, EXPENSE_WORDS } from './domain/payment-wording';
+import { ACTIVITY_WORDS } from './domain/payment-wording';
 import type { LedgerLine } from './ledger-line.entity';
 
 /**
@@ -55,7 +55,7 @@ export function financeCsv(
         tenderReference,
         line.occurredOn,
         line.kind,
-        line.activity ? ACTIVITY_WORDS[line.activity] : line.expenseType ? EXPENSE_WORDS[line.expenseType] : '',
+        line.activity ? ACTIVITY_WORDS[line.activity] : line.expenseType,
         line.minutes,
         line.ratePence !== null ? `${poundsForFinance(line.ratePence)} per ${line.rateBasis}` : null,
         poundsForFinance(line.amountPence),
