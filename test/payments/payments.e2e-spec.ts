@@ -262,6 +262,12 @@ describe('payment for involvement', () => {
     expect((await decideLine(t, world.tenderId, stranger, theirs.body.lines[0].id, 'approve')).status).toBe(404);
     expect((await t.http().get(url()).set(bidder.auth)).status).toBe(403);
     expect((await t.http().get(url('/members/no-such-member')).set(world.commissioner.auth)).status).toBe(404);
+    // Admins see no tender; nobody signed in gets 401.
+    const admin = { Authorization: `Bearer ${t.adminToken}` };
+    expect((await t.http().get(url()).set(admin)).status).toBe(403);
+    expect((await t.http().get(url('/rates')).set(admin)).status).toBe(404);
+    expect((await t.http().get(url('/rates'))).status).toBe(401);
+    expect((await t.http().get(`/api/tenders/${world.tenderId}/payments.csv`)).status).toBe(401);
     expect((await decideLine(t, world.tenderId, world.commissioner, 'no-such-line', 'approve')).status).toBe(404);
   });
 
