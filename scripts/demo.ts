@@ -19,6 +19,7 @@ import { Clock, ManualClock } from '../src/common/clock';
 import { loadAppConfig } from '../src/config/app-config';
 import { APP_CONFIG } from '../src/config/config.module';
 import { configureApp } from '../src/configure-app';
+import { paidLedger } from './demo-payments';
 import { BIDS, CONFLICT, moderationFor, PANEL, PASSWORD, reasonFor, scoreFor, TEAM } from './demo-story';
 
 const ROOT = join(__dirname, '..');
@@ -191,6 +192,8 @@ async function story(base: string, clock: ManualClock): Promise<void> {
     writeFileSync(join(DIR, file), Buffer.from(await response.arrayBuffer()));
     files.push(relative(process.cwd(), join(DIR, file)));
   }
+  step('A lived-experience member is paid for their time and travel: claimed, approved, the CSV for finance');
+  files.push(await paidLedger(base, call, t, { owner, procurement }, login, clock, DIR));
   report(results, files, tender.reference as string, tender.id as string);
   await leaveOpenForPanel(call, owner, clock, login);
 }

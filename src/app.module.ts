@@ -19,6 +19,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { PanelModule } from './panel/panel.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ResultsModule } from './results/results.module';
 import { StandstillModule } from './standstill/standstill.module';
 import { ScoringModule } from './scoring/scoring.module';
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module';
 import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
+import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { WebModule } from './web/web.module';
 
@@ -55,11 +57,13 @@ import { WebModule } from './web/web.module';
     ResultsModule,
     StandstillModule,
     ExportsModule,
+    PaymentsModule,
     WebModule,
     PanelPagesModule,
     TeamPagesModule,
     EvaluationPagesModule,
     BidderPagesModule,
+    PaymentPagesModule,
   ],
   controllers: [HealthController],
   providers: [

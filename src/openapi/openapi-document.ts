@@ -19,6 +19,8 @@ export const API_TAGS: Record<string, string> = {
   'after award':
     'After the award (Procurement Act 2023): the standstill, challenges, entering into the contract, the termination notice.',
   exports: 'Auditable downloads of the evaluation: Excel workbook, CSV and JSON.',
+  payments:
+    'Payment for involvement: the tender’s rates, lived-experience members’ ledgers of time and costs, approvals, their choice, the finance CSV.',
   audit: 'The audit trail: a hash chain per tender, anchored in the service chain.',
 };
 
