@@ -28,6 +28,6 @@ describe('the QR code on a letter', () => {
     drawQr(doc as unknown as Pdf, url, 0, 0, side);
     const drawn = new Set(squares.map(([x, y]) => `${Math.round(y / 2) - 4},${Math.round(x / 2) - 4}`));
     const dark = matrix.flatMap((cells, row) => cells.flatMap((on, column) => (on ? [`${row},${column}`] : [])));
-    expect([...drawn].sort()).toEqual(dark.sort());
+    expect([...drawn].sort((a, b) => a.localeCompare(b))).toEqual(dark.sort((a, b) => a.localeCompare(b)));
   });
 });

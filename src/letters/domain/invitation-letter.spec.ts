@@ -45,7 +45,7 @@ describe('the invitation letter', () => {
         .split(/\s+/),
     );
     const capitalised = new Set((text.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((word) => !own.has(word)));
-    expect([...capitalised].sort()).toEqual(
+    expect([...capitalised].sort((a, b) => a.localeCompare(b))).toEqual(
       [
         'Being',
         'Call',
@@ -63,7 +63,7 @@ describe('the invitation letter', () => {
         'You',
         'Your',
         'By',
-      ].sort(),
+      ].sort((a, b) => a.localeCompare(b)),
     );
   });
 
