@@ -7,16 +7,22 @@ const BOLD = 'Helvetica-Bold';
 const MONO = 'Courier-Bold';
 const LINK = 'Courier';
 
+export interface PrintableLetter {
+  letter: InvitationLetter;
+  format: LetterFormat;
+}
+
 /**
- * One letter per page: every letter is laid out on its own page, in the format's sizes. When a
+ * One letter per page: every letter is laid out on its own page, in its format's sizes. When a
  * long title or name would push it onto a second page, the space between lines and paragraphs
  * shrinks (never the type size), so a letter is always one sheet.
  */
-export async function renderLetters(letters: readonly InvitationLetter[], format: LetterFormat): Promise<Buffer> {
-  const base = LETTER_LAYOUTS[format];
-  const { doc, finish } = newPdf(letters.length === 1 ? letters[0].title : 'Invitation letters', base.margin);
-  letters.forEach((letter, index) => {
-    if (index > 0) doc.addPage();
+export async function renderLetters(letters: readonly PrintableLetter[]): Promise<Buffer> {
+  const first = LETTER_LAYOUTS[letters[0].format];
+  const { doc, finish } = newPdf(letters.length === 1 ? letters[0].letter.title : 'Invitation letters', first.margin);
+  letters.forEach(({ letter, format }, index) => {
+    const base = LETTER_LAYOUTS[format];
+    if (index > 0) doc.addPage({ size: 'A4', margin: base.margin });
     drawLetter(doc, letter, fitted(doc, letter, base));
   });
   return finish();

@@ -63,6 +63,36 @@ export class LettersController {
   }
 }
 
+@ApiTags('panel')
+@Controller('tenders/:tenderId/panel')
+@Auth('commissioner', 'procurement')
+export class PanelLettersController {
+  constructor(private readonly letters: LettersService) {}
+
+  @Post('letters')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Print letters for every member who has not signed in yet (team): a new invitation each',
+    description:
+      'One A4 page per member who has not accepted their seat and signs in by link (no password, account active), in `format` ' +
+      'or each member’s preferred one. Each letter issues a new invitation as POST …/:memberId/letter does (their open links ' +
+      'stop working); all or none are issued. Audited per member as panel_invitation.issued and panel_letter.printed.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiResponse(PDF)
+  @ApiProblems({
+    409: 'No one to print for (everyone has signed in or signs in with a password), or the tender is awarded or cancelled.',
+  })
+  async unaccepted(
+    @CurrentUser() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Query() query: LetterFormatQuery,
+  ): Promise<StreamableFile> {
+    return pdfFile(await this.letters.printUnaccepted(caller, tenderId, query.format));
+  }
+}
+
 export function pdfFile(file: PrintedFile): StreamableFile {
   return new StreamableFile(file.pdf, {
     type: 'application/pdf',

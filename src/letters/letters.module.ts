@@ -3,7 +3,7 @@ import { AccessModule } from '../access/access.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { PanelModule } from '../panel/panel.module';
 import { LetterFormatPreference, LetterPaymentWording } from './letter-seams';
-import { LettersController } from './letters.controller';
+import { LettersController, PanelLettersController } from './letters.controller';
 import { LettersService } from './letters.service';
 import { ScoringPackService } from './scoring-pack.service';
 
@@ -13,7 +13,7 @@ import { ScoringPackService } from './scoring-pack.service';
  */
 @Module({
   imports: [AccessModule, PanelModule, CriteriaModule],
-  controllers: [LettersController],
+  controllers: [LettersController, PanelLettersController],
   providers: [LettersService, ScoringPackService, LetterPaymentWording, LetterFormatPreference],
   exports: [LettersService, ScoringPackService],
 })

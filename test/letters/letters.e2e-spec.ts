@@ -10,6 +10,8 @@ import {
   pdfPages,
   printLetter,
   printScoringPack,
+  printUnacceptedLetters,
+  redeemSeat,
   type PanelWorld,
 } from '../steps';
 
@@ -119,17 +121,58 @@ describe('invitation letters and scoring packs (issue 17 parts 3 and 4)', () => 
     expect((await audit('panel_letter.printed')).map((event) => event.after.format)).toContain('large-print');
   });
 
+  it('prints one page each for the members who have not signed in yet, each about only that member', async () => {
+    const tender = await panelTender(t);
+    const add = async (name: string) => {
+      const added = await t
+        .http()
+        .post(`/api/tenders/${tender.tenderId}/panel`)
+        .set(tender.commissioner.auth)
+        .send({ name, email: `${name.split(' ')[0].toLowerCase()}@example.org`, group: 'lived_experience' });
+      expect(added.status).toBe(201);
+      return added.body.id as string;
+    };
+    const [ash, bea, cal] = [await add('Ash Green'), await add('Bea Stone'), await add('Cal Brook')];
+    await redeemSeat(t, tender, bea); // Bea has signed in: no letter for her
+    await addPanelist(t, tender, 'professional'); // signs in with a password: no letter
+    const response = await printUnacceptedLetters(t, tender.tenderId, tender.commissioner, 'large-print');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/filename="invitation-letters-.+\.pdf"/);
+    const pages = pdfPages(response.body).map(flat);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('Dear Ash Green,');
+    expect(pages[0]).not.toContain('Cal Brook');
+    expect(pages[1]).toContain('Dear Cal Brook,');
+    expect(pages[1]).not.toContain('Ash Green');
+    expect(pages.join(' ')).not.toContain('Bea Stone');
+    const trail = await t.http().get(`/api/tenders/${tender.tenderId}/audit`).set(tender.commissioner.auth);
+    const printed = (trail.body as { action: string; after: { panelMemberId: string } }[]).filter(
+      (event) => event.action === 'panel_letter.printed',
+    );
+    expect(printed.map((event) => event.after.panelMemberId).sort((a, b) => a.localeCompare(b))).toEqual(
+      [ash, cal].sort((a, b) => a.localeCompare(b)),
+    );
+
+    const none = await panelTender(t);
+    await addPanelist(t, none, 'professional');
+    const empty = await printUnacceptedLetters(t, none.tenderId, none.commissioner);
+    expect(empty.status).toBe(409);
+    expect(empty.body.detail).toBe(
+      'Everyone on the panel has signed in or signs in with a password, so there are no letters to print.',
+    );
+  });
+
   it('refuses a bad format (400), a password account (409), another tender’s member (404) and anyone off the team (403)', async () => {
     const member = await addByEmail('Dana Fox');
     const bad = await printLetter(t, world.tenderId, world.commissioner, member, 'huge');
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body.toString('utf8')).errors).toEqual([
+    expect(bad.body.errors).toEqual([
       { field: 'format', message: 'Format must be one of: standard, large-print.' },
     ]);
     const professional = await addPanelist(t, world, 'professional');
     const password = await printLetter(t, world.tenderId, world.commissioner, professional.memberId);
     expect(password.status).toBe(409);
-    expect(JSON.parse(password.body.toString('utf8')).detail).toBe(
+    expect(password.body.detail).toBe(
       'This person signs in with their password; they do not need a link.',
     );
     const other = await panelTender(t);
@@ -180,7 +223,7 @@ describe('invitation letters and scoring packs (issue 17 parts 3 and 4)', () => 
     const early = await addPanelist(t, published, 'professional');
     const sealed = await printScoringPack(t, published.tenderId, published.commissioner, early.memberId);
     expect(sealed.status).toBe(409);
-    expect(JSON.parse(sealed.body.toString('utf8')).detail).toBe(
+    expect(sealed.body.detail).toBe(
       'A scoring pack can be printed only while scoring is open, and the tender is published.',
     );
 
@@ -189,7 +232,7 @@ describe('invitation letters and scoring packs (issue 17 parts 3 and 4)', () => 
     const lay = (await t.http().get(`/api/tenders/${world.tenderId}/panel`).set(world.commissioner.auth)).body[0].id as string;
     const closed = await printScoringPack(t, world.tenderId, world.commissioner, lay);
     expect(closed.status).toBe(409);
-    expect(JSON.parse(closed.body.toString('utf8')).detail).toBe(
+    expect(closed.body.detail).toBe(
       'A scoring pack can be printed only while scoring is open: the scoring deadline has passed.',
     );
   });

@@ -12,13 +12,18 @@ import type { LetterFormat } from '../../src/letters/domain/letter-formats';
  * installs poppler-utils; CI runs it before the suites).
  */
 
+/** A PDF as bytes; a problem+json answer parsed as usual (the OpenAPI check reads it). */
 type PdfResponse = Response & { body: Buffer };
 
 function asBytes(request: import('supertest').Test): Promise<PdfResponse> {
   return request.buffer(true).parse((res, callback) => {
     const chunks: Buffer[] = [];
     res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => callback(null, Buffer.concat(chunks)));
+    res.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const json = /json/.test(String(res.headers['content-type']));
+      callback(null, json ? (JSON.parse(bytes.toString('utf8')) as unknown) : bytes);
+    });
   });
 }
 
@@ -26,6 +31,12 @@ function asBytes(request: import('supertest').Test): Promise<PdfResponse> {
 export function printLetter(t: TestApp, tenderId: string, who: SignedIn, memberId: string, format?: LetterFormat | string) {
   const query = format === undefined ? '' : `?format=${encodeURIComponent(format)}`;
   return asBytes(t.http().post(`/api/tenders/${tenderId}/panel/${memberId}/letter${query}`).set(who.auth));
+}
+
+/** POST …/panel/letters (a letter and a new invitation for every member who has not signed in): the raw response. */
+export function printUnacceptedLetters(t: TestApp, tenderId: string, who: SignedIn, format?: LetterFormat) {
+  const query = format === undefined ? '' : `?format=${format}`;
+  return asBytes(t.http().post(`/api/tenders/${tenderId}/panel/letters${query}`).set(who.auth));
 }
 
 /** GET …/scoring-pack: the raw response. */

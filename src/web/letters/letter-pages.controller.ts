@@ -38,6 +38,20 @@ export class LetterPagesController {
     );
   }
 
+  @Post(':tenderId/panel/letters')
+  async unacceptedLetters(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const tender = await teamTender(this.tenders, caller, tenderId, res, 'panel');
+    const format = formValue(body, 'format');
+    await this.send(res, tender.id, 'The letters could not be printed', () =>
+      this.letters.printUnaccepted(caller, tenderId, isLetterFormat(format) ? format : undefined),
+    );
+  }
+
   @Get(':tenderId/panel/:memberId/scoring-pack')
   async scoringPack(
     @PageCaller() caller: Caller,
