@@ -166,15 +166,11 @@ describe('invitation letters and scoring packs (issue 17 parts 3 and 4)', () => 
     const member = await addByEmail('Dana Fox');
     const bad = await printLetter(t, world.tenderId, world.commissioner, member, 'huge');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([
-      { field: 'format', message: 'Format must be one of: standard, large-print.' },
-    ]);
+    expect(bad.body.errors).toEqual([{ field: 'format', message: 'Format must be one of: standard, large-print.' }]);
     const professional = await addPanelist(t, world, 'professional');
     const password = await printLetter(t, world.tenderId, world.commissioner, professional.memberId);
     expect(password.status).toBe(409);
-    expect(password.body.detail).toBe(
-      'This person signs in with their password; they do not need a link.',
-    );
+    expect(password.body.detail).toBe('This person signs in with their password; they do not need a link.');
     const other = await panelTender(t);
     expect((await printLetter(t, other.tenderId, other.commissioner, member)).status).toBe(404);
     expect((await printLetter(t, world.tenderId, other.commissioner, member)).status).toBe(404);
@@ -223,17 +219,13 @@ describe('invitation letters and scoring packs (issue 17 parts 3 and 4)', () => 
     const early = await addPanelist(t, published, 'professional');
     const sealed = await printScoringPack(t, published.tenderId, published.commissioner, early.memberId);
     expect(sealed.status).toBe(409);
-    expect(sealed.body.detail).toBe(
-      'A scoring pack can be printed only while scoring is open, and the tender is published.',
-    );
+    expect(sealed.body.detail).toBe('A scoring pack can be printed only while scoring is open, and the tender is published.');
 
     t.clock.set(new Date(new Date(SCORING_DEADLINE).getTime() + 1000));
     expect((await printScoringPack(t, world.tenderId, world.commissioner, member.memberId)).status).toBe(404);
     const lay = (await t.http().get(`/api/tenders/${world.tenderId}/panel`).set(world.commissioner.auth)).body[0].id as string;
     const closed = await printScoringPack(t, world.tenderId, world.commissioner, lay);
     expect(closed.status).toBe(409);
-    expect(closed.body.detail).toBe(
-      'A scoring pack can be printed only while scoring is open: the scoring deadline has passed.',
-    );
+    expect(closed.body.detail).toBe('A scoring pack can be printed only while scoring is open: the scoring deadline has passed.');
   });
 });
