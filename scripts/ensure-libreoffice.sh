@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # LibreOffice Calc is the independent spreadsheet the export tests recalculate and print the
 # evaluation matrix in (test/exports, docs/EXPORTS.md); poppler's pdftotext reads the printed
-# PDF back. Installs what is missing when we may (root with apt-get, as on CI); otherwise
+# PDF back, as the letter and scoring-pack tests read theirs (test/letters, docs/PANEL.md). Installs what is missing when we may (root with apt-get, as on CI); otherwise
 # says exactly what to install and fails.
 set -euo pipefail
 missing=()

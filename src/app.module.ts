@@ -17,6 +17,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LettersModule } from './letters/letters.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { PanelModule } from './panel/panel.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -28,6 +29,7 @@ import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
 import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
+import { LetterPagesModule } from './web/letters/letter-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
@@ -58,12 +60,14 @@ import { WebModule } from './web/web.module';
     StandstillModule,
     ExportsModule,
     PaymentsModule,
+    LettersModule,
     WebModule,
     PanelPagesModule,
     TeamPagesModule,
     EvaluationPagesModule,
     BidderPagesModule,
     PaymentPagesModule,
+    LetterPagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,5 +1,6 @@
 import { EntityManager, In, IsNull, Not, type FindOptionsSelect, type FindOptionsWhere } from 'typeorm';
 import { BidCommitment } from './bid-commitment.entity';
+import { BidResponse } from './bid-response.entity';
 import { BidVersion } from './bid-version.entity';
 import { Bid } from './bid.entity';
 import { ComplianceRecord } from './compliance-record.entity';
@@ -91,6 +92,12 @@ export function complianceOf(em: EntityManager, bidIds: readonly string[]): Prom
 export function commitmentsOf(em: EntityManager, versionIds: readonly string[]): Promise<BidCommitment[]> {
   if (versionIds.length === 0) return Promise.resolve([]);
   return em.getRepository(BidCommitment).find({ where: { versionId: In([...versionIds]) } });
+}
+
+/** The answers of some versions (one per version × criterion). */
+export function responsesOf(em: EntityManager, versionIds: readonly string[]): Promise<BidResponse[]> {
+  if (versionIds.length === 0) return Promise.resolve([]);
+  return em.getRepository(BidResponse).find({ where: { versionId: In([...versionIds]) } });
 }
 
 /** The panel's bids (counted, not disqualified: as `panelBids`) of several tenders: id and tender only. */

@@ -158,6 +158,17 @@ describe('access matrix: panel, scoring and moderation routes', () => {
       call: (a) => t.http().delete(`${base()}/panel/${seat.memberId}/invitation`).set(a),
       expected: teamRoute(204),
     },
+    {
+      name: 'POST letter',
+      call: (a) => t.http().post(`${base()}/panel/${seat.memberId}/letter`).set(a),
+      expected: teamRoute(200),
+    },
+    { name: 'POST letters', call: (a) => t.http().post(`${base()}/panel/letters`).set(a), expected: teamRoute(200) },
+    {
+      name: 'GET scoring pack',
+      call: (a) => t.http().get(`${base()}/panel/${own.memberId}/scoring-pack`).set(a),
+      expected: teamRoute(200),
+    },
     { name: 'GET declarations', call: (a) => t.http().get(`${base()}/declarations`).set(a), expected: panelRoute(200, 200, 200) },
     {
       name: 'PUT declaration',

@@ -2,3 +2,4 @@
 export * from './bodies';
 export * from './steps';
 export * from './payment-steps';
+export * from './letters';

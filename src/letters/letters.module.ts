@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CriteriaModule } from '../criteria/criteria.module';
+import { PanelModule } from '../panel/panel.module';
+import { LetterFormatPreference, LetterPaymentWording } from './letter-seams';
+import { LettersController, PanelLettersController } from './letters.controller';
+import { LettersService } from './letters.service';
+import { ScoringPackService } from './scoring-pack.service';
+
+/**
+ * Printed invitation letters and paper scoring packs (docs/PANEL.md "Letters and scoring
+ * packs"). At merge: src/needs/ provides LetterFormatPreference, src/payments/ LetterPaymentWording.
+ */
+@Module({
+  imports: [AccessModule, PanelModule, CriteriaModule],
+  controllers: [LettersController, PanelLettersController],
+  providers: [LettersService, ScoringPackService, LetterPaymentWording, LetterFormatPreference],
+  exports: [LettersService, ScoringPackService],
+})
+export class LettersModule {}
