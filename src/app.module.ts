@@ -13,6 +13,7 @@ import { RefuseUnreadBody } from './common/unread-body.interceptor';
 import { createValidationPipe } from './common/validation';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EasyReadModule } from './easy-read/easy-read.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -55,6 +56,7 @@ import { WebModule } from './web/web.module';
     ResultsModule,
     StandstillModule,
     ExportsModule,
+    EasyReadModule,
     WebModule,
     PanelPagesModule,
     TeamPagesModule,

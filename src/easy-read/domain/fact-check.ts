@@ -96,3 +96,7 @@ export function sendProblem(
     return 'This version was written under other headings or another word limit: write it again under the current template.';
   return null;
 }
+
+/** Who reads a bid's summary, and so which of its versions they see (team: all; bidder: sent; panel: settled). */
+export const SUMMARY_VIEWERS = ['team', 'bidder', 'panel'] as const;
+export type SummaryViewer = (typeof SUMMARY_VIEWERS)[number];
