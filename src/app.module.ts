@@ -28,6 +28,7 @@ import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
 import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
+import { EasyReadPagesModule } from './web/easy-read/easy-read-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { WebModule } from './web/web.module';
@@ -62,6 +63,7 @@ import { WebModule } from './web/web.module';
     TeamPagesModule,
     EvaluationPagesModule,
     BidderPagesModule,
+    EasyReadPagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -27,11 +27,16 @@ import {
   type EasyReadTemplateFacts,
 } from './domain/template-rules';
 import type { EasyReadTemplateDto, FactCheckResponseDto, SendForFactCheckDto, WriteSummaryDto } from './dto/easy-read.dto';
-import type { EasyReadSummaryResponse, EasyReadTemplateResponse } from './dto/easy-read.response';
+import type { EasyReadSummaryResponse, EasyReadTemplateResponse, SummaryVersionResponse } from './dto/easy-read.response';
 import { EasyReadFactCheck } from './easy-read-fact-check.entity';
 import { presentSummary } from './easy-read.presenter';
 import { EasyReadTemplate } from './easy-read-template.entity';
 import { EasyReadVersion } from './easy-read-version.entity';
+
+export interface EasyReadOverview {
+  template: EasyReadTemplateResponse;
+  bids: { bidId: string; bidderName: string; newest: SummaryVersionResponse | null }[] | null;
+}
 
 const versionNotFound = (): DomainError => new DomainError('not_found', 'Summary version not found.');
 
@@ -85,6 +90,42 @@ export class EasyReadService {
         after: proposed,
       });
       return this.templateOf(em, tenderId);
+    });
+  }
+
+  /**
+   * The team's overview: the template and, once the box is open, each counted bid with its
+   * newest version and that version's fact-check state (null bids while sealed). Three
+   * statements whatever the number of bids.
+   */
+  async overview(caller: Caller, tenderId: string): Promise<EasyReadOverview> {
+    return this.db.read(async (em) => {
+      await this.access.require(em, caller, tenderId, 'team');
+      const template = await this.templateOf(em, tenderId);
+      let visible: Awaited<ReturnType<TenderAccess['visibleBids']>>;
+      try {
+        visible = await this.access.visibleBids(em, caller, tenderId);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'invalid_state') return { template, bids: null };
+        throw error;
+      }
+      const versions = await em.getRepository(EasyReadVersion).find({ where: { tenderId }, order: { number: 'DESC' } });
+      const checks = await em.getRepository(EasyReadFactCheck).find({ where: { tenderId } });
+      const now = this.clock.now();
+      const bids = visible.bids.map(({ bid }) => {
+        const summary = presentSummary({
+          tenderId,
+          bidId: bid.id,
+          viewer: 'team',
+          template,
+          versions: versions.filter((version) => version.bidId === bid.id),
+          checks: checks.filter((check) => check.bidId === bid.id),
+          now,
+        });
+        const newest = summary.versions[0] ?? null;
+        return { bidId: bid.id, bidderName: bid.bidderName, newest };
+      });
+      return { template, bids };
     });
   }
 

@@ -3,6 +3,7 @@
  * is; this only names where they are on it, in the GOV.UK task list's words).
  */
 import { DomainError } from '../../common/domain/domain-error';
+import type { FormErrors } from '../form';
 import type { AssignmentFrame } from '../../scoring/assignments.service';
 
 export type BidTaskStatus = 'not_started' | 'in_progress' | 'completed' | 'submitted';
@@ -97,4 +98,14 @@ export function tagFor(status: 'not_started' | 'in_progress') {
 /** The service refused because scoring closed between the page's check and the save (409). */
 export function closedMeanwhile(error: unknown): boolean {
   return error instanceof DomainError && error.code === 'invalid_state' && typeof error.extensions.scoringDeadline === 'string';
+}
+
+/** The declaration page's model (one bid of the member's list). */
+export interface DeclarationPage {
+  tenderId: string;
+  bid: { bidId: string; bidderName: string };
+  position: number;
+  total: number;
+  values: object;
+  form: FormErrors;
 }

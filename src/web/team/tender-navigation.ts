@@ -10,6 +10,7 @@ export const TENDER_PAGES = [
   { key: 'panel', path: '/panel', text: 'Team and panel' },
   { key: 'progress', path: '/progress', text: 'Progress' },
   { key: 'bids', path: '/bids', text: 'Bids' },
+  { key: 'easy-read', path: '/easy-read', text: 'Easy read' },
   { key: 'moderation', path: '/moderation', text: 'Moderation' },
   { key: 'results', path: '/results', text: 'Results' },
   { key: 'downloads', path: '/downloads', text: 'Downloads' },
