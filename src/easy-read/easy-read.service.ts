@@ -29,6 +29,7 @@ import {
 import type { EasyReadTemplateDto, FactCheckResponseDto, SendForFactCheckDto, WriteSummaryDto } from './dto/easy-read.dto';
 import type { EasyReadSummaryResponse, EasyReadTemplateResponse, SummaryVersionResponse } from './dto/easy-read.response';
 import { EasyReadFactCheck } from './easy-read-fact-check.entity';
+import { EasyReadNotifier } from './easy-read-notifier';
 import { presentSummary } from './easy-read.presenter';
 import { EasyReadTemplate } from './easy-read-template.entity';
 import { EasyReadVersion } from './easy-read-version.entity';
@@ -54,6 +55,7 @@ export class EasyReadService {
     private readonly access: TenderAccess,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifier: EasyReadNotifier,
   ) {}
 
   async template(caller: Caller, tenderId: string): Promise<EasyReadTemplateResponse> {
@@ -177,16 +179,19 @@ export class EasyReadService {
     versionId: string,
     dto: SendForFactCheckDto,
   ): Promise<EasyReadSummaryResponse> {
-    return this.db.transaction(async (em) => {
+    const sent = await this.db.transaction(async (em) => {
       const { grant } = await this.requireSummary(em, caller, tenderId, bidId, 'team');
       assertNotFrozen(grant.tender.status);
       await this.db.lockName(em, `easy-read-version:${bidId}`);
       const version = await em.getRepository(EasyReadVersion).findOne({ where: { id: versionId, bidId } });
       if (!version) throw versionNotFound();
       const newest = (await em.getRepository(EasyReadVersion).maximum('number', { bidId })) ?? 0;
-      const sent = await em.getRepository(EasyReadFactCheck).exists({ where: { versionId } });
+      const alreadySent = await em.getRepository(EasyReadFactCheck).exists({ where: { versionId } });
       const template = await this.templateOf(em, tenderId);
-      const problem = sendProblem({ number: version.number, sent, followsTemplate: followsTemplate(version, template) }, newest);
+      const problem = sendProblem(
+        { number: version.number, sent: alreadySent, followsTemplate: followsTemplate(version, template) },
+        newest,
+      );
       if (problem) throw new DomainError('invalid_state', problem);
       const now = this.clock.now();
       const workingDays = dto.workingDays ?? DEFAULT_WORKING_DAYS;
@@ -214,8 +219,11 @@ export class EasyReadService {
         sensitivity: 'bid_content',
         after: { bidId, number: version.number, workingDays, respondBy: check.respondBy.toISOString() },
       });
-      return this.present(em, tenderId, bidId, 'team');
+      const summary = await this.present(em, tenderId, bidId, 'team');
+      return { summary, request: { tenderId, bidId, versionNumber: version.number, respondBy: check.respondBy } };
     });
+    this.notifier.factCheckRequested(sent.request);
+    return sent.summary;
   }
 
   async respond(

@@ -1,4 +1,5 @@
 import { addWorkingDays } from '../../src/easy-read/domain/fact-check';
+import { EasyReadNotifier, type FactCheckRequest } from '../../src/easy-read/easy-read-notifier';
 import { createTestApp, type TestApp } from '../app';
 import {
   addPanelist,
@@ -28,6 +29,7 @@ describe('easy-read summaries', () => {
   let world: PanelWorld;
   let panelist: Panelist;
   let conflicted: Panelist;
+  const told: FactCheckRequest[] = [];
   const [mind, certitude] = [0, 1];
   const tenderId = () => world.tenderId;
   const bid = (index: number) => world.bidIds[index];
@@ -36,6 +38,7 @@ describe('easy-read summaries', () => {
   beforeAll(async () => {
     t = await createTestApp();
     world = await panelTenderInEvaluation(t);
+    jest.spyOn(t.app.get(EasyReadNotifier), 'factCheckRequested').mockImplementation((request) => void told.push(request));
     panelist = await addPanelist(t, world, 'lived_experience');
     conflicted = await addPanelist(t, world, 'professional');
     await declare(t, world.tenderId, conflicted, world.bidIds, [bid(certitude)]);
@@ -110,6 +113,8 @@ describe('easy-read summaries', () => {
     expect(check).toMatchObject({ state: 'awaiting', workingDays: 5, comment: null });
     expect(check.respondBy).toBe(addWorkingDays(new Date(check.sentAt), 5).toISOString());
     expect((await sendSummary(t, tenderId(), world.commissioner, bid(mind), first.id)).status).toBe(409);
+    // The notifications seam hears of the send once, after it committed (not of the refused second one).
+    expect(told).toEqual([{ tenderId: tenderId(), bidId: bid(mind), versionNumber: 1, respondBy: new Date(check.respondBy) }]);
 
     const locked = await putEasyReadTemplate(t, tenderId(), world.commissioner, { headings: ['One'], wordLimit: 40 });
     expect(locked.status).toBe(409);
