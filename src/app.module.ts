@@ -13,6 +13,7 @@ import { RefuseUnreadBody } from './common/unread-body.interceptor';
 import { createValidationPipe } from './common/validation';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EasyReadModule } from './easy-read/easy-read.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
 import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
 import { LetterPagesModule } from './web/letters/letter-pages.module';
+import { EasyReadPagesModule } from './web/easy-read/easy-read-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
@@ -61,6 +63,7 @@ import { WebModule } from './web/web.module';
     ExportsModule,
     PaymentsModule,
     LettersModule,
+    EasyReadModule,
     WebModule,
     PanelPagesModule,
     TeamPagesModule,
@@ -68,6 +71,7 @@ import { WebModule } from './web/web.module';
     BidderPagesModule,
     PaymentPagesModule,
     LetterPagesModule,
+    EasyReadPagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -210,3 +210,14 @@ export const declareFirst = (): DomainError =>
     'invalid_state',
     'Declare any conflict of interest on every bid first (your declarations list shows which are left); then the bids open for you.',
   );
+
+/**
+ * What the caller may do with a bid's easy-read summary (issue 17, part 5), from how the bid
+ * shows to them: the team writes and sends it once the box is open (never while it keeps a
+ * sealed paper bid), the bid's own bidder fact-checks it, a panel member reads it (the bid's
+ * panel rules apply: scoring open, declared, no conflict). null: not theirs at all.
+ */
+export function easyReadRole(view: BidView): 'team' | 'bidder' | 'panel' | null {
+  if (view.viewer === 'team') return view.keeper ? null : 'team';
+  return view.viewer;
+}

@@ -12,6 +12,8 @@ export const API_TAGS: Record<string, string> = {
   bids: 'Bids: drafts, sealed submission, withdrawal, compliance checks and disqualification.',
   clarifications:
     'Clarification questions: bidders ask until the clarification deadline, the team answers (published to every bidder, or privately) and publishes its own.',
+  'easy-read':
+    "Easy-read summaries of bids: one template for every bid, versions the team writes, the bidder's fact-check, the version the panel reads.",
   panel: 'The evaluation panel: members, invitations and conflict-of-interest declarations.',
   scoring: "Panelists' individual scores with their rationale.",
   moderation: 'Moderation: the panel agrees one score per bid and criterion.',

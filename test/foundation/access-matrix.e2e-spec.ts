@@ -274,6 +274,20 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
       { owner: 200, teamProcurement: 409, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
     ],
     [
+      'GET easy-read template (bid summaries: see test/easy-read)',
+      'get',
+      () => `/api/tenders/${publishedId}/easy-read/template`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'PUT easy-read template',
+      'put',
+      () => `/api/tenders/${publishedId}/easy-read/template`,
+      { headings: ['What they will do', 'Who will do it'], wordLimit: 60 },
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
       'POST tenders',
       'post',
       () => '/api/tenders',

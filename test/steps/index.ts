@@ -3,3 +3,4 @@ export * from './bodies';
 export * from './steps';
 export * from './payment-steps';
 export * from './letters';
+export * from './easy-read';

@@ -100,6 +100,7 @@ describe('Team pages in a real browser', () => {
       'Team and panel',
       'Progress',
       'Bids',
+      'Easy read',
       'Moderation',
       'Results',
       'Downloads',

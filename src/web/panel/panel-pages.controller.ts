@@ -5,6 +5,7 @@ import type { Caller } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
 import { DeclarationsService } from '../../panel/declarations.service';
 import { DeclareInterestDto } from '../../panel/dto/declare-interest.dto';
+import { EasyReadService } from '../../easy-read/easy-read.service';
 import { AssignmentsService, type AssignmentFrame, type BidAssignment } from '../../scoring/assignments.service';
 import { RATIONALE_MAX_LENGTH, SaveScoreDto } from '../../scoring/dto/save-score.dto';
 import type { AssignedBidResponse } from '../../scoring/dto/score.response';
@@ -24,6 +25,7 @@ import {
   deadlinePassed,
   nextCriterion,
   tagFor,
+  type DeclarationPage,
 } from './panel-view';
 
 /**
@@ -41,6 +43,7 @@ export class PanelPagesController {
     private readonly scoring: ScoringService,
     private readonly help: HelpDirectory,
     private readonly db: Db,
+    private readonly easyRead: EasyReadService,
   ) {}
 
   /** A seat session has one tender; a professional signed in by password may sit on several. */
@@ -286,17 +289,7 @@ export class PanelPagesController {
     return { bid: list.bids[index], position: index + 1, total: list.bids.length };
   }
 
-  private renderDeclaration(
-    res: Response,
-    model: {
-      tenderId: string;
-      bid: { bidId: string; bidderName: string };
-      position: number;
-      total: number;
-      values: object;
-      form: FormErrors;
-    },
-  ): void {
+  private renderDeclaration(res: Response, model: DeclarationPage): void {
     res.render('panel/views/declaration.njk', {
       pageTitle: `Do you know anyone at ${model.bid.bidderName}?`,
       ...model,
@@ -342,7 +335,8 @@ export class PanelPagesController {
     const criterion = work.criteria[index];
     // The bidder's own words, through the same reading rules as GET /api/tenders/:id/bids/:bidId.
     const answer = await this.bids.answer(caller, tenderId, bidId, criterion.criterionId);
-    return { work, bid, criterion, item: bid.items[index], position: index + 1, total: work.criteria.length, answer };
+    const easyRead = (await this.easyRead.summary(caller, tenderId, bidId)).versions[0] ?? null; // issue 17, part 5
+    return { work, bid, criterion, item: bid.items[index], position: index + 1, total: work.criteria.length, answer, easyRead };
   }
 
   private renderCriterion(

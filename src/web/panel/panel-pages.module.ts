@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../../access/access.module';
 import { BidsModule } from '../../bids/bids.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
+import { EasyReadModule } from '../../easy-read/easy-read.module';
 import { PanelModule } from '../../panel/panel.module';
 import { ScoringModule } from '../../scoring/scoring.module';
 import { WebModule } from '../web.module';
@@ -12,7 +13,7 @@ import { PanelPagesController } from './panel-pages.controller';
 
 /** The panel's pages (docs/WEB.md "The panel journey"). */
 @Module({
-  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule, AccessModule, BidsModule],
+  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule, AccessModule, BidsModule, EasyReadModule],
   controllers: [InvitationPagesController, PanelPagesController],
   providers: [InvitationPreviewService, PanelDevicesService],
 })

@@ -3,6 +3,7 @@
  * is; this only names where they are on it, in the GOV.UK task list's words).
  */
 import { DomainError } from '../../common/domain/domain-error';
+import type { FormErrors } from '../form';
 import type { AssignmentFrame, BidAssignment } from '../../scoring/assignments.service';
 import type { AssignedBidResponse } from '../../scoring/dto/score.response';
 
@@ -90,4 +91,14 @@ export function checkRows(tenderId: string, work: BidAssignment, bid: AssignedBi
       href: `/panel/${tenderId}/bids/${bid.bidId}/criteria/${encodeURIComponent(item.code)}?from=check`,
     };
   });
+}
+
+/** The declaration page's model (one bid of the member's list). */
+export interface DeclarationPage {
+  tenderId: string;
+  bid: { bidId: string; bidderName: string };
+  position: number;
+  total: number;
+  values: object;
+  form: FormErrors;
 }

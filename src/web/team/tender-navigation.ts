@@ -11,6 +11,7 @@ export const TENDER_PAGES = [
   { key: 'progress', path: '/progress', text: 'Progress' },
   { key: 'payments', path: '/payments', text: 'Payments' },
   { key: 'bids', path: '/bids', text: 'Bids' },
+  { key: 'easy-read', path: '/easy-read', text: 'Easy read' },
   { key: 'moderation', path: '/moderation', text: 'Moderation' },
   { key: 'results', path: '/results', text: 'Results' },
   { key: 'downloads', path: '/downloads', text: 'Downloads' },
