@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { NeedsModule } from './needs/needs.module';
 import { PanelModule } from './panel/panel.module';
 import { ResultsModule } from './results/results.module';
 import { StandstillModule } from './standstill/standstill.module';
@@ -50,6 +51,7 @@ import { WebModule } from './web/web.module';
     BidsModule,
     ClarificationsModule,
     PanelModule,
+    NeedsModule,
     ScoringModule,
     ModerationModule,
     ResultsModule,
