@@ -28,6 +28,7 @@ import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
 import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
+import { NeedsPagesModule } from './web/needs/needs-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { WebModule } from './web/web.module';
@@ -59,6 +60,7 @@ import { WebModule } from './web/web.module';
     ExportsModule,
     WebModule,
     PanelPagesModule,
+    NeedsPagesModule,
     TeamPagesModule,
     EvaluationPagesModule,
     BidderPagesModule,

@@ -132,6 +132,11 @@ export class NeedsService {
     });
   }
 
+  /** The caller's own seat on the tender's panel (for their panel pages): 404/403 as for any panel action. */
+  ownMemberId(caller: Caller, tenderId: string): Promise<string> {
+    return this.db.read(async (em) => (await this.access.requirePanelMember(em, caller, tenderId)).member.id);
+  }
+
   /** Member id → the short marker for the progress grid ("needs: large print, via support worker"). */
   async markers(caller: Caller, tenderId: string): Promise<Map<string, string>> {
     const all = await this.list(caller, tenderId);
@@ -141,6 +146,17 @@ export class NeedsService {
       if (marker) markers.set(needs.memberId, marker);
     }
     return markers;
+  }
+
+  /** For the moderation meeting: members with access needs or a marker, by their name on the record. */
+  async forMeeting(
+    caller: Caller,
+    tenderId: string,
+  ): Promise<{ memberName: string; meetingNeeds: string | null; marker: string | null }[]> {
+    return (await this.list(caller, tenderId))
+      .filter((needs) => needs.state === 'recorded')
+      .map((needs) => ({ memberName: needs.memberName, meetingNeeds: needs.meetingNeeds, marker: needsMarker(needs) }))
+      .filter((needs) => needs.meetingNeeds !== null || needs.marker !== null);
   }
 
   /**
