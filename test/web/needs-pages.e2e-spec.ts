@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD } from '../app';
 import { AccessibilityLog, createWebTestApp, launchBrowser, phone, scrollsSideways, type WebTestApp } from './browser';
+import { evaluationWorld } from '../exports/evaluation-world';
+import { recordNeeds } from '../steps';
 import { invite, scoringWorld } from './panel-world';
 
 /**
@@ -105,6 +107,37 @@ describe('Communication and support needs pages', () => {
     expect(other.body[0]).toMatchObject({ contactMethods: ['email', 'phone', 'support_worker'], mayEmail: true });
     await own.context.close();
 
+    expect(axe.failures).toEqual([]);
+  });
+
+  it('the moderation page lists the access needs for the meeting, by the name on the record', async () => {
+    const world = await evaluationWorld(t);
+    const lay = world.panelists.find((p) => p.group === 'lived_experience')!;
+    await recordNeeds(t, world.tenderId, world.commissioner, lay.memberId, {
+      formats: ['bsl'],
+      contactMethods: ['text'],
+      supportPerson: null,
+      meetingNeeds: 'A BSL interpreter, and seats facing the window.',
+    });
+    const listed = await t.http().get(`/api/tenders/${world.tenderId}/needs`).set(world.commissioner.auth);
+    const name = (listed.body as { memberId: string; memberName: string }[]).find((n) => n.memberId === lay.memberId)!.memberName;
+    expect(name).toMatch(/^Lived experience \d$/);
+
+    const { context, page } = await phone(browser);
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill(world.commissioner.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await button(page, 'Sign in').click();
+    await page.goto(`${t.baseUrl}/tenders/${world.tenderId}/moderation`);
+    await page.getByRole('heading', { name: 'Access needs for the meeting' }).waitFor();
+    const main = await text(page);
+    const row = await page.locator('.govuk-summary-list__row', { hasText: name }).innerText();
+    expect(row).toContain('A BSL interpreter, and seats facing the window.');
+    expect(row).toContain('needs: BSL, do not email, meeting needs');
+    expect(main).not.toContain(lay.name);
+    await axe.check(page);
+    await page.screenshot({ path: `${SHOTS}/moderation-needs-360.png`, fullPage: true });
+    await context.close();
     expect(axe.failures).toEqual([]);
   });
 });
