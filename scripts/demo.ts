@@ -20,6 +20,7 @@ import { loadAppConfig } from '../src/config/app-config';
 import { APP_CONFIG } from '../src/config/config.module';
 import { configureApp } from '../src/configure-app';
 import { paidLedger } from './demo-payments';
+import { recordDemoNeeds } from './demo-needs';
 import { BIDS, CONFLICT, moderationFor, PANEL, PASSWORD, reasonFor, scoreFor, TEAM } from './demo-story';
 
 const ROOT = join(__dirname, '..');
@@ -129,6 +130,9 @@ async function story(base: string, clock: ManualClock): Promise<void> {
     await call('POST', `${t}/panel`, owner, { userId: account.id, group: member.group, role: member.role });
     members.push({ token: await login(member.email), index });
   }
+
+  step('With their agreement, the team records how one lay member needs to be supported (large print, no email)');
+  await recordDemoNeeds(call, t, owner);
 
   step('Each member declares interests, then scores every criterion their group scores, with a reason');
   for (const { token, index } of members) {

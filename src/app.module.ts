@@ -20,6 +20,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LettersModule } from './letters/letters.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { NeedsModule } from './needs/needs.module';
 import { PanelModule } from './panel/panel.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ResultsModule } from './results/results.module';
@@ -32,6 +33,7 @@ import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module'
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
 import { LetterPagesModule } from './web/letters/letter-pages.module';
 import { EasyReadPagesModule } from './web/easy-read/easy-read-pages.module';
+import { NeedsPagesModule } from './web/needs/needs-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
@@ -56,6 +58,7 @@ import { WebModule } from './web/web.module';
     BidsModule,
     ClarificationsModule,
     PanelModule,
+    NeedsModule,
     ScoringModule,
     ModerationModule,
     ResultsModule,
@@ -66,6 +69,7 @@ import { WebModule } from './web/web.module';
     EasyReadModule,
     WebModule,
     PanelPagesModule,
+    NeedsPagesModule,
     TeamPagesModule,
     EvaluationPagesModule,
     BidderPagesModule,

@@ -1,6 +1,14 @@
 import type { Test } from 'supertest';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
-import { addLayPanelist, addPanelist, declare, type Panelist, type PanelWorld, panelTenderInEvaluation } from '../steps';
+import {
+  addLayPanelist,
+  addPanelist,
+  buildNeeds,
+  declare,
+  type Panelist,
+  type PanelWorld,
+  panelTenderInEvaluation,
+} from '../steps';
 
 // Whole tenders are built through the API (accounts, bids, closing): give each test room, on PostgreSQL too.
 jest.setTimeout(60_000);
@@ -69,6 +77,23 @@ function panelRoute(own: number, other: number, conflicted: number): Record<Call
     seatElsewhere: 404,
     team: 403,
     strangerTeam: 403,
+    bidder: 403,
+    admin: 403,
+    anonymous: 401,
+  };
+}
+
+/** A member's needs (`own`'s): the team and the member themselves; another member's needs do not exist for a member. */
+function needsRoute(allowed: number): Record<CallerName, number> {
+  return {
+    own: allowed,
+    seat: 404,
+    other: 404,
+    conflicted: 404,
+    foreign: 404,
+    seatElsewhere: 404,
+    team: allowed,
+    strangerTeam: 404,
     bidder: 403,
     admin: 403,
     anonymous: 401,
@@ -196,6 +221,24 @@ describe('access matrix: panel, scoring and moderation routes', () => {
       name: 'PUT moderated',
       call: (a) => t.http().put(`${base()}/bids/${bid()}/moderated/Q1`).set(a).send({ score: 3, rationale: 'Matrix.' }),
       expected: teamRoute(409),
+    },
+    { name: 'GET needs (all)', call: (a) => t.http().get(`${base()}/needs`).set(a), expected: teamRoute(200) },
+    {
+      name: 'GET member needs',
+      call: (a) => t.http().get(`${base()}/panel/${own.memberId}/needs`).set(a),
+      expected: needsRoute(200),
+    },
+    {
+      name: 'PUT member needs',
+      call: (a) => t.http().put(`${base()}/panel/${own.memberId}/needs`).set(a).send(buildNeeds()),
+      expected: needsRoute(200),
+    },
+    // In evaluation the needs may not be deleted (409): past the access check.
+    {
+      name: 'DELETE member needs',
+      call: (a) =>
+        t.http().delete(`${base()}/panel/${own.memberId}/needs`).set(a).send({ requestedBy: 'member', memberAsked: true }),
+      expected: needsRoute(409),
     },
   ];
 

@@ -4,3 +4,4 @@ export * from './steps';
 export * from './payment-steps';
 export * from './letters';
 export * from './easy-read';
+export * from './needs';

@@ -5,6 +5,7 @@ import { AccessModule } from '../../access/access.module';
 import { Module } from '@nestjs/common';
 import { ExportsModule } from '../../exports/exports.module';
 import { ModerationModule } from '../../moderation/moderation.module';
+import { NeedsModule } from '../../needs/needs.module';
 import { ResultsModule } from '../../results/results.module';
 import { UsersModule } from '../../users/users.module';
 import { WebModule } from '../web.module';
@@ -25,6 +26,7 @@ import { TenderFrame } from './tender-frame';
     WebModule,
     ResultsModule,
     ModerationModule,
+    NeedsModule,
     ExportsModule,
     UsersModule,
   ],

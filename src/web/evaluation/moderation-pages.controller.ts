@@ -5,6 +5,7 @@ import { DomainError } from '../../common/domain/domain-error';
 import { ModerateScoreDto } from '../../moderation/dto/moderation.dto';
 import type { ModerationItemResponse } from '../../moderation/dto/moderation.response';
 import { ModeratedScoresService } from '../../moderation/moderated-scores.service';
+import { NeedsService } from '../../needs/needs.service';
 import { ModerationViewService } from '../../results/moderation-view.service';
 import type { TenderResponse } from '../../tenders/dto/tender.response';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
@@ -35,6 +36,7 @@ export class ModerationPagesController {
     private readonly frame: TenderFrame,
     private readonly viewer: ModerationViewService,
     private readonly moderated: ModeratedScoresService,
+    private readonly needs: NeedsService,
   ) {}
 
   /**
@@ -75,6 +77,7 @@ export class ModerationPagesController {
       agreed: view.items.filter((item) => item.moderated !== null).length,
       divergenceThreshold: view.divergenceThreshold,
       bids: [...bids.values()],
+      meetingNeeds: bid ? [] : await this.meetingNeeds(caller, tenderId),
       pagination:
         pages > 1
           ? {
@@ -161,6 +164,11 @@ export class ModerationPagesController {
   }
 
   /* ------------------------------------------------------------------ helpers ------------- */
+
+  /** Access needs for the moderation meeting (members by their name on the record). */
+  private meetingNeeds(caller: Caller, tenderId: string) {
+    return this.needs.forMeeting(caller, tenderId);
+  }
 
   private async view(caller: Caller, tenderId: string) {
     try {

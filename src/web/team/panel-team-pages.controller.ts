@@ -6,6 +6,7 @@ import { CriteriaService } from '../../criteria/criteria.service';
 import { AddPanelMemberDto } from '../../panel/dto/add-panel-member.dto';
 import type { PanelMemberDetailResponse } from '../../panel/dto/panel.response';
 import { InvitationsService } from '../../panel/invitations.service';
+import { NeedsService } from '../../needs/needs.service';
 import { PanelService } from '../../panel/panel.service';
 import { TendersService } from '../../tenders/tenders.service';
 import type { TenderResponse } from '../../tenders/dto/tender.response';
@@ -46,6 +47,7 @@ export class PanelTeamPagesController {
     private readonly invitations: InvitationsService,
     private readonly users: UsersService,
     private readonly criteria: CriteriaService,
+    private readonly needs: NeedsService,
   ) {}
 
   @Get(':tenderId/panel')
@@ -213,6 +215,7 @@ export class PanelTeamPagesController {
       progress: progress && progress in PROGRESS_TEXT ? progress : undefined,
     };
     const members = filterGrid(grid.members, filter);
+    const needs = await this.needs.markers(caller, tenderId);
     res.render('team/views/progress.njk', {
       pageTitle: 'Progress',
       tender,
@@ -223,6 +226,7 @@ export class PanelTeamPagesController {
       members: members.map((member) => ({
         ...member,
         group: GROUP_WORDS[member.group],
+        needs: needs.get(member.id) ?? null,
         cells: member.cells.map((cell) => ({ text: PROGRESS_TEXT[cell.progress], classes: PROGRESS_TAG[cell.progress] })),
       })),
       filter,
