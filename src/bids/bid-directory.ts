@@ -1,5 +1,6 @@
 import { EntityManager, In, IsNull, Not, type FindOptionsSelect, type FindOptionsWhere } from 'typeorm';
 import { BidCommitment } from './bid-commitment.entity';
+import { BidResponse } from './bid-response.entity';
 import { BidVersion } from './bid-version.entity';
 import { Bid } from './bid.entity';
 import { ComplianceRecord } from './compliance-record.entity';
@@ -113,4 +114,10 @@ export function complianceKeysOf(
     .select(['record.bidId', 'record.criterionId'])
     .where('bid.tenderId IN (:...ids)', { ids: [...tenderIds] })
     .getMany();
+}
+
+/** The answers of some bid versions (the offline workbook lists them beside the scores). */
+export function responsesOf(em: EntityManager, versionIds: readonly string[]): Promise<BidResponse[]> {
+  if (versionIds.length === 0) return Promise.resolve([]);
+  return em.getRepository(BidResponse).find({ where: { versionId: In([...versionIds]) } });
 }
