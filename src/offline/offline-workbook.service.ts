@@ -202,6 +202,7 @@ export class OfflineWorkbookService {
         sensitivity: 'score',
         after: {
           panelMemberId: work.member.id,
+          source: 'offline_workbook',
           note: `Draft scores imported from the offline workbook by ${caller.id === work.member.userId ? 'the member' : 'the tender team, for the member'}.`,
           importedBy: caller.id === work.member.userId ? 'member' : 'team',
           scores: scoreIds.length,

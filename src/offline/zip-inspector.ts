@@ -98,6 +98,11 @@ function notAWorkbook() {
   return zipRefused(notAWorkbookProblems());
 }
 
+function outsideMessage(reason: string): string {
+  const name = /: (.*)$/.exec(reason)?.[1]?.slice(0, 120) ?? 'a part';
+  return `The part "${name}" points outside the workbook. Save the workbook again from the spreadsheet program and upload that.`;
+}
+
 function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
@@ -114,7 +119,14 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
       zip.readEntry();
     });
     zip.once('end', () => resolve(entries));
-    zip.once('error', reject);
+    // yauzl refuses a name with an absolute or `..` path itself, before the entry is handed over.
+    zip.once('error', (error: Error) =>
+      reject(
+        /path|file ?name/i.test(error.message)
+          ? new Refusal([{ field: 'workbook', message: outsideMessage(error.message) }])
+          : error,
+      ),
+    );
     zip.readEntry();
   });
 }
