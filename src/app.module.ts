@@ -30,6 +30,7 @@ import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module'
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
+import { OfflinePagesModule } from './web/offline/offline-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -60,6 +61,7 @@ import { WebModule } from './web/web.module';
     WebModule,
     PanelPagesModule,
     TeamPagesModule,
+    OfflinePagesModule,
     EvaluationPagesModule,
     BidderPagesModule,
   ],

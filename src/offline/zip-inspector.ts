@@ -137,7 +137,7 @@ function streamEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, onChunk: (chunk: Bu
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) return reject(error ?? new Error('no stream'));
       let done = false;
-      const finish = (failure?: unknown) => {
+      const finish = (failure?: Error) => {
         if (done) return;
         done = true;
         if (failure) {
@@ -151,7 +151,7 @@ function streamEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, onChunk: (chunk: Bu
         try {
           onChunk(chunk);
         } catch (refusal) {
-          finish(refusal);
+          finish(refusal instanceof Error ? refusal : new Error('The workbook could not be read.'));
         }
       });
       stream.once('end', () => finish());

@@ -25,7 +25,7 @@ export function downloadWorkbook(
         const json = /json/.test(String(res.headers['content-type'] ?? ''));
         callback(null, json ? (JSON.parse(bytes.toString('utf8')) as unknown) : bytes);
       });
-    }) as Promise<Response & { body: Buffer }>;
+    });
 }
 
 /** The workbook's bytes (throws with the response when the download fails). */

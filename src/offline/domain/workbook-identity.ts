@@ -33,7 +33,7 @@ export function workbookKey(appSecret: string): Buffer {
 
 /** HMAC-SHA256 (hex) over the format, tender, member and the set of row keys (sorted, so re-sorting rows keeps it valid). */
 export function signWorkbook(key: Buffer, identity: Omit<WorkbookIdentity, 'signature'>, rows: readonly RowKey[]): string {
-  const keys = rows.map((row) => `${row.bidId}:${row.criterionId}`).sort();
+  const keys = rows.map((row) => `${row.bidId}:${row.criterionId}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return createHmac('sha256', key)
     .update([identity.format, identity.tenderId, identity.memberId, ...keys].join('\n'))
     .digest('hex');

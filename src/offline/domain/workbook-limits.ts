@@ -56,7 +56,7 @@ export function zipRefused(problems: FieldProblem[]): DomainError {
 /** Why a zip entry's name is refused, or null: only the parts of a spreadsheet, never a path outside it. */
 export function entryNameProblem(name: string): string | null {
   if (name.endsWith('/')) return null; // a folder entry holds nothing
-  if (name.includes('\\') || name.startsWith('/') || name.split('/').includes('..') || /[\u0000-\u001f]/.test(name)) {
+  if (name.includes('\\') || name.startsWith('/') || name.split('/').includes('..') || hasControlCharacter(name)) {
     return `The part "${printable(name)}" points outside the workbook. Save the workbook again from the spreadsheet program and upload that.`;
   }
   if (!ALLOWED_PARTS.some((pattern) => pattern.test(name))) {
@@ -111,8 +111,15 @@ export function partField(name: string): string {
   return `workbook:${printable(name)}`;
 }
 
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((c) => c.charCodeAt(0) < 32);
+}
+
 function printable(name: string): string {
-  return name.replace(/[\u0000-\u001f]/g, '?').slice(0, 120);
+  return [...name]
+    .map((c) => (c.charCodeAt(0) < 32 ? '?' : c))
+    .join('')
+    .slice(0, 120);
 }
 
 /**
