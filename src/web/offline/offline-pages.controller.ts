@@ -84,7 +84,10 @@ export class OfflineWorkbookPagesController {
       await this.render(res, caller, tenderId, memberId, { imported });
     } catch (error) {
       if (!(error instanceof DomainError) || !['rule_violation', 'invalid_state', 'validation'].includes(error.code)) throw error;
-      const problems = fieldProblems(error).map((p) => ({ where: placeWords(p.field), message: p.message }));
+      const problems = fieldProblems(error).map((p) => ({
+        where: placeWords(p.field),
+        message: withoutField(p.message, p.field),
+      }));
       const listed = problems.length > 0 ? problems : [{ where: 'The workbook', message: error.detail }];
       await this.render(res.status(error.code === 'invalid_state' ? 409 : 422), caller, tenderId, memberId, {
         errors: listed.slice(0, 20).map((p) => ({ text: messageWithPlace(p), href: '#workbook' })),
@@ -116,6 +119,13 @@ function placeWords(field: string): string {
   if (cell) return `${cell[1]} sheet, cell ${cell[2]}`;
   if (field === 'workbook' || field.startsWith('workbook:')) return 'The file';
   return `${field} sheet`;
+}
+
+/** "Scores!F3 holds a formula." → "This cell holds a formula."; "Scores!F2: the scores…" → "The scores…". */
+function withoutField(message: string, field: string): string {
+  if (!message.startsWith(field)) return message;
+  const rest = message.slice(field.length).replace(/^:\s*/, '');
+  return rest === message.slice(field.length) ? `This cell${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 function messageWithPlace(problem: { where: string; message: string }): string {

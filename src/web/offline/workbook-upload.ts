@@ -15,7 +15,7 @@ type Multer = (options: { storage: unknown; limits: Record<string, number> }) =>
 const multer = require('multer') as Multer & { memoryStorage: () => unknown };
 
 /** The one page that takes a file: the team's (or member's) offline workbook upload. */
-const UPLOAD_PATH = /^\/tenders\/[^/]+\/panel\/[^/]+\/workbook$/;
+const UPLOAD_PATH = /^(\/pages)?\/tenders\/[^/]+\/panel\/[^/]+\/workbook$/;
 
 export type UploadProblem = 'too_large' | 'unreadable' | null;
 
