@@ -76,7 +76,7 @@ describe('Offline workbook page in a real browser', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: `Download the workbook for ${member.name} (Excel)` }).click(),
     ]);
-    const saved = Buffer.from(readFileSync((await download.path())!));
+    const saved = readFileSync(await download.path()) as unknown as ArrayBuffer;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(saved);
     const scores = workbook.getWorksheet('Scores')!;
