@@ -19,6 +19,7 @@ import { Clock, ManualClock } from '../src/common/clock';
 import { loadAppConfig } from '../src/config/app-config';
 import { APP_CONFIG } from '../src/config/config.module';
 import { configureApp } from '../src/configure-app';
+import { importedWorkbook } from './demo-workbook';
 import { BIDS, CONFLICT, moderationFor, PANEL, PASSWORD, reasonFor, scoreFor, TEAM } from './demo-story';
 
 const ROOT = join(__dirname, '..');
@@ -192,7 +193,7 @@ async function story(base: string, clock: ManualClock): Promise<void> {
     files.push(relative(process.cwd(), join(DIR, file)));
   }
   report(results, files, tender.reference as string, tender.id as string);
-  await leaveOpenForPanel(call, owner, clock, login);
+  await leaveOpenForPanel(call, owner, clock, login, base);
 }
 
 /**
@@ -204,6 +205,7 @@ async function leaveOpenForPanel(
   owner: string,
   clock: ManualClock,
   login: (email: string, password?: string) => Promise<string>,
+  base: string,
 ): Promise<void> {
   step('A second tender is left open for scoring, with a link for a lived-experience panelist');
   const deadline = new Date(clock.now().getTime() + 24 * 3_600_000).toISOString();
@@ -245,6 +247,7 @@ async function leaveOpenForPanel(
     group: 'lived_experience',
     role: 'Expert by experience',
   });
+  await importedWorkbook(base, call, owner, t);
   const invitation = await call('POST', `${t}/panel/${member.id as string}/invitation`, owner);
   console.log('\nScore as a lived-experience panelist, in a phone-sized browser window (after npm start on the demo database):');
   console.log(`  link: ${invitation.url as string}`);
