@@ -8,7 +8,20 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * downloads her offline workbook, her answers are typed into it (as a support worker would),
  * and the team imports it: her scores are drafts for her to check and submit.
  */
-export async function importedWorkbook(base: string, call: Call, owner: string, tenderPath: string): Promise<void> {
+export async function importedWorkbook(
+  base: string,
+  call: Call,
+  owner: string,
+  tenderPath: string,
+  secondApprover: () => Promise<string>,
+): Promise<void> {
+  // The template asks two of the team to open the box: the second approves here, so scoring opens.
+  if ((await call('GET', tenderPath, owner)).status !== 'evaluation') {
+    const procurement = await secondApprover();
+    const me = await call('GET', '/me', procurement);
+    await call('POST', `${tenderPath}/team`, owner, { userId: me.id, role: 'procurement' });
+    await call('POST', `${tenderPath}/close`, procurement);
+  }
   const member = await call('POST', `${tenderPath}/panel`, owner, {
     name: 'Rita Adeyemi',
     email: 'rita.adeyemi@demo.example',

@@ -247,7 +247,7 @@ async function leaveOpenForPanel(
     group: 'lived_experience',
     role: 'Expert by experience',
   });
-  await importedWorkbook(base, call, owner, t);
+  await importedWorkbook(base, call, owner, t, () => login(TEAM.procurement.email));
   const invitation = await call('POST', `${t}/panel/${member.id as string}/invitation`, owner);
   console.log('\nScore as a lived-experience panelist, in a phone-sized browser window (after npm start on the demo database):');
   console.log(`  link: ${invitation.url as string}`);
