@@ -21,6 +21,7 @@ import { APP_CONFIG } from '../src/config/config.module';
 import { configureApp } from '../src/configure-app';
 import { paidLedger } from './demo-payments';
 import { recordDemoNeeds } from './demo-needs';
+import { importedWorkbook } from './demo-workbook';
 import { BIDS, CONFLICT, moderationFor, PANEL, PASSWORD, reasonFor, scoreFor, TEAM } from './demo-story';
 
 const ROOT = join(__dirname, '..');
@@ -199,7 +200,7 @@ async function story(base: string, clock: ManualClock): Promise<void> {
   step('A lived-experience member is paid for their time and travel: claimed, approved, the CSV for finance');
   files.push(await paidLedger(base, call, t, { owner, procurement }, login, clock, DIR));
   report(results, files, tender.reference as string, tender.id as string);
-  await leaveOpenForPanel(call, owner, clock, login);
+  await leaveOpenForPanel(call, owner, clock, login, base);
 }
 
 /**
@@ -211,6 +212,7 @@ async function leaveOpenForPanel(
   owner: string,
   clock: ManualClock,
   login: (email: string, password?: string) => Promise<string>,
+  base: string,
 ): Promise<void> {
   step('A second tender is left open for scoring, with a link for a lived-experience panelist');
   const deadline = new Date(clock.now().getTime() + 24 * 3_600_000).toISOString();
@@ -252,6 +254,7 @@ async function leaveOpenForPanel(
     group: 'lived_experience',
     role: 'Expert by experience',
   });
+  await importedWorkbook(base, call, owner, t, () => login(TEAM.procurement.email));
   const invitation = await call('POST', `${t}/panel/${member.id as string}/invitation`, owner);
   console.log('\nScore as a lived-experience panelist, in a phone-sized browser window (after npm start on the demo database):');
   console.log(`  link: ${invitation.url as string}`);

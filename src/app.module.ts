@@ -26,6 +26,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { ResultsModule } from './results/results.module';
 import { StandstillModule } from './standstill/standstill.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { OfflineModule } from './offline/offline.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
@@ -37,6 +38,7 @@ import { NeedsPagesModule } from './web/needs/needs-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
+import { OfflinePagesModule } from './web/offline/offline-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -67,10 +69,12 @@ import { WebModule } from './web/web.module';
     PaymentsModule,
     LettersModule,
     EasyReadModule,
+    OfflineModule,
     WebModule,
     PanelPagesModule,
     NeedsPagesModule,
     TeamPagesModule,
+    OfflinePagesModule,
     EvaluationPagesModule,
     BidderPagesModule,
     PaymentPagesModule,

@@ -121,3 +121,9 @@ export function complianceKeysOf(
     .where('bid.tenderId IN (:...ids)', { ids: [...tenderIds] })
     .getMany();
 }
+
+/** The answers of some bid versions (the offline workbook lists them beside the scores). */
+export function responsesOf(em: EntityManager, versionIds: readonly string[]): Promise<BidResponse[]> {
+  if (versionIds.length === 0) return Promise.resolve([]);
+  return em.getRepository(BidResponse).find({ where: { versionId: In([...versionIds]) } });
+}

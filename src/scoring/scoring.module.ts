@@ -3,13 +3,14 @@ import { AccessModule } from '../access/access.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { PanelModule } from '../panel/panel.module';
 import { AssignmentsService } from './assignments.service';
+import { DraftScoreWriter } from './draft-score-writer';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 
 @Module({
   imports: [PanelModule, AccessModule, CriteriaModule],
   controllers: [ScoringController],
-  providers: [ScoringService, AssignmentsService],
-  exports: [ScoringService, AssignmentsService],
+  providers: [ScoringService, AssignmentsService, DraftScoreWriter],
+  exports: [ScoringService, AssignmentsService, DraftScoreWriter],
 })
 export class ScoringModule {}

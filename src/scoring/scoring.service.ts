@@ -5,25 +5,17 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain/domain-error';
-import { newId } from '../common/ids';
 import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { PanelDirectory } from '../panel/panel-directory.service';
 import { retryOnUniqueViolation } from '../database/unique-violation';
+import { DraftScoreWriter } from './draft-score-writer';
 import type { SaveScoreDto } from './dto/save-score.dto';
 import { ScoreResponse, type SubmittedBidScoresResponse } from './dto/score.response';
 import { IndividualScore } from './individual-score.entity';
 import { memberScores } from './score-queries';
-import {
-  assertDraft,
-  assertOnScale,
-  assertScorableBy,
-  assertScoringOpen,
-  criteriaForGroup,
-  normaliseRationale,
-  planSubmission,
-} from './domain/scoring-rules';
+import { assertScoringOpen, criteriaForGroup, normaliseRationale, planSubmission } from './domain/scoring-rules';
 
 /**
  * Independent scoring (SCORING.md §8): each panel member saves draft scores on the bids
@@ -39,6 +31,7 @@ export class ScoringService {
     private readonly clock: Clock,
     private readonly criteria: CriteriaService,
     private readonly directory: PanelDirectory,
+    private readonly drafts: DraftScoreWriter,
   ) {}
 
   async save(caller: Caller, tenderId: string, bidId: string, criterionRef: string, dto: SaveScoreDto): Promise<ScoreResponse> {
@@ -50,45 +43,17 @@ export class ScoringService {
         assertScoringOpen(tender, this.clock.now());
         const bid = await this.access.requirePanelBid(em, tender, member.id, bidId);
         const criterion = await this.criteria.resolve(em, tenderId, criterionRef);
-        assertScorableBy(criterion, member.group);
-        assertOnScale(dto.score, { min: tender.scaleMin, max: tender.scaleMax });
-        const repo = em.getRepository(IndividualScore);
-        const existing = await repo.findOne({ where: { panelMemberId: member.id, bidId, criterionId: criterion.id } });
-        assertDraft(existing, criterion.code);
-        // Before the audit append: on PostgreSQL that takes the audit head's row lock, so
-        // nothing else should run between it and the commit.
+        // The bid's name is read before the write: on PostgreSQL the audit append takes the
+        // audit head's row lock, so nothing else should run between it and the commit.
         const bidName = await this.directory.panelBidNameOf(em, tender, bid);
-        const now = this.clock.now();
-        let score: IndividualScore;
-        if (existing) {
-          // Conditional: a submit that committed in between must win (PostgreSQL).
-          const result = await repo.update({ id: existing.id, status: 'draft' }, { score: dto.score, rationale, savedAt: now });
-          if (result.affected !== 1) assertDraft({ status: 'submitted' }, criterion.code);
-          score = { ...existing, score: dto.score, rationale, savedAt: now };
-        } else {
-          score = repo.create({
-            id: newId(),
-            tenderId,
-            bidId,
-            criterionId: criterion.id,
-            panelMemberId: member.id,
-            score: dto.score,
-            rationale,
-            status: 'draft',
-            savedAt: now,
-            submittedAt: null,
-          });
-          await repo.insert(score);
-        }
-        await this.audit.record(em, {
+        const score = await this.drafts.write(em, {
+          tender,
+          member,
+          bidId,
+          criterion,
+          score: dto.score,
+          rationale,
           actorId: caller.id,
-          action: 'score.saved',
-          entityType: 'individual_score',
-          entityId: score.id,
-          tenderId,
-          sensitivity: 'score',
-          before: existing ? { score: existing.score, rationale: existing.rationale } : null,
-          after: { panelMemberId: member.id, bidId, criterion: criterion.code, score: score.score, rationale: score.rationale },
         });
         return ScoreResponse.from(score, bidName, criterion.code);
       }),

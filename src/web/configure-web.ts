@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { csrfSync } from 'csrf-sync';
+import { workbookUploadParser } from './offline/workbook-upload';
 import type { NextFunction, Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import type { AppConfig } from '../config/app-config';
@@ -111,6 +112,8 @@ export function configureWeb(app: INestApplication): void {
   });
   // Forms are parsed here, before the session middleware checks their CSRF token.
   express.useBodyParser('urlencoded', { extended: false, limit: '200kb' });
+  // The offline workbook page posts a file (multipart): read before the CSRF check below.
+  express.use(workbookUploadParser);
   express.use(cookieParser());
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (!isPage(req.path)) return next();

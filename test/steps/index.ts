@@ -5,3 +5,4 @@ export * from './payment-steps';
 export * from './letters';
 export * from './easy-read';
 export * from './needs';
+export * from './workbook';
