@@ -94,7 +94,7 @@ export function commitmentsOf(em: EntityManager, versionIds: readonly string[]):
   return em.getRepository(BidCommitment).find({ where: { versionId: In([...versionIds]) } });
 }
 
-/** The answers of some versions (one per version × criterion). */
+/** The answers of some versions (one per version × criterion): the letters' scoring pack and the offline workbook. */
 export function responsesOf(em: EntityManager, versionIds: readonly string[]): Promise<BidResponse[]> {
   if (versionIds.length === 0) return Promise.resolve([]);
   return em.getRepository(BidResponse).find({ where: { versionId: In([...versionIds]) } });
@@ -120,10 +120,4 @@ export function complianceKeysOf(
     .select(['record.bidId', 'record.criterionId'])
     .where('bid.tenderId IN (:...ids)', { ids: [...tenderIds] })
     .getMany();
-}
-
-/** The answers of some bid versions (the offline workbook lists them beside the scores). */
-export function responsesOf(em: EntityManager, versionIds: readonly string[]): Promise<BidResponse[]> {
-  if (versionIds.length === 0) return Promise.resolve([]);
-  return em.getRepository(BidResponse).find({ where: { versionId: In([...versionIds]) } });
 }
