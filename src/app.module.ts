@@ -18,6 +18,8 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OutboxModule } from './notifications/outbox.module';
 import { PanelModule } from './panel/panel.module';
 import { ResultsModule } from './results/results.module';
 import { StandstillModule } from './standstill/standstill.module';
@@ -41,6 +43,7 @@ import { WebModule } from './web/web.module';
     ClockModule,
     DatabaseModule,
     AuditModule,
+    OutboxModule,
     IdempotencyModule,
     AccessModule,
     UsersModule,
@@ -55,6 +58,7 @@ import { WebModule } from './web/web.module';
     ResultsModule,
     StandstillModule,
     ExportsModule,
+    NotificationsModule,
     WebModule,
     PanelPagesModule,
     TeamPagesModule,

@@ -20,6 +20,8 @@ export const API_TAGS: Record<string, string> = {
     'After the award (Procurement Act 2023): the standstill, challenges, entering into the contract, the termination notice.',
   exports: 'Auditable downloads of the evaluation: Excel workbook, CSV and JSON.',
   audit: 'The audit trail: a hash chain per tender, anchored in the service chain.',
+  notifications:
+    "The tender's emails (sent, would have been sent, failed), trying a failed one again, and the reminder schedule.",
 };
 
 export const BEARER = 'bearer';

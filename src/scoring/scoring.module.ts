@@ -4,12 +4,13 @@ import { CriteriaModule } from '../criteria/criteria.module';
 import { PanelModule } from '../panel/panel.module';
 import { AssignmentsService } from './assignments.service';
 import { ScoringController } from './scoring.controller';
+import { ScoringHooks } from './scoring-hooks';
 import { ScoringService } from './scoring.service';
 
 @Module({
   imports: [PanelModule, AccessModule, CriteriaModule],
   controllers: [ScoringController],
-  providers: [ScoringService, AssignmentsService],
-  exports: [ScoringService, AssignmentsService],
+  providers: [ScoringService, AssignmentsService, ScoringHooks],
+  exports: [ScoringService, AssignmentsService, ScoringHooks],
 })
 export class ScoringModule {}

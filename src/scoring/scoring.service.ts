@@ -15,6 +15,7 @@ import type { SaveScoreDto } from './dto/save-score.dto';
 import { ScoreResponse, type SubmittedBidScoresResponse } from './dto/score.response';
 import { IndividualScore } from './individual-score.entity';
 import { memberScores } from './score-queries';
+import { ScoringHooks } from './scoring-hooks';
 import {
   assertDraft,
   assertOnScale,
@@ -39,6 +40,7 @@ export class ScoringService {
     private readonly clock: Clock,
     private readonly criteria: CriteriaService,
     private readonly directory: PanelDirectory,
+    private readonly hooks: ScoringHooks,
   ) {}
 
   async save(caller: Caller, tenderId: string, bidId: string, criterionRef: string, dto: SaveScoreDto): Promise<ScoreResponse> {
@@ -135,6 +137,7 @@ export class ScoringService {
           })),
         },
       });
+      await this.hooks.run(em, { tender });
       return {
         bidId,
         bid: bidName,

@@ -50,31 +50,8 @@ export function timeToAllow(criteria: number, bids: number): string {
   return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
-const UK_DATE = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const UK_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * A deadline as people in the UK read it, in UK time (GOV.UK style): "5pm on Friday
- * 11 December 2026", "9:30am on …", "midday on …"; 00:00 reads "12am on" that day.
- */
-export function deadlineInWords(deadline: Date): string {
-  const [hours, minutes] = UK_TIME.format(deadline).split(':').map(Number);
-  const date = UK_DATE.format(deadline).replace(',', '');
-  if (hours === 12 && minutes === 0) return `midday on ${date}`;
-  const hour = hours % 12 === 0 ? 12 : hours % 12;
-  return `${hour}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}${hours < 12 ? 'am' : 'pm'} on ${date}`;
-}
+/** Moved to src/common/domain/uk-time.ts (the emails say deadlines the same way); kept here for the pages. */
+export { deadlineInWords } from '../../common/domain/uk-time';
 
 /** Numbers as words up to ten (GOV.UK style for body text). */
 export function countInWords(n: number): string {
