@@ -29,6 +29,7 @@ import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
 import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
+import { MessagesPagesModule } from './web/notifications/messages-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { WebModule } from './web/web.module';
@@ -64,6 +65,7 @@ import { WebModule } from './web/web.module';
     TeamPagesModule,
     EvaluationPagesModule,
     BidderPagesModule,
+    MessagesPagesModule,
   ],
   controllers: [HealthController],
   providers: [

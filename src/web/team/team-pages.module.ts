@@ -3,6 +3,7 @@ import { AccessModule } from '../../access/access.module';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
 import { PanelModule } from '../../panel/panel.module';
 import { TemplatesModule } from '../../templates/templates.module';
 import { UsersModule } from '../../users/users.module';
@@ -15,7 +16,17 @@ import { TenderSettingsPagesController } from './tender-settings-pages.controlle
 
 /** The team's and the admin's pages (docs/WEB.md "Team pages"). */
 @Module({
-  imports: [AccessModule, TendersModule, WebModule, PanelModule, CriteriaModule, TemplatesModule, UsersModule, AuthModule],
+  imports: [
+    AccessModule,
+    TendersModule,
+    WebModule,
+    PanelModule,
+    CriteriaModule,
+    TemplatesModule,
+    UsersModule,
+    AuthModule,
+    NotificationsModule,
+  ],
   controllers: [
     AccountPagesController,
     TenderPagesController,
