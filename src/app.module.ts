@@ -21,6 +21,8 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LettersModule } from './letters/letters.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NeedsModule } from './needs/needs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OutboxModule } from './notifications/outbox.module';
 import { PanelModule } from './panel/panel.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ResultsModule } from './results/results.module';
@@ -35,6 +37,7 @@ import { BidderPagesModule } from './web/bidder/bidder-pages.module';
 import { LetterPagesModule } from './web/letters/letter-pages.module';
 import { EasyReadPagesModule } from './web/easy-read/easy-read-pages.module';
 import { NeedsPagesModule } from './web/needs/needs-pages.module';
+import { MessagesPagesModule } from './web/notifications/messages-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
@@ -51,6 +54,7 @@ import { WebModule } from './web/web.module';
     ClockModule,
     DatabaseModule,
     AuditModule,
+    OutboxModule,
     IdempotencyModule,
     AccessModule,
     UsersModule,
@@ -70,6 +74,7 @@ import { WebModule } from './web/web.module';
     LettersModule,
     EasyReadModule,
     OfflineModule,
+    NotificationsModule,
     WebModule,
     PanelPagesModule,
     NeedsPagesModule,
@@ -80,6 +85,7 @@ import { WebModule } from './web/web.module';
     PaymentPagesModule,
     LetterPagesModule,
     EasyReadPagesModule,
+    MessagesPagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,13 +1,14 @@
 import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { ClarificationsController } from './clarifications.controller';
+import { ClarificationHooks } from './clarification-hooks';
 import { ClarificationsService } from './clarifications.service';
 
 /** Clarification questions and the team's clarifications: the log every bidder reads. */
 @Module({
   imports: [AccessModule],
   controllers: [ClarificationsController],
-  providers: [ClarificationsService],
-  exports: [ClarificationsService],
+  providers: [ClarificationsService, ClarificationHooks],
+  exports: [ClarificationsService, ClarificationHooks],
 })
 export class ClarificationsModule {}

@@ -12,6 +12,7 @@ import type { Tender } from '../tenders/tender.entity';
 import { Organisation } from '../users/organisation.entity';
 import { User } from '../users/user.entity';
 import { Clarification } from './clarification.entity';
+import { ClarificationHooks } from './clarification-hooks';
 import { askedByViewer, mayView, questionsCloseAt, stepProblem, type ClarificationViewer } from './clarification-rules';
 import type { AnswerQuestionDto, AskQuestionDto, IssueClarificationDto } from './dto/clarification.dto';
 import type { ClarificationResponse } from './dto/clarification.response';
@@ -31,6 +32,7 @@ export class ClarificationsService {
     private readonly access: TenderAccess,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly hooks: ClarificationHooks,
   ) {}
 
   async ask(caller: Caller, tenderId: string, dto: AskQuestionDto): Promise<ClarificationResponse> {
@@ -96,6 +98,7 @@ export class ClarificationsService {
         tenderId,
         after: { number: entry.number, kind: 'notice', text: entry.answer },
       });
+      await this.hooks.run(em, entry);
       return (await this.present(em, [entry], { as: 'team' }))[0];
     });
   }
@@ -240,6 +243,7 @@ export class ClarificationsService {
       tenderId: entry.tenderId,
       after: { number: entry.number, kind: entry.kind, question: entry.question, answer: entry.answer },
     });
+    await this.hooks.run(em, entry);
   }
 
   /** A new entry numbered next on its tender (the name lock keeps two at once from taking one number). */

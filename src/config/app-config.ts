@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
+import { type MailConfig, parseMailConfig } from './mail-config';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const QUEUE_WAIT_MESSAGE = 'DB_QUEUE_WAIT_WARN_MS must be a whole number of milliseconds, 0 or more, such as 200';
@@ -92,6 +93,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** A unit of work that waited longer than this in the SQLite queue is logged (DB_QUEUE_WAIT_WARN_MS). */
   dbQueueWaitWarnMs: number;
+  /** Email: SMTP, GOV.UK Notify or the log, and the sender loop's pace (src/config/mail-config.ts). */
+  mail: MailConfig;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/tender-scorer.sqlite';
@@ -130,6 +133,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const database = parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL);
   const jwtSecret = resolveJwtSecret(env.JWT_SECRET, database, production);
   const port = parsed.PORT ?? 3000;
+  const mail = parseMailConfig(env);
+  if (typeof mail === 'string') throw new ConfigError(`Invalid configuration:\n  ${mail}`);
   return {
     production,
     reloadViews: !production && env.NODE_ENV !== 'test',
@@ -143,6 +148,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
     dbQueueWaitWarnMs: parsed.DB_QUEUE_WAIT_WARN_MS ?? DEFAULT_DB_QUEUE_WAIT_WARN_MS,
+    mail,
   };
 }
 

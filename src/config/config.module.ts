@@ -16,6 +16,12 @@ const VARIABLES = [
   'PUBLIC_URL',
   'SESSION_IDLE_MINUTES',
   'DB_QUEUE_WAIT_WARN_MS',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'NOTIFY_API_KEY',
+  'NOTIFY_TEMPLATE_ID',
+  'NOTIFY_BASE_URL',
+  'MAIL_POLL_MS',
 ] as const;
 
 /** Validated configuration (see app-config.ts); tests override APP_CONFIG with their own. */

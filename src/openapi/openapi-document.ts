@@ -24,6 +24,8 @@ export const API_TAGS: Record<string, string> = {
   payments:
     'Payment for involvement: the tender’s rates, lived-experience members’ ledgers of time and costs, approvals, their choice, the finance CSV.',
   audit: 'The audit trail: a hash chain per tender, anchored in the service chain.',
+  notifications:
+    "The tender's emails (sent, would have been sent, failed), trying a failed one again, and the reminder schedule.",
 };
 
 export const BEARER = 'bearer';

@@ -24,6 +24,7 @@ import {
   newInvitationToken,
   normaliseInvitationCode,
 } from './domain/invitation-token';
+import { InvitationHooks } from './invitation-hooks';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
 import { assertMayInvite, invitationExpiry } from './domain/panel-rules';
@@ -60,6 +61,7 @@ export class InvitationsService {
     private readonly auth: AuthService,
     private readonly throttle: ThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hooks: InvitationHooks,
   ) {}
 
   async issue(caller: Caller, tenderId: string, memberId: string): Promise<InvitationResponse> {
@@ -101,11 +103,13 @@ export class InvitationsService {
         // Never the token or code (nor their hashes): the trail must not be a way in.
         after: { panelMemberId: member.id, expiresAt: invitation.expiresAt.toISOString(), revokedPrevious: revoked },
       });
+      const url = `${this.config.publicUrl}/invitation/${token}`;
+      await this.hooks.run(em, { tender, member, user, url, code, expiresAt: invitation.expiresAt });
       return {
         id: invitation.id,
         panelMemberId: member.id,
         token,
-        url: `${this.config.publicUrl}/invitation/${token}`,
+        url,
         code,
         expiresAt: invitation.expiresAt.toISOString(),
       };

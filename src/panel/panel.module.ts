@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { DeclarationsService } from './declarations.service';
+import { InvitationHooks } from './invitation-hooks';
 import { InvitationController } from './invitation.controller';
 import { InvitationsService } from './invitations.service';
 import { PanelDirectory } from './panel-directory.service';
@@ -12,8 +13,8 @@ import { TenderWorkService } from './tender-work.service';
 @Module({
   imports: [AccessModule, CriteriaModule],
   controllers: [PanelController, InvitationController],
-  providers: [PanelService, InvitationsService, DeclarationsService, PanelDirectory, TenderWorkService],
+  providers: [PanelService, InvitationsService, DeclarationsService, PanelDirectory, TenderWorkService, InvitationHooks],
   // The web pages (src/web/panel) call the same services as the API.
-  exports: [PanelDirectory, InvitationsService, DeclarationsService, PanelService, TenderWorkService],
+  exports: [PanelDirectory, InvitationsService, DeclarationsService, PanelService, TenderWorkService, InvitationHooks],
 })
 export class PanelModule {}

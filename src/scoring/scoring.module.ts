@@ -5,12 +5,13 @@ import { PanelModule } from '../panel/panel.module';
 import { AssignmentsService } from './assignments.service';
 import { DraftScoreWriter } from './draft-score-writer';
 import { ScoringController } from './scoring.controller';
+import { ScoringHooks } from './scoring-hooks';
 import { ScoringService } from './scoring.service';
 
 @Module({
   imports: [PanelModule, AccessModule, CriteriaModule],
   controllers: [ScoringController],
-  providers: [ScoringService, AssignmentsService, DraftScoreWriter],
-  exports: [ScoringService, AssignmentsService, DraftScoreWriter],
+  providers: [ScoringService, AssignmentsService, DraftScoreWriter, ScoringHooks],
+  exports: [ScoringService, AssignmentsService, DraftScoreWriter, ScoringHooks],
 })
 export class ScoringModule {}

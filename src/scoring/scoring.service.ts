@@ -15,6 +15,7 @@ import type { SaveScoreDto } from './dto/save-score.dto';
 import { ScoreResponse, type SubmittedBidScoresResponse } from './dto/score.response';
 import { IndividualScore } from './individual-score.entity';
 import { memberScores } from './score-queries';
+import { ScoringHooks } from './scoring-hooks';
 import { assertScoringOpen, criteriaForGroup, normaliseRationale, planSubmission } from './domain/scoring-rules';
 
 /**
@@ -32,6 +33,7 @@ export class ScoringService {
     private readonly criteria: CriteriaService,
     private readonly directory: PanelDirectory,
     private readonly drafts: DraftScoreWriter,
+    private readonly hooks: ScoringHooks,
   ) {}
 
   async save(caller: Caller, tenderId: string, bidId: string, criterionRef: string, dto: SaveScoreDto): Promise<ScoreResponse> {
@@ -100,6 +102,7 @@ export class ScoringService {
           })),
         },
       });
+      await this.hooks.run(em, { tender });
       return {
         bidId,
         bid: bidName,

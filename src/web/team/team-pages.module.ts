@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
 import { NeedsModule } from '../../needs/needs.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
 import { PanelModule } from '../../panel/panel.module';
 import { TemplatesModule } from '../../templates/templates.module';
 import { UsersModule } from '../../users/users.module';
@@ -26,6 +27,7 @@ import { TenderSettingsPagesController } from './tender-settings-pages.controlle
     TemplatesModule,
     UsersModule,
     AuthModule,
+    NotificationsModule,
   ],
   controllers: [
     AccountPagesController,

@@ -16,6 +16,7 @@ export const TENDER_PAGES = [
   { key: 'results', path: '/results', text: 'Results' },
   { key: 'downloads', path: '/downloads', text: 'Downloads' },
   { key: 'audit', path: '/audit', text: 'Audit trail' },
+  { key: 'messages', path: '/messages', text: 'Messages' },
 ] as const;
 
 export type TenderPage = (typeof TENDER_PAGES)[number]['key'];

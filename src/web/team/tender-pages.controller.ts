@@ -1,3 +1,4 @@
+import { MessagesService } from '../../notifications/messages.service';
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Caller } from '../../common/caller';
@@ -28,6 +29,7 @@ export class TenderPagesController {
     private readonly templates: TemplatesService,
     private readonly work: TenderWorkService,
     private readonly clock: Clock,
+    private readonly messages: MessagesService,
   ) {}
 
   @Get()
@@ -134,6 +136,7 @@ export class TenderPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'overview');
+    res.locals.messagesFailed = await this.messages.failedCount(caller, tenderId);
     await this.renderOverview(res, tender, noErrors(), query);
   }
 

@@ -1,0 +1,76 @@
+import { Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Caller } from '../../common/caller';
+import { DomainError } from '../../common/domain/domain-error';
+import { STATUS_WORDS } from '../../notifications/domain/outbox-rules';
+import type { MessageResponse } from '../../notifications/dto/message.response';
+import { MessagesService } from '../../notifications/messages.service';
+import { TendersService } from '../../tenders/tenders.service';
+import { PageCaller, WebPages } from '../web-page';
+import { teamTender } from '../team/team-frame';
+import { dateWords } from '../team/team-view';
+
+const STATUS_TAG: Record<MessageResponse['status'], string> = {
+  queued: 'govuk-tag--blue',
+  sent: 'govuk-tag--green',
+  failed: 'govuk-tag--red',
+  suppressed: 'govuk-tag--yellow',
+  logged: 'govuk-tag--grey',
+};
+
+const TRANSPORT_WORDS = {
+  smtp: 'Emails are sent through your mail server.',
+  notify: 'Emails are sent through GOV.UK Notify.',
+  log: 'No mail server is set up, so no emails are sent. This list shows what would have been sent.',
+} as const;
+
+/** The tender's Messages page: what was sent, what would have been, what failed, and "Try again". */
+@WebPages('pages/tenders')
+export class MessagesPagesController {
+  constructor(
+    private readonly tenders: TendersService,
+    private readonly messages: MessagesService,
+  ) {}
+
+  @Get(':tenderId/messages')
+  async page(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Query() query: Record<string, string | undefined>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const tender = await teamTender(this.tenders, caller, tenderId, res, 'messages');
+    const list = await this.messages.list(caller, tenderId);
+    res.render('notifications/views/messages.njk', {
+      pageTitle: `Messages – ${tender.title}`,
+      tender,
+      transport: TRANSPORT_WORDS[list.transport],
+      failed: list.failed,
+      notice: query.retried ? 'The message will be sent again in the next few minutes.' : null,
+      messages: list.messages.map((message) => ({
+        ...message,
+        to: message.recipientName ? `${message.recipientName} (${message.recipient || 'no email address'})` : message.recipient,
+        statusText: STATUS_WORDS[message.status],
+        statusClass: STATUS_TAG[message.status],
+        when: dateWords(message.sentAt ?? message.createdAt),
+      })),
+    });
+  }
+
+  @Post(':tenderId/messages/:messageId/retry')
+  async retry(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('messageId') messageId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await teamTender(this.tenders, caller, tenderId, res, 'messages');
+    try {
+      await this.messages.retry(caller, tenderId, messageId);
+    } catch (error) {
+      // Tried again from another page meanwhile: the list shows where it is now.
+      if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
+    }
+    res.redirect(303, `/tenders/${tenderId}/messages?retried=1`);
+  }
+}
