@@ -22,6 +22,7 @@ import { PanelModule } from './panel/panel.module';
 import { ResultsModule } from './results/results.module';
 import { StandstillModule } from './standstill/standstill.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { AssistedModule } from './assisted/assisted.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
@@ -51,6 +52,7 @@ import { WebModule } from './web/web.module';
     ClarificationsModule,
     PanelModule,
     ScoringModule,
+    AssistedModule,
     ModerationModule,
     ResultsModule,
     StandstillModule,

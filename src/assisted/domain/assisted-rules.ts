@@ -129,3 +129,53 @@ export function assertSomethingToConfirm(count: number): void {
 export function changedByMemberSince(savedAt: Date, enteredAt: Date): boolean {
   return savedAt.getTime() > enteredAt.getTime();
 }
+
+/** An entry on a member's behalf as the evaluation read model reads it. */
+export interface EntryFact {
+  panelMemberId: string;
+  bidId: string;
+  criterionId: string;
+  method: ScoreEntryMethod;
+  enteredById: string;
+  enteredByName: string;
+  enteredAt: Date;
+  confirmedByMemberAt: Date | null;
+  savedAt: Date;
+}
+
+/** What the moderation view, the exports and the pages show beside an entered score. */
+export interface EntryMarker {
+  method: ScoreEntryMethod;
+  enteredById: string;
+  enteredBy: string;
+  enteredAt: Date;
+  confirmedByMemberAt: Date | null;
+  changedByMemberSince: boolean;
+  words: string;
+}
+
+export const entryKey = (panelMemberId: string, bidId: string, criterionId: string): string =>
+  `${panelMemberId}|${bidId}|${criterionId}`;
+
+/** Entry markers by `entryKey`, the member named as on the record (`names`: member id → "Lived experience n"). */
+export function entryMarkers(facts: readonly EntryFact[], names: ReadonlyMap<string, string>): Map<string, EntryMarker> {
+  return new Map(
+    facts.map((fact) => {
+      const changed = changedByMemberSince(fact.savedAt, fact.enteredAt);
+      const marker: EntryMarker = {
+        method: fact.method,
+        enteredById: fact.enteredById,
+        enteredBy: fact.enteredByName,
+        enteredAt: fact.enteredAt,
+        confirmedByMemberAt: fact.confirmedByMemberAt,
+        changedByMemberSince: changed,
+        words: entryWords(
+          { ...fact, changedByMemberSince: changed },
+          fact.enteredByName,
+          names.get(fact.panelMemberId) ?? 'the member',
+        ),
+      };
+      return [entryKey(fact.panelMemberId, fact.bidId, fact.criterionId), marker];
+    }),
+  );
+}

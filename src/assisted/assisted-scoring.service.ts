@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TenderAccess } from '../access/tender-access.service';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../common/caller';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain/domain-error';
+import { newId } from '../common/ids';
+import { leaves } from '../criteria/domain';
+import { CriteriaService, toFlat } from '../criteria/criteria.service';
+import { Db } from '../database/db.service';
+import { retryOnUniqueViolation } from '../database/unique-violation';
+import { PanelDirectory } from '../panel/panel-directory.service';
+import type { PanelMember } from '../panel/panel-member.entity';
+import { ScoreResponse } from '../scoring/dto/score.response';
+import {
+  assertOnScale,
+  assertScorableBy,
+  assertScoringOpen,
+  criteriaForGroup,
+  normaliseRationale,
+  planSubmission,
+} from '../scoring/domain/scoring-rules';
+import { memberScores } from '../scoring/score-queries';
+import { lockDrafts, writeDraft } from '../scoring/score-writes';
+import type { Tender } from '../tenders/tender.entity';
+import type { AssistedScoreDto, AssistedSubmitDto } from './dto/assisted-score.dto';
+import type { AssistedScoreResponse, AssistedSubmittedResponse } from './dto/assisted-score.response';
+import {
+  assertMayEnterFor,
+  assertMemberMayScoreBid,
+  changedByMemberSince,
+  entryWords,
+  type AssistedMember,
+} from './domain/assisted-rules';
+import { recordEntry, scoreEntriesOf, type ScoreEntryRow } from './score-entry-queries';
+
+interface Context {
+  tender: Tender;
+  member: PanelMember;
+  assisted: AssistedMember;
+}
+
+/**
+ * Assisted scoring (docs/PANEL.md, "Assisted scoring"): a member of the tender team enters
+ * a lived-experience member's scores and reasons on their behalf, having confirmed the
+ * member is there with them or that the scores come from the member's paper form. The
+ * member's own rules apply (window, declarations, conflicts, their group's criteria, the
+ * scale, drafts); each score records who entered it and how (`score_entries`), and the
+ * audit row says so, in the same transaction.
+ */
+@Injectable()
+export class AssistedScoringService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: TenderAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly criteria: CriteriaService,
+    private readonly directory: PanelDirectory,
+  ) {}
+
+  async save(
+    caller: Caller,
+    tenderId: string,
+    memberId: string,
+    bidId: string,
+    criterionRef: string,
+    dto: AssistedScoreDto,
+  ): Promise<AssistedScoreResponse> {
+    const rationale = normaliseRationale(dto.rationale);
+    return retryOnUniqueViolation(() =>
+      this.db.transaction(async (em) => {
+        const { tender, member, assisted } = await this.context(em, caller, tenderId, memberId);
+        assertScoringOpen(tender, this.clock.now());
+        const bid = await this.memberBid(em, tender, assisted, bidId);
+        const criterion = await this.criteria.resolve(em, tenderId, criterionRef);
+        assertScorableBy(criterion, member.group);
+        assertOnScale(dto.score, { min: tender.scaleMin, max: tender.scaleMax });
+        const bidName = await this.directory.panelBidNameOf(em, tender, bid);
+        const now = this.clock.now();
+        const { score, before } = await writeDraft(
+          em,
+          { tenderId, bidId, criterionId: criterion.id, criterionCode: criterion.code, panelMemberId: member.id },
+          { score: dto.score, rationale },
+          now,
+        );
+        await recordEntry(em, {
+          id: newId(),
+          individualScoreId: score.id,
+          tenderId,
+          enteredById: caller.id,
+          method: dto.method,
+          enteredAt: now,
+        });
+        const words = entryWords(
+          { method: dto.method, confirmedByMemberAt: null, changedByMemberSince: false },
+          caller.name,
+          assisted.nameOnRecord,
+        );
+        await this.audit.record(em, {
+          actorId: caller.id,
+          action: 'score.saved_for_member',
+          entityType: 'individual_score',
+          entityId: score.id,
+          tenderId,
+          sensitivity: 'score',
+          before: before ? { score: before.score, rationale: before.rationale } : null,
+          after: {
+            panelMemberId: member.id,
+            bidId,
+            criterion: criterion.code,
+            score: score.score,
+            rationale: score.rationale,
+            method: dto.method,
+            enteredById: caller.id,
+            words,
+          },
+        });
+        return {
+          ...ScoreResponse.from(score, bidName, criterion.code),
+          member: assisted.nameOnRecord,
+          entry: {
+            method: dto.method,
+            enteredById: caller.id,
+            enteredBy: caller.name,
+            enteredAt: now.toISOString(),
+            confirmedByMemberAt: null,
+            changedByMemberSince: false,
+            words,
+          },
+        };
+      }),
+    );
+  }
+
+  /**
+   * Submits (locks) the member's scores of a bid on their behalf, with the same
+   * confirmation: with the member there, or from their paper form, whose scores are final.
+   */
+  async submit(
+    caller: Caller,
+    tenderId: string,
+    memberId: string,
+    bidId: string,
+    dto: AssistedSubmitDto,
+  ): Promise<AssistedSubmittedResponse> {
+    return this.db.transaction(async (em) => {
+      const { tender, member, assisted } = await this.context(em, caller, tenderId, memberId);
+      assertScoringOpen(tender, this.clock.now());
+      const bid = await this.memberBid(em, tender, assisted, bidId);
+      const all = await this.criteria.all(em, tenderId);
+      const ordered = criteriaForGroup(leaves(all.map(toFlat)), member.group);
+      const scores = await memberScores(em, member.id, [bidId]);
+      const byCriterion = new Map(scores.map((score) => [score.criterionId, score]));
+      const { toSubmit } = planSubmission(ordered, byCriterion);
+      const bidName = await this.directory.panelBidNameOf(em, tender, bid);
+      const now = this.clock.now();
+      await lockDrafts(
+        em,
+        toSubmit.map((criterionId) => byCriterion.get(criterionId)!.id),
+        now,
+      );
+      const codes = new Map(all.map((c) => [c.id, c.code]));
+      const entries = new Map(
+        (await scoreEntriesOf(em, tenderId, { panelMemberId: member.id, bidId })).map((e) => [e.individualScoreId, e]),
+      );
+      const locked = ordered.map((criterion) => {
+        const score = byCriterion.get(criterion.id)!;
+        return toSubmit.includes(criterion.id) ? { ...score, status: 'submitted' as const, submittedAt: now } : score;
+      });
+      const words =
+        dto.method === 'present'
+          ? `Submitted by ${caller.name} with ${assisted.nameOnRecord} present.`
+          : `Submitted by ${caller.name} from ${assisted.nameOnRecord}'s paper form.`;
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'score.submitted_for_member',
+        entityType: 'bid',
+        entityId: bidId,
+        tenderId,
+        sensitivity: 'score',
+        after: {
+          panelMemberId: member.id,
+          bidId,
+          method: dto.method,
+          enteredById: caller.id,
+          words,
+          scores: locked.map((score) => ({
+            criterion: codes.get(score.criterionId),
+            score: score.score,
+            rationale: score.rationale,
+          })),
+        },
+      });
+      return {
+        bidId,
+        bid: bidName,
+        submittedAt: now.toISOString(),
+        scores: locked.map((score) => ({
+          ...ScoreResponse.from(score, bidName, codes.get(score.criterionId) ?? ''),
+          member: assisted.nameOnRecord,
+          entry: entryResponse(entries.get(score.id), assisted.nameOnRecord),
+        })),
+      };
+    });
+  }
+
+  /**
+   * The scores entered on the member's behalf (team), with who entered each and how. Only
+   * those: a score the member gave in their own session stays unseen by the team until
+   * moderation, as always.
+   */
+  async entered(caller: Caller, tenderId: string, memberId: string): Promise<AssistedScoreResponse[]> {
+    return this.db.read(async (em) => {
+      const { tender, assisted } = await this.context(em, caller, tenderId, memberId);
+      const names = await this.directory.panelBidNames(em, tender);
+      const codes = new Map((await this.criteria.all(em, tenderId)).map((c) => [c.id, c.code]));
+      const rows = await scoreEntriesOf(em, tenderId, { panelMemberId: memberId });
+      return rows
+        .filter((row) => !changedByMemberSince(row.savedAt, row.enteredAt))
+        .map((row) =>
+          entryScoreResponse(row, names.get(row.bidId) ?? '', codes.get(row.criterionId) ?? '', assisted.nameOnRecord),
+        );
+    });
+  }
+
+  /** The team's access, then the member: on this panel, lived experience, and the caller not a panelist here. */
+  private async context(em: EntityManager, caller: Caller, tenderId: string, memberId: string): Promise<Context> {
+    const { tender, relation } = await this.access.require(em, caller, tenderId, 'team');
+    const members = await this.directory.members(em, tenderId);
+    const member = members.find((candidate) => candidate.id === memberId);
+    if (!member) throw new DomainError('not_found', 'Panel member not found.');
+    const assisted = { id: member.id, group: member.group, nameOnRecord: this.directory.namesOnRecord(members).get(member.id)! };
+    const own = relation.panelMemberId ? members.find((candidate) => candidate.id === relation.panelMemberId) : undefined;
+    assertMayEnterFor({ id: caller.id, panelGroup: own?.group ?? null }, assisted);
+    return { tender, member, assisted };
+  }
+
+  private async memberBid(em: EntityManager, tender: Tender, assisted: AssistedMember, bidId: string) {
+    assertMemberMayScoreBid(await this.access.panelBidAccess(em, tender, assisted.id, bidId), assisted);
+    return this.access.requirePanelBid(em, tender, assisted.id, bidId);
+  }
+}
+
+export function entryResponse(row: ScoreEntryRow | undefined, member: string): AssistedScoreResponse['entry'] {
+  if (!row) return null;
+  const changed = changedByMemberSince(row.savedAt, row.enteredAt);
+  return {
+    method: row.method,
+    enteredById: row.enteredById,
+    enteredBy: row.enteredByName,
+    enteredAt: row.enteredAt.toISOString(),
+    confirmedByMemberAt: row.confirmedByMemberAt ? row.confirmedByMemberAt.toISOString() : null,
+    changedByMemberSince: changed,
+    words: entryWords({ ...row, changedByMemberSince: changed }, row.enteredByName, member),
+  };
+}
+
+export function entryScoreResponse(row: ScoreEntryRow, bid: string, code: string, member: string): AssistedScoreResponse {
+  return {
+    id: row.individualScoreId,
+    bidId: row.bidId,
+    bid,
+    criterionId: row.criterionId,
+    code,
+    score: row.score,
+    rationale: row.rationale,
+    status: row.status,
+    savedAt: row.savedAt.toISOString(),
+    submittedAt: row.submittedAt ? row.submittedAt.toISOString() : null,
+    member,
+    entry: entryResponse(row, member),
+  };
+}
