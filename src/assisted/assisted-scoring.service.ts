@@ -20,10 +20,12 @@ import {
   criteriaForGroup,
   normaliseRationale,
   planSubmission,
+  scoringIsOpen,
 } from '../scoring/domain/scoring-rules';
 import { memberScores } from '../scoring/score-queries';
 import { lockDrafts, writeDraft } from '../scoring/score-writes';
 import type { Tender } from '../tenders/tender.entity';
+import type { PanelBidAccess } from '../access/access-rules';
 import type { AssistedScoreDto, AssistedSubmitDto } from './dto/assisted-score.dto';
 import type { AssistedScoreResponse, AssistedSubmittedResponse } from './dto/assisted-score.response';
 import {
@@ -34,6 +36,14 @@ import {
   type AssistedMember,
 } from './domain/assisted-rules';
 import { recordEntry, scoreEntriesOf, type ScoreEntryRow } from './score-entry-queries';
+
+export interface AssistedWork {
+  member: { id: string; nameOnRecord: string; contactName: string | null };
+  scoringOpen: boolean;
+  bids: { bidId: string; bid: string; access: PanelBidAccess; submitted: boolean }[];
+  criteria: { id: string; code: string; title: string }[];
+  entered: AssistedScoreResponse[];
+}
 
 interface Context {
   tender: Tender;
@@ -222,6 +232,49 @@ export class AssistedScoringService {
         .map((row) =>
           entryScoreResponse(row, names.get(row.bidId) ?? '', codes.get(row.criterionId) ?? '', assisted.nameOnRecord),
         );
+    });
+  }
+
+  /**
+   * What the assisted-scoring pages show: the member (name on the record, and the name the
+   * team typed), their bids with whether scores can be entered on each, their criteria in
+   * tree order, and the scores entered for them.
+   */
+  async workFor(caller: Caller, tenderId: string, memberId: string): Promise<AssistedWork> {
+    return this.db.read(async (em) => {
+      const { tender, member, assisted } = await this.context(em, caller, tenderId, memberId);
+      const names = await this.directory.panelBidNames(em, tender);
+      // The member's declarations read once: the same answer as `panelBidAccess` per bid.
+      const panelBids = await this.access.panelBids(em, tender);
+      const declared = new Map((await this.directory.declarations(em, tenderId, member.id)).map((d) => [d.bidId, d.conflict]));
+      const allDeclared = panelBids.every((bid) => declared.has(bid.id));
+      const bids = panelBids.map((bid) => ({
+        bidId: bid.id,
+        bid: names.get(bid.id) ?? bid.bidderName,
+        access: (!allDeclared ? 'undeclared' : declared.get(bid.id) ? 'conflict' : 'ok') as PanelBidAccess,
+      }));
+      const all = await this.criteria.all(em, tenderId);
+      const codes = new Map(all.map((c) => [c.id, c.code]));
+      const criteria = criteriaForGroup(leaves(all.map(toFlat)), member.group).map((c) => ({
+        id: c.id,
+        code: c.code,
+        title: c.title,
+      }));
+      const entered = (await scoreEntriesOf(em, tenderId, { panelMemberId: memberId }))
+        .filter((row) => !changedByMemberSince(row.savedAt, row.enteredAt))
+        .map((row) =>
+          entryScoreResponse(row, names.get(row.bidId) ?? '', codes.get(row.criterionId) ?? '', assisted.nameOnRecord),
+        );
+      const submittedBids = new Set(
+        (await memberScores(em, member.id)).filter((s) => s.status === 'submitted').map((s) => s.bidId),
+      );
+      return {
+        member: { id: member.id, nameOnRecord: assisted.nameOnRecord, contactName: member.contactName },
+        scoringOpen: scoringIsOpen(tender, this.clock.now()),
+        bids: bids.map((bid) => ({ ...bid, submitted: submittedBids.has(bid.bidId) })),
+        criteria,
+        entered,
+      };
     });
   }
 
