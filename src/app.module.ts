@@ -30,6 +30,7 @@ import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module'
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
 import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
+import { AssistedPagesModule } from './web/assisted/assisted-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -62,6 +63,7 @@ import { WebModule } from './web/web.module';
     TeamPagesModule,
     EvaluationPagesModule,
     BidderPagesModule,
+    AssistedPagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -12,6 +12,7 @@ import { Db } from '../database/db.service';
 import { retryOnUniqueViolation } from '../database/unique-violation';
 import { PanelDirectory } from '../panel/panel-directory.service';
 import type { PanelMember } from '../panel/panel-member.entity';
+import { guidanceFor } from '../panel/domain/panel-rules';
 import { ScoreResponse } from '../scoring/dto/score.response';
 import {
   assertOnScale,
@@ -41,7 +42,8 @@ export interface AssistedWork {
   member: { id: string; nameOnRecord: string; contactName: string | null };
   scoringOpen: boolean;
   bids: { bidId: string; bid: string; access: PanelBidAccess; submitted: boolean }[];
-  criteria: { id: string; code: string; title: string }[];
+  /** The member's criteria in tree order, with the guidance in their group's wording. */
+  criteria: { id: string; code: string; title: string; guidance: string | null }[];
   entered: AssistedScoreResponse[];
 }
 
@@ -251,7 +253,7 @@ export class AssistedScoringService {
       const bids = panelBids.map((bid) => ({
         bidId: bid.id,
         bid: names.get(bid.id) ?? bid.bidderName,
-        access: (!allDeclared ? 'undeclared' : declared.get(bid.id) ? 'conflict' : 'ok') as PanelBidAccess,
+        access: accessOf(allDeclared, declared.get(bid.id)),
       }));
       const all = await this.criteria.all(em, tenderId);
       const codes = new Map(all.map((c) => [c.id, c.code]));
@@ -259,6 +261,7 @@ export class AssistedScoringService {
         id: c.id,
         code: c.code,
         title: c.title,
+        guidance: guidanceFor(member.group, all.find((node) => node.id === c.id)!),
       }));
       const entered = (await scoreEntriesOf(em, tenderId, { panelMemberId: memberId }))
         .filter((row) => !changedByMemberSince(row.savedAt, row.enteredAt))
@@ -325,4 +328,10 @@ export function entryScoreResponse(row: ScoreEntryRow, bid: string, code: string
     member,
     entry: entryResponse(row, member),
   };
+}
+
+/** The member's access to a bid from their declarations (as `panelBidAccess`, for bids already known to be the panel's). */
+function accessOf(allDeclared: boolean, conflict: boolean | undefined): PanelBidAccess {
+  if (!allDeclared) return 'undeclared';
+  return conflict ? 'conflict' : 'ok';
 }

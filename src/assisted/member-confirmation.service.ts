@@ -9,7 +9,7 @@ import { PanelDirectory } from '../panel/panel-directory.service';
 import { entryScoreResponse } from './assisted-scoring.service';
 import type { AssistedScoreResponse, ConfirmedEntriesResponse } from './dto/assisted-score.response';
 import { assertSomethingToConfirm, changedByMemberSince, toConfirm } from './domain/assisted-rules';
-import { confirmEntries, scoreEntriesOf } from './score-entry-queries';
+import { confirmEntries, countWaiting, scoreEntriesOf } from './score-entry-queries';
 
 /**
  * The member's side of assisted scoring: in their own session they see the scores entered
@@ -42,6 +42,14 @@ export class MemberConfirmationService {
         .map((row) =>
           entryScoreResponse(row, names.get(row.bidId)!, codes.get(row.criterionId) ?? '', record.get(member.id) ?? ''),
         );
+    });
+  }
+
+  /** How many scores entered for the caller wait for their confirmation (the task list's prompt): one count. */
+  async waitingCount(caller: Caller, tenderId: string): Promise<number> {
+    return this.db.read(async (em) => {
+      const { member } = await this.access.requirePanelMember(em, caller, tenderId);
+      return countWaiting(em, tenderId, member.id);
     });
   }
 

@@ -105,3 +105,16 @@ export async function confirmEntries(em: EntityManager, ids: readonly string[], 
     .whereInIds([...ids])
     .execute();
 }
+
+/** Entries for the member neither confirmed nor changed by them since (conflicted bids included: the page filters). */
+export function countWaiting(em: EntityManager, tenderId: string, panelMemberId: string): Promise<number> {
+  return em
+    .getRepository(ScoreEntry)
+    .createQueryBuilder('e')
+    .innerJoin('e.individualScore', 's')
+    .where('e.tenderId = :tenderId', { tenderId })
+    .andWhere('s.panelMemberId = :panelMemberId', { panelMemberId })
+    .andWhere('e.confirmedByMemberAt IS NULL')
+    .andWhere('s.savedAt <= e.enteredAt')
+    .getCount();
+}

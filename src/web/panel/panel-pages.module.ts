@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../access/access.module';
+import { AssistedModule } from '../../assisted/assisted.module';
 import { BidsModule } from '../../bids/bids.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
 import { PanelModule } from '../../panel/panel.module';
@@ -12,7 +13,7 @@ import { PanelPagesController } from './panel-pages.controller';
 
 /** The panel's pages (docs/WEB.md "The panel journey"). */
 @Module({
-  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule, AccessModule, BidsModule],
+  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule, AccessModule, BidsModule, AssistedModule],
   controllers: [InvitationPagesController, PanelPagesController],
   providers: [InvitationPreviewService, PanelDevicesService],
 })
