@@ -36,7 +36,7 @@ import {
   entryWords,
   type AssistedMember,
 } from './domain/assisted-rules';
-import { recordEntry, scoreEntriesOf, type ScoreEntryRow } from './score-entry-queries';
+import { inTreeOrder, recordEntry, scoreEntriesOf, type ScoreEntryRow } from './score-entry-queries';
 
 export interface AssistedWork {
   member: { id: string; nameOnRecord: string; contactName: string | null };
@@ -227,8 +227,10 @@ export class AssistedScoringService {
     return this.db.read(async (em) => {
       const { tender, assisted } = await this.context(em, caller, tenderId, memberId);
       const names = await this.directory.panelBidNames(em, tender);
-      const codes = new Map((await this.criteria.all(em, tenderId)).map((c) => [c.id, c.code]));
-      const rows = await scoreEntriesOf(em, tenderId, { panelMemberId: memberId });
+      const all = await this.criteria.all(em, tenderId);
+      const codes = new Map(all.map((c) => [c.id, c.code]));
+      const treeOrder = leaves(all.map(toFlat)).map((c) => c.id);
+      const rows = inTreeOrder(await scoreEntriesOf(em, tenderId, { panelMemberId: memberId }), [...names.keys()], treeOrder);
       return rows
         .filter((row) => !changedByMemberSince(row.savedAt, row.enteredAt))
         .map((row) =>
@@ -261,9 +263,16 @@ export class AssistedScoringService {
         id: c.id,
         code: c.code,
         title: c.title,
-        guidance: guidanceFor(member.group, all.find((node) => node.id === c.id)!),
+        guidance: guidanceFor(
+          member.group,
+          all.find((node) => node.id === c.id)!,
+        ),
       }));
-      const entered = (await scoreEntriesOf(em, tenderId, { panelMemberId: memberId }))
+      const entered = inTreeOrder(
+        await scoreEntriesOf(em, tenderId, { panelMemberId: memberId }),
+        [...names.keys()],
+        criteria.map((c) => c.id),
+      )
         .filter((row) => !changedByMemberSince(row.savedAt, row.enteredAt))
         .map((row) =>
           entryScoreResponse(row, names.get(row.bidId) ?? '', codes.get(row.criterionId) ?? '', assisted.nameOnRecord),

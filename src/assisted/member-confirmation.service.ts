@@ -9,7 +9,9 @@ import { PanelDirectory } from '../panel/panel-directory.service';
 import { entryScoreResponse } from './assisted-scoring.service';
 import type { AssistedScoreResponse, ConfirmedEntriesResponse } from './dto/assisted-score.response';
 import { assertSomethingToConfirm, changedByMemberSince, toConfirm } from './domain/assisted-rules';
-import { confirmEntries, countWaiting, scoreEntriesOf } from './score-entry-queries';
+import { confirmEntries, countWaiting, inTreeOrder, scoreEntriesOf } from './score-entry-queries';
+import { leaves } from '../criteria/domain';
+import { toFlat } from '../criteria/criteria.service';
 
 /**
  * The member's side of assisted scoring: in their own session they see the scores entered
@@ -36,8 +38,10 @@ export class MemberConfirmationService {
       );
       const names = await this.directory.panelBidNames(em, tender);
       const record = await this.directory.recordNames(em, tenderId);
-      const codes = new Map((await this.criteria.all(em, tenderId)).map((c) => [c.id, c.code]));
-      return (await scoreEntriesOf(em, tenderId, { panelMemberId: member.id }))
+      const all = await this.criteria.all(em, tenderId);
+      const codes = new Map(all.map((c) => [c.id, c.code]));
+      const treeOrder = leaves(all.map(toFlat)).map((c) => c.id);
+      return inTreeOrder(await scoreEntriesOf(em, tenderId, { panelMemberId: member.id }), [...names.keys()], treeOrder)
         .filter((row) => !conflicted.has(row.bidId) && names.has(row.bidId) && !changedByMemberSince(row.savedAt, row.enteredAt))
         .map((row) =>
           entryScoreResponse(row, names.get(row.bidId)!, codes.get(row.criterionId) ?? '', record.get(member.id) ?? ''),
@@ -58,8 +62,11 @@ export class MemberConfirmationService {
     return this.db.transaction(async (em) => {
       const { tender, member } = await this.access.requirePanelMember(em, caller, tenderId);
       await this.access.requirePanelBid(em, tender, member.id, bidId);
+      const all = await this.criteria.all(em, tenderId);
+      const treeOrder = leaves(all.map(toFlat)).map((c) => c.id);
+      const rows = inTreeOrder(await scoreEntriesOf(em, tenderId, { panelMemberId: member.id, bidId }), [bidId], treeOrder);
       const waiting = toConfirm(
-        (await scoreEntriesOf(em, tenderId, { panelMemberId: member.id, bidId })).map((row) => ({
+        rows.map((row) => ({
           ...row,
           changedByMemberSince: changedByMemberSince(row.savedAt, row.enteredAt),
         })),
@@ -71,7 +78,7 @@ export class MemberConfirmationService {
         waiting.map((row) => row.id),
         now,
       );
-      const codes = new Map((await this.criteria.all(em, tenderId)).map((c) => [c.id, c.code]));
+      const codes = new Map(all.map((c) => [c.id, c.code]));
       await this.audit.record(em, {
         actorId: caller.id,
         action: 'score_entry.confirmed',

@@ -94,6 +94,21 @@ export async function recordEntry(
   }
 }
 
+/** Rows by bid (in `bidOrder`), then criterion in tree order (`criterionOrder`: ids in tree order). */
+export function inTreeOrder<T extends { bidId: string; criterionId: string }>(
+  rows: readonly T[],
+  bidOrder: readonly string[],
+  criterionOrder: readonly string[],
+): T[] {
+  const bid = new Map(bidOrder.map((id, index) => [id, index]));
+  const criterion = new Map(criterionOrder.map((id, index) => [id, index]));
+  return [...rows].sort(
+    (a, b) =>
+      (bid.get(a.bidId) ?? 0) - (bid.get(b.bidId) ?? 0) ||
+      (criterion.get(a.criterionId) ?? 0) - (criterion.get(b.criterionId) ?? 0),
+  );
+}
+
 /** Marks entries confirmed by the member. */
 export async function confirmEntries(em: EntityManager, ids: readonly string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
