@@ -249,15 +249,27 @@ async function leaveOpenForPanel(
   console.log('\nScore as a lived-experience panelist, in a phone-sized browser window (after npm start on the demo database):');
   console.log(`  link: ${invitation.url as string}`);
   console.log(`  or open http://localhost:3000/invitation and type the code: ${invitation.code as string}`);
-  await assistedScore(call, owner, t, leaves);
+  await assistedScore(call, owner, t, leaves, await login(TEAM.procurement.email));
 }
 
 /**
  * Assisted scoring (docs/PANEL.md): a second lay member returns a paper scoring form; after
  * they have declared in their own session, the commissioner enters one score from it.
  */
-async function assistedScore(call: ReturnType<typeof client>, owner: string, t: string, leaves: Json[]): Promise<void> {
+async function assistedScore(
+  call: ReturnType<typeof client>,
+  owner: string,
+  t: string,
+  leaves: Json[],
+  procurement: string,
+): Promise<void> {
   step('A lay member returns a paper scoring form; the commissioner enters a score from it on their behalf');
+  // The second approval opens the bids (the template asks for two), so scoring starts.
+  if ((await call('GET', t, owner)).status !== 'evaluation') {
+    const me = await call('GET', '/me', procurement);
+    await call('POST', `${t}/team`, owner, { userId: me.id, role: 'procurement' });
+    await call('POST', `${t}/close`, procurement);
+  }
   const member = await call('POST', `${t}/panel`, owner, {
     name: 'Sam Okoye',
     email: 'sam.okoye@demo.example',
