@@ -259,6 +259,47 @@ async function leaveOpenForPanel(
   console.log('\nScore as a lived-experience panelist, in a phone-sized browser window (after npm start on the demo database):');
   console.log(`  link: ${invitation.url as string}`);
   console.log(`  or open http://localhost:3000/invitation and type the code: ${invitation.code as string}`);
+  await assistedScore(call, owner, t, leaves, await login(TEAM.procurement.email));
+}
+
+/**
+ * Assisted scoring (docs/PANEL.md): a second lay member returns a paper scoring form; after
+ * they have declared in their own session, the commissioner enters one score from it.
+ */
+async function assistedScore(
+  call: ReturnType<typeof client>,
+  owner: string,
+  t: string,
+  leaves: Json[],
+  procurement: string,
+): Promise<void> {
+  step('A lay member returns a paper scoring form; the commissioner enters a score from it on their behalf');
+  // The second approval opens the bids (the template asks for two), so scoring starts.
+  if ((await call('GET', t, owner)).status !== 'evaluation') {
+    const me = await call('GET', '/me', procurement);
+    await call('POST', `${t}/team`, owner, { userId: me.id, role: 'procurement' });
+    await call('POST', `${t}/close`, procurement);
+  }
+  const member = await call('POST', `${t}/panel`, owner, {
+    name: 'Sam Okoye',
+    email: 'sam.okoye@demo.example',
+    group: 'lived_experience',
+    role: 'Carer',
+  });
+  const memberId = member.id as string;
+  const invitation = await call('POST', `${t}/panel/${memberId}/invitation`, owner);
+  const seat = (await call('POST', '/auth/invitation', null, { token: invitation.token })).accessToken as string;
+  const declarations = await call('GET', `${t}/declarations`, seat);
+  for (const bid of declarations.bids as Json[])
+    await call('PUT', `${t}/declarations/${bid.bidId as string}`, seat, { conflict: false });
+  const criterion = leaves.find((c) => c.kind === 'scored' && (c.scoredBy as string[]).includes('lived_experience'))!;
+  const bidId = (declarations.bids as Json[])[0].bidId as string;
+  const entered = await call('PUT', `${t}/panel/${memberId}/bids/${bidId}/scores/${criterion.code as string}`, owner, {
+    score: 4,
+    rationale: 'They asked carers what we need and wrote it into the plan.',
+    method: 'paper_form',
+  });
+  console.log(`  ${(entered.entry as Json).words as string}`);
 }
 
 function flatten(nodes: Json[]): Json[] {

@@ -29,6 +29,7 @@ import { ResultsModule } from './results/results.module';
 import { StandstillModule } from './standstill/standstill.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { OfflineModule } from './offline/offline.module';
+import { AssistedModule } from './assisted/assisted.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
@@ -42,6 +43,7 @@ import { PanelPagesModule } from './web/panel/panel-pages.module';
 import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { OfflinePagesModule } from './web/offline/offline-pages.module';
+import { AssistedPagesModule } from './web/assisted/assisted-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -66,6 +68,7 @@ import { WebModule } from './web/web.module';
     PanelModule,
     NeedsModule,
     ScoringModule,
+    AssistedModule,
     ModerationModule,
     ResultsModule,
     StandstillModule,
@@ -86,6 +89,7 @@ import { WebModule } from './web/web.module';
     LetterPagesModule,
     EasyReadPagesModule,
     MessagesPagesModule,
+    AssistedPagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -8,6 +8,7 @@ import { assertModerationVisible } from '../moderation/domain/moderation-rules';
 import { presentNumber } from './engine';
 import { cellKey, type RecordScore } from './evaluation/evaluation-record';
 import { Evaluation } from './evaluation/evaluation.service';
+import { entryKey } from '../assisted/domain/assisted-rules';
 
 /**
  * The moderation table (team, from moderation on): every usable individual score with its
@@ -72,6 +73,7 @@ export class ModerationViewService {
                 score: score.score,
                 rationale: score.rationale,
                 submittedAt: score.submittedAt ? score.submittedAt.toISOString() : null,
+                enteredOnBehalf: record.entries.get(entryKey(member.id, cell.bidId, cell.criterionId))?.words ?? null,
               };
             }),
             count: cell.count,

@@ -6,3 +6,4 @@ export * from './letters';
 export * from './easy-read';
 export * from './needs';
 export * from './workbook';
+export * from './assisted-steps';

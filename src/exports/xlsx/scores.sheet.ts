@@ -1,5 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { GROUP_LABELS, NOT_COUNTED_LABELS, type EvaluationRecord } from '../../results/evaluation/evaluation-record';
+import { entryKey } from '../../assisted/domain/assisted-rules';
 import { COLUMN, SHEET } from './plan';
 import { addSheet, FORMAT } from './sheet-writer';
 
@@ -26,6 +27,7 @@ export async function writeScores(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
       { header: 'Submitted at (UTC)', width: 17, numFmt: FORMAT.timestamp },
       { header: 'Counted', width: 9 },
       { header: 'Why not counted', width: 30, wrap: true },
+      { header: "Entered on the member's behalf", width: 40, wrap: true },
     ],
     freezeColumns: 3,
     reference: record.tender.reference,
@@ -55,6 +57,7 @@ export async function writeScores(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
         score.submittedAt,
         score.notCounted === null ? 'Yes' : 'No',
         score.notCounted === null ? null : NOT_COUNTED_LABELS[score.notCounted],
+        record.entries.get(entryKey(score.memberId, score.bidId, score.criterionId))?.words ?? null,
       ]);
     }
   }

@@ -45,6 +45,13 @@ export class ModerationScoreResponse {
   @ApiProperty({ example: 'They asked people like me what we need.' }) rationale: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2027-02-03T16:00:00.000Z' }) submittedAt:
     string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Entered by Amara Okafor with Lived experience 1 present.',
+    description: "Set when someone entered the score on the member's behalf (assisted scoring): who, and how; null otherwise.",
+  })
+  enteredOnBehalf: string | null;
 }
 
 export class GroupMeansResponse {

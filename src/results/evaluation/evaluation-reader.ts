@@ -14,6 +14,7 @@ import { scoreCellEntries } from '../../scoring/score-queries';
 import { scoringSettingsOf } from '../../tenders/domain/tender-settings';
 import type { Tender } from '../../tenders/tender.entity';
 import { moderatedScoresOf } from '../../moderation/moderated-score-queries';
+import { scoreEntriesOf, type ScoreEntryRow } from '../../assisted/score-entry-queries';
 import type { ModeratedScore } from '../../moderation/moderated-score.entity';
 
 /** How much of the rows to read: what the engine needs, or also what the evaluation record shows. */
@@ -41,6 +42,8 @@ export interface EvaluationRows {
   moderated: ModeratedScore[];
   /** Every individual score of the tender, drafts flagged (grouped per cell by the database). */
   scores: EngineIndividualScore[];
+  /** With `'record'`: who entered a score on a member's behalf, and how (assisted scoring); `[]` for the engine. */
+  entries: ScoreEntryRow[];
 }
 
 /**
@@ -76,7 +79,8 @@ export class EvaluationReader {
       : await versionsOf(em, { ids: bids.map((bid) => bid.submittedVersionId!) }, { id: true, bidId: true, pricePence: true });
     const compliance = await complianceOf(em, bidIds);
     const declarations = record ? await this.directory.declarations(em, tender.id) : await conflictsOf(em, tender.id);
-    return { detail, tender, criteria, members, bids, versions, compliance, declarations, moderated, scores };
+    const entries = record ? await scoreEntriesOf(em, tender.id) : [];
+    return { detail, tender, criteria, members, bids, versions, compliance, declarations, moderated, scores, entries };
   }
 
   /**

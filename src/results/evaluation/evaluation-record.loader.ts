@@ -14,6 +14,7 @@ import { blindLabels } from '../../panel/domain/panel-rules';
 import { panelStatistics, presentResults, type PanelStatistics } from '../engine';
 import { userNames } from '../../users/user-directory';
 import type { EvaluationRows } from './evaluation-reader';
+import { entryMarkers } from '../../assisted/domain/assisted-rules';
 import {
   cellKey,
   type Evaluated,
@@ -197,6 +198,7 @@ export class EvaluationRecordLoader {
       declarations,
       scoreCells,
       readScores,
+      entries: entryMarkers(rows.entries, names),
       memberTallies,
       moderated,
       compliance,

@@ -11,6 +11,7 @@ import type { Category, CriterionKind, PanelGroup } from '../../criteria/domain'
 import type { EngineInput, EngineResult, PanelStatistics, PresentedResults } from '../engine';
 import type { Tender } from '../../tenders/tender.entity';
 import type { ScoreRow } from '../../scoring/score-queries';
+import type { EntryMarker } from '../../assisted/domain/assisted-rules';
 
 /** A tender evaluated: the engine input, and the exact result computed from it. */
 export interface Evaluated {
@@ -161,6 +162,8 @@ export interface EvaluationRecord {
    */
   scoreCells: ScoreCell[];
   readScores: (options?: { full?: boolean }) => AsyncGenerator<RecordScore[]>;
+  /** Scores entered on a member's behalf (assisted scoring), by `entryKey(memberId, bidId, criterionId)`. */
+  entries: Map<string, EntryMarker>;
   /** Per member: scores submitted, and scores counted. */
   memberTallies: Map<string, { submitted: number; counted: number }>;
   /** Bid, criterion, version. */

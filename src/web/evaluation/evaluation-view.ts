@@ -128,6 +128,9 @@ const AUDIT_SENTENCES: Record<string, string> = {
   'conflict_declaration.escalated': 'declared a conflict of interest',
   'score.saved': 'saved a score',
   'score.submitted': 'submitted scores',
+  'score.saved_for_member': 'saved a score on a panel member’s behalf',
+  'score.submitted_for_member': 'submitted scores on a panel member’s behalf',
+  'score_entry.confirmed': 'confirmed the scores entered on their behalf',
   'moderated_score.recorded': 'recorded an agreed score',
   'export.downloaded': 'downloaded a file',
 };

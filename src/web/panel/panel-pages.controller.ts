@@ -1,5 +1,6 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { MemberConfirmationService } from '../../assisted/member-confirmation.service';
 import { BidReadingService } from '../../bids/bid-reading.service';
 import type { Caller } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
@@ -28,12 +29,7 @@ import {
   type DeclarationPage,
 } from './panel-view';
 
-/**
- * The panel journey (issue 13, steps 3–6): declarations, the task list, one criterion per
- * page, check your scores, submit. Every read and write goes through the services the API
- * uses (DeclarationsService, AssignmentsService, BidReadingService, ScoringService), so
- * access, blind marking, hidden prices, audit and numbers are the API's own.
- */
+/** The panel journey (issue 13, steps 3–6), each page on the API's own services (docs/WEB.md). */
 @WebPages('panel')
 export class PanelPagesController {
   constructor(
@@ -44,6 +40,7 @@ export class PanelPagesController {
     private readonly help: HelpDirectory,
     private readonly db: Db,
     private readonly easyRead: EasyReadService,
+    private readonly enteredForYou: MemberConfirmationService,
   ) {}
 
   /** A seat session has one tender; a professional signed in by password may sit on several. */
@@ -84,6 +81,7 @@ export class PanelPagesController {
       deadlinePassed: deadlinePassed(work),
       conflicts: work.conflicts,
       conflictsInWords: countInWords(work.conflicts),
+      toConfirm: await this.enteredForYou.waitingCount(caller, tenderId),
     });
   }
 

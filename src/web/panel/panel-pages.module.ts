@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../access/access.module';
+import { AssistedModule } from '../../assisted/assisted.module';
 import { BidsModule } from '../../bids/bids.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
 import { EasyReadModule } from '../../easy-read/easy-read.module';
@@ -13,7 +14,7 @@ import { PanelPagesController } from './panel-pages.controller';
 
 /** The panel's pages (docs/WEB.md "The panel journey"). */
 @Module({
-  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule, AccessModule, BidsModule, EasyReadModule],
+  imports: [WebModule, PanelModule, ScoringModule, CriteriaModule, AccessModule, BidsModule, EasyReadModule, AssistedModule],
   controllers: [InvitationPagesController, PanelPagesController],
   providers: [InvitationPreviewService, PanelDevicesService],
 })
