@@ -117,7 +117,7 @@ export class LettersService {
       linkExpires: deadlineInWords(new Date(invitation.expiresAt)),
       scoringDeadline: tender.scoringDeadline ? deadlineInWords(tender.scoringDeadline) : null,
       contact: people.contact,
-      paymentParagraph: await this.payment.paragraphFor(em, tender.id, member.id),
+      paymentParagraph: await this.payment.paragraphFor(em, tender.id, member.group),
       printedOn: dayInWords(this.clock.now()),
     });
     await this.audit.record(em, {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { recordEntry } from '../assisted/score-entry-queries';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
 
 /** What the import tells the provenance record about the drafts it wrote. */
 export interface WorkbookProvenance {
@@ -8,19 +11,36 @@ export interface WorkbookProvenance {
   panelMemberId: string;
   /** The account that uploaded the workbook (the member, or a team member for them). */
   enteredById: string;
+  /** True when the member uploaded their own workbook: the scores are theirs, entered by them. */
+  byMember: boolean;
   scoreIds: string[];
   /** SHA-256 of the uploaded file. */
   sha256: string;
 }
 
 /**
- * The seam for assisted scoring's provenance record (issue 17 part 2): called inside the
- * import's transaction, after the drafts are written. The default records nothing beyond
- * the audit rows; at merge, bind the provenance recorder to this class in OfflineModule.
+ * Assisted scoring's provenance (issue 17 part 2) for an import, inside its transaction:
+ * a workbook the team uploads for a member puts each draft on the record as entered on the
+ * member's behalf "from their offline workbook" (the moderation view, the matrix and the
+ * member's "entered for you" page show it, and the member confirms it). A member's own
+ * upload needs no such record.
  */
 @Injectable()
 export class ImportProvenance {
-  async record(_em: EntityManager, _provenance: WorkbookProvenance): Promise<void> {
-    // Nothing to do until a provenance record exists.
+  constructor(private readonly clock: Clock) {}
+
+  async record(em: EntityManager, provenance: WorkbookProvenance): Promise<void> {
+    if (provenance.byMember) return;
+    const enteredAt = this.clock.now();
+    for (const individualScoreId of provenance.scoreIds) {
+      await recordEntry(em, {
+        id: newId(),
+        individualScoreId,
+        tenderId: provenance.tenderId,
+        enteredById: provenance.enteredById,
+        method: provenance.method,
+        enteredAt,
+      });
+    }
   }
 }

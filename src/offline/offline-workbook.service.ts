@@ -190,6 +190,7 @@ export class OfflineWorkbookService {
         tenderId,
         panelMemberId: work.member.id,
         enteredById: caller.id,
+        byMember: caller.id === work.member.userId,
         scoreIds,
         sha256,
       });

@@ -76,7 +76,7 @@ describe('invitation letters and scoring packs (issue 17 parts 3 and 4)', () => 
     expect(text).toContain(`${BUYER} is choosing who will run a service`);
     expect(text).toContain('5pm on Friday 12 February 2027');
     expect(text).toContain('Call Sam Patel on 020 7946 0000 or email sam.patel@camden.example.');
-    expect(text).toContain('You can be paid for your time. The team will explain how.');
+    expect(text).toContain('You will be paid for your time and your costs'); // no rates set: the payments feature's own sentence
     expect(text).toContain('go to http://localhost:3000/invitation and type this code');
     expect(text).toMatch(CODE);
     // Nothing about anyone else: no other member, no bidder.

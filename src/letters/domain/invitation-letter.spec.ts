@@ -1,5 +1,5 @@
 import { contactSentence, invitationLetter, letterText, type LetterFacts } from './invitation-letter';
-import { DEFAULT_PAYMENT_PARAGRAPH } from './payment-wording';
+import { DEFAULT_PAYMENT_SENTENCE as DEFAULT_PAYMENT_PARAGRAPH } from '../../payments/domain/payment-wording';
 
 const FACTS: LetterFacts = {
   memberName: 'Jordan Reid',
@@ -28,7 +28,7 @@ describe('the invitation letter', () => {
     expect(letter.blocks).toContainEqual({ kind: 'code', text: 'KT4M-9XPR-Q7' });
     expect(text).toContain('work until 5pm on Wednesday 16 December 2026');
     expect(text).toContain('Call Sam Patel on 020 7946 0000 or email sam@camden.example.');
-    expect(text).toContain('You can be paid for your time. The team will explain how.');
+    expect(text).toContain(DEFAULT_PAYMENT_PARAGRAPH);
   });
 
   it('draws the QR code of the link itself', () => {
