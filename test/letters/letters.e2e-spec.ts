@@ -13,6 +13,7 @@ import {
   printUnacceptedLetters,
   redeemSeat,
   type PanelWorld,
+  recordNeeds,
 } from '../steps';
 
 jest.setTimeout(60_000);
@@ -119,6 +120,22 @@ describe('invitation letters and scoring packs (issue 17 parts 3 and 4)', () => 
     expect(typeSize(standard.body)).toBeCloseTo(12, 0);
     expect(typeSize(large.body)).toBeGreaterThanOrEqual(16 - 0.01);
     expect((await audit('panel_letter.printed')).map((event) => event.after.format)).toContain('large-print');
+  });
+
+  it('prints the large-print letter when no format is asked for and the member’s needs say large print; the payment terms are the tender’s', async () => {
+    const member = await addByEmail('Pat Large');
+    await recordNeeds(t, world.tenderId, world.commissioner, member, { formats: ['large_print'] });
+    const rates = await t
+      .http()
+      .put(`/api/tenders/${world.tenderId}/payments/rates`)
+      .set(world.commissioner.auth)
+      .send({ scoring: { basis: 'hour', ratePence: 2500 } });
+    expect(rates.status).toBe(200);
+    const letter = await printLetter(t, world.tenderId, world.commissioner, member);
+    expect(letter.headers['content-disposition']).toContain('-large-print.pdf');
+    const dear = printedLines(letter.body).find((line) => line.text.startsWith('Dear Pat'))!;
+    expect((dear.yMax - dear.yMin) / 0.925).toBeGreaterThanOrEqual(16 - 0.01); // as the large-print test measures it
+    expect(flat(pdfPages(letter.body)[0])).toContain('You will be paid £25');
   });
 
   it('prints one page each for the members who have not signed in yet, each about only that member', async () => {

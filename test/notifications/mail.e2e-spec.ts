@@ -1,5 +1,4 @@
 import { createTestApp, type TestApp } from '../app';
-import { ContactPreferences } from '../../src/notifications/contact-preferences';
 import { MailSender } from '../../src/notifications/mail-sender.service';
 import {
   addPanelist,
@@ -11,6 +10,7 @@ import {
   scoreAndSubmit,
   type PanelWorld,
   type TenderWorld,
+  recordNeeds,
 } from '../steps';
 import { TestMailServer } from './mail-server';
 
@@ -172,14 +172,9 @@ describe('notifications through a real mail server', () => {
   it('does not email a member whose needs say no email: the message is kept as suppressed', async () => {
     const world = await panelTender(t);
     const memberId = await addByEmail(t, world, 'no-email@example.org', 'Alex');
-    const preferences = t.app.get(ContactPreferences);
-    const spy = jest.spyOn(preferences, 'mayEmail').mockResolvedValue(false);
-    try {
-      expect((await issue(t, world, memberId)).status).toBe(201);
-      expect(spy).toHaveBeenCalledWith(world.tenderId, memberId);
-    } finally {
-      spy.mockRestore();
-    }
+    // Their needs, recorded with their consent: by phone or through a support worker, not email.
+    await recordNeeds(t, world.tenderId, world.commissioner, memberId, { contactMethods: ['phone', 'support_worker'] });
+    expect((await issue(t, world, memberId)).status).toBe(201);
     await sender.runOnce();
     expect(mail.received).toHaveLength(0);
     expect((await messages(t, world)).body.messages[0]).toMatchObject({

@@ -113,6 +113,16 @@ describe('offline workbook', () => {
     expect(audit.filter((row: { after: string }) => String(row.after).includes('offline_workbook'))).toHaveLength(
       response.body.imported + 1,
     );
+    // The team imported it for the member: each draft is on the record as entered on their behalf.
+    const entered = await t.http().get(`/api/tenders/${world.tenderId}/scores/entered-for-me`).set(lived.auth);
+    expect(entered.status).toBe(200);
+    expect(entered.body).toHaveLength(response.body.imported);
+    expect(
+      entered.body.every(
+        (score: { entry: { method: string; enteredById: string } }) =>
+          score.entry.method === 'offline_workbook' && score.entry.enteredById === world.commissioner.id,
+      ),
+    ).toBe(true);
   });
 
   describe('hostile and wrong workbooks are refused, nothing stored, memory held', () => {
