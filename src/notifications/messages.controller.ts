@@ -3,7 +3,12 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
 import { ApiProblems } from '../openapi/problem-details';
-import { MessageResponse, MessagesResponse, NotificationSettingsResponse } from './dto/message.response';
+import {
+  MessageResponse,
+  MessagesResponse,
+  NotificationSettingsResponse,
+  UnscoredRemindersResponse,
+} from './dto/message.response';
 import { NotificationSettingsDto } from './dto/notification-settings.dto';
 import { MessagesService } from './messages.service';
 
@@ -39,6 +44,20 @@ export class MessagesController {
     @Param('messageId') messageId: string,
   ): Promise<MessageResponse> {
     return this.messages.retry(caller, tenderId, messageId);
+  }
+
+  @Post('messages/unscored-reminders')
+  @Auth('commissioner', 'procurement')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Remind the panel members who still have bids to score, now',
+    description:
+      'Team only, while scoring is open (evaluation, before the scoring deadline): one "you have bids to score" email to each member with bids neither submitted nor declared a conflict on. Audited with the number queued.',
+  })
+  @ApiOkResponse({ type: UnscoredRemindersResponse })
+  @ApiProblems({ 409: 'The panel is not scoring: reminders go while the tender is in evaluation, before the scoring deadline.' })
+  remindUnscored(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<UnscoredRemindersResponse> {
+    return this.messages.remindUnscored(caller, tenderId);
   }
 
   @Get('notification-settings')

@@ -9,7 +9,9 @@ import { PanelDirectory } from '../panel/panel-directory.service';
 import { DEFAULT_REMINDER_DAYS, maskedBody } from './domain/outbox-rules';
 import type { MessageResponse, MessagesResponse, NotificationSettingsResponse } from './dto/message.response';
 import type { NotificationSettingsDto } from './dto/notification-settings.dto';
+import { assertScoringOpen } from '../scoring/domain/scoring-rules';
 import { MailSender } from './mail-sender.service';
+import { Notices } from './notices.service';
 import { Message, NotificationSettings } from './message.entity';
 
 /** What the team sees of a tender's messages, trying a failed one again, and the reminder schedule. */
@@ -22,7 +24,33 @@ export class MessagesService {
     private readonly clock: Clock,
     private readonly directory: PanelDirectory,
     private readonly sender: MailSender,
+    private readonly notices: Notices,
   ) {}
+
+  /**
+   * "You have bids to score", now: one email to each panel member with bids neither submitted
+   * nor declared a conflict on, while scoring is open. Members whose needs say no email get
+   * theirs kept as suppressed, as every message. Audited with the number queued.
+   */
+  async remindUnscored(caller: Caller, tenderId: string): Promise<{ queued: number }> {
+    return this.db.transaction(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      if (tender.status !== 'evaluation') {
+        throw new DomainError('invalid_state', 'Reminders to score go while the panel is scoring, in evaluation.');
+      }
+      assertScoringOpen(tender, this.clock.now());
+      const queued = await this.notices.unscoredBids(em, tender);
+      await this.audit.record(em, {
+        actorId: caller.id,
+        action: 'message.unscored_reminders_queued',
+        entityType: 'tender',
+        entityId: tenderId,
+        tenderId,
+        after: { queued },
+      });
+      return { queued };
+    });
+  }
 
   /** Newest first. */
   async list(caller: Caller, tenderId: string): Promise<MessagesResponse> {

@@ -17,6 +17,7 @@ import {
   assessmentSummariesEmail,
   clarificationEmail,
   reminderEmail,
+  unscoredBidsEmail,
   type TenderWords,
 } from './domain/templates';
 import { Outbox } from './outbox.service';
@@ -128,6 +129,30 @@ export class Notices {
       if (enqueued) sent += 1;
     }
     return sent;
+  }
+
+  /** "You have bids to score", now, to every member with bids still to score (the team's choice, any number of times). */
+  async unscoredBids(em: EntityManager, tender: Tender): Promise<number> {
+    let queued = 0;
+    const words = this.wordsOf(tender);
+    for (const member of await this.toScore(em, tender)) {
+      if (member.unscored === 0) continue;
+      await this.outbox.enqueue(em, {
+        tenderId: tender.id,
+        kind: 'unscored_bids',
+        to: member.email,
+        recipientId: member.memberId,
+        panelMemberId: member.memberId,
+        email: unscoredBidsEmail({
+          name: member.name,
+          tender: words,
+          unscored: member.unscored,
+          url: `${this.config.publicUrl}/`,
+        }),
+      });
+      queued += 1;
+    }
+    return queued;
   }
 
   wordsOf(tender: Pick<Tender, 'title' | 'scoringDeadline'>): TenderWords {

@@ -244,6 +244,19 @@ describe('notifications through a real mail server', () => {
       expect(mail.received).toHaveLength(1);
     });
 
+    it('reminds now, at the team’s asking, only the members with bids still to score', async () => {
+      const path = `/api/tenders/${world.tenderId}/messages/unscored-reminders`;
+      expect((await t.http().post(path).set(first.auth)).status).toBe(403);
+      const reminded = await t.http().post(path).set(world.commissioner.auth);
+      expect(reminded.status).toBe(200);
+      expect(reminded.body).toEqual({ queued: 1 });
+      await sender.runOnce();
+      const told = mail.received.filter((e) => e.subject.startsWith('You have'));
+      expect(told.map((e) => ({ to: e.to, subject: e.subject }))).toEqual([
+        { to: [first.email], subject: 'You have 2 bids to score for Community mental health day support' },
+      ]);
+    });
+
     it('tells the team when the last member submits: all scores are in', async () => {
       await scoreAndSubmit(t, world.tenderId, first, world.bidIds[0], 3);
       await sender.runOnce();

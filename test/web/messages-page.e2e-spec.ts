@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { MailSender } from '../../src/notifications/mail-sender.service';
-import { panelTender } from '../steps';
+import { addPanelist, declare, panelTenderInEvaluation, panelTender } from '../steps';
 import { TestMailServer } from '../notifications/mail-server';
 import {
   AccessibilityLog,
@@ -85,6 +85,26 @@ describe('The Messages page in a real browser', () => {
     await expectText(page.locator('main'), 'Sent');
     await axe.check(page);
     await screenshot(page, 'messages-sent-360');
+    await context.close();
+    expect(axe.failures).toEqual([]);
+  });
+
+  it('while the panel scores, the team reminds the members with bids still to score from the page', async () => {
+    const world = await panelTenderInEvaluation(t);
+    const member = await addPanelist(t, world, 'professional');
+    await declare(t, world.tenderId, member, world.bidIds);
+    const { context, page } = await phone(browser);
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill(world.commissioner.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.goto(`${t.baseUrl}/tenders/${world.tenderId}/messages`);
+    await page.getByRole('button', { name: 'Remind members who have bids to score', exact: true }).click();
+    await expectText(page.locator('main'), '1 member will get a reminder in the next few minutes.');
+    await expectText(page.locator('main'), 'You have 2 bids to score for');
+    expect(await scrollsSideways(page)).toBe(false);
+    await axe.check(page);
+    await screenshot(page, 'messages-reminded-360');
     await context.close();
     expect(axe.failures).toEqual([]);
   });

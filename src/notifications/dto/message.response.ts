@@ -59,3 +59,8 @@ export class NotificationSettingsResponse {
   })
   reminderDaysBefore: number[];
 }
+
+export class UnscoredRemindersResponse {
+  @ApiProperty({ example: 3, description: 'How many members were sent a reminder (each with bids still to score).' })
+  queued: number;
+}

@@ -46,7 +46,8 @@ export class MessagesPagesController {
       tender,
       transport: TRANSPORT_WORDS[list.transport],
       failed: list.failed,
-      notice: query.retried ? 'The message will be sent again in the next few minutes.' : null,
+      notice: noticeOf(query),
+      canRemind: tender.status === 'evaluation',
       messages: list.messages.map((message) => ({
         ...message,
         to: message.recipientName ? `${message.recipientName} (${message.recipient || 'no email address'})` : message.recipient,
@@ -55,6 +56,18 @@ export class MessagesPagesController {
         when: dateWords(message.sentAt ?? message.createdAt),
       })),
     });
+  }
+
+  @Post(':tenderId/messages/unscored-reminders')
+  async remindUnscored(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Res() res: Response): Promise<void> {
+    await teamTender(this.tenders, caller, tenderId, res, 'messages');
+    try {
+      const { queued } = await this.messages.remindUnscored(caller, tenderId);
+      res.redirect(303, `/tenders/${tenderId}/messages?reminded=${queued}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
+      res.redirect(303, `/tenders/${tenderId}/messages?reminded=closed`);
+    }
   }
 
   @Post(':tenderId/messages/:messageId/retry')
@@ -73,4 +86,14 @@ export class MessagesPagesController {
     }
     res.redirect(303, `/tenders/${tenderId}/messages?retried=1`);
   }
+}
+
+/** The banner after an action on the page, in plain words. */
+function noticeOf(query: Record<string, string | undefined>): string | null {
+  if (query.retried) return 'The message will be sent again in the next few minutes.';
+  if (query.reminded === 'closed') return 'Scoring has closed, so no reminders were sent.';
+  if (query.reminded === '0') return 'Nobody has bids left to score, so no reminders were sent.';
+  if (query.reminded)
+    return `${query.reminded} ${query.reminded === '1' ? 'member' : 'members'} will get a reminder in the next few minutes.`;
+  return null;
 }
