@@ -84,7 +84,9 @@ describe('Easy-read summaries through the pages', () => {
     await team.getByText('The summary is sent to the bidder to check.').waitFor();
 
     const bidder = await signedIn(world.bidders[0].email);
-    await bidder.goto(`${t.baseUrl}/bids/${world.tenderId}/easy-read`);
+    // From their bid's page, where a bidder looks after the deadline.
+    await bidder.goto(`${t.baseUrl}/bids/${world.tenderId}`);
+    await bidder.getByRole('link', { name: 'Check the easy-read summary of your bid', exact: true }).click();
     await bidder.getByText(HARD).waitFor();
     await look(bidder, 'easy-read-4-bidder');
     await button(bidder, 'Send your answer').click();
