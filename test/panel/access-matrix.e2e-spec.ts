@@ -233,6 +233,27 @@ describe('access matrix: panel, scoring and moderation routes', () => {
       call: (a) => t.http().put(`${base()}/panel/${own.memberId}/needs`).set(a).send(buildNeeds()),
       expected: needsRoute(200),
     },
+    { name: 'GET messages', call: (a) => t.http().get(`${base()}/messages`).set(a), expected: teamRoute(200) },
+    {
+      name: 'POST unscored-reminders',
+      call: (a) => t.http().post(`${base()}/messages/unscored-reminders`).set(a),
+      expected: teamRoute(200),
+    },
+    {
+      name: 'GET notification-settings',
+      call: (a) => t.http().get(`${base()}/notification-settings`).set(a),
+      expected: teamRoute(200),
+    },
+    {
+      name: 'PUT notification-settings',
+      call: (a) =>
+        t
+          .http()
+          .put(`${base()}/notification-settings`)
+          .set(a)
+          .send({ reminderDaysBefore: [2] }),
+      expected: teamRoute(200),
+    },
     // In evaluation the needs may not be deleted (409): past the access check.
     {
       name: 'DELETE member needs',
