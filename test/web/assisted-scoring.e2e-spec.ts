@@ -7,6 +7,7 @@ import {
   cspViolations,
   launchBrowser,
   phone,
+  screenshot,
   scrollsSideways,
   type WebTestApp,
 } from './browser';
@@ -46,7 +47,7 @@ describe('Assisted scoring pages', () => {
   async function check(page: Page, shot?: string): Promise<void> {
     await a11y.check(page);
     expect(await scrollsSideways(page)).toBe(false);
-    if (shot) await page.screenshot({ path: `/tmp/assisted-${shot}.png`, fullPage: true });
+    if (shot) await screenshot(page, `assisted-${shot}`);
   }
 
   async function signIn(who: SignedIn) {

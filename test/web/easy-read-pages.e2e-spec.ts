@@ -7,6 +7,7 @@ import {
   cspViolations,
   launchBrowser,
   phone,
+  screenshot,
   scrollsSideways,
   type WebTestApp,
 } from './browser';
@@ -28,7 +29,6 @@ describe('Easy-read summaries through the pages', () => {
   let world: PanelWorld;
   let panelist: Panelist;
   const axe = new AccessibilityLog();
-  const shots = process.env.EASY_READ_SHOTS;
   jest.setTimeout(240_000);
 
   beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('Easy-read summaries through the pages', () => {
   const look = async (page: Page, name: string) => {
     await axe.check(page);
     expect(await scrollsSideways(page)).toBe(false);
-    if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    await screenshot(page, name);
   };
   const signedIn = async (email: string): Promise<Page> => {
     const { page } = await phone(browser);

@@ -66,7 +66,6 @@ describe('printing letters and scoring packs from the team panel page', () => {
     );
     expect(await scrollsSideways(page)).toBe(false);
     await page.locator('#member-' + String(added.body.id)).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/letters-team-panel-360.png', fullPage: true });
     await screenshot(page, 'team-panel-print');
     // A professional signs in with a password: no letter (no link to print), but a pack.
     expect(await page.getByRole('button', { name: `Print a letter for ${professional.name}` }).count()).toBe(0);

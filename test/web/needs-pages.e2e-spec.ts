@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD } from '../app';
-import { AccessibilityLog, createWebTestApp, launchBrowser, phone, scrollsSideways, type WebTestApp } from './browser';
+import {
+  AccessibilityLog,
+  createWebTestApp,
+  launchBrowser,
+  phone,
+  screenshot,
+  scrollsSideways,
+  type WebTestApp,
+} from './browser';
 import { evaluationWorld } from '../exports/evaluation-world';
 import { recordNeeds } from '../steps';
 import { invite, scoringWorld } from './panel-world';
@@ -10,11 +18,9 @@ import { invite, scoringWorld } from './panel-world';
  * communication and support needs with their agreement (refused without it), sees the
  * marker on the progress grid, and the member sees and changes their own needs in their
  * panel session. axe checks every page; a 360 px screenshot of each form is written to
- * NEEDS_SCREENSHOTS (default /tmp/needs-screenshots) to be looked at.
+ * docs/screenshots with UPDATE_SCREENSHOTS=1 (test/web/browser.ts `screenshot`) to be looked at.
  */
 jest.setTimeout(240_000);
-
-const SHOTS = process.env.NEEDS_SCREENSHOTS ?? '/tmp/needs-screenshots';
 
 describe('Communication and support needs pages', () => {
   let t: WebTestApp;
@@ -75,7 +81,7 @@ describe('Communication and support needs pages', () => {
     expect(await text(page)).toContain('Recorded with their agreement on');
     await axe.check(page);
     expect(await scrollsSideways(page)).toBe(false);
-    await page.screenshot({ path: `${SHOTS}/team-needs-360.png`, fullPage: true });
+    await screenshot(page, 'needs-team-360');
 
     // The progress grid shows the short marker.
     await page.goto(`${t.baseUrl}/tenders/${world.tenderId}/progress`);
@@ -100,7 +106,7 @@ describe('Communication and support needs pages', () => {
     expect(await text(own.page)).not.toContain('Do not email');
     await axe.check(own.page);
     expect(await scrollsSideways(own.page)).toBe(false);
-    await own.page.screenshot({ path: `${SHOTS}/member-needs-360.png`, fullPage: true });
+    await screenshot(own.page, 'needs-member-360');
 
     // Another member's page is not theirs: the panel route is their own seat only.
     const other = await t.http().get(`/api/tenders/${world.tenderId}/needs`).set(world.commissioner.auth);
@@ -136,7 +142,7 @@ describe('Communication and support needs pages', () => {
     expect(row).toContain('needs: BSL, do not email, meeting needs');
     expect(main).not.toContain(lay.name);
     await axe.check(page);
-    await page.screenshot({ path: `${SHOTS}/moderation-needs-360.png`, fullPage: true });
+    await screenshot(page, 'needs-moderation-360');
     await context.close();
     expect(axe.failures).toEqual([]);
   });

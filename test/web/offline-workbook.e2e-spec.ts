@@ -92,13 +92,12 @@ describe('Offline workbook page in a real browser', () => {
     await expect(summary.innerText()).resolves.toMatch(/Scores sheet, cell F3: This cell holds a formula/);
     await expect(page.getByRole('table').innerText()).resolves.toMatch(/Nothing|Scores sheet, cell F3/);
     await check(page);
-    await page.screenshot({ path: '/tmp/offline-workbook-error-360.png', fullPage: true });
+    await screenshot(page, 'offline-workbook-error');
 
     scores.getCell('F3').value = 4;
     await upload(page, Buffer.from(await workbook.xlsx.writeBuffer()));
     await expect(page.getByRole('heading', { name: 'Workbook imported' }).isVisible()).resolves.toBe(true);
     await check(page);
-    await page.screenshot({ path: '/tmp/offline-workbook-imported-360.png', fullPage: true });
     await screenshot(page, 'offline-workbook');
 
     const mine = await t.http().get(`/api/tenders/${world.tenderId}/scores/mine`).set(member.auth);

@@ -7,6 +7,7 @@ import {
   cspViolations,
   launchBrowser,
   phone,
+  screenshot,
   scrollsSideways,
   type WebTestApp,
 } from './browser';
@@ -18,8 +19,6 @@ import {
  * claims a cost. Every page and error state is checked with axe.
  */
 jest.setTimeout(240_000);
-
-const SHOTS = process.env.PAYMENT_SHOTS ?? '/tmp/payment-shots';
 
 describe('Payment pages in a real browser', () => {
   let t: WebTestApp;
@@ -56,7 +55,7 @@ describe('Payment pages in a real browser', () => {
 
   const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const shot = (page: Page, name: string) => screenshot(page, `payment-${name}`);
 
   async function signIn(page: Page, email: string): Promise<void> {
     await page.goto(`${t.baseUrl}/sign-in`);
