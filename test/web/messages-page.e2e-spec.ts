@@ -105,6 +105,18 @@ describe('The Messages page in a real browser', () => {
     expect(await scrollsSideways(page)).toBe(false);
     await axe.check(page);
     await screenshot(page, 'messages-reminded-360');
+
+    // The reminder schedule, in the tender's own words: a wrong entry is named, a right one saved.
+    const schedule = page.getByLabel('Reminders before the scoring deadline');
+    await schedule.fill('a week');
+    await page.getByRole('button', { name: 'Save the reminder schedule', exact: true }).click();
+    await expectText(page.locator('.govuk-error-summary'), 'Write whole numbers of days before the deadline');
+    await axe.check(page);
+    await page.getByLabel('Reminders before the scoring deadline').fill('5, 2');
+    await page.getByRole('button', { name: 'Save the reminder schedule', exact: true }).click();
+    await expectText(page.locator('main'), 'The reminder schedule is saved.');
+    const saved = await t.http().get(`/api/tenders/${world.tenderId}/notification-settings`).set(world.commissioner.auth);
+    expect(saved.body).toEqual({ reminderDaysBefore: [5, 2] });
     await context.close();
     expect(axe.failures).toEqual([]);
   });
