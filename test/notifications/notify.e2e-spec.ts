@@ -89,6 +89,7 @@ describe('GOV.UK Notify adapter (against a local fake of its API)', () => {
     expect(sent.body.reference).toBe(listed.body.messages[0].id);
 
     notify.refuseNext();
+    app.clock.advance(60_000); // the list is newest first: the second message a minute later
     expect((await issue()).status).toBe(201);
     await app.app.get(MailSender).runOnce();
     const after = await app.http().get(`/api/tenders/${world.tenderId}/messages`).set(world.commissioner.auth);
