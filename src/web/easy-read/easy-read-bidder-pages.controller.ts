@@ -8,8 +8,7 @@ import { EasyReadService } from '../../easy-read/easy-read.service';
 import { TendersService } from '../../tenders/tenders.service';
 import { bidderOnly } from '../bidder/bidder-frame';
 import { whenInWords } from '../bidder/bidder-view';
-import { addError, noErrors, validateForm, type FormErrors } from '../form';
-import { fieldProblems, plainRefusal } from '../team/team-frame';
+import { noErrors, submitForm, validateForm, type FormErrors } from '../form';
 import { formValue, PageCaller, WebPages } from '../web-page';
 import { versionRows } from './easy-read-view';
 
@@ -49,17 +48,16 @@ export class EasyReadBidderPagesController {
       { decision: values.decision || undefined, comment: values.comment || undefined },
       { decision: 'Choose whether the summary is right', comment: 'Your comment is too long: keep it under 4,000 letters' },
     );
-    if (form.errors.length === 0) {
-      try {
-        const bidId = await this.ownBidId(caller, tenderId, res);
-        await this.easyRead.respond(caller, tenderId, bidId, formValue(body, 'versionId'), value);
-        return res.redirect(303, `/bids/${tenderId}/easy-read?answered=1`);
-      } catch (error) {
-        const problems = error instanceof DomainError ? fieldProblems(error) : [];
-        if (problems.length) for (const problem of problems) addError(form, problem.field, problem.message);
-        else addError(form, 'decision', plainRefusal(error), 'decision');
-      }
-    }
+    const act = async () => {
+      const bidId = await this.ownBidId(caller, tenderId, res);
+      await this.easyRead.respond(caller, tenderId, bidId, formValue(body, 'versionId'), value);
+      return `/bids/${tenderId}/easy-read?answered=1`;
+    };
+    const next = await submitForm(form, act, {
+      codes: ['validation', 'rule_violation', 'invalid_state', 'forbidden'],
+      fallback: 'decision',
+    });
+    if (next) return res.redirect(303, next);
     await this.render(res.status(400), caller, tenderId, values, form, false);
   }
 

@@ -1,7 +1,6 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Caller } from '../../common/caller';
-import { DomainError } from '../../common/domain/domain-error';
 import { DEFAULT_WORKING_DAYS, MAX_WORKING_DAYS, MIN_WORKING_DAYS } from '../../easy-read/domain/fact-check';
 import { EASY_READ_MAX_GRADE } from '../../easy-read/domain/readability';
 import { MAX_HEADINGS, MAX_WORD_LIMIT, MIN_WORD_LIMIT } from '../../easy-read/domain/template-rules';
@@ -10,8 +9,8 @@ import type { EasyReadSummaryResponse } from '../../easy-read/dto/easy-read.resp
 import { EasyReadService } from '../../easy-read/easy-read.service';
 import type { TenderResponse } from '../../tenders/dto/tender.response';
 import { TendersService } from '../../tenders/tenders.service';
-import { addError, noErrors, validateForm, type FormErrors } from '../form';
-import { fieldProblems, plainRefusal, teamTender } from '../team/team-frame';
+import { noErrors, refusalOnForm, validateForm, type FormErrors } from '../form';
+import { teamTender } from '../team/team-frame';
 import { formValue, PageCaller, WebPages } from '../web-page';
 import { factCheckWords, versionRows } from './easy-read-view';
 
@@ -22,13 +21,13 @@ function fieldOnPage(field: string): string {
   return field.replace(/\[\d+\].*$/, '');
 }
 
-/** A refusal from the service onto the form: its field problems, or its sentence on `fallback`. */
-function refusalOnForm(form: FormErrors, error: unknown, fallback: string): FormErrors {
-  const problems = error instanceof DomainError ? fieldProblems(error) : [];
-  if (problems.length) for (const problem of problems) addError(form, fieldOnPage(problem.field), problem.message);
-  else addError(form, fallback, plainRefusal(error));
-  return form;
-}
+/** A refusal from the service onto the form: its field problems where they are on the page, or its sentence on `fallback`. */
+const refusalOn = (form: FormErrors, error: unknown, fallback: string): FormErrors =>
+  refusalOnForm(form, error, {
+    codes: ['validation', 'rule_violation', 'invalid_state', 'forbidden'],
+    field: fieldOnPage,
+    fallback,
+  });
 
 /**
  * The team's easy-read pages (issue 17, part 5): the tender's template and the list of bids,
@@ -79,7 +78,7 @@ export class EasyReadTeamPagesController {
         await this.easyRead.setTemplate(caller, tenderId, value);
         return res.redirect(303, `/tenders/${tenderId}/easy-read?saved=1`);
       } catch (error) {
-        refusalOnForm(form, error, 'headings');
+        refusalOn(form, error, 'headings');
       }
     }
     await this.renderOverview(res.status(400), caller, tender, values, form, false);
@@ -125,7 +124,7 @@ export class EasyReadTeamPagesController {
         await this.easyRead.write(caller, tenderId, bidId, value);
         return res.redirect(303, `/tenders/${tenderId}/easy-read/${bidId}#versions`);
       } catch (error) {
-        refusalOnForm(form, error, 'section-0');
+        refusalOn(form, error, 'section-0');
       }
     }
     await this.renderSummary(res.status(400), caller, tender, summary, values, form, {});
@@ -151,7 +150,7 @@ export class EasyReadTeamPagesController {
         await this.easyRead.send(caller, tenderId, bidId, formValue(body, 'versionId'), value);
         return res.redirect(303, `/tenders/${tenderId}/easy-read/${bidId}?sent=1`);
       } catch (error) {
-        refusalOnForm(form, error, 'workingDays');
+        refusalOn(form, error, 'workingDays');
       }
     }
     const summary = await this.easyRead.summary(caller, tenderId, bidId);

@@ -1,4 +1,3 @@
-import { DomainError } from '../../common/domain/domain-error';
 import {
   CONTACT_METHODS,
   contactWords,
@@ -10,7 +9,7 @@ import {
 } from '../../needs/domain/needs-rules';
 import type { NeedsResponse } from '../../needs/dto/needs.response';
 import type { RecordNeedsDto } from '../../needs/dto/record-needs.dto';
-import { addError, validateForm, type FormErrors } from '../form';
+import { refusalOnForm, validateForm, type FormErrors } from '../form';
 import { RecordNeedsDto as RecordNeedsBody } from '../../needs/dto/record-needs.dto';
 import { formValue } from '../web-page';
 
@@ -102,17 +101,9 @@ export function needsBody(values: NeedsValues): { value: RecordNeedsDto; form: F
   );
 }
 
-/** The service's refusal, field by field, on the form; anything else is rethrown. */
+/** The service's refusal on the needs form: each field it names at that field (the formats box otherwise). */
 export function addRefusal(form: FormErrors, error: unknown): void {
-  if (!(error instanceof DomainError) || !['validation', 'rule_violation'].includes(error.code)) throw error;
-  const problems = Array.isArray(error.extensions.errors)
-    ? (error.extensions.errors as { field: string; message: string }[])
-    : [];
-  for (const problem of problems) {
-    const id = FIELD_IDS[problem.field] ?? 'formats';
-    addError(form, id, problem.message.replace(/\.$/, ''), id);
-  }
-  if (problems.length === 0) addError(form, 'formats', error.detail);
+  refusalOnForm(form, error, { field: (field) => FIELD_IDS[field] ?? 'formats', fallback: 'formats' });
 }
 
 /** The view model of the form: checkbox items, the support-person fields, the delete choice. */

@@ -8,8 +8,8 @@ import type { LedgerResponse } from '../../payments/dto/payment.response';
 import { FinanceExportService } from '../../payments/finance-export.service';
 import { PaymentsService } from '../../payments/payments.service';
 import { TendersService } from '../../tenders/tenders.service';
-import { addError, noErrors, type FormErrors } from '../form';
-import { fieldProblems, teamTender } from '../team/team-frame';
+import { addError, noErrors, submitForm, type FormErrors } from '../form';
+import { teamTender } from '../team/team-frame';
 import { formValue, PageCaller, WebPages } from '../web-page';
 import {
   EXPENSE_FIELDS,
@@ -96,49 +96,65 @@ export class PaymentTeamPagesController {
   }
 
   @Post(':tenderId/payments/members/:memberId/time')
-  async addTime(
+  addTime(
     @PageCaller() caller: Caller,
     @Param('tenderId') tenderId: string,
     @Param('memberId') memberId: string,
     @Body() body: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    await teamTender(this.tenders, caller, tenderId, res, 'payments');
-    const values = valuesOf(body, TIME_FIELDS);
-    const { dto, form } = timeFrom(values);
-    if (form.errors.length === 0) {
-      try {
-        await this.payments.claimTime(caller, tenderId, memberId, dto);
-        return res.redirect(303, `/tenders/${tenderId}/payments/members/${memberId}?done=time`);
-      } catch (error) {
-        wordProblems(error, form, { activity: 'activity', occurredOn: 'occurredOn' }, { occurredOn: 'date-day' });
-      }
-    }
-    const ledger = await this.memberLedger(caller, tenderId, memberId);
-    this.renderLedger(res.status(400), ledger, { time: values }, form, undefined);
+    return this.claim(caller, tenderId, memberId, res, 'time', valuesOf(body, TIME_FIELDS));
   }
 
   @Post(':tenderId/payments/members/:memberId/expenses')
-  async addExpense(
+  addExpense(
     @PageCaller() caller: Caller,
     @Param('tenderId') tenderId: string,
     @Param('memberId') memberId: string,
     @Body() body: unknown,
     @Res() res: Response,
   ): Promise<void> {
+    return this.claim(caller, tenderId, memberId, res, 'expense', valuesOf(body, EXPENSE_FIELDS));
+  }
+
+  /** Time or a cost claimed for a member: the member's own claim, made by the team (PaymentsService, as the API). */
+  private async claim(
+    caller: Caller,
+    tenderId: string,
+    memberId: string,
+    res: Response,
+    kind: 'time' | 'expense',
+    values: FormValues,
+  ): Promise<void> {
     await teamTender(this.tenders, caller, tenderId, res, 'payments');
-    const values = valuesOf(body, EXPENSE_FIELDS);
-    const { dto, form } = expenseFrom(values);
-    if (form.errors.length === 0) {
-      try {
-        await this.payments.claimExpense(caller, tenderId, memberId, dto);
-        return res.redirect(303, `/tenders/${tenderId}/payments/members/${memberId}?done=expense`);
-      } catch (error) {
-        wordProblems(error, form, { occurredOn: 'occurredOn' }, { occurredOn: 'expense-date-day' });
-      }
-    }
+    const ledgerPage = `/tenders/${tenderId}/payments/members/${memberId}`;
+    const { form, next } =
+      kind === 'time'
+        ? await this.claimTime(caller, tenderId, memberId, values, ledgerPage)
+        : await this.claimExpense(caller, tenderId, memberId, values, ledgerPage);
+    if (next) return res.redirect(303, next);
     const ledger = await this.memberLedger(caller, tenderId, memberId);
-    this.renderLedger(res.status(400), ledger, { expense: values }, form, undefined);
+    this.renderLedger(res.status(400), ledger, { [kind]: values }, form, undefined);
+  }
+
+  private async claimTime(caller: Caller, tenderId: string, memberId: string, values: FormValues, ledgerPage: string) {
+    const { dto, form } = timeFrom(values);
+    const act = async () => {
+      await this.payments.claimTime(caller, tenderId, memberId, dto);
+      return `${ledgerPage}?done=time`;
+    };
+    const field = (name: string) => (name === 'activity' || name === 'occurredOn' ? name : null);
+    return { form, next: await submitForm(form, act, { field, ids: { occurredOn: 'date-day' } }) };
+  }
+
+  private async claimExpense(caller: Caller, tenderId: string, memberId: string, values: FormValues, ledgerPage: string) {
+    const { dto, form } = expenseFrom(values);
+    const act = async () => {
+      await this.payments.claimExpense(caller, tenderId, memberId, dto);
+      return `${ledgerPage}?done=expense`;
+    };
+    const field = (name: string) => (name === 'occurredOn' ? name : null);
+    return { form, next: await submitForm(form, act, { field, ids: { occurredOn: 'expense-date-day' } }) };
   }
 
   @Post(':tenderId/payments/members/:memberId/choice')
@@ -269,14 +285,3 @@ export class PaymentTeamPagesController {
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** A DomainError with field problems → inline messages on the form; anything else is rethrown. */
-function wordProblems(error: unknown, form: FormErrors, fields: Record<string, string>, ids: Record<string, string>): void {
-  if (!(error instanceof DomainError) || !['validation', 'rule_violation'].includes(error.code)) throw error;
-  const problems = fieldProblems(error);
-  for (const problem of problems) {
-    const field = fields[problem.field];
-    if (field) addError(form, field, problem.message.replace(/\.$/, ''), ids[problem.field] ?? field);
-  }
-  if (form.errors.length === 0) throw error;
-}

@@ -1,30 +1,43 @@
 /**
  * The tender's sub-navigation (views/partials/tender-navigation.njk): every page of one
- * tender, the team's own (src/web/team) and the evaluation's (src/web/evaluation).
+ * tender, the team's own (src/web/team) and the evaluation's (src/web/evaluation), in labelled
+ * groups so a phone shows a few short rows rather than one long wrap of links.
  */
+export const TENDER_PAGE_GROUPS = ['Tender', 'People', 'Bids and scoring', 'Decision'] as const;
+
+export type TenderPageGroup = (typeof TENDER_PAGE_GROUPS)[number];
+
 export const TENDER_PAGES = [
-  { key: 'overview', path: '', text: 'Overview' },
-  { key: 'settings', path: '/settings', text: 'Settings' },
-  { key: 'details', path: '/details', text: 'Details and contact' },
-  { key: 'criteria', path: '/criteria', text: 'Criteria' },
-  { key: 'panel', path: '/panel', text: 'Team and panel' },
-  { key: 'progress', path: '/progress', text: 'Progress' },
-  { key: 'payments', path: '/payments', text: 'Payments' },
-  { key: 'bids', path: '/bids', text: 'Bids' },
-  { key: 'easy-read', path: '/easy-read', text: 'Easy read' },
-  { key: 'moderation', path: '/moderation', text: 'Moderation' },
-  { key: 'results', path: '/results', text: 'Results' },
-  { key: 'downloads', path: '/downloads', text: 'Downloads' },
-  { key: 'audit', path: '/audit', text: 'Audit trail' },
-  { key: 'messages', path: '/messages', text: 'Messages' },
-] as const;
+  { key: 'overview', path: '', text: 'Overview', group: 'Tender' },
+  { key: 'settings', path: '/settings', text: 'Settings', group: 'Tender' },
+  { key: 'details', path: '/details', text: 'Details and contact', group: 'Tender' },
+  { key: 'criteria', path: '/criteria', text: 'Criteria', group: 'Tender' },
+  { key: 'panel', path: '/panel', text: 'Team and panel', group: 'People' },
+  { key: 'progress', path: '/progress', text: 'Progress', group: 'People' },
+  { key: 'messages', path: '/messages', text: 'Messages', group: 'People' },
+  { key: 'payments', path: '/payments', text: 'Payments', group: 'People' },
+  { key: 'bids', path: '/bids', text: 'Bids', group: 'Bids and scoring' },
+  { key: 'easy-read', path: '/easy-read', text: 'Easy read', group: 'Bids and scoring' },
+  { key: 'moderation', path: '/moderation', text: 'Moderation', group: 'Bids and scoring' },
+  { key: 'results', path: '/results', text: 'Results', group: 'Decision' },
+  { key: 'downloads', path: '/downloads', text: 'Downloads', group: 'Decision' },
+  { key: 'audit', path: '/audit', text: 'Audit trail', group: 'Decision' },
+] as const satisfies readonly { key: string; path: string; text: string; group: TenderPageGroup }[];
 
 export type TenderPage = (typeof TENDER_PAGES)[number]['key'];
 
-export function tenderNavigation(tenderId: string, current: string): { href: string; text: string; current: boolean }[] {
-  return TENDER_PAGES.map((page) => ({
-    href: `/tenders/${tenderId}${page.path}`,
-    text: page.text,
-    current: page.key === current,
-  }));
+export interface TenderNavigationGroup {
+  label: TenderPageGroup;
+  items: { href: string; text: string; current: boolean }[];
+}
+
+export function tenderNavigation(tenderId: string, current: string): TenderNavigationGroup[] {
+  return TENDER_PAGE_GROUPS.map((label) => ({
+    label,
+    items: TENDER_PAGES.filter((page) => page.group === label).map((page) => ({
+      href: `/tenders/${tenderId}${page.path}`,
+      text: page.text,
+      current: page.key === current,
+    })),
+  })).filter((group) => group.items.length > 0);
 }
