@@ -195,7 +195,7 @@ describe('the architecture', () => {
    * entity relations tie tenders, bids, panel and scoring both ways. Until those are split,
    * this pins the cycle: no folder may join it, and one that leaves it must leave this list.
    */
-  const IN_THE_CYCLE = ['access', 'audit', 'auth', 'bids', 'criteria', 'panel', 'scoring', 'templates', 'tenders', 'users'];
+  const IN_THE_CYCLE = ['access', 'bids', 'criteria', 'panel', 'scoring', 'templates', 'tenders'];
 
   it('lets no other folder into the one remaining import cycle', () => {
     const graph = folderGraph();
@@ -251,17 +251,14 @@ function foreignEntityImports(): string[] {
  * This list may only shrink.
  */
 const NOT_YET_IN_THEIR_FEATURE = [
-  'audit/tender-audit-trail.service.ts → PanelMember',
-  'audit/tender-audit-trail.service.ts → User',
-  'auth/auth.service.ts → PanelMember',
-  'auth/passwords.service.ts → PasswordReset',
-  'auth/passwords.service.ts → User',
   'clarifications/clarifications.service.ts → Organisation',
   'clarifications/clarifications.service.ts → User',
   'panel/invitations.service.ts → Tender',
   'panel/tender-work.service.ts → Criterion',
   'results/evaluation/evaluation-record.loader.ts → Clarification',
   'results/evaluation/evaluation-record.loader.ts → Organisation',
+  'sign-in/passwords.service.ts → PasswordReset',
+  'sign-in/passwords.service.ts → User',
   'web/help-directory.service.ts → Tender',
   'web/help-directory.service.ts → User',
   'web/panel/invitation-preview.service.ts → PanelInvitation',
