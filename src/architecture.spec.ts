@@ -257,8 +257,6 @@ const NOT_YET_IN_THEIR_FEATURE = [
   'panel/tender-work.service.ts → Criterion',
   'results/evaluation/evaluation-record.loader.ts → Clarification',
   'results/evaluation/evaluation-record.loader.ts → Organisation',
-  'sign-in/passwords.service.ts → PasswordReset',
-  'sign-in/passwords.service.ts → User',
   'web/help-directory.service.ts → Tender',
   'web/help-directory.service.ts → User',
   'web/panel/invitation-preview.service.ts → PanelInvitation',
