@@ -41,7 +41,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { AuthService } from '../src/auth/auth.service';
+import { AuthService } from '../src/sign-in/auth.service';
 import { Bid } from '../src/bids/bid.entity';
 import { UsersService } from '../src/users/users.service';
 import { configureApp } from '../src/configure-app';

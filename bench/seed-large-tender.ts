@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { AuthService } from '../src/auth/auth.service';
+import { AuthService } from '../src/sign-in/auth.service';
 import { configureApp } from '../src/configure-app';
 import { UsersService } from '../src/users/users.service';
 import { insertEvaluation, LARGE } from './seed-large-rows';

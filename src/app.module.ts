@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
-import { AuthGuard } from './auth/auth.guard';
-import { AuthModule } from './auth/auth.module';
+import { AuditTrailModule } from './audit-trail/audit-trail.module';
+import { AuthGuard } from './sign-in/auth.guard';
+import { AuthModule } from './sign-in/auth.module';
 import { BidsModule } from './bids/bids.module';
 import { ClarificationsModule } from './clarifications/clarifications.module';
 import { ClockModule } from './common/clock.module';
@@ -56,6 +57,7 @@ import { WebModule } from './web/web.module';
     ClockModule,
     DatabaseModule,
     AuditModule,
+    AuditTrailModule,
     OutboxModule,
     IdempotencyModule,
     AccessModule,

@@ -1,8 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { oneOf } from '../database/checks';
-import { IndividualScore } from '../scoring/individual-score.entity';
-import { Tender } from '../tenders/tender.entity';
-import { User } from '../users/user.entity';
+import type { IndividualScore } from '../scoring/individual-score.entity';
+import type { Tender } from '../tenders/tender.entity';
+import type { User } from '../users/user.entity';
 import { SCORE_ENTRY_METHODS, type ScoreEntryMethod } from './domain/assisted-rules';
 
 /**
@@ -24,21 +24,21 @@ export class ScoreEntry {
   @Column({ type: 'varchar', length: 36 })
   individualScoreId: string;
 
-  @ManyToOne(() => IndividualScore, { onDelete: 'CASCADE' })
+  @ManyToOne('IndividualScore', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'individualScoreId' })
   individualScore?: IndividualScore;
 
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
   @Column({ type: 'varchar', length: 36 })
   enteredById: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enteredById' })
   enteredBy?: User;
 

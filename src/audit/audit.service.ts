@@ -124,9 +124,12 @@ export class AuditService {
   }
 
   listForTender(tenderId: string): Promise<AuditEvent[]> {
-    return this.db.read((em) =>
-      em.getRepository(AuditEvent).find({ where: { chain: chainOf(tenderId) }, order: { seq: 'ASC' } }),
-    );
+    return this.db.read((em) => this.eventsOfTender(em, tenderId));
+  }
+
+  /** The tender's own chain, oldest first (in the caller's unit of work). */
+  eventsOfTender(em: EntityManager, tenderId: string): Promise<AuditEvent[]> {
+    return em.getRepository(AuditEvent).find({ where: { chain: chainOf(tenderId) }, order: { seq: 'ASC' } });
   }
 
   /** Re-computes every chain and the service chain's anchors, and names every broken link. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Criterion } from '../criteria/criterion.entity';
+import type { Criterion } from '../criteria/criterion.entity';
 import { BidVersion } from './bid-version.entity';
 
 /**
@@ -29,7 +29,7 @@ export class BidCommitment {
   @Column({ type: 'varchar', length: 36, nullable: true })
   criterionId: string | null;
 
-  @ManyToOne(() => Criterion, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('Criterion', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'criterionId' })
   criterion?: Criterion | null;
 

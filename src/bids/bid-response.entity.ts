@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Criterion } from '../criteria/criterion.entity';
+import type { Criterion } from '../criteria/criterion.entity';
 import { BidVersion } from './bid-version.entity';
 
 /** A bid version's written answer to one leaf criterion (scored, or evidence for a gate). */
@@ -19,7 +19,7 @@ export class BidResponse {
   @Column({ type: 'varchar', length: 36 })
   criterionId: string;
 
-  @ManyToOne(() => Criterion, { onDelete: 'CASCADE' })
+  @ManyToOne('Criterion', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'criterionId' })
   criterion?: Criterion;
 

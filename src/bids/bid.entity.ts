@@ -1,8 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { isBoolean, oneOf } from '../database/checks';
-import { Tender } from '../tenders/tender.entity';
-import { ORGANISATION_TYPES, Organisation, type OrganisationType } from '../users/organisation.entity';
-import { User } from '../users/user.entity';
+import type { Tender } from '../tenders/tender.entity';
+import { ORGANISATION_TYPES, type Organisation, type OrganisationType } from '../users/organisation.entity';
+import type { User } from '../users/user.entity';
 import { BID_STATUSES, type BidStatus } from './domain';
 import { BidVersion } from './bid-version.entity';
 
@@ -27,7 +27,7 @@ export class Bid {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
@@ -35,7 +35,7 @@ export class Bid {
   @Column({ type: 'varchar', length: 36, nullable: true })
   bidderUserId: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('User', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'bidderUserId' })
   bidderUser?: User | null;
 
@@ -43,7 +43,7 @@ export class Bid {
   @Column({ type: 'varchar', length: 36, nullable: true })
   organisationId: string | null;
 
-  @ManyToOne(() => Organisation, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('Organisation', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'organisationId' })
   organisation?: Organisation | null;
 
@@ -62,7 +62,7 @@ export class Bid {
   @Column({ type: 'varchar', length: 36 })
   enteredById: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enteredById' })
   enteredBy?: User;
 

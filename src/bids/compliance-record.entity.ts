@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Criterion } from '../criteria/criterion.entity';
+import type { Criterion } from '../criteria/criterion.entity';
 import { isBoolean } from '../database/checks';
 import { Bid } from './bid.entity';
 
@@ -25,7 +25,7 @@ export class ComplianceRecord {
   @Column({ type: 'varchar', length: 36 })
   criterionId: string;
 
-  @ManyToOne(() => Criterion, { onDelete: 'CASCADE' })
+  @ManyToOne('Criterion', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'criterionId' })
   criterion?: Criterion;
 

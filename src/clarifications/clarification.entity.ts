@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { oneOf } from '../database/checks';
-import { Tender } from '../tenders/tender.entity';
+import type { Tender } from '../tenders/tender.entity';
 import {
   CLARIFICATION_KINDS,
   CLARIFICATION_STATUSES,
@@ -26,7 +26,7 @@ export class Clarification {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { atLeast, between, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
-import { Tender } from '../tenders/tender.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { CATEGORIES, CRITERION_KINDS, type Category, type CriterionKind, type PanelGroup } from './domain';
 
 /** One node of a tender's criteria tree. Weights in integer hundredths of a percent. */
@@ -19,7 +19,7 @@ export class Criterion {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
-import { Bid } from '../bids/bid.entity';
+import type { Bid } from '../bids/bid.entity';
 import { between, oneOf } from '../database/checks';
 import { FACT_CHECK_OUTCOMES, MAX_WORKING_DAYS, MIN_WORKING_DAYS, type FactCheckOutcome } from './domain/fact-check';
 import { EasyReadVersion } from './easy-read-version.entity';
@@ -29,7 +29,7 @@ export class EasyReadFactCheck {
   @Column({ type: 'varchar', length: 36 })
   bidId: string;
 
-  @ManyToOne(() => Bid, { onDelete: 'CASCADE' })
+  @ManyToOne('Bid', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'bidId' })
   bid?: Bid;
 

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { between } from '../database/checks';
-import { Tender } from '../tenders/tender.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { MAX_WORD_LIMIT, MIN_WORD_LIMIT } from './domain/template-rules';
 
 /**
@@ -13,7 +13,7 @@ export class EasyReadTemplate {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @OneToOne(() => Tender, { onDelete: 'CASCADE' })
+  @OneToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Bid } from '../bids/bid.entity';
-import { Tender } from '../tenders/tender.entity';
+import type { Bid } from '../bids/bid.entity';
+import type { Tender } from '../tenders/tender.entity';
 import type { SummarySection } from './domain/template-rules';
 
 /**
@@ -19,14 +19,14 @@ export class EasyReadVersion {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
   @Column({ type: 'varchar', length: 36 })
   bidId: string;
 
-  @ManyToOne(() => Bid, { onDelete: 'CASCADE' })
+  @ManyToOne('Bid', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'bidId' })
   bid?: Bid;
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 
 /**
  * The first answer to a creating request sent with an `Idempotency-Key`, kept 24 hours so a
@@ -16,7 +16,7 @@ export class IdempotencyRecord {
   @Column({ type: 'varchar', length: 36, nullable: true })
   callerId: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: true })
+  @ManyToOne('User', { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'callerId' })
   caller?: User | null;
 

@@ -1,9 +1,9 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Bid } from '../bids/bid.entity';
-import { Criterion } from '../criteria/criterion.entity';
+import type { Bid } from '../bids/bid.entity';
+import type { Criterion } from '../criteria/criterion.entity';
 import { atLeast, between, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
-import { Tender } from '../tenders/tender.entity';
-import { User } from '../users/user.entity';
+import type { Tender } from '../tenders/tender.entity';
+import type { User } from '../users/user.entity';
 
 /**
  * One version of the consensus score of a bid on a scored criterion. Every change adds a
@@ -26,21 +26,21 @@ export class ModeratedScore {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
   @Column({ type: 'varchar', length: 36 })
   bidId: string;
 
-  @ManyToOne(() => Bid, { onDelete: 'CASCADE' })
+  @ManyToOne('Bid', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'bidId' })
   bid?: Bid;
 
   @Column({ type: 'varchar', length: 36 })
   criterionId: string;
 
-  @ManyToOne(() => Criterion, { onDelete: 'CASCADE' })
+  @ManyToOne('Criterion', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'criterionId' })
   criterion?: Criterion;
 
@@ -58,7 +58,7 @@ export class ModeratedScore {
   @Column({ type: 'varchar', length: 36 })
   moderatedById: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'moderatedById' })
   moderatedBy?: User;
 

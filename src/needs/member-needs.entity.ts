@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { isBoolean, oneOf } from '../database/checks';
-import { PanelMember } from '../panel/panel-member.entity';
-import { Tender } from '../tenders/tender.entity';
+import type { PanelMember } from '../panel/panel-member.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { DELETION_REQUESTERS, type ContactMethod, type DeletionRequester, type NeedFormat } from './domain/needs-rules';
 
 /**
@@ -21,7 +21,7 @@ export class MemberNeeds {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
@@ -29,7 +29,7 @@ export class MemberNeeds {
   panelMemberId: string;
 
   // A member removed before evaluation leaves no record: their needs go with the seat.
-  @ManyToOne(() => PanelMember, { onDelete: 'CASCADE' })
+  @ManyToOne('PanelMember', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'panelMemberId' })
   panelMember?: PanelMember;
 

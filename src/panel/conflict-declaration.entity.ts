@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Bid } from '../bids/bid.entity';
-import { Tender } from '../tenders/tender.entity';
+import type { Bid } from '../bids/bid.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { PanelMember } from './panel-member.entity';
 
 /**
@@ -22,7 +22,7 @@ export class ConflictDeclaration {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
@@ -36,7 +36,7 @@ export class ConflictDeclaration {
   @Column({ type: 'varchar', length: 36 })
   bidId: string;
 
-  @ManyToOne(() => Bid, { onDelete: 'CASCADE' })
+  @ManyToOne('Bid', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'bidId' })
   bid?: Bid;
 

@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
-import { SessionResponse } from '../auth/dto/session.response';
+import { SessionResponse } from '../sign-in/dto/session.response';
 import { RedeemInvitationDto } from './dto/redeem-invitation.dto';
 import { InvitationsService } from './invitations.service';
 

@@ -96,3 +96,21 @@ export function conflictsOf(em: EntityManager, tenderId: string): Promise<Confli
     select: { id: true, bidId: true, panelMemberId: true, conflict: true },
   });
 }
+
+/**
+ * Account id → "Lived experience n" for the tender's lived-experience members with an
+ * account (the audit trail names them so, as everywhere the record is read).
+ */
+export async function livedExperiencePseudonyms(em: EntityManager, tenderId: string): Promise<Map<string, string>> {
+  const members = await em
+    .getRepository(PanelMember)
+    .find({ where: { tenderId }, select: { id: true, userId: true, group: true, joinOrder: true } });
+  const pseudonyms = pseudonymFor(
+    members.map((member) => ({ id: member.id, group: member.group, joinOrder: member.joinOrder, name: '' })),
+  );
+  const byUser = new Map<string, string>();
+  for (const member of members) {
+    if (member.group === 'lived_experience' && member.userId) byUser.set(member.userId, pseudonyms.get(member.id)!);
+  }
+  return byUser;
+}

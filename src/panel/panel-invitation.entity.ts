@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Tender } from '../tenders/tender.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { PanelMember } from './panel-member.entity';
 
 /**
@@ -16,7 +16,7 @@ export class PanelInvitation {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { PanelGroup } from '../criteria/domain';
-import { Tender } from '../tenders/tender.entity';
-import { User } from '../users/user.entity';
+import type { Tender } from '../tenders/tender.entity';
+import type { User } from '../users/user.entity';
 
 /**
  * A seat on a tender's evaluation panel: a panelist account, its group (lived experience
@@ -21,7 +21,7 @@ export class PanelMember {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
@@ -30,7 +30,7 @@ export class PanelMember {
   userId: string;
 
   // RESTRICT: an account that sat on a panel stays on the record (deactivate it instead).
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'userId' })
   user?: User;
 

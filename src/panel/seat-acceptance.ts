@@ -1,5 +1,7 @@
-import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { IsNull, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { SignInHooks } from '../sign-in/sign-in-hooks';
 import { PanelMember } from './panel-member.entity';
 
 /**
@@ -23,4 +25,23 @@ export async function acceptSeat(
     tenderId: seat.tenderId,
     after: { panelMemberId: seat.id, by },
   });
+}
+
+/**
+ * A panelist who signs in with their password takes up every seat they were given and have
+ * not yet taken up (registered on the sign-in's hooks: sign-in knows nothing of panels).
+ */
+@Injectable()
+export class SeatAcceptance implements OnModuleInit {
+  constructor(
+    private readonly signIn: SignInHooks,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.signIn.on(async (em, { user, now }) => {
+      const seats = await em.getRepository(PanelMember).find({ where: { userId: user.id, acceptedAt: IsNull() } });
+      for (const seat of seats) await acceptSeat(em, this.audit, seat, 'password', now);
+    });
+  }
 }

@@ -1,8 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { penceColumn } from '../bids/pence.transformer';
 import { atLeast, oneOf } from '../database/checks';
-import { PanelMember } from '../panel/panel-member.entity';
-import { Tender } from '../tenders/tender.entity';
+import type { PanelMember } from '../panel/panel-member.entity';
+import type { Tender } from '../tenders/tender.entity';
 import {
   EXPENSE_TYPES,
   LEDGER_LINE_KINDS,
@@ -35,14 +35,14 @@ export class LedgerLine {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
   @Column({ type: 'varchar', length: 36 })
   panelMemberId: string;
 
-  @ManyToOne(() => PanelMember, { onDelete: 'CASCADE' })
+  @ManyToOne('PanelMember', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'panelMemberId' })
   member?: PanelMember;
 

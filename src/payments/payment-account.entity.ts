@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { oneOf } from '../database/checks';
-import { PanelMember } from '../panel/panel-member.entity';
-import { Tender } from '../tenders/tender.entity';
+import type { PanelMember } from '../panel/panel-member.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { PAYMENT_CHOICES, type PaymentChoice } from './domain/payment-rules';
 
 /**
@@ -16,7 +16,7 @@ export class PaymentAccount {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   panelMemberId: string;
 
-  @ManyToOne(() => PanelMember, { onDelete: 'CASCADE' })
+  @ManyToOne('PanelMember', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'panelMemberId' })
   member?: PanelMember;
 
@@ -24,7 +24,7 @@ export class PaymentAccount {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { between, oneOf } from '../database/checks';
-import { Tender } from '../tenders/tender.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { MAX_RATE_PENCE, PAYMENT_ACTIVITIES, RATE_BASES, type PaymentActivity, type RateBasis } from './domain/payment-rules';
 
 /**
@@ -19,7 +19,7 @@ export class PaymentRate {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 

@@ -1,8 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Bid } from '../bids/bid.entity';
-import { Criterion } from '../criteria/criterion.entity';
-import { PanelMember } from '../panel/panel-member.entity';
-import { Tender } from '../tenders/tender.entity';
+import type { Bid } from '../bids/bid.entity';
+import type { Criterion } from '../criteria/criterion.entity';
+import type { PanelMember } from '../panel/panel-member.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { between, oneOf, SCALE_CEILING, SCALE_FLOOR } from '../database/checks';
 import { SCORE_STATUSES, type ScoreStatus } from './domain/scoring-rules';
 
@@ -29,28 +29,28 @@ export class IndividualScore {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
   @Column({ type: 'varchar', length: 36 })
   bidId: string;
 
-  @ManyToOne(() => Bid, { onDelete: 'CASCADE' })
+  @ManyToOne('Bid', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'bidId' })
   bid?: Bid;
 
   @Column({ type: 'varchar', length: 36 })
   criterionId: string;
 
-  @ManyToOne(() => Criterion, { onDelete: 'CASCADE' })
+  @ManyToOne('Criterion', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'criterionId' })
   criterion?: Criterion;
 
   @Column({ type: 'varchar', length: 36 })
   panelMemberId: string;
 
-  @ManyToOne(() => PanelMember, { onDelete: 'CASCADE' })
+  @ManyToOne('PanelMember', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'panelMemberId' })
   panelMember?: PanelMember;
 

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
 import { oneOf } from '../database/checks';
-import { Tender } from '../tenders/tender.entity';
+import type { Tender } from '../tenders/tender.entity';
 import { UK_NATIONS, type UkNation } from './domain/working-days';
 
 /** mandatory: s.51 applies; voluntary: the buyer keeps one although exempt; none: exempt and not kept. */
@@ -20,7 +20,7 @@ export class Standstill {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @OneToOne(() => Tender, { onDelete: 'CASCADE' })
+  @OneToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 
@@ -53,7 +53,7 @@ export class StandstillChallenge {
   @Column({ type: 'varchar', length: 36 })
   tenderId: string;
 
-  @ManyToOne(() => Tender, { onDelete: 'CASCADE' })
+  @ManyToOne('Tender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenderId' })
   tender?: Tender;
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import { Tender } from './tender.entity';
 
 export type TeamRole = 'owner' | 'commissioner' | 'procurement';
@@ -22,7 +22,7 @@ export class TenderTeamMember {
   @Column({ type: 'varchar', length: 36 })
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'userId' })
   user?: User;
 

@@ -39,3 +39,8 @@ export async function organisationTypeOf(em: EntityManager, organisationId: stri
 export function userOrFail(em: EntityManager, id: string): Promise<User> {
   return em.getRepository(User).findOneOrFail({ where: { id } });
 }
+
+/** Stores an account's new password hash. */
+export async function setPasswordHash(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
+  await em.getRepository(User).update({ id: userId }, { passwordHash });
+}

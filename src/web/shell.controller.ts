@@ -1,6 +1,6 @@
 import { Body, Get, Inject, Ip, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuthService } from '../auth/auth.service';
+import { AuthService } from '../sign-in/auth.service';
 import { DomainError } from '../common/domain/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { PanelMember } from '../panel/panel-member.entity';
-import { User } from '../users/user.entity';
+import type { PanelMember } from '../panel/panel-member.entity';
+import type { User } from '../users/user.entity';
 
 /**
  * A browser session. The cookie holds a random token; only its SHA-256 hash is stored, so
@@ -22,7 +22,7 @@ export class WebSession {
   @Column({ type: 'varchar', length: 36, nullable: true })
   userId: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: true })
+  @ManyToOne('User', { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'userId' })
   user?: User | null;
 
@@ -33,7 +33,7 @@ export class WebSession {
   @Column({ type: 'varchar', length: 36, nullable: true })
   seatPanelMemberId: string | null;
 
-  @ManyToOne(() => PanelMember, { onDelete: 'CASCADE', nullable: true })
+  @ManyToOne('PanelMember', { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'seatPanelMemberId' })
   seat?: PanelMember | null;
 

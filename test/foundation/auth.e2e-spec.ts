@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { DataSource, Like } from 'typeorm';
-import { LoginThrottle } from '../../src/auth/login-throttle.entity';
+import { LoginThrottle } from '../../src/sign-in/login-throttle.entity';
 import { ADMIN, createTestApp, PASSWORD, type TestApp } from '../app';
 
 describe('accounts and sign-in', () => {

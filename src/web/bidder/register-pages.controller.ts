@@ -1,7 +1,7 @@
 import { Body, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuthService } from '../../auth/auth.service';
-import { RegisterDto } from '../../auth/dto/register.dto';
+import { AuthService } from '../../sign-in/auth.service';
+import { RegisterDto } from '../../sign-in/dto/register.dto';
 import { DomainError } from '../../common/domain/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';

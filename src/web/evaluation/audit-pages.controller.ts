@@ -1,6 +1,6 @@
 import { Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { TenderAuditTrailService } from '../../audit/tender-audit-trail.service';
+import { TenderAuditTrailService } from '../../audit-trail/tender-audit-trail.service';
 import type { Caller } from '../../common/caller';
 import { PageCaller, WebPages } from '../web-page';
 import { AUDIT_KINDS, auditKind, auditSentence, chainSentence, when } from './evaluation-view';

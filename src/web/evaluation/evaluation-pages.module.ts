@@ -3,6 +3,7 @@ import { TendersModule } from '../../tenders/tenders.module';
 import { BidsModule } from '../../bids/bids.module';
 import { AccessModule } from '../../access/access.module';
 import { Module } from '@nestjs/common';
+import { AuditTrailModule } from '../../audit-trail/audit-trail.module';
 import { ExportsModule } from '../../exports/exports.module';
 import { ModerationModule } from '../../moderation/moderation.module';
 import { NeedsModule } from '../../needs/needs.module';
@@ -29,6 +30,7 @@ import { TenderFrame } from './tender-frame';
     NeedsModule,
     ExportsModule,
     UsersModule,
+    AuditTrailModule,
   ],
   controllers: [
     BidsPagesController,

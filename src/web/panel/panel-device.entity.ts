@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { PanelMember } from '../../panel/panel-member.entity';
+import type { PanelMember } from '../../panel/panel-member.entity';
 
 /**
  * "Come back later on the same phone" (docs/WEB.md): the browser that redeemed a panel
@@ -23,7 +23,7 @@ export class PanelDevice {
   @Column({ type: 'varchar', length: 36 })
   panelMemberId: string;
 
-  @ManyToOne(() => PanelMember, { onDelete: 'CASCADE' })
+  @ManyToOne('PanelMember', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'panelMemberId' })
   panelMember?: PanelMember;
 

@@ -1,7 +1,7 @@
 import { Body, Get, Ip, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ChangePasswordDto, RedeemPasswordResetDto } from '../../auth/dto/password.dto';
-import { PasswordsService } from '../../auth/passwords.service';
+import { ChangePasswordDto, RedeemPasswordResetDto } from '../../sign-in/dto/password.dto';
+import { PasswordsService } from '../../sign-in/passwords.service';
 import { ROLES, type Caller, type Role } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
 import { AccountAdminService } from '../../users/account-admin.service';

@@ -1,7 +1,7 @@
 import { TendersModule } from '../../tenders/tenders.module';
 import { AccessModule } from '../../access/access.module';
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../../auth/auth.module';
+import { AuthModule } from '../../sign-in/auth.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
 import { NeedsModule } from '../../needs/needs.module';
 import { NotificationsModule } from '../../notifications/notifications.module';

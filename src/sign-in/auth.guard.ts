@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { callerFor, type Caller, type PanelSeat, type Role } from '../common/caller';
 import { DomainError } from '../common/domain/domain-error';
 import { UsersService } from '../users/users.service';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { PUBLIC_KEY, ROLES_KEY } from '../auth/auth.decorators';
 
 export interface TokenPayload {
   sub: string;

@@ -2,8 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Caller } from '../common/caller';
-import { AuditService } from './audit.service';
-import { AuditEventResponse, ChainVerificationResponse } from './dto/audit-event.response';
+import { AuditService } from '../audit/audit.service';
+import { AuditEventResponse, ChainVerificationResponse } from '../audit/dto/audit-event.response';
 import { TenderAuditTrailService } from './tender-audit-trail.service';
 
 @ApiTags('audit')

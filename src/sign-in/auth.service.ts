@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { IsNull } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { callerFor, type Caller, type PanelSeat } from '../common/caller';
 import { DomainError } from '../common/domain/domain-error';
 import { Db } from '../database/db.service';
-import { PanelMember } from '../panel/panel-member.entity';
-import { acceptSeat } from '../panel/seat-acceptance';
 import { UserResponse } from '../users/dto/user.response';
 import { verifyPassword } from '../users/password';
 import type { User } from '../users/user.entity';
@@ -16,6 +12,7 @@ import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
 import type { SessionResponse } from './dto/session.response';
 import type { TokenPayload } from './auth.guard';
+import { SignInHooks } from './sign-in-hooks';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, ThrottleService } from './throttle.service';
 
 @Injectable()
@@ -25,7 +22,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly throttle: ThrottleService,
-    private readonly audit: AuditService,
+    private readonly hooks: SignInHooks,
     private readonly clock: Clock,
   ) {}
 
@@ -55,14 +52,11 @@ export class AuthService {
 
   /**
    * A panelist who signs in with their password takes up the seats they were given: the
-   * teams see their account's name from now on (until then, the name they typed).
+   * teams see their account's name from now on (until then, the name they typed). The panel
+   * feature does it, in this unit of work (SignInHooks).
    */
   private async acceptSeats(user: User): Promise<void> {
-    await this.db.transaction(async (em) => {
-      const seats = await em.getRepository(PanelMember).find({ where: { userId: user.id, acceptedAt: IsNull() } });
-      const now = this.clock.now();
-      for (const seat of seats) await acceptSeat(em, this.audit, seat, 'password', now);
-    });
+    await this.db.transaction((em) => this.hooks.run(em, { user, now: this.clock.now() }));
   }
 
   async register(dto: RegisterDto): Promise<UserResponse> {

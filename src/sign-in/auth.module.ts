@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordsController } from './passwords.controller';
 import { PasswordsService } from './passwords.service';
+import { SignInHooks } from './sign-in-hooks';
 import { ThrottleService } from './throttle.service';
 
 @Global()
@@ -28,7 +29,7 @@ import { ThrottleService } from './throttle.service';
     }),
   ],
   controllers: [AuthController, PasswordsController],
-  providers: [AuthService, AuthGuard, ThrottleService, PasswordsService],
-  exports: [AuthService, AuthGuard, ThrottleService, PasswordsService, UsersModule, JwtModule],
+  providers: [AuthService, AuthGuard, ThrottleService, PasswordsService, SignInHooks],
+  exports: [AuthService, AuthGuard, ThrottleService, PasswordsService, SignInHooks, UsersModule, JwtModule],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
@@ -11,8 +11,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { Db } from '../database/db.service';
 import { passwordResetExpiry } from '../users/domain/account-rules';
 import { hashPassword, verifyPassword } from '../users/password';
-import { PasswordReset } from '../users/password-reset.entity';
-import { User } from '../users/user.entity';
+import type { PasswordReset } from '../users/password-reset.entity';
+import { insertReset, resetByTokenHash, revokeOpenResets, useReset } from '../users/password-resets';
+import { setPasswordHash, userById } from '../users/user-directory';
 import type { PasswordResetLinkResponse } from './dto/password.dto';
 import { ThrottleService } from './throttle.service';
 
@@ -37,7 +38,7 @@ export class PasswordsService {
 
   issueReset(caller: Caller, userId: string): Promise<PasswordResetLinkResponse> {
     return this.db.transaction(async (em) => {
-      const user = await em.getRepository(User).findOne({ where: { id: userId } });
+      const user = await userById(em, userId);
       if (!user) throw new DomainError('not_found', 'This account was not found. Check the id.');
       if (!user.active) {
         throw new DomainError(
@@ -46,9 +47,7 @@ export class PasswordsService {
         );
       }
       const now = this.clock.now();
-      const replaced = await em
-        .getRepository(PasswordReset)
-        .update({ userId, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+      const replaced = await revokeOpenResets(em, userId, now);
       const { token, tokenHash } = newOneTimeToken();
       const reset: PasswordReset = {
         id: newId(),
@@ -60,14 +59,14 @@ export class PasswordsService {
         usedAt: null,
         revokedAt: null,
       };
-      await em.getRepository(PasswordReset).insert(reset);
+      await insertReset(em, reset);
       await this.audit.record(em, {
         actorId: caller.id,
         action: 'user.password_reset_issued',
         entityType: 'user',
         entityId: userId,
         // Never the token nor its hash: the trail must not be a way in.
-        after: { expiresAt: reset.expiresAt.toISOString(), replacedPrevious: replaced.affected ?? 0 },
+        after: { expiresAt: reset.expiresAt.toISOString(), replacedPrevious: replaced },
       });
       return { url: `${this.config.publicUrl}/reset-password/${token}`, expiresAt: reset.expiresAt.toISOString() };
     });
@@ -93,17 +92,12 @@ export class PasswordsService {
 
   private async consume(em: EntityManager, tokenHash: string, passwordHash: string): Promise<boolean> {
     const now = this.clock.now();
-    const resets = em.getRepository(PasswordReset);
-    const reset = await resets.findOne({ where: { tokenHash } });
+    const reset = await resetByTokenHash(em, tokenHash);
     if (!reset || reset.usedAt || reset.revokedAt || reset.expiresAt.getTime() <= now.getTime()) return false;
-    const user = await em.getRepository(User).findOne({ where: { id: reset.userId } });
+    const user = await userById(em, reset.userId);
     if (!user || !user.active) return false;
-    const result = await resets.update(
-      { id: reset.id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
-      { usedAt: now },
-    );
-    if (result.affected !== 1) return false;
-    await em.getRepository(User).update({ id: user.id }, { passwordHash });
+    if (!(await useReset(em, reset.id, now))) return false;
+    await setPasswordHash(em, user.id, passwordHash);
     await this.audit.record(em, {
       actorId: user.id,
       action: 'user.password_reset',
@@ -129,7 +123,7 @@ export class PasswordsService {
       );
     const key = `password-change:${caller.id}`;
     await this.throttle.assertNotLocked(key);
-    const stored = await this.db.read((em) => em.getRepository(User).findOne({ where: { id: caller.id } }));
+    const stored = await this.db.read((em) => userById(em, caller.id));
     if (!(await verifyPassword(currentPassword, stored?.passwordHash ?? null))) {
       await this.throttle.recordFailure(key);
       throw new DomainError('rule_violation', 'The current password is not right. Type the password you sign in with today.', {
@@ -144,11 +138,9 @@ export class PasswordsService {
     await this.throttle.reset(key);
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (em) => {
-      await em.getRepository(User).update({ id: caller.id }, { passwordHash });
+      await setPasswordHash(em, caller.id, passwordHash);
       // A reset link still open for this account is no longer needed.
-      await em
-        .getRepository(PasswordReset)
-        .update({ userId: caller.id, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      await revokeOpenResets(em, caller.id, this.clock.now());
       await this.audit.record(em, {
         actorId: caller.id,
         action: 'user.password_changed',

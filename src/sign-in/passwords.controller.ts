@@ -9,7 +9,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Caller } from '../common/caller';
-import { Auth, CurrentUser, Public } from './auth.decorators';
+import { Auth, CurrentUser, Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/problem-details';
 import { ChangePasswordDto, PasswordResetLinkResponse, RedeemPasswordResetDto } from './dto/password.dto';
 import { PasswordsService } from './passwords.service';
