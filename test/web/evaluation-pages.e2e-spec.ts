@@ -206,6 +206,22 @@ describe('Evaluation pages in a real browser', () => {
         expect(await agenda.getByText('Groups differ').count()).toBeGreaterThan(0);
       }
       await check(page, 'evaluation-moderation');
+      // Calibration (issue 18): the names and figures of /results, lay members by pseudonym.
+      const calibration = (
+        (await api(world.commissioner, `/tenders/${world.tenderId}/results`).expect(200)).body as {
+          calibration: { name: string; group: string; leniency: number | null }[];
+        }
+      ).calibration;
+      await page.getByRole('link', { name: 'How each panel member marks' }).click();
+      await page.getByText('For reflection only; it never changes a score.').waitFor();
+      const members = await page.getByRole('table', { name: 'How each panel member marks' }).innerText();
+      for (const member of calibration) {
+        expect(members).toContain(member.name);
+        if (member.leniency !== null) expect(members).toContain(member.leniency.toFixed(2));
+        if (member.group === 'lived_experience') expect(member.name).toMatch(/^Lived experience \d+$/);
+      }
+      await check(page, 'evaluation-calibration');
+      await page.goto(`${t.baseUrl}/tenders/${world.tenderId}/moderation`);
       // Every cell of one bid, flagged or not, from the list of bids.
       await page.getByRole('table', { name: 'Every bid' }).getByRole('link', { name: 'Peer Power CIC' }).click();
       expect(await heading(page)).toBe('Moderation: Peer Power CIC');
@@ -323,6 +339,9 @@ describe('Evaluation pages in a real browser', () => {
       const results = (await api(world.commissioner, `/tenders/${world.tenderId}/results`).expect(200)).body as {
         complete: boolean;
         bids: { bidderName: string; total: number; rank: number | null }[];
+        closeCall: { sentence: string; recheck: { bidId: string; code: string }[] } | null;
+        robustness: { runnersUp: { margin: number; totalChange: number | null }[] } | null;
+        groupInfluence: { sentence: string; scenarios: { sentence: string }[] } | null;
       };
       const { page, context } = await signIn(world.commissioner, { width: 320 });
       const response = await page.goto(`${t.baseUrl}/tenders/${world.tenderId}/results`);
@@ -343,7 +362,26 @@ describe('Evaluation pages in a real browser', () => {
       expect(
         await page.getByRole('table', { name: 'Bids not ranked, and why' }).getByText('Riverside Care Ltd').count(),
       ).toBeGreaterThan(0);
+      // Issue 18: the close call, the marks to change the winner and the group influence, as /results says them.
+      await page.getByText(results.closeCall!.sentence).waitFor();
+      for (const cell of results.closeCall!.recheck) {
+        expect(await page.locator(`a[href="/tenders/${world.tenderId}/moderation/${cell.bidId}/${cell.code}"]`).count()).toBe(1);
+      }
+      const marks = await page.getByRole('table', { name: 'Marks that would change the winner' }).innerText();
+      for (const entry of results.robustness!.runnersUp) {
+        expect(marks).toContain(entry.margin.toFixed(2));
+        if (entry.totalChange !== null) expect(marks).toContain(entry.totalChange.toFixed(2));
+      }
+      if (results.groupInfluence) {
+        await page.getByText(results.groupInfluence.sentence).waitFor();
+        for (const scenario of results.groupInfluence.scenarios) await page.getByText(scenario.sentence).first().waitFor();
+      }
       await check(page, 'evaluation-results');
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.locator('#close-call').scrollIntoViewIfNeeded();
+      if (process.env.UPDATE_SCREENSHOTS === '1') {
+        await page.screenshot({ path: 'docs/screenshots/evaluation-results-close-call.png' });
+      }
 
       await page.getByRole('button', { name: 'Award the tender' }).click();
       expect(await heading(page)).toBe('Award the tender');

@@ -53,7 +53,17 @@ import {
   PanelStatistics,
 } from './types';
 
-export function computeResults(input: EngineInput): EngineResult {
+/** What computeResults works out beyond the results themselves. */
+export interface ComputeOptions {
+  /**
+   * The §11 analyses (robustness, close call, group influence, calibration); default on.
+   * Off only to measure the engine without them (bench/engine.bench.ts): every caller in
+   * the service keeps the default, so no renderer can show results without them.
+   */
+  analyses?: boolean;
+}
+
+export function computeResults(input: EngineInput, options: ComputeOptions = {}): EngineResult {
   const context = buildContext(input);
   const assessed = input.bids.map((bid) => assessBid(context, bid));
 
@@ -100,12 +110,25 @@ export function computeResults(input: EngineInput): EngineResult {
   const gaps: Gap[] = results.flatMap((result) => gapsByBid.get(result.bidId)!);
   const ranked = results.filter((result) => result.rank !== null);
   const statistics: StatisticsIndex = new Map(assessed.map((entry) => [entry.bid.id, entry.statistics]));
+  const sensitivity = analyseSensitivity(context, ranked);
+  if (options.analyses === false) {
+    return {
+      complete: gaps.length === 0,
+      gaps,
+      bids: results,
+      sensitivity,
+      robustness: null,
+      closeCall: null,
+      groupInfluence: null,
+      calibration: [],
+    };
+  }
   const robustness = analyseRobustness(context, ranked);
   return {
     complete: gaps.length === 0,
     gaps,
     bids: results,
-    sensitivity: analyseSensitivity(context, ranked),
+    sensitivity,
     robustness,
     closeCall: closeCallOf(context, robustness, results),
     groupInfluence: analyseGroupInfluence(context, results, statistics),

@@ -1,5 +1,6 @@
 /** The results engine's public surface: pure functions of plain data (SCORING.md). */
 export { computeResults } from './engine';
+export type { ComputeOptions } from './engine';
 export { panelStatistics, aggregate } from './panel-statistics';
 export { weightedScore } from './criterion-score';
 export { priceFraction } from './price';

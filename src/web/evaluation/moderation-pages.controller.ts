@@ -7,6 +7,7 @@ import type { ModerationItemResponse } from '../../moderation/dto/moderation.res
 import { ModeratedScoresService } from '../../moderation/moderated-scores.service';
 import { NeedsService } from '../../needs/needs.service';
 import { ModerationViewService } from '../../results/moderation-view.service';
+import { ResultsService } from '../../results/results.service';
 import type { TenderResponse } from '../../tenders/dto/tender.response';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { pageError } from '../web-error.filter';
@@ -37,7 +38,43 @@ export class ModerationPagesController {
     private readonly viewer: ModerationViewService,
     private readonly moderated: ModeratedScoresService,
     private readonly needs: NeedsService,
+    private readonly results: ResultsService,
   ) {}
+
+  /**
+   * How each panel member marks (issue 18, SCORING.md §11.4): GET /results' calibration, lay
+   * members by the API's pseudonym. A page of its own, linked from the agenda, so the agenda
+   * does not evaluate the tender twice. For reflection only: it never changes a score.
+   */
+  @Get(':id/moderation/calibration')
+  async calibration(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
+    await this.frame.load(res, caller, tenderId, 'moderation');
+    let results;
+    try {
+      results = await this.results.results(caller, tenderId);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'invalid_state') throw NOT_YET;
+      throw error;
+    }
+    const bidder = new Map(results.bids.map((bid) => [bid.bidId, bid.bidderName]));
+    res.render('evaluation/views/calibration.njk', {
+      pageTitle: 'How each panel member marks',
+      tenderId,
+      members: results.calibration.map((member) => ({
+        name: member.name,
+        group: GROUP_TEXT[member.group] ?? member.group,
+        scores: String(member.scores),
+        leniency: points(member.leniency),
+        spread: points(member.spread),
+        agreement: member.consensusCells ? `${member.consensusAgreements} of ${member.consensusCells}` : '–',
+        difference: points(member.consensusDifference),
+        outliers: member.outliers.map((cell) => ({
+          href: `/tenders/${tenderId}/moderation/${cell.bidId}/${encodeURIComponent(cell.code)}`,
+          text: `${bidder.get(cell.bidId) ?? ''}, ${cell.code}: scored ${cell.score}, the others ${points(cell.othersMean)} on average`,
+        })),
+      })),
+    });
+  }
 
   /**
    * The agenda (flagged cells, largest spread first, AGENDA_PAGE at a time), and every bid with

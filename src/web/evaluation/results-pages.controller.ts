@@ -12,6 +12,7 @@ import { formValue, PageCaller, WebPages } from '../web-page';
 import { flatten } from './bids-pages.controller';
 import { sensitivityChart, subtotalsChart } from './charts';
 import { CATEGORY_LABELS, CHART_CATEGORIES, flagText, gapText, points, pounds, when } from './evaluation-view';
+import { robustnessModel } from './robustness-view';
 import { TenderFrame } from './tender-frame';
 
 const NOT_YET = pageError(409, {
@@ -47,6 +48,7 @@ export class ResultsPagesController {
       tenderId,
       awarded: awarded === '1',
       ...resultsModel(results, flatten(tree)),
+      decision: robustnessModel(tenderId, results, flatten(tree)),
     });
   }
 
