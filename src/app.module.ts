@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { BidsModule } from './bids/bids.module';
 import { ClarificationsModule } from './clarifications/clarifications.module';
 import { ClockModule } from './common/clock.module';
+import { ConflictsModule } from './conflicts/conflicts.module';
 import { NotFoundFallback } from './common/not-found-fallback';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RefuseUnreadBody } from './common/unread-body.interceptor';
@@ -72,6 +73,7 @@ import { WebModule } from './web/web.module';
     ModerationModule,
     ResultsModule,
     StandstillModule,
+    ConflictsModule,
     ExportsModule,
     PaymentsModule,
     LettersModule,

@@ -11,6 +11,8 @@ export interface DeclarationRecorded {
   details: string | null;
   at: Date;
   actorId: string;
+  /** The statement this one replaced in conflict_declarations (an escalation), else null. */
+  before: { conflict: boolean; details: string | null; at: Date } | null;
 }
 
 /**

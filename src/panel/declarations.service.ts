@@ -98,6 +98,9 @@ export class DeclarationsService {
             details: declaration.details,
             at: now,
             actorId: caller.id,
+            before: existing
+              ? { conflict: existing.conflict, details: existing.details, at: existing.escalatedAt ?? existing.declaredAt }
+              : null,
           });
           await this.audit.record(em, {
             actorId: caller.id,

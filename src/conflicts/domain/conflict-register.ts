@@ -164,7 +164,8 @@ export function assessment(input: RegisterInput): Assessment {
       .map(({ act, at }) => ({ act, at }))
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const act of acts) {
-      if (!versions.some((entry) => entry.at.getTime() <= act.at.getTime())) actedBeforeDeclaring.push({ name: person.name, ...act });
+      if (!versions.some((entry) => entry.at.getTime() <= act.at.getTime()))
+        actedBeforeDeclaring.push({ name: person.name, ...act });
     }
     const latest = newest(versions);
     persons.push({
@@ -187,8 +188,12 @@ export function assessment(input: RegisterInput): Assessment {
     }
   }
 
+  // Statements made at the same moment read in the bids' order (oldest submission first).
+  const bidOrder = [...input.bidderNames.keys()];
   for (const person of input.panel) {
-    const versions = input.panelVersions.filter((entry) => entry.panelMemberId === person.panelMemberId).sort(byTime);
+    const versions = input.panelVersions
+      .filter((entry) => entry.panelMemberId === person.panelMemberId)
+      .sort((a, b) => byTime(a, b) || bidOrder.indexOf(a.bidId) - bidOrder.indexOf(b.bidId));
     const perBid = new Map<string, PanelVersion[]>();
     for (const entry of versions) perBid.set(entry.declarationId, [...(perBid.get(entry.declarationId) ?? []), entry]);
     const latest = [...perBid.values()].map((series) => newest(series)!);
