@@ -45,6 +45,7 @@ import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { OfflinePagesModule } from './web/offline/offline-pages.module';
 import { AssistedPagesModule } from './web/assisted/assisted-pages.module';
+import { ConflictsPagesModule } from './web/conflicts/conflicts-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -90,6 +91,7 @@ import { WebModule } from './web/web.module';
     PaymentPagesModule,
     LetterPagesModule,
     EasyReadPagesModule,
+    ConflictsPagesModule,
     MessagesPagesModule,
     AssistedPagesModule,
   ],

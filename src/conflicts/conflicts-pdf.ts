@@ -55,7 +55,7 @@ export async function renderConflictsAssessment(
     if (person.declarations.length === 0) paragraph(doc, 'Not declared yet.');
     for (const entry of person.declarations) {
       const about = entry.bidderName ? ` About ${entry.bidderName}:` : '';
-      paragraph(doc, `Version ${entry.version}, ${deadlineInWords(entry.at)}.${about} ${statementWords(entry)}.`);
+      paragraph(doc, sentence(`Version ${entry.version}, ${deadlineInWords(entry.at)}.${about} ${statementWords(entry)}`));
     }
     doc.moveDown(0.3);
   }
@@ -87,6 +87,11 @@ export async function renderConflictsAssessment(
   }
   footers(doc, `${heading}, ${reference}, revision ${review?.revision ?? 0}`);
   return finish();
+}
+
+/** Ends `text` with a full stop unless it already ends a sentence. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 function section(doc: Pdf, text: string): void {

@@ -9,6 +9,7 @@ export const TENDER_PAGES = [
   { key: 'criteria', path: '/criteria', text: 'Criteria' },
   { key: 'panel', path: '/panel', text: 'Team and panel' },
   { key: 'progress', path: '/progress', text: 'Progress' },
+  { key: 'conflicts', path: '/conflicts', text: 'Conflicts' },
   { key: 'payments', path: '/payments', text: 'Payments' },
   { key: 'bids', path: '/bids', text: 'Bids' },
   { key: 'easy-read', path: '/easy-read', text: 'Easy read' },
