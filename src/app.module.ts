@@ -8,6 +8,7 @@ import { AuthModule } from './sign-in/auth.module';
 import { BidsModule } from './bids/bids.module';
 import { ClarificationsModule } from './clarifications/clarifications.module';
 import { ClockModule } from './common/clock.module';
+import { ConflictsModule } from './conflicts/conflicts.module';
 import { NotFoundFallback } from './common/not-found-fallback';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RefuseUnreadBody } from './common/unread-body.interceptor';
@@ -45,6 +46,7 @@ import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { OfflinePagesModule } from './web/offline/offline-pages.module';
 import { AssistedPagesModule } from './web/assisted/assisted-pages.module';
+import { ConflictsPagesModule } from './web/conflicts/conflicts-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -74,6 +76,7 @@ import { WebModule } from './web/web.module';
     ModerationModule,
     ResultsModule,
     StandstillModule,
+    ConflictsModule,
     ExportsModule,
     PaymentsModule,
     LettersModule,
@@ -90,6 +93,7 @@ import { WebModule } from './web/web.module';
     PaymentPagesModule,
     LetterPagesModule,
     EasyReadPagesModule,
+    ConflictsPagesModule,
     MessagesPagesModule,
     AssistedPagesModule,
   ],

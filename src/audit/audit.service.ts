@@ -123,6 +123,22 @@ export class AuditService {
     return new Map(rows.map((row) => [row.tenderId, Number(row.count)]));
   }
 
+  /** Who did `actions` on the tender and when, oldest first (the conflicts assessment names the approvers). */
+  async actorsOf(
+    em: EntityManager,
+    tenderId: string,
+    actions: readonly string[],
+  ): Promise<{ actorId: string; action: string; at: Date }[]> {
+    const rows = await em.getRepository(AuditEvent).find({
+      where: { chain: chainOf(tenderId), action: In([...actions]) },
+      select: { actorId: true, action: true, occurredAt: true, seq: true },
+      order: { seq: 'ASC' },
+    });
+    return rows
+      .filter((row) => row.actorId !== null)
+      .map((row) => ({ actorId: row.actorId!, action: row.action, at: row.occurredAt }));
+  }
+
   listForTender(tenderId: string): Promise<AuditEvent[]> {
     return this.db.read((em) => this.eventsOfTender(em, tenderId));
   }

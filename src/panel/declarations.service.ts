@@ -11,6 +11,7 @@ import { ConflictDeclaration } from './conflict-declaration.entity';
 import type { DeclareInterestDto } from './dto/declare-interest.dto';
 import { DeclarationStatementResponse, type DeclarationResponse, type DeclarationsResponse } from './dto/declaration.response';
 import { PanelDirectory } from './panel-directory.service';
+import { DeclarationHooks } from './declaration-hooks';
 import { assertDeclarationsOpen, declarationChange, outstandingDeclarations } from './domain/panel-rules';
 import { retryOnUniqueViolation } from '../database/unique-violation';
 
@@ -26,6 +27,7 @@ export class DeclarationsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly directory: PanelDirectory,
+    private readonly hooks: DeclarationHooks,
   ) {}
 
   async list(caller: Caller, tenderId: string): Promise<DeclarationsResponse> {
@@ -87,6 +89,19 @@ export class DeclarationsService {
           declaration = existing!;
         }
         if (change !== 'unchanged') {
+          await this.hooks.run(em, {
+            declarationId: declaration.id,
+            tenderId,
+            panelMemberId: member.id,
+            bidId,
+            conflict: declaration.conflict,
+            details: declaration.details,
+            at: now,
+            actorId: caller.id,
+            before: existing
+              ? { conflict: existing.conflict, details: existing.details, at: existing.escalatedAt ?? existing.declaredAt }
+              : null,
+          });
           await this.audit.record(em, {
             actorId: caller.id,
             action: change === 'created' ? 'conflict_declaration.declared' : 'conflict_declaration.escalated',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { CriteriaModule } from '../criteria/criteria.module';
+import { DeclarationHooks } from './declaration-hooks';
 import { DeclarationsService } from './declarations.service';
 import { InvitationHooks } from './invitation-hooks';
 import { InvitationController } from './invitation.controller';
@@ -22,8 +23,17 @@ import { TenderWorkService } from './tender-work.service';
     TenderWorkService,
     InvitationHooks,
     SeatAcceptance,
+    DeclarationHooks,
   ],
   // The web pages (src/web/panel) call the same services as the API.
-  exports: [PanelDirectory, InvitationsService, DeclarationsService, PanelService, TenderWorkService, InvitationHooks],
+  exports: [
+    PanelDirectory,
+    InvitationsService,
+    DeclarationsService,
+    PanelService,
+    TenderWorkService,
+    InvitationHooks,
+    DeclarationHooks,
+  ],
 })
 export class PanelModule {}

@@ -7,3 +7,4 @@ export * from './easy-read';
 export * from './needs';
 export * from './workbook';
 export * from './assisted-steps';
+export * from './conflict-steps';

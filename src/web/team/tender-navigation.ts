@@ -14,6 +14,7 @@ export const TENDER_PAGES = [
   { key: 'criteria', path: '/criteria', text: 'Criteria', group: 'Tender' },
   { key: 'panel', path: '/panel', text: 'Team and panel', group: 'People' },
   { key: 'progress', path: '/progress', text: 'Progress', group: 'People' },
+  { key: 'conflicts', path: '/conflicts', text: 'Conflicts of interest', group: 'People' },
   { key: 'messages', path: '/messages', text: 'Messages', group: 'People' },
   { key: 'payments', path: '/payments', text: 'Payments', group: 'People' },
   { key: 'bids', path: '/bids', text: 'Bids', group: 'Bids and scoring' },
