@@ -44,6 +44,7 @@ import { PaymentPagesModule } from './web/payments/payment-pages.module';
 import { TeamPagesModule } from './web/team/team-pages.module';
 import { OfflinePagesModule } from './web/offline/offline-pages.module';
 import { AssistedPagesModule } from './web/assisted/assisted-pages.module';
+import { AfterAwardPagesModule } from './web/after-award/after-award-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -90,6 +91,7 @@ import { WebModule } from './web/web.module';
     EasyReadPagesModule,
     MessagesPagesModule,
     AssistedPagesModule,
+    AfterAwardPagesModule,
   ],
   controllers: [HealthController],
   providers: [
