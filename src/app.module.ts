@@ -47,6 +47,7 @@ import { TeamPagesModule } from './web/team/team-pages.module';
 import { OfflinePagesModule } from './web/offline/offline-pages.module';
 import { AssistedPagesModule } from './web/assisted/assisted-pages.module';
 import { ConflictsPagesModule } from './web/conflicts/conflicts-pages.module';
+import { AfterAwardPagesModule } from './web/after-award/after-award-pages.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -96,6 +97,7 @@ import { WebModule } from './web/web.module';
     ConflictsPagesModule,
     MessagesPagesModule,
     AssistedPagesModule,
+    AfterAwardPagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -9,5 +9,6 @@ import { StandstillService } from './standstill.service';
   imports: [AccessModule, AuditModule],
   controllers: [RetentionController, StandstillController],
   providers: [StandstillService],
+  exports: [StandstillService],
 })
 export class StandstillModule {}

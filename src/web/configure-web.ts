@@ -43,6 +43,7 @@ export const WEB_ROUTES = [
   'opportunities/{*rest}',
   'bids',
   'bids/{*rest}',
+  'records',
 ];
 
 /**

@@ -5,9 +5,10 @@ import { DomainError } from '../../common/domain/domain-error';
 import type { TenderResponse } from '../../tenders/dto/tender.response';
 import { TendersService } from '../../tenders/tenders.service';
 import { HelpDirectory } from '../help-directory.service';
+import { afterAwardLink } from '../after-award/after-award-view';
 import { tenderNavigation } from '../team/tender-navigation';
 
-export type TenderSection = 'bids' | 'moderation' | 'results' | 'downloads' | 'audit';
+export type TenderSection = 'bids' | 'moderation' | 'results' | 'downloads' | 'audit' | 'after-award';
 
 /**
  * What every evaluation page shows around its content: the tender (through the API's own
@@ -27,7 +28,8 @@ export class TenderFrame {
     res.locals.organisationName = await this.help.buyerOf(tenderId);
     res.locals.tender = tender;
     res.locals.tenderSection = section;
-    res.locals.tenderNavigation = tenderNavigation(tender.id, section);
+    const afterAward = afterAwardLink(tender, section);
+    res.locals.tenderNavigation = [...tenderNavigation(tender.id, section), ...(afterAward ? [afterAward] : [])];
     return tender;
   }
 }

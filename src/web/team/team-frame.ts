@@ -3,6 +3,7 @@ import type { Caller, Role } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
 import type { TenderResponse } from '../../tenders/dto/tender.response';
 import type { TendersService } from '../../tenders/tenders.service';
+import { afterAwardLink } from '../after-award/after-award-view';
 import { tenderNavigation, type TenderPage } from './tender-navigation';
 
 /** Where a person lands after signing in: the team on their tenders, admins on the accounts, the panel on its scoring. */
@@ -59,6 +60,7 @@ export async function teamTender(
   const tender = await tenders.get(caller, tenderId);
   if (tender.teamRole === null) throw new DomainError('not_found', 'Tender not found.');
   teamFrame(res, caller, '/tenders');
-  res.locals.tenderNavigation = tenderNavigation(tender.id, current);
+  const afterAward = afterAwardLink(tender, current);
+  res.locals.tenderNavigation = [...tenderNavigation(tender.id, current), ...(afterAward ? [afterAward] : [])];
   return tender;
 }
