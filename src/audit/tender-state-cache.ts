@@ -54,6 +54,11 @@ export class TenderStateCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** Drops every entry (tests that measure the cost of a first read). */
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** The tender's audit chain head as "seq hash" ("none" before its first event): one statement. */
