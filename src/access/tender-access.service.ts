@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { bidOnTender, biddersBids, countedBids, panelBids } from '../bids/bid-directory';
+import { bidOnTender, biddersBids, countedBids, countedBidsKey, panelBidsAmong } from '../bids/bid-directory';
 import { isCounted } from '../bids/domain';
 import type { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
@@ -172,7 +172,8 @@ export class TenderAccess {
   ): Promise<BidAccessGrant> {
     const grant = await this.require(em, caller, tenderId, 'view');
     const { tender, relation } = grant;
-    const bid = await bidOnTender(em, tenderId, bidId);
+    // A page reading a bid's answer and its easy-read summary checks the same bid once.
+    const bid = await this.db.remember(`bid ${tenderId} ${bidId}`, () => bidOnTender(em, tenderId, bidId));
     const panel =
       bid && this.needsPanelFacts(relation, tender, [bid]) ? await this.panelFacts(em, tender, relation.panelMemberId!) : null;
     const view = bid ? bidViewOf(caller, tender, relation, bid, panel) : null;
@@ -261,7 +262,10 @@ export class TenderAccess {
    * (submitted by the deadline, not withdrawn) and not disqualified, once the box is open.
    */
   async panelBids(em: EntityManager, tender: Tender): Promise<Bid[]> {
-    return boxIsOpen(tender) ? panelBids(em, tender.id) : [];
+    if (!boxIsOpen(tender)) return [];
+    // Among the counted bids, read once per read-only unit of work: the panel's bid names
+    // (PanelDirectory) read the same rows.
+    return panelBidsAmong(await this.db.remember(countedBidsKey(tender.id), () => countedBids(em, tender.id)));
   }
 
   /** See `panelBidAccess` in the policy: from evaluation on, declared on every panel bid, no conflict. */

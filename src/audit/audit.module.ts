@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
+import { TenderStateCache } from './tender-state-cache';
 
 /**
  * Global: every feature writes its trail through AuditService (infrastructure, like the
@@ -7,7 +8,7 @@ import { AuditService } from './audit.service';
  */
 @Global()
 @Module({
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, TenderStateCache],
+  exports: [AuditService, TenderStateCache],
 })
 export class AuditModule {}

@@ -34,9 +34,17 @@ export function countedBids(
     .find({ where: countedWhere(tenderId), order: order === 'submission' ? BY_SUBMISSION : BY_CREATION });
 }
 
-/** The bids the panel declares on and scores: counted and not disqualified, oldest submission first. */
-export function panelBids(em: EntityManager, tenderId: string): Promise<Bid[]> {
-  return em.getRepository(Bid).find({ where: { ...countedWhere(tenderId), status: 'submitted' }, order: BY_SUBMISSION });
+/**
+ * The `Db.remember` key of `countedBids(em, tenderId)` (submission order): the panel pages'
+ * access check and the panel's bid names read the same rows once per read-only unit of work.
+ */
+export function countedBidsKey(tenderId: string): string {
+  return `bids.counted ${tenderId} submission`;
+}
+
+/** The bids the panel declares on and scores, among the counted bids (`countedBids`): not disqualified, in the same order. */
+export function panelBidsAmong(counted: readonly Bid[]): Bid[] {
+  return counted.filter((bid) => bid.status === 'submitted');
 }
 
 /** How many counted bids each tender has (tenders without any are absent): one statement. */
@@ -100,7 +108,7 @@ export function responsesOf(em: EntityManager, versionIds: readonly string[]): P
   return em.getRepository(BidResponse).find({ where: { versionId: In([...versionIds]) } });
 }
 
-/** The panel's bids (counted, not disqualified: as `panelBids`) of several tenders: id and tender only. */
+/** The panel's bids (counted, not disqualified: as `panelBidsAmong`) of several tenders: id and tender only. */
 export function submittedBidsOf(em: EntityManager, tenderIds: readonly string[]): Promise<Pick<Bid, 'id' | 'tenderId'>[]> {
   return em.getRepository(Bid).find({
     where: { ...countedWhere(In([...tenderIds])), status: 'submitted' },

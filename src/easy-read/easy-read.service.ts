@@ -138,6 +138,18 @@ export class EasyReadService {
     });
   }
 
+  /**
+   * The version a panel member reads beside the bid (`summary`'s only version for the panel),
+   * or null. No fact check sent, no version for the panel: then one statement, not four.
+   */
+  async panelVersion(caller: Caller, tenderId: string, bidId: string): Promise<SummaryVersionResponse | null> {
+    return this.db.read(async (em) => {
+      const { role } = await this.requireSummary(em, caller, tenderId, bidId);
+      if (role === 'panel' && !(await em.getRepository(EasyReadFactCheck).exists({ where: { bidId } }))) return null;
+      return (await this.present(em, tenderId, bidId, role)).versions[0] ?? null;
+    });
+  }
+
   async write(caller: Caller, tenderId: string, bidId: string, dto: WriteSummaryDto): Promise<EasyReadSummaryResponse> {
     return this.db.transaction(async (em) => {
       const { grant } = await this.requireSummary(em, caller, tenderId, bidId, 'team');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { countedBids } from '../bids/bid-directory';
+import { countedBids, countedBidsKey } from '../bids/bid-directory';
+import { Db } from '../database/db.service';
 import type { Bid } from '../bids/bid.entity';
 import type { Tender } from '../tenders/tender.entity';
 import { ConflictDeclaration } from './conflict-declaration.entity';
@@ -14,6 +15,8 @@ import { blindLabels, panelBidName, pseudonymFor, seatContact } from './domain/p
  */
 @Injectable()
 export class PanelDirectory {
+  constructor(private readonly db: Db) {}
+
   members(em: EntityManager, tenderId: string): Promise<PanelMember[]> {
     return em.getRepository(PanelMember).find({ where: { tenderId }, relations: { user: true }, order: { joinOrder: 'ASC' } });
   }
@@ -36,7 +39,8 @@ export class PanelDirectory {
 
   /** Bids submitted by the deadline (disqualified ones included), oldest submission first. */
   countedBids(em: EntityManager, tenderId: string): Promise<Bid[]> {
-    return countedBids(em, tenderId);
+    // Read once per read-only unit of work: the panel pages' access check reads the same bids.
+    return this.db.remember(countedBidsKey(tenderId), () => countedBids(em, tenderId));
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
+import { TenderStateCache } from '../audit/tender-state-cache';
 import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain/domain-error';
@@ -9,7 +10,7 @@ import { newId } from '../common/ids';
 import { leaves } from '../criteria/domain';
 import { CriteriaService, toFlat } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
-import { scoreKeys } from '../scoring/score-queries';
+import { scoreCounts, scoreKeys } from '../scoring/score-queries';
 import { criteriaForGroup } from '../scoring/domain/scoring-rules';
 import { userByEmail, userById } from '../users/user-directory';
 import type { User } from '../users/user.entity';
@@ -25,7 +26,13 @@ import {
 import { PanelDirectory } from './panel-directory.service';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
-import { assertMayJoinPanel, assertMayLeavePanel, bidProgress, memberProgress, type BidProgress } from './domain/panel-rules';
+import {
+  assertMayJoinPanel,
+  assertMayLeavePanel,
+  bidProgressOfCounts,
+  memberProgress,
+  type BidProgress,
+} from './domain/panel-rules';
 
 export interface ProgressGrid {
   /** The bids the panel scores (submitted, not disqualified), oldest submission first. */
@@ -51,6 +58,7 @@ export class PanelService {
     private readonly users: UsersService,
     private readonly criteria: CriteriaService,
     private readonly directory: PanelDirectory,
+    private readonly stateCache: TenderStateCache,
   ) {}
 
   async add(caller: Caller, tenderId: string, dto: AddPanelMemberDto): Promise<CreatedPanelMemberResponse> {
@@ -152,18 +160,31 @@ export class PanelService {
       const names = this.directory.namesOnRecord(members);
       const panelBids = await this.access.panelBids(em, tender);
       const declarations = await this.directory.declarations(em, tenderId);
-      const scores = await scoreKeys(em, tenderId);
       const scoredLeaves = leaves((await this.criteria.all(em, tenderId)).map(toFlat));
       const declared = new Map(declarations.map((d) => [`${d.panelMemberId}|${d.bidId}`, d]));
-      const scoresOf = new Map<string, { criterionId: string; status: 'draft' | 'submitted' }[]>();
-      for (const score of scores) {
-        const key = `${score.panelMemberId}|${score.bidId}`;
-        scoresOf.set(key, [...(scoresOf.get(key) ?? []), score]);
+      const criteriaOf = new Map(members.map((member) => [member.group, criteriaForGroup(scoredLeaves, member.group)]));
+      const groups = [...criteriaOf].map(([group, criteria]) => ({
+        memberIds: members.filter((member) => member.group === group).map((member) => member.id),
+        criterionIds: criteria.map((c) => c.id),
+      }));
+      // Counting every score of a large tender takes longer than the page may: the counts are
+      // reused while the tender's audit chain head is unchanged (every score saved, submitted or
+      // entered for a member writes its audit row in the same transaction).
+      const counts = await this.stateCache.read(em, tenderId, JSON.stringify(['progress', groups]), () =>
+        scoreCounts(em, groups),
+      );
+      const countOf = new Map<string, { saved: number; submitted: number }>();
+      for (const row of counts) {
+        const key = `${row.panelMemberId}|${row.bidId}`;
+        const entry = countOf.get(key) ?? { saved: 0, submitted: 0 };
+        entry.saved += row.count;
+        if (row.status === 'submitted') entry.submitted += row.count;
+        countOf.set(key, entry);
       }
       return {
         bids: panelBids.map((bid) => ({ id: bid.id, name: bid.bidderName })),
         members: members.map((member) => {
-          const criterionIds = criteriaForGroup(scoredLeaves, member.group).map((c) => c.id);
+          const criteria = criteriaOf.get(member.group)!.length;
           return {
             id: member.id,
             name: names.get(member.id) ?? '',
@@ -171,10 +192,10 @@ export class PanelService {
             declaredOnAllBids: panelBids.every((bid) => declared.has(`${member.id}|${bid.id}`)),
             cells: panelBids.map((bid) => ({
               bidId: bid.id,
-              progress: bidProgress({
+              progress: bidProgressOfCounts({
                 conflict: declared.get(`${member.id}|${bid.id}`)?.conflict ?? false,
-                criterionIds,
-                scores: scoresOf.get(`${member.id}|${bid.id}`) ?? [],
+                criteria,
+                ...(countOf.get(`${member.id}|${bid.id}`) ?? { saved: 0, submitted: 0 }),
               }),
             })),
           };

@@ -22,13 +22,26 @@ export class ResultsService {
     private readonly evaluation: Evaluation,
   ) {}
 
+  /** Pure functions of the engine's result, kept while `Evaluation` reuses that very result. */
+  private readonly presentations = new WeakMap<
+    object,
+    { presented: ReturnType<typeof presentResults>; gaps: ReturnType<typeof nameGaps> }
+  >();
+
+  private presentationOf(result: Parameters<typeof presentResults>[0]) {
+    let found = this.presentations.get(result);
+    if (!found) this.presentations.set(result, (found = { presented: presentResults(result), gaps: nameGaps(result) }));
+    return found;
+  }
+
   /** GET /results: the team, from moderation on. */
   results(caller: Caller, tenderId: string): Promise<ResultsResponse> {
     return this.db.read(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
       assertResultsVisible(tender.status);
       const { result, memberNames } = await this.evaluation.evaluate(em, tender);
-      return ResultsResponse.from(tender, presentResults(result), nameGaps(result), this.clock.now(), memberNames);
+      const { presented, gaps } = this.presentationOf(result);
+      return ResultsResponse.from(tender, presented, gaps, this.clock.now(), memberNames);
     });
   }
 }

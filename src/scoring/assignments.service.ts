@@ -114,35 +114,24 @@ export class AssignmentsService {
       const names = await this.directory.panelBidNames(em, seat.tender);
       const counts = new Map<string, Record<ScoreStatus, number>>();
       if (bids.length > 0 && seat.assigned.length > 0) {
-        // Two counts per bid, each read from an index alone (no row per score is fetched):
-        // every saved score, then the submitted ones.
-        const count = (status: ScoreStatus | null) => {
-          const query = em
-            .getRepository(IndividualScore)
-            .createQueryBuilder('score')
-            .select('score.bidId', 'bidId')
-            .addSelect('COUNT(*)', 'count')
-            // By the member alone (a seat is on one tender): naming the tender too lets SQLite
-            // pick the (tenderId, …) index and count through every panelist's scores.
-            .where('score.panelMemberId = :memberId', { memberId: seat.member.id })
-            .andWhere('score.criterionId IN (:...criteria)', { criteria: seat.assigned.map((c) => c.id) });
-          if (status) query.andWhere('score.status = :status', { status });
-          return query.groupBy('score.bidId').getRawMany<{ bidId: string; count: string | number }>();
-        };
-        const saved = await count(null);
-        const submitted = new Map((await count('submitted')).map((row) => [row.bidId, Number(row.count)]));
-        const rows = saved
-          .map((row) => {
-            const done = submitted.get(row.bidId) ?? 0;
-            return [
-              { bidId: row.bidId, status: 'draft' as const, count: Number(row.count) - done },
-              { bidId: row.bidId, status: 'submitted' as const, count: done },
-            ];
-          })
-          .flat();
+        // One grouped statement, read in the order of the (panelMemberId, status, bidId,
+        // criterionId) index alone (no row per score is fetched, no sort): saved scores per
+        // status and bid. By the member alone (a seat is on one tender): naming the tender too
+        // lets SQLite pick the (tenderId, …) index and count through every panelist's scores.
+        const rows = await em
+          .getRepository(IndividualScore)
+          .createQueryBuilder('score')
+          .select('score.status', 'status')
+          .addSelect('score.bidId', 'bidId')
+          .addSelect('COUNT(*)', 'count')
+          .where('score.panelMemberId = :memberId', { memberId: seat.member.id })
+          .andWhere('score.criterionId IN (:...criteria)', { criteria: seat.assigned.map((c) => c.id) })
+          .groupBy('score.status')
+          .addGroupBy('score.bidId')
+          .getRawMany<{ status: ScoreStatus; bidId: string; count: string | number }>();
         for (const row of rows) {
           const entry = counts.get(row.bidId) ?? { draft: 0, submitted: 0 };
-          entry[row.status] = Number(row.count);
+          entry[row.status === 'submitted' ? 'submitted' : 'draft'] += Number(row.count);
           counts.set(row.bidId, entry);
         }
       }

@@ -18,6 +18,45 @@ export function scoreKeys(em: EntityManager, tenderId: string, options: { submit
   });
 }
 
+/** How many scores a member has on a bid, per status (on the criteria of the member's group). */
+export interface ScoreCount {
+  panelMemberId: string;
+  bidId: string;
+  status: IndividualScore['status'];
+  count: number;
+}
+
+/**
+ * Score counts per member × bid × status, each panel member counted only on the criteria of
+ * their group (`groups`: the members of a group and its criteria). One grouped statement per
+ * group, read in the order of the (panelMemberId, status, bidId, criterionId) index alone: no
+ * row per score crosses into JavaScript (a large tender holds ~150 000).
+ */
+export async function scoreCounts(
+  em: EntityManager,
+  groups: readonly { memberIds: readonly string[]; criterionIds: readonly string[] }[],
+): Promise<ScoreCount[]> {
+  const counts: ScoreCount[] = [];
+  for (const { memberIds, criterionIds } of groups) {
+    if (memberIds.length === 0 || criterionIds.length === 0) continue;
+    const rows = await em
+      .getRepository(IndividualScore)
+      .createQueryBuilder('score')
+      .select('score.panelMemberId', 'panelMemberId')
+      .addSelect('score.status', 'status')
+      .addSelect('score.bidId', 'bidId')
+      .addSelect('COUNT(*)', 'count')
+      .where('score.panelMemberId IN (:...memberIds)', { memberIds: [...memberIds] })
+      .andWhere('score.criterionId IN (:...criterionIds)', { criterionIds: [...criterionIds] })
+      .groupBy('score.panelMemberId')
+      .addGroupBy('score.status')
+      .addGroupBy('score.bidId')
+      .getRawMany<{ panelMemberId: string; status: IndividualScore['status']; bidId: string; count: string | number }>();
+    for (const row of rows) counts.push({ ...row, count: Number(row.count) });
+  }
+  return counts;
+}
+
 /** One member's scores (on `bidIds` only, when given). */
 export function memberScores(em: EntityManager, panelMemberId: string, bidIds?: readonly string[]): Promise<IndividualScore[]> {
   if (bidIds?.length === 0) return Promise.resolve([]);

@@ -1,5 +1,5 @@
 import { Db } from '../../src/database/db.service';
-import { countedBids, panelBids, submittedCounts } from '../../src/bids/bid-directory';
+import { countedBids, panelBidsAmong, submittedCounts } from '../../src/bids/bid-directory';
 import { isCounted } from '../../src/bids/domain';
 import { Bid } from '../../src/bids/bid.entity';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
@@ -12,7 +12,7 @@ const byId = (a: string, b: string) => a.localeCompare(b);
 
 /**
  * "Counted bid" has one rule on a bid already read (`isCounted`) and one where clause
- * (`countedWhere`, behind `countedBids`, `panelBids` and `submittedCounts`): they must pick
+ * (`countedWhere`, behind `countedBids`, `panelBidsAmong` and `submittedCounts`): they must pick
  * the same bids, in every status a bid can have.
  */
 describe('The bid directory counts the bids isCounted counts', () => {
@@ -66,7 +66,7 @@ describe('The bid directory counts the bids isCounted counts', () => {
     const { all, counted, panel, counts } = await db.read(async (em) => ({
       all: await em.getRepository(Bid).find({ where: { tenderId } }),
       counted: await countedBids(em, tenderId),
-      panel: await panelBids(em, tenderId),
+      panel: panelBidsAmong(await countedBids(em, tenderId)),
       counts: await submittedCounts(em, [tenderId, 'no-such-tender']),
     }));
     expect(new Set(all.map((bid) => bid.status))).toEqual(new Set(['draft', 'submitted', 'withdrawn', 'disqualified']));

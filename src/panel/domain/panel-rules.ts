@@ -280,12 +280,27 @@ export function bidProgress(input: {
   criterionIds: readonly string[];
   scores: readonly { criterionId: string; status: 'draft' | 'submitted' }[];
 }): BidProgress {
-  if (input.conflict) return 'conflict';
   const criteria = new Set(input.criterionIds);
   const own = input.scores.filter((s) => criteria.has(s.criterionId));
-  if (own.length === 0) return 'not_started';
-  if (criteria.size > 0 && own.filter((s) => s.status === 'submitted').length === criteria.size) return 'submitted';
-  return own.length === criteria.size ? 'completed' : 'in_progress';
+  return bidProgressOfCounts({
+    conflict: input.conflict,
+    criteria: criteria.size,
+    saved: own.length,
+    submitted: own.filter((s) => s.status === 'submitted').length,
+  });
+}
+
+/** `bidProgress` from counts: of `criteria` (the member's group's), `saved` have a score, `submitted` of them submitted. */
+export function bidProgressOfCounts(input: {
+  conflict: boolean;
+  criteria: number;
+  saved: number;
+  submitted: number;
+}): BidProgress {
+  if (input.conflict) return 'conflict';
+  if (input.saved === 0) return 'not_started';
+  if (input.criteria > 0 && input.submitted === input.criteria) return 'submitted';
+  return input.saved === input.criteria ? 'completed' : 'in_progress';
 }
 
 /* ------------------------------------------------------------ invitations ---------- */

@@ -66,9 +66,10 @@ export class EvaluationReader {
     private readonly directory: PanelDirectory,
   ) {}
 
-  async read(em: EntityManager, tender: Tender, detail: ReadDetail): Promise<EvaluationRows> {
+  /** `members`: the panel already read by the caller (`PanelDirectory.members`), else read here. */
+  async read(em: EntityManager, tender: Tender, detail: ReadDetail, members?: PanelMember[]): Promise<EvaluationRows> {
     const record = detail === 'record';
-    const members = await this.directory.members(em, tender.id);
+    members ??= await this.directory.members(em, tender.id);
     const scores = await this.scoreCells(em, tender.id, members);
     const moderated = await moderatedScoresOf(em, tender.id, record);
     const criteria = await this.criteria.all(em, tender.id);
@@ -119,6 +120,14 @@ const VERSION_COLUMNS = {
   organisationType: true,
 } as const;
 
+/** What the engine reads from the tender row itself: its scale and scoring settings. */
+export function engineSettingsOf(tender: Tender): Pick<EngineInput, 'scale' | 'settings'> {
+  return {
+    scale: { min: tender.scaleMin, max: tender.scaleMax },
+    settings: { ...scoringSettingsOf(tender), closeCallMarginHundredths: tender.closeCallMarginHundredths },
+  };
+}
+
 /** The results engine's input from the evaluation rows: pure, no database. */
 export function toEngineInput(rows: EvaluationRows): EngineInput {
   const { tender, bids } = rows;
@@ -133,8 +142,7 @@ export function toEngineInput(rows: EvaluationRows): EngineInput {
     if (!seen || Number(seen.version) < Number(version.version)) latest.set(key, version);
   }
   return {
-    scale: { min: tender.scaleMin, max: tender.scaleMax },
-    settings: { ...scoringSettingsOf(tender), closeCallMarginHundredths: tender.closeCallMarginHundredths },
+    ...engineSettingsOf(tender),
     criteria: criteria.map((c) => ({
       id: c.id,
       code: c.code,

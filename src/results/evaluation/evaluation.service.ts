@@ -6,7 +6,8 @@ import { PanelDirectory } from '../../panel/panel-directory.service';
 import { computeResults } from '../engine';
 import type { Evaluated, EvaluationRecord } from './evaluation-record';
 import { EvaluationRecordLoader } from './evaluation-record.loader';
-import { EvaluationReader, toEngineInput, type EvaluationRows } from './evaluation-reader';
+import { TenderStateCache } from '../../audit/tender-state-cache';
+import { engineSettingsOf, EvaluationReader, toEngineInput, type EvaluationRows } from './evaluation-reader';
 
 /**
  * The one place a tender is evaluated. GET /results and the award (`evaluate`), the
@@ -22,11 +23,27 @@ export class Evaluation {
     private readonly reader: EvaluationReader,
     private readonly records: EvaluationRecordLoader,
     private readonly directory: PanelDirectory,
+    private readonly cache: TenderStateCache,
   ) {}
 
-  /** The compact door: only what the engine reads. */
+  /**
+   * The compact door: only what the engine reads. In a read-only unit of work the engine's
+   * input and result are reused while the tender's audit chain head, its settings and its
+   * panel are unchanged (TenderStateCache): a page view of a large tender then reads three
+   * rows, not 150 000 scores. The members (and so the names on record) are always read.
+   */
   async evaluate(em: EntityManager, tender: Tender): Promise<Evaluated> {
-    return this.compute(await this.reader.read(em, tender, 'engine'));
+    const members = await this.directory.members(em, tender.id);
+    const key = JSON.stringify([
+      'evaluation',
+      engineSettingsOf(tender),
+      members.map((member) => [member.id, member.group, member.joinOrder]),
+    ]);
+    const { input, result } = await this.cache.read(em, tender.id, key, async () => {
+      const { input, result } = this.compute(await this.reader.read(em, tender, 'engine', members));
+      return { input, result };
+    });
+    return { input, result, memberNames: this.directory.namesOnRecord(members) };
   }
 
   /**

@@ -15,11 +15,10 @@ describe('the after-award pages in words', () => {
   it('links the page once the tender is awarded, or cancelled after it was published', () => {
     const tender = { id: 't1', publishedAt: '2026-11-01T09:00:00.000Z' };
     expect(afterAwardLink({ ...tender, status: 'awarded' }, 'after-award')).toEqual({
-      href: '/tenders/t1/after-award',
-      text: 'After the award',
-      current: true,
+      label: 'After award',
+      items: [{ href: '/tenders/t1/after-award', text: 'After the award', current: true }],
     });
-    expect(afterAwardLink({ ...tender, status: 'cancelled' }, 'results')?.current).toBe(false);
+    expect(afterAwardLink({ ...tender, status: 'cancelled' }, 'results')?.items[0].current).toBe(false);
     expect(afterAwardLink({ ...tender, status: 'moderation' }, 'results')).toBeNull();
     expect(afterAwardLink({ ...tender, status: 'cancelled', publishedAt: null }, 'results')).toBeNull();
   });

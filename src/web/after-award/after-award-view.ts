@@ -1,3 +1,4 @@
+import type { TenderNavigationGroup } from '../team/tender-navigation';
 import type { StandstillKind } from '../../standstill/standstill.entity';
 import type { UkNation } from '../../standstill/domain/working-days';
 
@@ -54,8 +55,9 @@ export function standstillEndWords(endsAtIso: string): string {
 export function afterAwardLink(
   tender: { id: string; status: string; publishedAt: string | null },
   current: string,
-): { href: string; text: string; current: boolean } | null {
+): TenderNavigationGroup | null {
   const possible = tender.status === 'awarded' || (tender.status === 'cancelled' && tender.publishedAt !== null);
   if (!possible) return null;
-  return { href: `/tenders/${tender.id}/after-award`, text: 'After the award', current: current === 'after-award' };
+  const items = [{ href: `/tenders/${tender.id}/after-award`, text: 'After the award', current: current === 'after-award' }];
+  return { label: 'After award', items };
 }

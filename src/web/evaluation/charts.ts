@@ -36,6 +36,27 @@ function render(option: echarts.EChartsOption, height: number, alt: string): Cha
   }
 }
 
+/**
+ * Drawing a chart costs tens of milliseconds, and a tender's results page shows the same ones
+ * until its numbers change: each chart is kept by the numbers it is drawn from (a pure
+ * function of them, so never stale), the CHARTS_KEPT most recently drawn.
+ */
+const CHARTS_KEPT = 16;
+const drawn = new Map<string, ChartImage>();
+
+function memo(key: string, draw: () => ChartImage): ChartImage {
+  const found = drawn.get(key);
+  if (found) {
+    drawn.delete(key);
+    drawn.set(key, found);
+    return found;
+  }
+  const image = draw();
+  drawn.set(key, image);
+  while (drawn.size > CHARTS_KEPT) drawn.delete(drawn.keys().next().value!);
+  return image;
+}
+
 export interface BidSubtotals {
   bidderName: string;
   byCategory: Record<ChartCategory, number>;
@@ -43,6 +64,11 @@ export interface BidSubtotals {
 
 /** A stacked bar per bid of its category subtotals (percentage points), best first. */
 export function subtotalsChart(bids: readonly BidSubtotals[]): ChartImage {
+  const numbers = bids.map((bid) => [bid.bidderName, CHART_CATEGORIES.map((key) => bid.byCategory[key])]);
+  return memo(JSON.stringify(['subtotals', numbers]), () => drawSubtotals(bids));
+}
+
+function drawSubtotals(bids: readonly BidSubtotals[]): ChartImage {
   const categories = CHART_CATEGORIES.filter((key) => bids.some((bid) => bid.byCategory[key] > 0));
   const names = bids.map((bid) => bid.bidderName);
   const height = 120 + bids.length * 48;
@@ -73,6 +99,10 @@ export function subtotalsChart(bids: readonly BidSubtotals[]): ChartImage {
 
 /** The winner's lead against the smallest move of weight that would overturn it, both in points. */
 export function sensitivityChart(lead: number, shift: number | null, shiftLabel: string): ChartImage {
+  return memo(JSON.stringify(['sensitivity', lead, shift, shiftLabel]), () => drawSensitivity(lead, shift, shiftLabel));
+}
+
+function drawSensitivity(lead: number, shift: number | null, shiftLabel: string): ChartImage {
   const rows = [{ name: 'Winner’s lead', value: lead }, ...(shift === null ? [] : [{ name: shiftLabel, value: shift }])];
   return render(
     {

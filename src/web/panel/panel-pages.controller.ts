@@ -60,8 +60,12 @@ export class PanelPagesController {
     @Query('saved') saved: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    await this.frame(res, tenderId);
-    const work = await this.assignments.summary(caller, tenderId);
+    // One read for the page: the seat, tender and bids the three services check are read once.
+    const { work, toConfirm } = await this.db.read(async () => {
+      await this.frame(res, tenderId);
+      const summary = await this.assignments.summary(caller, tenderId);
+      return { work: summary, toConfirm: await this.enteredForYou.waitingCount(caller, tenderId) };
+    });
     if (work.nextDeclarationBidId) return res.redirect(303, `/panel/${tenderId}/declarations/${work.nextDeclarationBidId}`);
     const tasks = work.bids.map((bid) => {
       const status = bidProgressStatus(bid);
@@ -81,7 +85,7 @@ export class PanelPagesController {
       deadlinePassed: deadlinePassed(work),
       conflicts: work.conflicts,
       conflictsInWords: countInWords(work.conflicts),
-      toConfirm: await this.enteredForYou.waitingCount(caller, tenderId),
+      toConfirm,
     });
   }
 
@@ -333,7 +337,7 @@ export class PanelPagesController {
     const criterion = work.criteria[index];
     // The bidder's own words, through the same reading rules as GET /api/tenders/:id/bids/:bidId.
     const answer = await this.bids.answer(caller, tenderId, bidId, criterion.criterionId);
-    const easyRead = (await this.easyRead.summary(caller, tenderId, bidId)).versions[0] ?? null; // issue 17, part 5
+    const easyRead = await this.easyRead.panelVersion(caller, tenderId, bidId); // issue 17, part 5
     return { work, bid, criterion, item: bid.items[index], position: index + 1, total: work.criteria.length, answer, easyRead };
   }
 

@@ -3,7 +3,7 @@
  * tender, the team's own (src/web/team) and the evaluation's (src/web/evaluation), in labelled
  * groups so a phone shows a few short rows rather than one long wrap of links.
  */
-export const TENDER_PAGE_GROUPS = ['Tender', 'People', 'Bids and scoring', 'Decision'] as const;
+export const TENDER_PAGE_GROUPS = ['Tender', 'People', 'Bids and scoring', 'Decision', 'After award'] as const;
 
 export type TenderPageGroup = (typeof TENDER_PAGE_GROUPS)[number];
 
