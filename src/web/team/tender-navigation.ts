@@ -6,6 +6,7 @@ export const TENDER_PAGES = [
   { key: 'overview', path: '', text: 'Overview' },
   { key: 'settings', path: '/settings', text: 'Settings' },
   { key: 'details', path: '/details', text: 'Details and contact' },
+  { key: 'questions', path: '/questions', text: 'Questions' },
   { key: 'criteria', path: '/criteria', text: 'Criteria' },
   { key: 'panel', path: '/panel', text: 'Team and panel' },
   { key: 'progress', path: '/progress', text: 'Progress' },
