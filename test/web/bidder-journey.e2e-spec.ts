@@ -58,6 +58,15 @@ describe('A VCSE bidder on a phone', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await button(page, 'Sign in').click();
   };
+  /** On a phone the header's links fold behind "Menu" (GOV.UK service navigation with more than one link). */
+  const menu = async (page: Page) => {
+    const toggle = page.getByRole('button', { name: 'Menu' });
+    if (await toggle.isVisible()) await toggle.click();
+  };
+  const signOut = async (page: Page) => {
+    await menu(page);
+    await button(page, 'Sign out').click();
+  };
   const answer = async (page: Page, code: string, text: string) => {
     await page.goto(`${t.baseUrl}/bids/${tenderId}/answers/${code}`);
     await page.getByRole('textbox').fill(text);
@@ -131,7 +140,7 @@ describe('A VCSE bidder on a phone', () => {
     await screenshot(page, 'bidder-5-answer-error');
     await answer(page, 'Q1', SENTENCE);
     await page.getByText('Your bid is saved as a draft.').waitFor();
-    await button(page, 'Sign out').click();
+    await signOut(page);
     await first.context.close();
 
     // The next day, a second session: the draft is there; the rest of the bid.
@@ -373,7 +382,7 @@ describe('A VCSE bidder on a phone', () => {
     // Question 2 reveals the asker's rates: private, with the reason (its error first).
     await c.page.getByRole('link', { name: 'Answer question 2' }).click();
     await c.page.getByLabel('Your answer').fill('Yes, that rate is acceptable.');
-    await c.page.getByLabel('Only the bidder who asked').check();
+    await c.page.getByRole('radio', { name: 'Only the bidder who asked' }).check();
     await button(c.page, 'Send the answer').click();
     await c.page.getByText('Say what commercial detail the question reveals').first().waitFor();
     await axe.check(c.page);
@@ -392,14 +401,11 @@ describe('A VCSE bidder on a phone', () => {
     await c.page.getByText('Your clarification is published to every bidder.').waitFor();
     await axe.check(c.page);
     await screenshot(c.page, 'bidder-14-team-published');
-    const actions = (
-      (await t.app
-        .get(DataSourceToken)
-        .query(`SELECT "action" FROM "audit_events" WHERE "tenderId" = '${tender}' AND "action" LIKE 'clarification.%'`)) as {
-        action: string;
-      }[]
-    ).map((row) => row.action);
-    expect(actions.sort()).toEqual([
+    const rows: { action: string }[] = await t.app
+      .get(DataSourceToken)
+      .query(`SELECT "action" FROM "audit_events" WHERE "tenderId" = '${tender}' AND "action" LIKE 'clarification.%'`);
+    const actions = rows.map((row) => row.action);
+    expect(actions.sort((a, b) => a.localeCompare(b))).toEqual([
       'clarification.answered',
       'clarification.answered',
       'clarification.asked',
@@ -429,11 +435,12 @@ describe('A VCSE bidder on a phone', () => {
     }
     await r.page.goto(`${t.baseUrl}/opportunities/${tender}`);
     await r.page.getByText('Answer, to you only: Yes, that rate is acceptable.').waitFor();
-    await button(r.page, 'Sign out').click();
+    await signOut(r.page);
     await signIn(r.page, rival.email);
     expect(await r.page.getByText('since you last signed in').count()).toBe(0);
 
     // The bidder's account: change the password (errors first), then a reset link from the admin.
+    await menu(b.page);
     await b.page.getByRole('link', { name: 'Your account' }).click();
     expect(await heading(b.page)).toBe('Your account');
     await b.page.getByText('Holborn Trust').first().waitFor();
@@ -441,7 +448,7 @@ describe('A VCSE bidder on a phone', () => {
     await screenshot(b.page, 'bidder-16-account');
     await b.page.getByRole('link', { name: 'Change your password' }).click();
     expect(await heading(b.page)).toBe('Change your password');
-    await b.page.getByRole('link', { name: 'Your account' }).waitFor();
+    expect(await b.page.getByRole('link', { name: 'Your account', includeHidden: true }).count()).toBe(1);
     await button(b.page, 'Change password').click();
     await b.page.getByText('Enter your current password').first().waitFor();
     await axe.check(b.page);
@@ -456,7 +463,7 @@ describe('A VCSE bidder on a phone', () => {
       .set('Authorization', `Bearer ${t.adminToken}`)
       .expect(201);
     const resetPath = new URL(issued.body.url as string).pathname;
-    await button(b.page, 'Sign out').click();
+    await signOut(b.page);
     await b.page.goto(`${t.baseUrl}${resetPath}`);
     expect(await heading(b.page)).toBe('Choose a new password');
     await b.page.getByLabel('New password').fill('short');
