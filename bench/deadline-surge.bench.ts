@@ -23,10 +23,12 @@
  * of the surge (create, then submit). Checked: errors, and the database against what was
  * acknowledged (no lost bid, no duplicate).
  *
- * SURGE_SUBMIT=web sends each submit through the bidder's web page instead (POST
- * /bids/:tenderId/submit with the session cookie and the form's CSRF token, answered 303 to
- * the receipt; the form names the bid, as the check page's does): the same service call,
- * behind the page's session, CSRF and error handling. The sessions are opened in the set-up through WebSessionService.
+ * SURGE_SUBMIT=web sends each submit through the bidder's web pages instead, as a browser
+ * does: in the set-up each bidder signs in through the sign-in page (GET /sign-in for the
+ * visitor's cookie and CSRF token, POST /sign-in, which opens a new session); in the surge
+ * it opens "Check your bid" (GET /bids/:tenderId/check), reads the form's `_csrf` and `bid`
+ * fields from the HTML, posts it (POST /bids/:tenderId/submit, answered 303 to the receipt)
+ * and follows the redirect to the receipt page. All three requests are timed.
  *
  * Run alone: npx ts-node --transpile-only bench/deadline-surge.bench.ts
  */
@@ -46,7 +48,6 @@ import { Bid } from '../src/bids/bid.entity';
 import { UsersService } from '../src/users/users.service';
 import { configureApp } from '../src/configure-app';
 import { SESSION_COOKIE } from '../src/web/web-request';
-import { WebSessionService } from '../src/web/web-session.service';
 import { notMeasured, onPostgres } from './lib/postgres';
 import { percentile, type BenchFigure } from './types';
 
@@ -68,7 +69,7 @@ interface Criterion {
 }
 
 interface Timed {
-  kind: 'create' | 'submit';
+  kind: 'create' | 'submit' | 'page';
   ms: number;
   status: number;
 }
@@ -110,7 +111,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
     const { port } = app.getHttpServer().address() as AddressInfo;
     const base = `http://127.0.0.1:${port}/api`;
     const { tenderId, commissionerToken, scoredLeaves } = await setUpTender(app, base);
-    const bidders = await setUpBidders(app);
+    const bidders = await setUpBidders(app, base.replace(/\/api$/, ''));
 
     const samples: Timed[] = [];
     const failures: string[] = [];
@@ -135,29 +136,40 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
       }
     };
 
-    // The page's form: the session cookie and its CSRF token; success is a 303 to the receipt.
+    // The pages as a browser uses them: the check page's form (its CSRF token and bid), the
+    // post (303 to the receipt), then the receipt page itself.
     const origin = base.replace(/\/api$/, '');
-    const sendForm = async (path: string, web: { cookie: string; csrf: string }, bidId: string) => {
+    const timedFetch = async (kind: Timed['kind'], url: string, init: RequestInit) => {
       inFlight += 1;
       peakInFlight = Math.max(peakInFlight, inFlight);
       const started = performance.now();
       try {
-        const response = await fetch(`${origin}${path}`, {
-          method: 'POST',
-          redirect: 'manual',
-          headers: { Cookie: web.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ _csrf: web.csrf, bid: bidId }).toString(),
-        });
-        await response.arrayBuffer();
-        const ok = response.status === 303 && (response.headers.get('location') ?? '').endsWith('/receipt');
-        samples.push({ kind: 'submit', ms: performance.now() - started, status: response.status });
-        return {
-          status: ok ? 303 : response.status,
-          json: { detail: ok ? undefined : `redirected to ${response.headers.get('location')}` } as { detail?: string },
-        };
+        const response = await fetch(url, { redirect: 'manual', ...init });
+        const text = await response.text();
+        samples.push({ kind, ms: performance.now() - started, status: response.status });
+        return { response, text };
       } finally {
         inFlight -= 1;
       }
+    };
+    const submitThroughPages = async (cookie: string) => {
+      const check = await timedFetch('page', `${origin}/bids/${tenderId}/check`, { headers: { Cookie: cookie } });
+      const csrf = hiddenField(check.text, '_csrf');
+      const bid = hiddenField(check.text, 'bid');
+      if (check.response.status !== 200 || !csrf || !bid)
+        return { status: check.response.status, json: { detail: 'the check page has no submit form' } };
+      const posted = await timedFetch('submit', `${origin}/bids/${tenderId}/submit`, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, bid }).toString(),
+      });
+      const location = posted.response.headers.get('location') ?? '';
+      if (posted.response.status !== 303 || !location.endsWith('/receipt'))
+        return { status: posted.response.status, json: { detail: `redirected to ${location}` } };
+      const receipt = await timedFetch('page', `${origin}${location}`, { headers: { Cookie: cookie } });
+      return receipt.response.status === 200 && receipt.text.includes('Bid received')
+        ? { status: 303, json: {} as { detail?: string } }
+        : { status: receipt.response.status, json: { detail: 'the receipt page did not say the bid was received' } };
     };
 
     const surgeStarted = performance.now();
@@ -178,7 +190,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
           }
           const submitted =
             SUBMIT_VIA === 'web'
-              ? await sendForm(`/bids/${tenderId}/submit`, bidder.web, created.json.id)
+              ? await submitThroughPages(bidder.cookie)
               : await send('submit', `/tenders/${tenderId}/bids/${created.json.id}/submit`, bidder.token);
           if (submitted.status !== (SUBMIT_VIA === 'web' ? 303 : 200))
             failures.push(`submit ${bidder.name}: ${submitted.status} ${submitted.json.detail ?? ''}`);
@@ -208,6 +220,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
 
     const all = samples.map((s) => s.ms);
     const submits = samples.filter((s) => s.kind === 'submit').map((s) => s.ms);
+    const pages = samples.filter((s) => s.kind === 'page').map((s) => s.ms);
     const round = (value: number) => Math.round(value * 10) / 10;
     const figure = (metric: string, value: number, unit: string, target: string, met?: boolean): SurgeFigure => ({
       name,
@@ -221,7 +234,12 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
     if (failures.length > 0) console.error(`${name} failures (first 5):\n  ${failures.slice(0, 5).join('\n  ')}`);
     const p99 = round(percentile(all, 99));
     return [
-      figure(`bidders, each create + submit, surge profile over ${WINDOW_MS / 1000} s, ${label}`, bidders.length, 'bidders', ''),
+      figure(
+        `bidders, each create + submit${SUBMIT_VIA === 'web' ? ' (check page, form post, receipt page)' : ''}, surge profile over ${WINDOW_MS / 1000} s, ${label}`,
+        bidders.length,
+        'bidders',
+        '',
+      ),
       figure('requests that failed (non-2xx or network)', failures.length, 'errors', '0', failures.length === 0),
       figure('acknowledged bids missing or not submitted in the database', lost, 'bids', '0', lost === 0),
       figure('duplicated bids (more than one per organisation)', duplicated, 'bids', '0', duplicated === 0),
@@ -235,6 +253,9 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
       figure('latency p50, all requests', round(percentile(all, 50)), 'ms', ''),
       figure('latency p99, all requests', p99, 'ms', `< ${P99_TARGET_MS} ms`, p99 < P99_TARGET_MS),
       figure('latency p99, submit only', round(percentile(submits, 99)), 'ms', ''),
+      ...(SUBMIT_VIA === 'web'
+        ? [figure('latency p99, check and receipt pages only', round(percentile(pages, 99)), 'ms', '')]
+        : []),
       figure('latency max, all requests', round(Math.max(...all)), 'ms', ''),
       figure('peak requests in flight', peakInFlight, 'requests', ''),
       figure('surge duration (wall clock)', round(surgeSeconds), 's', ''),
@@ -287,14 +308,11 @@ async function setUpTender(
   return { tenderId: tender.id, commissionerToken: token, scoredLeaves: flat.filter((c) => c.kind === 'scored') };
 }
 
-/** Bidder accounts (one organisation each), created through the service and signed in. */
-async function setUpBidders(
-  app: INestApplication,
-): Promise<{ name: string; token: string; web: { cookie: string; csrf: string } }[]> {
+/** Bidder accounts (one organisation each), created through the service and signed in (API token, and the sign-in page). */
+async function setUpBidders(app: INestApplication, origin: string): Promise<{ name: string; token: string; cookie: string }[]> {
   const users = app.get(UsersService);
   const auth = app.get(AuthService);
-  const sessions = app.get(WebSessionService);
-  const bidders: { name: string; token: string; web: { cookie: string; csrf: string } }[] = [];
+  const bidders: { name: string; token: string; cookie: string }[] = [];
   for (let i = 0; i < BIDDERS; i++) {
     const name = `Surge Bidder ${String(i + 1).padStart(3, '0')}`;
     const user = await users.create(null, {
@@ -305,14 +323,41 @@ async function setUpBidders(
       organisationName: `${name} CIC`,
       organisationType: (['vcse', 'sme', 'large', 'public'] as const)[i % 4],
     });
-    const opened = await sessions.signIn(null, (await users.findByEmail(user.email))!);
     bidders.push({
       name,
       token: (await auth.sessionFor(user)).accessToken,
-      web: { cookie: `${SESSION_COOKIE}=${opened.token}`, csrf: opened.session.csrfToken },
+      cookie: SUBMIT_VIA === 'web' ? await signInThroughPage(origin, user.email, 'bench-password-123') : '',
     });
   }
   return bidders;
+}
+
+/** The sign-in page as a browser uses it: the visitor's cookie and form token, then the post; the new session's cookie. */
+async function signInThroughPage(origin: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${origin}/sign-in`);
+  const visitor = sessionCookieOf(page.headers.getSetCookie());
+  const csrf = hiddenField(await page.text(), '_csrf');
+  const signedIn = await fetch(`${origin}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Cookie: visitor, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf ?? '', email, password }).toString(),
+  });
+  await signedIn.arrayBuffer();
+  const cookie = sessionCookieOf(signedIn.headers.getSetCookie());
+  if (signedIn.status !== 303 || !cookie) throw new Error(`sign-in page for ${email}: ${signedIn.status}`);
+  return cookie;
+}
+
+function sessionCookieOf(setCookies: string[]): string {
+  const found = setCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`));
+  return found ? found.split(';')[0] : '';
+}
+
+/** The value of a hidden form field in a page's HTML. */
+function hiddenField(html: string, name: string): string | null {
+  const match = new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(html);
+  return match ? match[1] : null;
 }
 
 /** A complete bid: every scored leaf answered within its word limit (about 150 words each). */

@@ -37,6 +37,7 @@ import { TendersModule } from './tenders/tenders.module';
 import { UsersModule } from './users/users.module';
 import { EvaluationPagesModule } from './web/evaluation/evaluation-pages.module';
 import { BidderPagesModule } from './web/bidder/bidder-pages.module';
+import { ClarificationPagesModule } from './web/clarifications/clarification-pages.module';
 import { LetterPagesModule } from './web/letters/letter-pages.module';
 import { EasyReadPagesModule } from './web/easy-read/easy-read-pages.module';
 import { NeedsPagesModule } from './web/needs/needs-pages.module';
@@ -91,6 +92,7 @@ import { WebModule } from './web/web.module';
     OfflinePagesModule,
     EvaluationPagesModule,
     BidderPagesModule,
+    ClarificationPagesModule,
     PaymentPagesModule,
     LetterPagesModule,
     EasyReadPagesModule,

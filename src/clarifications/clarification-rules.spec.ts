@@ -1,4 +1,11 @@
-import { askedByViewer, mayView, questionsCloseAt, stepProblem, type ClarificationFacts } from './clarification-rules';
+import {
+  askedByViewer,
+  isNewSince,
+  mayView,
+  questionsCloseAt,
+  stepProblem,
+  type ClarificationFacts,
+} from './clarification-rules';
 
 const question = (status: ClarificationFacts['status']): ClarificationFacts => ({
   kind: 'question',
@@ -52,5 +59,24 @@ describe('clarification rules', () => {
     expect(stepProblem(question('private'), 'publish')).toBeNull();
     expect(stepProblem(question('published'), 'publish')).toMatch(/published already/);
     expect(stepProblem(question('awaiting_answer'), 'publish')).toMatch(/Answer the question first/);
+  });
+
+  it('counts as new what was published, or answered privately to the viewer, after their last sign-in', () => {
+    const since = new Date('2027-01-10T09:00:00Z');
+    const before = new Date('2027-01-09T09:00:00Z');
+    const after = new Date('2027-01-10T10:00:00Z');
+    const at = (status: ClarificationFacts['status'], when: Date) => ({
+      ...question(status),
+      publishedAt: status === 'published' ? when : null,
+      answeredAt: status === 'awaiting_answer' ? null : when,
+    });
+    expect(isNewSince(at('published', after), rival, since)).toBe(true);
+    expect(isNewSince(at('published', before), rival, since)).toBe(false);
+    expect(isNewSince(at('private', after), asker, since)).toBe(true);
+    expect(isNewSince(at('private', after), colleague, since)).toBe(true);
+    expect(isNewSince(at('private', after), rival, since)).toBe(false);
+    expect(isNewSince(at('awaiting_answer', after), asker, since)).toBe(false);
+    const notice = { kind: 'notice' as const, status: 'published' as const, askedById: null, askedByOrganisationId: null };
+    expect(isNewSince({ ...notice, publishedAt: after, answeredAt: after }, rival, since)).toBe(true);
   });
 });

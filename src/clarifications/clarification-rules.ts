@@ -60,3 +60,18 @@ export function stepProblem(entry: ClarificationFacts, step: ClarificationStep):
           : 'Answer the question first.';
   }
 }
+
+/**
+ * Is the entry news to a bidder who last signed in at `since`? A publication after it (an
+ * answer to every bidder, a private answer made public, a team clarification), or an answer
+ * to the viewer's own question kept private for them after it. Never another's private entry.
+ */
+export function isNewSince(
+  entry: ClarificationFacts & { publishedAt: Date | null; answeredAt: Date | null },
+  viewer: ClarificationViewer,
+  since: Date,
+): boolean {
+  if (!mayView(entry, viewer)) return false;
+  if (entry.status === 'published') return entry.publishedAt !== null && entry.publishedAt > since;
+  return entry.status === 'private' && entry.answeredAt !== null && entry.answeredAt > since;
+}

@@ -36,3 +36,9 @@ export async function teamRolesOf(
     .find({ where: tenderIds ? { userId, tenderId: In([...tenderIds]) } : { userId }, select: { tenderId: true, role: true } });
   return new Map(rows.map((row) => [row.tenderId, row.role]));
 }
+
+/** The tenders of `tenderIds` (for the access policy to judge, set-based): one statement. */
+export function tendersByIds(em: EntityManager, tenderIds: readonly string[]): Promise<Tender[]> {
+  if (tenderIds.length === 0) return Promise.resolve([]);
+  return em.getRepository(Tender).find({ where: { id: In([...tenderIds]) } });
+}

@@ -36,6 +36,7 @@ export const WEB_ROUTES = [
   'pages/{*rest}',
   'accounts',
   'accounts/{*rest}',
+  'account',
   'account/{*rest}',
   'reset-password/{*rest}',
   'register',

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Db } from '../database/db.service';
 import type { User } from '../users/user.entity';
+import { SignInHooks } from './sign-in-hooks';
 import { WebSession } from './web-session.entity';
 
 /** What the session middleware finds for a request. */
@@ -38,6 +39,7 @@ export class WebSessionService {
     private readonly db: Db,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly signIns: SignInHooks,
   ) {}
 
   get idleMs(): number {
@@ -117,6 +119,7 @@ export class WebSessionService {
       // Housekeeping: rows idle for twice the timeout are dead anyway.
       await repo.delete({ lastSeenAt: LessThan(new Date(now.getTime() - 2 * this.idleMs)) });
       await repo.insert(session);
+      if (signedIn && !signedIn.seat) await this.signIns.run(em, { user: signedIn.user });
     });
     return { token, session: { ...session, user: signedIn?.user ?? null } };
   }

@@ -58,6 +58,15 @@ describe('A VCSE bidder on a phone', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await button(page, 'Sign in').click();
   };
+  /** On a phone the header's links fold behind "Menu" (GOV.UK service navigation with more than one link). */
+  const menu = async (page: Page) => {
+    const toggle = page.getByRole('button', { name: 'Menu' });
+    if (await toggle.isVisible()) await toggle.click();
+  };
+  const signOut = async (page: Page) => {
+    await menu(page);
+    await button(page, 'Sign out').click();
+  };
   const answer = async (page: Page, code: string, text: string) => {
     await page.goto(`${t.baseUrl}/bids/${tenderId}/answers/${code}`);
     await page.getByRole('textbox').fill(text);
@@ -131,7 +140,7 @@ describe('A VCSE bidder on a phone', () => {
     await screenshot(page, 'bidder-5-answer-error');
     await answer(page, 'Q1', SENTENCE);
     await page.getByText('Your bid is saved as a draft.').waitFor();
-    await button(page, 'Sign out').click();
+    await signOut(page);
     await first.context.close();
 
     // The next day, a second session: the draft is there; the rest of the bid.
@@ -317,6 +326,166 @@ describe('A VCSE bidder on a phone', () => {
     await r.context.close();
     await m.context.close();
     expect(axe.failures).toEqual([]);
+  });
+
+  it('the team answers on its Questions pages; each bidder is told of new answers when next signing in; the account pages', async () => {
+    t.clock.set('2027-01-07T09:00:00.000Z');
+    const title = 'Young carers short breaks';
+    const tender = await createPublishedTender(t, commissioner.token, {
+      criteria: BID_TENDER_CRITERIA,
+      tender: { title, clarificationDeadline: CLARIFICATION_DEADLINE },
+    });
+    const axe = new AccessibilityLog();
+    const trust = await t.user('bidder', { organisationName: 'Holborn Trust', organisationType: 'vcse' });
+    const rival = await t.user('bidder', { organisationName: 'Rival Care Ltd', organisationType: 'sme' });
+    const secret = 'Our carers are paid £11.44 an hour through Acme Agency. Is that rate acceptable?';
+
+    // Each bidder signs in (a first sign-in: nothing is new yet) and asks a question.
+    const b = await phone(browser);
+    const r = await phone(browser);
+    for (const [who, page, question] of [
+      [trust, b.page, 'Can the breaks run from two community centres?'],
+      [rival, r.page, secret],
+    ] as const) {
+      await signIn(page, who.email);
+      expect(await heading(page)).toBe('Opportunities');
+      expect(await page.getByText('since you last signed in').count()).toBe(0);
+      await page.goto(`${t.baseUrl}/opportunities/${tender}`);
+      await page.getByLabel('Ask a question').fill(question);
+      await button(page, 'Send your question').click();
+      await page.getByText('Your question has been sent.').waitFor();
+    }
+
+    // The team's Questions page, in the tender's navigation: who asked, for the team only.
+    t.clock.set('2027-01-07T15:00:00.000Z');
+    const c = await phone(browser);
+    await signIn(c.page, commissioner.email);
+    await c.page.goto(`${t.baseUrl}/tenders/${tender}`);
+    await c.page.getByRole('navigation', { name: 'Tender pages' }).getByRole('link', { name: 'Questions' }).click();
+    expect(await heading(c.page)).toBe('Questions from bidders');
+    await c.page.getByText(/Asked by Holborn Trust \(/).waitFor();
+    await c.page.getByText(/Asked by Rival Care Ltd \(/).waitFor();
+    await axe.check(c.page);
+    await screenshot(c.page, 'bidder-12-team-questions');
+
+    // Question 1 to every bidder (the default), after the empty answer's error.
+    await c.page.getByRole('link', { name: 'Answer question 1' }).click();
+    expect(await heading(c.page)).toBe('Question 1');
+    await button(c.page, 'Send the answer').click();
+    expect(await c.page.title()).toMatch(/^Error: Question 1/);
+    await c.page.getByText('Write the answer, in 20,000 characters or fewer').first().waitFor();
+    await axe.check(c.page);
+    await c.page.getByLabel('Your answer').fill('Yes, if both centres are in the borough.');
+    await button(c.page, 'Send the answer').click();
+    await c.page.getByText('The answer is published to every bidder.').waitFor();
+
+    // Question 2 reveals the asker's rates: private, with the reason (its error first).
+    await c.page.getByRole('link', { name: 'Answer question 2' }).click();
+    await c.page.getByLabel('Your answer').fill('Yes, that rate is acceptable.');
+    await c.page.getByRole('radio', { name: 'Only the bidder who asked' }).check();
+    await button(c.page, 'Send the answer').click();
+    await c.page.getByText('Say what commercial detail the question reveals').first().waitFor();
+    await axe.check(c.page);
+    await screenshot(c.page, 'bidder-13-team-answer-error');
+    await c.page.getByLabel('If only the bidder who asked: why?').fill('Names their agency and its rate.');
+    await button(c.page, 'Send the answer').click();
+    await c.page.getByText('The answer is sent to the bidder who asked only.').waitFor();
+    await c.page.getByText('Why it is private: Names their agency and its rate.').waitFor();
+
+    // A clarification of the team's own, after its empty error.
+    await button(c.page, 'Publish to every bidder').click();
+    await c.page.getByText('Write the clarification, in 20,000 characters or fewer').first().waitFor();
+    await axe.check(c.page);
+    await c.page.getByLabel('Your clarification').fill('The site plan in annex B is updated.');
+    await button(c.page, 'Publish to every bidder').click();
+    await c.page.getByText('Your clarification is published to every bidder.').waitFor();
+    await axe.check(c.page);
+    await screenshot(c.page, 'bidder-14-team-published');
+    const rows: { action: string }[] = await t.app
+      .get(DataSourceToken)
+      .query(`SELECT "action" FROM "audit_events" WHERE "tenderId" = '${tender}' AND "action" LIKE 'clarification.%'`);
+    const actions = rows.map((row) => row.action);
+    expect(actions.sort((a, b) => a.localeCompare(b))).toEqual([
+      'clarification.answered',
+      'clarification.answered',
+      'clarification.asked',
+      'clarification.asked',
+      'clarification.published',
+      'clarification.published',
+    ]);
+
+    // The next day each bidder signs in again: told of what is new for them, never the rival's private answer.
+    t.clock.set('2027-01-08T09:00:00.000Z');
+    for (const [page, count] of [
+      [b.page, 2],
+      [r.page, 3],
+    ] as const) {
+      // Yesterday's sessions have long timed out: they sign in again.
+      await signIn(page, page === b.page ? trust.email : rival.email);
+      await page.getByText(`${count} new answers since you last signed in`).waitFor();
+      await axe.check(page);
+    }
+    await screenshot(b.page, 'bidder-15-new-answers');
+    await b.page.getByRole('link', { name: title }).first().click();
+    expect(await heading(b.page)).toBe(title);
+    await b.page.getByText('Yes, if both centres are in the borough.').waitFor();
+    await b.page.getByText('The site plan in annex B is updated.').waitFor();
+    for (const hidden of [secret, 'Yes, that rate is acceptable.', 'Rival Care Ltd', 'Holborn Trust']) {
+      expect({ hidden, shown: await b.page.getByText(hidden).count() }).toEqual({ hidden, shown: 0 });
+    }
+    await r.page.goto(`${t.baseUrl}/opportunities/${tender}`);
+    await r.page.getByText('Answer, to you only: Yes, that rate is acceptable.').waitFor();
+    await signOut(r.page);
+    await signIn(r.page, rival.email);
+    expect(await r.page.getByText('since you last signed in').count()).toBe(0);
+
+    // The bidder's account: change the password (errors first), then a reset link from the admin.
+    await menu(b.page);
+    await b.page.getByRole('link', { name: 'Your account' }).click();
+    expect(await heading(b.page)).toBe('Your account');
+    await b.page.getByText('Holborn Trust').first().waitFor();
+    await axe.check(b.page);
+    await screenshot(b.page, 'bidder-16-account');
+    await b.page.getByRole('link', { name: 'Change your password' }).click();
+    expect(await heading(b.page)).toBe('Change your password');
+    expect(await b.page.getByRole('link', { name: 'Your account', includeHidden: true }).count()).toBe(1);
+    await button(b.page, 'Change password').click();
+    await b.page.getByText('Enter your current password').first().waitFor();
+    await axe.check(b.page);
+    await b.page.getByLabel('Current password').fill(PASSWORD);
+    await b.page.getByLabel('New password').fill('holborn trust picks a long one');
+    await button(b.page, 'Change password').click();
+    await b.page.getByText('Your password is changed.').waitFor();
+    await axe.check(b.page);
+    const issued = await t
+      .http()
+      .post(`/api/users/${trust.id}/password-reset`)
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .expect(201);
+    const resetPath = new URL(issued.body.url as string).pathname;
+    await signOut(b.page);
+    await b.page.goto(`${t.baseUrl}${resetPath}`);
+    expect(await heading(b.page)).toBe('Choose a new password');
+    await b.page.getByLabel('New password').fill('short');
+    await button(b.page, 'Set password').click();
+    await b.page.getByText('Your new password must be 12 to 200 characters long').first().waitFor();
+    await axe.check(b.page);
+    await b.page.getByLabel('New password').fill('a reset link chose this one');
+    await button(b.page, 'Set password').click();
+    expect(await heading(b.page)).toBe('Your password is set');
+    await b.page.goto(`${t.baseUrl}${resetPath}`);
+    await b.page.getByLabel('New password').fill('a reset link chose this one again');
+    await button(b.page, 'Set password').click();
+    expect(await heading(b.page)).toBe('This link does not work');
+    await axe.check(b.page);
+    await b.page.goto(`${t.baseUrl}/sign-in`);
+    await b.page.getByLabel('Email address').fill(trust.email);
+    await b.page.getByLabel('Password').fill('a reset link chose this one');
+    await button(b.page, 'Sign in').click();
+    expect(await heading(b.page)).toBe('Opportunities');
+    for (const context of [b.context, r.context, c.context]) await context.close();
+    expect(axe.failures).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('works with JavaScript off at 320 px without sideways scrolling', async () => {

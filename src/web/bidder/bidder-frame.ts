@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { Caller } from '../../common/caller';
+import { BIDDER_NAVIGATION } from '../team/team-frame';
 import { pageError } from '../web-error.filter';
 
 /** The bidder's pages are for bidder accounts; the header links to their opportunities. */
@@ -13,6 +14,11 @@ export function bidderOnly(caller: Caller, res: Response): void {
   }
   res.locals.homeUrl = '/opportunities';
   res.locals.homeText = 'Opportunities';
+  const path = res.req?.path ?? '';
+  res.locals.navigationItems = BIDDER_NAVIGATION.map((item) => ({
+    ...item,
+    active: item.href === '/account' ? path.startsWith('/account') : !path.startsWith('/account'),
+  }));
 }
 
 export const STATUS_WORDS: Record<string, string> = {

@@ -6,15 +6,23 @@ import { Module } from '@nestjs/common';
 import { ClarificationsModule } from '../../clarifications/clarifications.module';
 import { WebModule } from '../web.module';
 import { BidPagesController } from './bid-pages.controller';
+import { BidderAccountPagesController } from './bidder-account-pages.controller';
 import { BidSubmissionPagesController } from './bid-submission-pages.controller';
 import { BidWorkspace } from './bid-workspace.service';
+import { BidderSignIns } from './bidder-sign-ins';
 import { OpportunityPagesController } from './opportunity-pages.controller';
 import { RegisterPagesController } from './register-pages.controller';
 
 /** The bidder's pages (docs/WEB.md "Bidder pages"). */
 @Module({
   imports: [CriteriaModule, AccessModule, BidsModule, TendersModule, WebModule, ClarificationsModule],
-  controllers: [RegisterPagesController, OpportunityPagesController, BidPagesController, BidSubmissionPagesController],
-  providers: [BidWorkspace],
+  controllers: [
+    BidderAccountPagesController,
+    RegisterPagesController,
+    OpportunityPagesController,
+    BidPagesController,
+    BidSubmissionPagesController,
+  ],
+  providers: [BidWorkspace, BidderSignIns],
 })
 export class BidderPagesModule {}

@@ -1,5 +1,6 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { ClarificationNewsService } from '../../clarifications/clarification-news.service';
 import { ClarificationsService } from '../../clarifications/clarifications.service';
 import { AskQuestionDto } from '../../clarifications/dto/clarification.dto';
 import type { Caller } from '../../common/caller';
@@ -16,6 +17,7 @@ export class OpportunityPagesController {
   constructor(
     private readonly workspace: BidWorkspace,
     private readonly clarifications: ClarificationsService,
+    private readonly news: ClarificationNewsService,
   ) {}
 
   @Get()
@@ -26,9 +28,11 @@ export class OpportunityPagesController {
   ): Promise<void> {
     bidderOnly(caller, res);
     const { now, rows } = await this.workspace.opportunities(caller);
+    const news = await this.news.newSinceLastSignIn(caller);
     res.render('bidder/views/opportunities.njk', {
       pageTitle: 'Opportunities',
       registered: registered === '1',
+      news: newsInWords(news.tenders),
       rows: rows.map(({ tender, open }) => ({
         id: tender.id,
         title: tender.title,
@@ -116,4 +120,19 @@ export class OpportunityPagesController {
       ...model.form,
     });
   }
+}
+
+/** "3 new answers since you last signed in", and each opportunity with its count, linking to its answers. */
+function newsInWords(tenders: { tenderId: string; title: string; count: number }[]) {
+  const total = tenders.reduce((sum, tender) => sum + tender.count, 0);
+  if (total === 0) return null;
+  const answers = (n: number) => `${n} new answer${n === 1 ? '' : 's'}`;
+  return {
+    heading: `${answers(total)} since you last signed in`,
+    items: tenders.map((tender) => ({
+      href: `/opportunities/${tender.tenderId}#questions`,
+      text: tender.title,
+      count: answers(tender.count),
+    })),
+  };
 }

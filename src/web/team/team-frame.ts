@@ -22,8 +22,19 @@ export function requireRole(caller: Caller, ...roles: Role[]): void {
   if (caller.seat || !roles.includes(caller.role)) throw new DomainError('not_found', 'Page not found.');
 }
 
-/** The header's navigation for the team and for admins. */
+/** The bidder's header: their opportunities and their account. */
+export const BIDDER_NAVIGATION = [
+  { href: '/opportunities', text: 'Opportunities' },
+  { href: '/account', text: 'Your account' },
+];
+
+/** The header's navigation for the team and for admins (and a bidder on the change-password page). */
 export function teamFrame(res: Response, caller: Caller, current: string): void {
+  if (caller.role === 'bidder') {
+    // A bidder's change-password page sits in the bidder's own header (src/web/bidder).
+    res.locals.navigationItems = BIDDER_NAVIGATION.map((item) => ({ ...item, active: current.startsWith(item.href) }));
+    return;
+  }
   const items =
     caller.role === 'admin' ? [{ href: '/accounts', text: 'Accounts' }] : [{ href: '/tenders', text: 'Your tenders' }];
   items.push({ href: '/account/password', text: 'Change password' });

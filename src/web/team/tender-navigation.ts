@@ -11,6 +11,7 @@ export const TENDER_PAGES = [
   { key: 'overview', path: '', text: 'Overview', group: 'Tender' },
   { key: 'settings', path: '/settings', text: 'Settings', group: 'Tender' },
   { key: 'details', path: '/details', text: 'Details and contact', group: 'Tender' },
+  { key: 'questions', path: '/questions', text: 'Questions', group: 'Tender' },
   { key: 'criteria', path: '/criteria', text: 'Criteria', group: 'Tender' },
   { key: 'panel', path: '/panel', text: 'Team and panel', group: 'People' },
   { key: 'progress', path: '/progress', text: 'Progress', group: 'People' },
