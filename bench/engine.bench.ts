@@ -4,9 +4,15 @@
  * times after a warm-up; the median is reported. Target: well under 250 ms.
  *
  * Issue 18 asks that the §11 analyses (marks to change the winner, the close call, group
- * influence, calibration) keep the whole run within 1.5 × the engine without them. Both are
- * timed in the same run, interleaved (base, full, base, full, …) so a busy moment on a shared
- * machine hits both alike; the ratio of the medians is the figure to compare across runs.
+ * influence, calibration) keep the whole run within 1.5 × the engine without them. That
+ * ratio is measured as throughput: blocks of back-to-back runs, with and without the
+ * analyses, interleaved (base block, full block, …) so a busy moment on a shared machine
+ * hits both alike, each block's time divided by its runs, the ratio of the median blocks.
+ * Back to back, every run pays its own share of the garbage collector, as it does in the
+ * service. Timing single runs after a forced collection (the first way this was measured)
+ * leaves the base run's garbage to the untimed collection and charges the full run for
+ * the scavenges its extra allocation triggers: 1.9 × on a quiet machine, against 1.2–1.35 ×
+ * measured as throughput on the same machine.
  *
  * Run alone: npx ts-node --transpile-only bench/engine.bench.ts
  */
@@ -37,6 +43,8 @@ const SECTIONS = 6;
 const LEAVES_PER_SECTION = 10;
 const PANELISTS = 12;
 const RUNS = 5;
+const BLOCKS = 5;
+const BLOCK_RUNS = 6;
 
 /** mulberry32: a tiny seeded generator, so every run scores the same tender. */
 function random(seed: number): () => number {
@@ -167,9 +175,9 @@ export function buildLargeTender(seed = 20240601): EngineInput {
 }
 
 /**
- * A full collection before each timed run, so a run does not pay for the garbage of the one
- * before it (base and full runs alternate: without this, whichever follows the other pays
- * for it, at random). `npm run bench` starts node without --expose-gc, hence the flag here.
+ * A full collection before each single timed run (the < 250 ms figure), so it does not pay
+ * for the garbage of the one before it. The ratio is measured back to back instead (see the
+ * header). `npm run bench` starts node without --expose-gc, hence the flag here.
  */
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
@@ -189,13 +197,7 @@ export async function benchEngine(): Promise<BenchFigure[]> {
   }
   const engineTimes: number[] = [];
   const presentTimes: number[] = [];
-  const baseTimes: number[] = [];
-  computeResults(input, { analyses: false });
   for (let run = 0; run < RUNS; run++) {
-    collect();
-    const baseStart = performance.now();
-    computeResults(input, { analyses: false });
-    baseTimes.push(performance.now() - baseStart);
     collect();
     const start = performance.now();
     const result = computeResults(input);
@@ -203,6 +205,18 @@ export async function benchEngine(): Promise<BenchFigure[]> {
     presentResults(result);
     presentTimes.push(performance.now() - computed);
     engineTimes.push(computed - start);
+  }
+  // Throughput with and without the §11 analyses, in interleaved blocks (see the header).
+  const baseBlocks: number[] = [];
+  const fullBlocks: number[] = [];
+  for (let run = 0; run < BLOCK_RUNS; run++) computeResults(input, { analyses: false });
+  for (let block = 0; block < BLOCKS; block++) {
+    let start = performance.now();
+    for (let run = 0; run < BLOCK_RUNS; run++) computeResults(input, { analyses: false });
+    baseBlocks.push((performance.now() - start) / BLOCK_RUNS);
+    start = performance.now();
+    for (let run = 0; run < BLOCK_RUNS; run++) computeResults(input);
+    fullBlocks.push((performance.now() - start) / BLOCK_RUNS);
   }
   const size = `${BIDS} bids × ${SECTIONS * LEAVES_PER_SECTION} criteria × ${PANELISTS} panelists (${input.individualScores.length} scores)`;
   return [
@@ -215,18 +229,25 @@ export async function benchEngine(): Promise<BenchFigure[]> {
     },
     {
       name: 'results engine',
-      metric: `computeResults without the §11 analyses (robustness, close call, group influence, calibration), median of ${RUNS}, same tender, same run`,
-      value: round(median(baseTimes)),
-      unit: 'ms',
+      metric: `computeResults back to back, with the §11 analyses (robustness, close call, group influence, calibration), median of ${BLOCKS} blocks of ${BLOCK_RUNS} runs, garbage collection included`,
+      value: round(median(fullBlocks)),
+      unit: 'ms per run',
       target: '',
     },
     {
       name: 'results engine',
-      metric: 'ratio: computeResults with the §11 analyses ÷ without (issue 18)',
-      value: Math.round((median(engineTimes) / median(baseTimes)) * 100) / 100,
+      metric: `computeResults back to back, without the §11 analyses, same tender, blocks interleaved with the above`,
+      value: round(median(baseBlocks)),
+      unit: 'ms per run',
+      target: '',
+    },
+    {
+      name: 'results engine',
+      metric: 'ratio: computeResults with the §11 analyses ÷ without, back to back (issue 18)',
+      value: Math.round((median(fullBlocks) / median(baseBlocks)) * 100) / 100,
       unit: '×',
       target: '≤ 1.5',
-      met: median(engineTimes) <= 1.5 * median(baseTimes),
+      met: median(fullBlocks) <= 1.5 * median(baseBlocks),
     },
     {
       name: 'results engine',
