@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): typecheck, lint, the migration drift gate, then
-# every suite on SQLite, then the API e2e suites again on a throwaway PostgreSQL cluster. The
-# browser suites (test/web/) run once, on SQLite: a page calls the same services as the API, whose
-# suites cover both databases, and a browser suite's time goes on the browser, not the database.
+# every suite on SQLite, then the e2e suites again on a throwaway PostgreSQL cluster. Of the
+# browser suites (test/web/) only the panel's journey and sessions run again on PostgreSQL (the
+# panel-pages issue asks for them on both): every other page calls the same services as the API,
+# whose suites cover both databases, and a browser suite's time goes on the browser, not the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC
@@ -22,7 +23,7 @@ PG_URL=$(scripts/pg.sh start)
 trap 'scripts/pg.sh stop' EXIT
 step "migration drift gate (SQLite and PostgreSQL)"
 PG_URL="${PG_URL%/tender_scorer}/tender_scorer_gen" scripts/migration-check.sh
-step "e2e on PostgreSQL (the browser suites ran on SQLite)"
+step "e2e on PostgreSQL (of the browser suites, the panel's journey and sessions)"
 TEST_DATABASE_URL="$PG_URL" npx --no-install jest --config jest.config.js --ci --selectProjects e2e \
-  --testPathIgnorePatterns '/test/web/'
+  --testPathIgnorePatterns '/test/web/(?!panel-journey|panel-sessions)'
 # The browser suites run on PostgreSQL too with: TEST_DATABASE_URL=<url> npx jest test/web --selectProjects e2e
