@@ -4,13 +4,17 @@
  * bench/seed-large-tender.ts (200 bids × 60 criteria × 12 panelists, in moderation), served by
  * the real app on 127.0.0.1, SQLite file. The commissioner signs in through the sign-in page
  * (its CSRF token and session cookie, as a browser would); then RUNS sequential GETs of each
- * page after WARM_UP; the figure is the loopback round trip measured by the client (an upper
- * bound of the server's time).
+ * page after WARM_UP; the figure is the server's own time (bench/lib/server-clock.ts), with the
+ * client's round trip beside it. The results page and the progress grid are timed twice: computed (the evaluation the
+ * service keeps while a tender is unchanged, TenderStateCache, dropped before each GET, as after
+ * any change such as a moderated score) — the figure held to the target — and kept (the tender
+ * unchanged since the last look).
  *
  * Run alone: npx ts-node --transpile-only bench/evaluation-pages.bench.ts
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +22,8 @@ import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
+import { TenderStateCache } from '../src/audit/tender-state-cache';
+import { serverClock } from './lib/server-clock';
 import { seedLargeTender } from './seed-large-tender';
 import { percentile } from './types';
 
@@ -53,10 +59,14 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
       await app.listen(0, '127.0.0.1');
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
       const cookie = await signIn(base, seeded.commissioner);
-      const time = async (path: string) => {
+      const clock = serverClock(app.getHttpServer() as Server);
+      const cache = app.get(TenderStateCache);
+      const time = async (path: string, before: () => void = () => undefined) => {
         const times: number[] = [];
+        const roundTrips: number[] = [];
         let bytes = 0;
         for (let i = 0; i < WARM_UP + RUNS; i++) {
+          before();
           const started = performance.now();
           const response = await fetch(`${base}${path}`, {
             headers: { Cookie: cookie, Accept: 'text/html' },
@@ -66,13 +76,18 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
           const ms = performance.now() - started;
           if (response.status !== 200 || !html.includes('<main'))
             throw new Error(`GET ${path}: ${response.status} ${html.slice(0, 300)}`);
-          if (i >= WARM_UP) times.push(ms);
+          if (i >= WARM_UP) {
+            roundTrips.push(ms);
+            times.push(clock.last());
+          }
           bytes = html.length;
         }
-        return { times, bytes };
+        return { times, roundTrips, bytes };
       };
-      const progress = await time(`/tenders/${seeded.tenderId}/progress`);
-      const results = await time(`/tenders/${seeded.tenderId}/results`);
+      const progress = await time(`/tenders/${seeded.tenderId}/progress`, () => cache.clear());
+      const progressKept = await time(`/tenders/${seeded.tenderId}/progress`);
+      const results = await time(`/tenders/${seeded.tenderId}/results`, () => cache.clear());
+      const resultsKept = await time(`/tenders/${seeded.tenderId}/results`);
       const moderation = await time(`/tenders/${seeded.tenderId}/moderation`);
       const audit = await time(`/tenders/${seeded.tenderId}/audit`);
       const figure = (
@@ -90,16 +105,34 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
       });
       const size = '200 bids × 60 criteria × 12 panelists';
       return [
-        figure(`results page, p95 of ${RUNS} sequential GETs, ${size}`, percentile(results.times, 95), 'ms', {
-          at: RESULTS_TARGET_MS,
-          text: `≤ ${RESULTS_TARGET_MS} ms`,
-        }),
-        figure('results page, median', percentile(results.times, 50), 'ms'),
-        figure(`progress grid (12 panelists × 200 bids), p95 of ${RUNS} sequential GETs`, percentile(progress.times, 95), 'ms', {
-          at: RESULTS_TARGET_MS,
-          text: `≤ ${RESULTS_TARGET_MS} ms`,
-        }),
-        figure('progress grid, median', percentile(progress.times, 50), 'ms'),
+        figure(
+          `results page, computed (nothing kept), server time p95 of ${RUNS} sequential GETs, ${size}`,
+          percentile(results.times, 95),
+          'ms',
+          {
+            at: RESULTS_TARGET_MS,
+            text: `≤ ${RESULTS_TARGET_MS} ms`,
+          },
+        ),
+        figure('results page, computed, median', percentile(results.times, 50), 'ms'),
+        figure('results page, computed, p95 of the client round trip', percentile(results.roundTrips, 95), 'ms'),
+        figure(
+          'results page, tender unchanged since the last look (evaluation kept), server time p95',
+          percentile(resultsKept.times, 95),
+          'ms',
+        ),
+        figure(
+          `progress grid (12 panelists × 200 bids), computed (nothing kept), server time p95 of ${RUNS} sequential GETs`,
+          percentile(progress.times, 95),
+          'ms',
+          { at: RESULTS_TARGET_MS, text: `≤ ${RESULTS_TARGET_MS} ms` },
+        ),
+        figure('progress grid, computed, median', percentile(progress.times, 50), 'ms'),
+        figure(
+          'progress grid, tender unchanged since the last look (counts kept), server time p95',
+          percentile(progressKept.times, 95),
+          'ms',
+        ),
         figure('results page, HTML', results.bytes / 1024, 'KiB'),
         figure(`moderation agenda, median of ${RUNS}`, percentile(moderation.times, 50), 'ms'),
         figure(`audit trail (first 100 events and the chain check), median of ${RUNS}`, percentile(audit.times, 50), 'ms'),

@@ -53,6 +53,7 @@ import { User } from '../src/users/user.entity';
 import { percentile } from './types';
 import { seedLargeTender } from './seed-large-tender';
 import { notMeasured, onPostgres } from './lib/postgres';
+import { serverClock, type ServerClock } from './lib/server-clock';
 
 const SCENARIO = 'panel pages';
 const WARM_UP = 10;
@@ -372,23 +373,4 @@ async function startProfile(): Promise<{ stop(series: string): Promise<void> }> 
       session.disconnect();
     },
   };
-}
-
-interface ServerClock {
-  /** The server time of the last request that finished: request in → response finished. */
-  last(): number;
-}
-
-/**
- * Server time as the server sees it: from the moment Node hands the request to the app (a
- * listener put before Express's) until the last byte of the response is handed to the socket
- * ('finish'). The client's own work (it shares this process) is left out.
- */
-function serverClock(server: Server): ServerClock {
-  let last = Number.NaN;
-  server.prependListener('request', (_request, response) => {
-    const started = performance.now();
-    response.once('finish', () => (last = performance.now() - started));
-  });
-  return { last: () => last };
 }
