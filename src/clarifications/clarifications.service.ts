@@ -174,7 +174,31 @@ export class ClarificationsService {
   /** `list` inside the caller's unit of work (the pages read it with the tender). */
   async listIn(em: EntityManager, caller: Caller, tenderId: string): Promise<ClarificationResponse[]> {
     const grant = await this.access.require(em, caller, tenderId, 'view');
-    const viewer = this.viewerOf(caller, grant);
+    return this.logAs(em, tenderId, this.viewerOf(caller, grant));
+  }
+
+  /**
+   * The published log as the panel sees it, for the panel's own pages: a member of this
+   * tender's panel only (anyone else who sees the tender is refused, 403; another tender,
+   * or another seat's, does not exist, 404). Oldest first.
+   */
+  async listForPanel(caller: Caller, tenderId: string): Promise<ClarificationResponse[]> {
+    return this.db.read(async (em) => {
+      await this.access.requirePanelMember(em, caller, tenderId);
+      return this.logAs(em, tenderId, { as: 'panel' });
+    });
+  }
+
+  /** How many entries `listForPanel` shows, without reading them (its link on the task list and criterion pages). */
+  async countForPanel(caller: Caller, tenderId: string): Promise<number> {
+    return this.db.read(async (em) => {
+      await this.access.requirePanelMember(em, caller, tenderId);
+      // `mayView` for the panel: published entries, and nothing else.
+      return em.getRepository(Clarification).countBy({ tenderId, status: 'published' });
+    });
+  }
+
+  private async logAs(em: EntityManager, tenderId: string, viewer: ClarificationViewer): Promise<ClarificationResponse[]> {
     const entries = await em.getRepository(Clarification).find({ where: { tenderId }, order: { number: 'ASC' } });
     return this.present(
       em,

@@ -37,12 +37,7 @@ export function memberNamed(members: readonly PanelMember[], memberId: string): 
   return { member, name: seatContact(member, member.user).name };
 }
 
-const UK_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "2 December 2026", in UK time. */
-export function dayInWords(date: Date): string {
-  return UK_DAY.format(date);
-}
+export { dayInWords } from '../common/domain/time-in-words';
 
 /** A tender reference as part of a file name: letters, digits and dashes only. */
 export function safeName(reference: string): string {

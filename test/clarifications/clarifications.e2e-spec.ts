@@ -1,3 +1,5 @@
+import { ClarificationsService } from '../../src/clarifications/clarifications.service';
+import type { Caller, Role } from '../../src/common/caller';
 import { createTestApp, type SignedIn, type TestApp } from '../app';
 import {
   addPanelist,
@@ -286,5 +288,27 @@ describe('clarification questions', () => {
     expect(answer.status).toBe(409);
     expect(answer.body.currentStatus).toBe('evaluation');
     expect((await t.http().get(url('/clarifications')).set(panelist.auth).expect(200)).body).toHaveLength(3);
+  });
+
+  it('the panel’s pages read the same published log (listForPanel, countForPanel), for the panel only', async () => {
+    const service = t.app.get(ClarificationsService);
+    const as = (who: SignedIn, role: Role): Caller => ({
+      id: who.id,
+      role,
+      email: who.email,
+      name: who.name,
+      organisationId: null,
+    });
+    const api = (await t.http().get(url('/clarifications')).set(panelist.auth).expect(200)).body as { status: string }[];
+    const whole = (await t.http().get(url('/clarifications')).set(world.commissioner.auth).expect(200)).body as unknown[];
+    expect(whole.length).toBeGreaterThan(api.length); // a question still waits: the panel does not see it
+    expect(api.every((entry) => entry.status === 'published')).toBe(true);
+    expect(await service.listForPanel(as(panelist, 'panelist'), world.tenderId)).toEqual(api);
+    expect(await service.countForPanel(as(panelist, 'panelist'), world.tenderId)).toBe(api.length);
+    // The team and the bidders see the tender, but the panel's pages are not theirs.
+    for (const caller of [as(world.commissioner, 'commissioner'), as(rival, 'bidder')]) {
+      await expect(service.listForPanel(caller, world.tenderId)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(service.countForPanel(caller, world.tenderId)).rejects.toMatchObject({ code: 'forbidden' });
+    }
   });
 });

@@ -16,6 +16,7 @@ import { fleschKincaidGrade } from './readability';
 import { addPanelist } from '../steps';
 import { PASSWORD } from '../app';
 import { invite, reissue, scoringWorld } from './panel-world';
+import type { TenderWorld } from '../steps';
 
 /**
  * Issue 13: the seat a link opens is the only thing its sessions reach; a panelist can stop
@@ -304,6 +305,103 @@ describe('Panel sessions in a real browser', () => {
     await scoreCriterion(b.page, 1, 'Strong model.');
     expect(await heading(b.page)).toBe('Clinical governance');
     await a.context.close();
+    await b.context.close();
+  });
+
+  it('a panelist reads the published questions and answers, never a private answer, a waiting question or who asked', async () => {
+    const published: string[] = [];
+    /** While the tender takes bids: two bidders ask three questions; the team answers one to all, one privately, and sends a note. */
+    const clarifications = async (world: TenderWorld) => {
+      const url = `/api/tenders/${world.tenderId}`;
+      const team = world.commissioner.auth;
+      const asker = await t.user('bidder', { organisationName: 'Kentish Town Carers' });
+      const rival = await t.user('bidder', { organisationName: 'Big Care plc' });
+      const ask = async (who: typeof asker, question: string) =>
+        (await t.http().post(`${url}/questions`).set(who.auth).send({ question }).expect(201)).body.id as string;
+      const open = await ask(asker, 'Can we run the service from two sites?\nBoth are in the borough.');
+      const secret = await ask(rival, 'Our price list is attached. Is our day rate of £412 too high?');
+      await ask(asker, 'Who marks the bids? This one is not answered yet.');
+      const answered = await t
+        .http()
+        .post(`${url}/clarifications/${open}/answer`)
+        .set(team)
+        .send({ answer: 'Yes, two sites are fine.\nBoth must open the same hours. <b>Not bold</b>' })
+        .expect(200);
+      await t
+        .http()
+        .post(`${url}/clarifications/${secret}/answer`)
+        .set(team)
+        .send({ answer: 'We cannot comment on your day rate.', private: true, privateReason: 'It names their day rate.' })
+        .expect(200);
+      t.clock.advance(24 * 60 * 60 * 1000);
+      const note = await t
+        .http()
+        .post(`${url}/clarifications`)
+        .set(team)
+        .send({ text: 'The service starts in April, not March.' })
+        .expect(201);
+      published.push(answered.body.publishedAt as string, note.body.publishedAt as string);
+    };
+    const world = await scoringWorld(t, { beforeClose: clarifications });
+    const other = await scoringWorld(t);
+    const member = await invite(t, world);
+    const elsewhere = await invite(t, other);
+    const day = (iso: string) =>
+      new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+    const { context, page } = await phone(browser);
+    await arrive(page, member.link);
+    await page.getByText('The team sent two answers to every bidder.').waitFor();
+    await page.getByRole('link', { name: 'Questions bidders asked' }).click();
+    expect(await heading(page)).toBe('Questions bidders asked');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(fleschKincaidGrade(await ownText(page))).toBeLessThanOrEqual(6);
+    expect(await scrollsSideways(page)).toBe(false);
+    // Oldest first, by the log's numbers: question 2 is private and question 3 waits for an answer.
+    const main = page.getByRole('main');
+    expect(await main.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Question 1', 'Note 4 from the team']);
+    // As text, line breaks kept: the tag in the answer is shown, not obeyed.
+    expect(await main.locator('.app-answer').allInnerTexts()).toEqual([
+      'Can we run the service from two sites?\nBoth are in the borough.',
+      'Yes, two sites are fine.\nBoth must open the same hours. <b>Not bold</b>',
+      'The service starts in April, not March.',
+    ]);
+    expect(await main.locator('b').count()).toBe(0);
+    expect(await main.getByText(`Sent to every bidder on ${day(published[0])}.`).count()).toBe(1);
+    expect(await main.getByText(`Sent to every bidder on ${day(published[1])}.`).count()).toBe(1);
+    const text = await main.innerText();
+    for (const hidden of [
+      'day rate',
+      '£412',
+      'Who marks the bids',
+      'Kentish Town Carers',
+      'Big Care plc',
+      'It names their day rate',
+    ]) {
+      expect(text).not.toContain(hidden);
+    }
+    await screenshot(page, 'panel-questions');
+
+    // The criterion page offers the same log in a new tab, so a half-written reason stays put.
+    await page.getByRole('link', { name: 'Go to your scoring' }).click();
+    await page.getByRole('link', { name: 'Mind in Camden' }).click();
+    const fromCriterion = page.getByRole('link', { name: 'Read the questions bidders asked (opens in new tab)' });
+    expect(await fromCriterion.getAttribute('target')).toBe('_blank');
+    expect(await fromCriterion.getAttribute('href')).toBe(`/panel/${world.tenderId}/questions`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A panelist of another tender: no link on their task list, an empty log of their own, and this tender not found.
+    const b = await phone(browser);
+    await arrive(b.page, elsewhere.link);
+    expect(await b.page.getByRole('link', { name: 'Questions bidders asked' }).count()).toBe(0);
+    await b.page.goto(`${t.baseUrl}/panel/${other.tenderId}/questions`);
+    await b.page.getByText('There is nothing to read here yet. The team has not sent any answers to bidders.').waitFor();
+    expect(await axeViolations(b.page)).toEqual([]);
+    const notTheirs = await b.page.goto(`${t.baseUrl}/panel/${world.tenderId}/questions`);
+    expect(notTheirs?.status()).toBe(404);
+    expect(await heading(b.page)).toBe('Page not found');
+    expect(await b.page.getByText('Yes, two sites are fine.').count()).toBe(0);
+    await context.close();
     await b.context.close();
   });
 

@@ -11,8 +11,14 @@ export interface Invited {
 /** The buying organisation of the scoring worlds: the commissioner's organisation, shown in every panel page's header. */
 export const BUYER = 'London Borough of Camden';
 
-/** A panel tender in evaluation (bids from Mind in Camden and Certitude) bought by BUYER, with the team's contact. */
-export async function scoringWorld(t: WebTestApp, options: { tender?: Record<string, unknown> } = {}): Promise<PanelWorld> {
+/**
+ * A panel tender in evaluation (bids from Mind in Camden and Certitude) bought by BUYER, with the team's contact;
+ * `beforeClose` runs while it still takes bids (questions, say).
+ */
+export async function scoringWorld(
+  t: WebTestApp,
+  options: { tender?: Record<string, unknown>; beforeClose?: (world: TenderWorld) => Promise<void> } = {},
+): Promise<PanelWorld> {
   const world = await panelTenderInEvaluation(t, { ...options, buyer: BUYER });
   const contact = await t
     .http()

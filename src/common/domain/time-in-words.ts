@@ -7,6 +7,7 @@ const UK_DATE = new Intl.DateTimeFormat('en-GB', {
   month: 'long',
   year: 'numeric',
 });
+const UK_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
 const UK_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hour: 'numeric',
@@ -24,4 +25,9 @@ export function deadlineInWords(deadline: Date): string {
   if (hours === 12 && minutes === 0) return `midday on ${date}`;
   const hour = hours % 12 === 0 ? 12 : hours % 12;
   return `${hour}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}${hours < 12 ? 'am' : 'pm'} on ${date}`;
+}
+
+/** "2 December 2026", in UK time. */
+export function dayInWords(date: Date): string {
+  return UK_DAY.format(date);
 }

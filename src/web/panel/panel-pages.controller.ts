@@ -2,6 +2,7 @@ import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { MemberConfirmationService } from '../../assisted/member-confirmation.service';
 import { BidReadingService } from '../../bids/bid-reading.service';
+import { ClarificationsService } from '../../clarifications/clarifications.service';
 import type { Caller } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
 import { DeclarationsService } from '../../panel/declarations.service';
@@ -41,6 +42,7 @@ export class PanelPagesController {
     private readonly db: Db,
     private readonly easyRead: EasyReadService,
     private readonly enteredForYou: MemberConfirmationService,
+    private readonly clarifications: ClarificationsService,
   ) {}
 
   /** A seat session has one tender; a professional signed in by password may sit on several. */
@@ -61,10 +63,11 @@ export class PanelPagesController {
     @Res() res: Response,
   ): Promise<void> {
     // One read for the page: the seat, tender and bids the three services check are read once.
-    const { work, toConfirm } = await this.db.read(async () => {
+    const { work, toConfirm, questions } = await this.db.read(async () => {
       await this.frame(res, tenderId);
       const summary = await this.assignments.summary(caller, tenderId);
-      return { work: summary, toConfirm: await this.enteredForYou.waitingCount(caller, tenderId) };
+      const waiting = await this.enteredForYou.waitingCount(caller, tenderId);
+      return { work: summary, toConfirm: waiting, questions: await this.clarifications.countForPanel(caller, tenderId) };
     });
     if (work.nextDeclarationBidId) return res.redirect(303, `/panel/${tenderId}/declarations/${work.nextDeclarationBidId}`);
     const tasks = work.bids.map((bid) => {
@@ -86,6 +89,7 @@ export class PanelPagesController {
       conflicts: work.conflicts,
       conflictsInWords: countInWords(work.conflicts),
       toConfirm,
+      questions: questions > 0 ? countInWords(questions) : null,
     });
   }
 
@@ -338,7 +342,9 @@ export class PanelPagesController {
     // The bidder's own words, through the same reading rules as GET /api/tenders/:id/bids/:bidId.
     const answer = await this.bids.answer(caller, tenderId, bidId, criterion.criterionId);
     const easyRead = await this.easyRead.panelVersion(caller, tenderId, bidId); // issue 17, part 5
-    return { work, bid, criterion, item: bid.items[index], position: index + 1, total: work.criteria.length, answer, easyRead };
+    const item = bid.items[index];
+    const questions = (await this.clarifications.countForPanel(caller, tenderId)) > 0; // links to the published Q&A
+    return { work, bid, criterion, item, position: index + 1, total: work.criteria.length, answer, easyRead, questions };
   }
 
   private renderCriterion(

@@ -1,4 +1,4 @@
-import { bidProgressStatus, bidTaskStatus, deadlineInWords, nextCriterion, timeToAllow } from './panel-view';
+import { bidProgressStatus, bidTaskStatus, deadlineInWords, nextCriterion, panelQuestions, timeToAllow } from './panel-view';
 
 describe('panel view rules', () => {
   const item = (code: string, status: 'not_started' | 'draft' | 'submitted') => ({ code, status });
@@ -42,5 +42,28 @@ describe('task status from counts', () => {
     expect(bidProgressStatus({ criteria: 2, saved: 1, submitted: false })).toBe('in_progress');
     expect(bidProgressStatus({ criteria: 2, saved: 2, submitted: false })).toBe('completed');
     expect(bidProgressStatus({ criteria: 2, saved: 2, submitted: true })).toBe('submitted');
+  });
+});
+
+describe('the published Q&A in the panel’s words', () => {
+  it('keeps the log’s numbers in order, names a note from the team, and says the day in UK time', () => {
+    const entry = (number: number, kind: 'question' | 'notice', publishedAt: string) => ({
+      number,
+      kind,
+      question: kind === 'question' ? `Question text ${number}\nsecond line` : null,
+      answer: `Answer ${number}`,
+      publishedAt,
+    });
+    // Question 1 was answered after note 2 was sent: the order stays the log's, as bidders see it.
+    // 23:30 UTC on 31 March 2027 is 00:30 on 1 April in British Summer Time.
+    const page = panelQuestions([
+      entry(2, 'notice', '2027-01-05T10:00:00.000Z'),
+      entry(1, 'question', '2027-03-31T23:30:00.000Z'),
+    ]);
+    expect(page).toEqual([
+      { title: 'Question 1', question: 'Question text 1\nsecond line', answer: 'Answer 1', published: '1 April 2027' },
+      { title: 'Note 2 from the team', question: null, answer: 'Answer 2', published: '5 January 2027' },
+    ]);
+    expect(panelQuestions([])).toEqual([]);
   });
 });

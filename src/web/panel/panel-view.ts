@@ -6,6 +6,8 @@ import { DomainError } from '../../common/domain/domain-error';
 import type { FormErrors } from '../form';
 import type { AssignmentFrame, BidAssignment } from '../../scoring/assignments.service';
 import type { AssignedBidResponse } from '../../scoring/dto/score.response';
+import type { ClarificationResponse } from '../../clarifications/dto/clarification.response';
+import { dayInWords } from '../../common/domain/time-in-words';
 
 export type BidTaskStatus = 'not_started' | 'in_progress' | 'completed' | 'submitted';
 
@@ -101,4 +103,32 @@ export interface DeclarationPage {
   total: number;
   values: object;
   form: FormErrors;
+}
+
+/** One entry of the Q&A as the panel's page shows it. */
+export interface PanelQuestion {
+  title: string;
+  /** The bidder's question as written (null for a note the team sent without being asked). */
+  question: string | null;
+  answer: string;
+  /** The day it was shared with every bidder, in UK time. */
+  published: string | null;
+}
+
+/**
+ * The published Q&A in the panel's words, in the order bidders see it (by number: the order
+ * asked or sent), so "Question 3" means the same to the panel, the team and every bidder.
+ * Only published entries reach the panel (ClarificationsService.listForPanel); the asker is never named.
+ */
+export function panelQuestions(
+  entries: readonly Pick<ClarificationResponse, 'number' | 'kind' | 'question' | 'answer' | 'publishedAt'>[],
+): PanelQuestion[] {
+  return [...entries]
+    .sort((a, b) => a.number - b.number)
+    .map((entry) => ({
+      title: entry.kind === 'notice' ? `Note ${entry.number} from the team` : `Question ${entry.number}`,
+      question: entry.kind === 'notice' ? null : entry.question,
+      answer: entry.answer ?? '',
+      published: entry.publishedAt ? dayInWords(new Date(entry.publishedAt)) : null,
+    }));
 }
