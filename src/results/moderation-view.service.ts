@@ -45,6 +45,18 @@ export class ModerationViewService {
       const members = new Map(record.members.map((member) => [member.id, member]));
       const criteria = new Map(record.criteria.map((criterion) => [criterion.id, criterion]));
       const bids = new Map(record.bids.map((bid) => [bid.id, bid]));
+      // Each cell's moderation history, oldest first (the record's order), indexed once: a
+      // filter per cell was cells × moderated scores (72 million comparisons on the large tender).
+      const histories = new Map<string, ModeratedScoreResponse[]>();
+      for (const m of record.moderated) {
+        const criterion = criteria.get(m.criterionId);
+        if (!criterion) continue; // only cells of the record's criteria are listed below
+        const key = cellKey(m.bidId, m.criterionId);
+        const entry = ModeratedScoreResponse.from(m, criterion.code, m.moderatedBy);
+        const history = histories.get(key);
+        if (history) history.push(entry);
+        else histories.set(key, [entry]);
+      }
       return {
         tenderId,
         status: tender.status,
@@ -52,9 +64,7 @@ export class ModerationViewService {
         minScorers: tender.minScorers,
         items: [...record.statistics.values()].map((cell) => {
           const criterion = criteria.get(cell.criterionId)!;
-          const history = record.moderated
-            .filter((m) => m.bidId === cell.bidId && m.criterionId === cell.criterionId)
-            .map((m) => ModeratedScoreResponse.from(m, criterion.code, m.moderatedBy));
+          const history = histories.get(cellKey(cell.bidId, cell.criterionId)) ?? [];
           return {
             bidId: cell.bidId,
             bidderName: bids.get(cell.bidId)!.bidderName,
