@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import { tenderWarnings, type TenderWarning } from './domain';
+import { buildTree, flattenTree, tenderWarnings, type FlatCriterion, type TenderWarning } from './domain';
+import { toFlat } from './criteria.service';
 import { Criterion } from './criterion.entity';
 
 /**
@@ -17,4 +18,10 @@ export async function warningsOfTenders(em: EntityManager, tenderIds: readonly s
   const byTender = new Map<string, Criterion[]>(tenderIds.map((id) => [id, []]));
   for (const row of rows) byTender.get(row.tenderId)?.push(row);
   return new Map([...byTender].map(([id, nodes]) => [id, tenderWarnings(nodes)]));
+}
+
+/** A tender's criteria, depth-first in sibling order (the tree as the results read it). */
+export async function criteriaOfTender(em: EntityManager, tenderId: string): Promise<FlatCriterion[]> {
+  const rows = await em.getRepository(Criterion).find({ where: { tenderId }, order: { order: 'ASC', code: 'ASC' } });
+  return flattenTree(buildTree(rows.map(toFlat)));
 }
