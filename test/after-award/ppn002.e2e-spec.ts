@@ -1,8 +1,9 @@
 import * as ExcelJS from 'exceljs';
-import { createTestApp, PASSWORD, type SignedIn, type TestApp } from '../app';
+import { createTestApp, type SignedIn, type TestApp } from '../app';
 import { download } from '../exports/download';
 import { BID_TENDER_CRITERIA, publishedTender } from '../steps';
 import { workedExampleTender } from '../steps/worked-example.world';
+import { webSession } from '../web/session';
 
 /**
  * PPN 002 (issue 16 part 5): a tender whose social value criteria (social, economic and
@@ -46,17 +47,7 @@ describe('the PPN 002 social value warning', () => {
   });
 
   it('is on the team’s tender page as a warning', async () => {
-    const start = await t.http().get('/sign-in');
-    const cookie = (start.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('ts_session='))!.split(';')[0];
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(start.text)![1];
-    const signedIn = await t
-      .http()
-      .post('/sign-in')
-      .set('Cookie', cookie)
-      .type('form')
-      .send({ _csrf: csrf, email: commissioner.email, password: PASSWORD });
-    expect(signedIn.status).toBe(303);
-    const session = (signedIn.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const session = await webSession(t, commissioner.email);
     const page = await t.http().get(`/tenders/${tenderId}`).set('Cookie', session);
     expect(page.status).toBe(200);
     expect(page.text).toMatch(
