@@ -56,13 +56,13 @@ export class OcdsService {
 
   /** One stage's release in a package; 404 while the stage is not reached (or the tag is not a stage). */
   release(caller: Caller, tenderId: string, tag: string): Promise<OcdsReleasePackage> {
+    if (!isStage(tag)) {
+      throw new DomainError('not_found', `There is no release "${tag}": the releases are ${RELEASE_STAGES.join(', ')}.`, {
+        errors: [{ field: 'tag', message: `Must be one of ${RELEASE_STAGES.join(', ')}.` }],
+      });
+    }
     return this.db.read(async (em) => {
-      const facts = await this.facts(em, caller, tenderId);
-      if (!isStage(tag)) {
-        throw new DomainError('not_found', `There is no release "${tag}": the releases are ${RELEASE_STAGES.join(', ')}.`, {
-          errors: [{ field: 'tag', message: `Must be one of ${RELEASE_STAGES.join(', ')}.` }],
-        });
-      }
+      const facts = await this.facts(em, caller, tenderId, tag);
       const found = releaseOf(this.publisher, facts, tag);
       if (!found) throw new DomainError('not_found', NOT_YET[tag]);
       return releasePackage(this.publisher, `${this.uri(tenderId)}/${tag}`, [found]);
@@ -73,11 +73,12 @@ export class OcdsService {
     return `${this.publisher.publicUrl}/api/tenders/${tenderId}/ocds`;
   }
 
-  private async facts(em: EntityManager, caller: Caller, tenderId: string): Promise<OcdsFacts> {
+  /** The facts up to `stage` (the tender release needs no evaluation read). */
+  private async facts(em: EntityManager, caller: Caller, tenderId: string, stage: ReleaseStage = 'contract'): Promise<OcdsFacts> {
     const { tender } = await this.access.require(em, caller, tenderId, 'team');
     if (!tender.publishedAt) return { tender: null, award: null, contract: null };
     const tenderFacts = await this.tenderFacts(em, tender, tender.publishedAt);
-    if (tender.status !== 'awarded' || !tender.awardedBidId || !tender.awardedAt) {
+    if (stage === 'tender' || tender.status !== 'awarded' || !tender.awardedBidId || !tender.awardedAt) {
       return { tender: tenderFacts, award: null, contract: null };
     }
     const record = await this.evaluation.record(em, caller, tender);
