@@ -29,6 +29,7 @@ import { PanelModule } from './panel/panel.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ResultsModule } from './results/results.module';
 import { StandstillModule } from './standstill/standstill.module';
+import { OcdsModule } from './ocds/ocds.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { OfflineModule } from './offline/offline.module';
 import { AssistedModule } from './assisted/assisted.module';
@@ -78,6 +79,7 @@ import { WebModule } from './web/web.module';
     ModerationModule,
     ResultsModule,
     StandstillModule,
+    OcdsModule,
     ConflictsModule,
     ExportsModule,
     PaymentsModule,

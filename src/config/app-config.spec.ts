@@ -44,6 +44,19 @@ describe('loadAppConfig', () => {
     }
   });
 
+  it('takes the OCDS ocid prefix and publisher from the environment, refusing a prefix not shaped as registered', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).ocds).toEqual({ ocidPrefix: null, publisherName: 'Tender Scorer' });
+    const camden = loadAppConfig({
+      DATABASE_URL: 'sqlite::memory:',
+      OCDS_OCID_PREFIX: 'ocds-b5fd17',
+      OCDS_PUBLISHER_NAME: ' London Borough of Camden ',
+    });
+    expect(camden.ocds).toEqual({ ocidPrefix: 'ocds-b5fd17', publisherName: 'London Borough of Camden' });
+    expect(() => loadAppConfig({ DATABASE_URL: 'sqlite::memory:', OCDS_OCID_PREFIX: 'camden' })).toThrow(
+      /OCDS_OCID_PREFIX must be/,
+    );
+  });
+
   it('listens on 127.0.0.1 unless HOST says otherwise, and the start line names the real address', () => {
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).host).toBe('127.0.0.1');
     expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');

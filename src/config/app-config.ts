@@ -65,6 +65,19 @@ class EnvironmentVariables {
   @Max(24 * 60)
   SESSION_IDLE_MINUTES?: number;
   @IsOptional()
+  @Matches(/^ocds-[a-z0-9]{6}$/, {
+    message:
+      'OCDS_OCID_PREFIX must be the prefix registered with the Open Contracting Partnership: "ocds-" and six letters or digits',
+  })
+  OCDS_OCID_PREFIX?: string;
+
+  @IsOptional()
+  @Matches(/\S/, {
+    message: 'OCDS_PUBLISHER_NAME must name the organisation that publishes the open data, e.g. London Borough of Camden',
+  })
+  OCDS_PUBLISHER_NAME?: string;
+
+  @IsOptional()
   @IsInt({ message: QUEUE_WAIT_MESSAGE })
   @Min(0, { message: QUEUE_WAIT_MESSAGE })
   DB_QUEUE_WAIT_WARN_MS?: number;
@@ -95,8 +108,12 @@ export interface AppConfig {
   dbQueueWaitWarnMs: number;
   /** Email: SMTP, GOV.UK Notify or the log, and the sender loop's pace (src/config/mail-config.ts). */
   mail: MailConfig;
+  /** Open data (docs/AFTER-AWARD.md): the ocid prefix (OCDS_OCID_PREFIX; null: the placeholder) and the publisher and buyer named (OCDS_PUBLISHER_NAME). */
+  ocds: { ocidPrefix: string | null; publisherName: string };
 }
 
+/** The publisher named until a council sets OCDS_PUBLISHER_NAME. */
+export const DEFAULT_OCDS_PUBLISHER = 'Tender Scorer';
 export const DEFAULT_DATABASE_URL = 'sqlite:data/tender-scorer.sqlite';
 const MIN_SECRET_LENGTH = 32;
 export const DEFAULT_DB_QUEUE_WAIT_WARN_MS = 200;
@@ -149,6 +166,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
     dbQueueWaitWarnMs: parsed.DB_QUEUE_WAIT_WARN_MS ?? DEFAULT_DB_QUEUE_WAIT_WARN_MS,
     mail,
+    ocds: {
+      ocidPrefix: env.OCDS_OCID_PREFIX || null,
+      publisherName: env.OCDS_PUBLISHER_NAME?.trim() || DEFAULT_OCDS_PUBLISHER,
+    },
   };
 }
 

@@ -20,6 +20,8 @@ export const API_TAGS: Record<string, string> = {
   results: 'Exact, explainable results and the award.',
   'after award':
     'After the award (Procurement Act 2023): the standstill, challenges, entering into the contract, the termination notice.',
+  'open data':
+    'Open data: OCDS 1.1 release packages with the UK profile (the data of the tender, award and contract notices), never scores.',
   exports: 'Auditable downloads of the evaluation: Excel workbook, CSV and JSON.',
   payments:
     'Payment for involvement: the tender’s rates, lived-experience members’ ledgers of time and costs, approvals, their choice, the finance CSV.',

@@ -6,6 +6,7 @@ import type { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain/domain-error';
 import { newId } from '../common/ids';
+import { warningsOfTenders } from '../criteria/criteria-directory';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
 import { TemplatesService } from '../templates/templates.service';
@@ -123,10 +124,12 @@ export class TendersService {
       const relations = await this.access.relationsOf(em, caller, tenders);
       const teamTenderIds = tenders.filter((_tender, index) => relations[index].teamRole !== null).map((tender) => tender.id);
       const attempts = await this.audit.countForTenders(em, teamTenderIds, SEALED_READ_REFUSED);
+      const warnings = await warningsOfTenders(em, teamTenderIds);
       return tenders.map((tender, index) =>
         TenderResponse.from(
           tender,
           counts.get(tender.id) ?? 0,
+          warnings.get(tender.id) ?? [],
           relations[index],
           this.teamFacts(relations[index].teamRole !== null, attempts, tender.id),
         ),
@@ -344,7 +347,14 @@ export class TendersService {
     const counts = await this.bidCounter.submittedCounts(em, [tender.id]);
     const onTeam = relation.teamRole !== null;
     const attempts = onTeam ? await this.audit.countForTenders(em, [tender.id], SEALED_READ_REFUSED) : new Map<string, number>();
-    return TenderResponse.from(tender, counts.get(tender.id) ?? 0, relation, this.teamFacts(onTeam, attempts, tender.id));
+    const warnings = onTeam ? ((await warningsOfTenders(em, [tender.id])).get(tender.id) ?? []) : [];
+    return TenderResponse.from(
+      tender,
+      counts.get(tender.id) ?? 0,
+      warnings,
+      relation,
+      this.teamFacts(onTeam, attempts, tender.id),
+    );
   }
 
   private teamFacts(onTeam: boolean, sealedReadAttempts: Map<string, number>, tenderId: string): TeamFacts | undefined {

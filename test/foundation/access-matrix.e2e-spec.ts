@@ -288,6 +288,20 @@ describe('access matrix: accounts, templates, tenders, criteria, audit', () => {
       { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
     ],
     [
+      'GET ocds (published: the tender release)',
+      'get',
+      () => `/api/tenders/${publishedId}/ocds`,
+      undefined,
+      { owner: 200, teamProcurement: 200, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
+      'GET ocds/tender (draft: no release yet)',
+      'get',
+      () => `/api/tenders/${draftId}/ocds/tender`,
+      undefined,
+      { owner: 404, teamProcurement: 404, outsiderCommissioner: 404, bidder: 403, panelist: 403, admin: 403, anonymous: 401 },
+    ],
+    [
       'POST tenders',
       'post',
       () => '/api/tenders',

@@ -164,6 +164,14 @@ describe('After-award pages in a real browser', () => {
     expect(await main(page)).toContain('must be kept until Wednesday 3 April 2030');
     expect((await api()).contractEnteredAt).toBe('2027-04-03T08:00:00.000Z');
 
+    // The open data: the link gives the API's release package, the contract release in it.
+    const openData = page.getByRole('link', { name: 'Download the open data (OCDS, JSON)' });
+    const file = await page.request.get(`${t.baseUrl}${await openData.getAttribute('href')}`);
+    expect(file.status()).toBe(200);
+    const body = (await file.json()) as { releases: { tag: string[] }[] };
+    expect(body.releases.map((release) => release.tag[0])).toEqual(['tender', 'award', 'contract']);
+    expect(body).toEqual((await t.http().get(`/api/tenders/${tenderId}/ocds`).set(commissioner.auth).expect(200)).body);
+
     // The records to keep: what the API's report says, and the refusal a delete would get.
     await page.getByRole('link', { name: 'records to keep', exact: true }).click();
     expect(await heading(page)).toBe('Records to keep');

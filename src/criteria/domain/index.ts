@@ -3,3 +3,4 @@ export * from './criteria-vocabulary';
 export * from './criteria-tree';
 export * from './criterion-shape';
 export * from './publish-validation';
+export * from './social-value';

@@ -1,4 +1,5 @@
 import { fromHundredths } from '../../common/domain/decimals';
+import { socialValueHundredths, tenderWarnings } from '../../criteria/domain';
 import type * as ExcelJS from 'exceljs';
 import { completenessLabel, PROTECTIVE_MARKING } from '../domain/export-rules';
 import type { EvaluationRecord } from '../../results/evaluation/evaluation-record';
@@ -78,6 +79,8 @@ export async function writeCover(workbook: ExcelJS.stream.xlsx.WorkbookWriter, r
   await line('Abnormally low price ratio', fromHundredths(tender.abnormallyLowRatioHundredths), FORMAT.percent);
   await line('Close-call margin (points)', fromHundredths(tender.closeCallMarginHundredths), FORMAT.points);
   await line('Blind marking', tender.blindMarking ? 'Yes (panelists saw "Bid n" labels)' : 'No');
+  await line('Social value (% of the total)', fromHundredths(socialValueHundredths(record.criteria)), FORMAT.weight);
+  for (const warning of tenderWarnings(record.criteria)) await line('Warning (PPN 002)', warning.message);
 
   await sheet.add([]);
   await line('Sensitivity', result.sensitivity?.sentence ?? 'Fewer than two ranked bids: nothing to compare.');

@@ -12,6 +12,7 @@ import {
   type TieBreak,
 } from '../domain/tender-settings';
 import type { OpeningApproval, Tender } from '../tender.entity';
+import { PPN002_WARNING, type TenderWarning } from '../../criteria/domain';
 
 export class ScaleResponse {
   @ApiProperty({ example: 0 }) min: number;
@@ -23,6 +24,15 @@ export class ScaleResponse {
 export class OpeningApprovalResponse {
   @ApiProperty({ example: '7d0c2a4e-1b9f-4c3a-8e6d-2f5a9b0c1d3e', description: 'The team member who approved.' }) by: string;
   @ApiProperty({ example: '2027-01-31T12:05:00.000Z' }) at: string;
+}
+
+export class TenderWarningResponse {
+  @ApiProperty({ enum: [PPN002_WARNING], example: PPN002_WARNING }) code: typeof PPN002_WARNING;
+  @ApiProperty({
+    example:
+      'Social value (social, economic and environmental outcomes) is 5% of the total. Government guidance (PPN 002) asks central government buyers for at least 10%; other buyers may wish to apply it. This does not stop the tender.',
+  })
+  message: string;
 }
 
 /** What only the tender's team sees of a tender, beside the settings. */
@@ -104,11 +114,23 @@ export class TenderResponse {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) awardedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) cancellationReason: string | null;
+  @ApiProperty({
+    type: [TenderWarningResponse],
+    description:
+      'What the team should look at but that blocks nothing: `ppn002_social_value_under_10` when the social value criteria (social, economic and environmental outcomes) weigh under 10 % of the total. For the team only: empty for others, and when there is none.',
+  })
+  warnings: TenderWarningResponse[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
   /** `team`: what the team alone sees; pass it only when the caller is on the team. */
-  static from(tender: Tender, submittedBidCount: number, relation?: TenderRelation, team?: TeamFacts): TenderResponse {
+  static from(
+    tender: Tender,
+    submittedBidCount: number,
+    warnings: readonly TenderWarning[],
+    relation?: TenderRelation,
+    team?: TeamFacts,
+  ): TenderResponse {
     const iso = (date: Date | null) => (date ? date.toISOString() : null);
     return {
       id: tender.id,
@@ -149,6 +171,7 @@ export class TenderResponse {
       awardedAt: iso(tender.awardedAt),
       cancelledAt: iso(tender.cancelledAt),
       cancellationReason: tender.cancellationReason,
+      warnings: warnings.map((warning) => ({ ...warning })),
       createdAt: tender.createdAt.toISOString(),
       updatedAt: tender.updatedAt.toISOString(),
     };

@@ -7,6 +7,7 @@ import { UK_NATIONS } from '../../standstill/domain/working-days';
 import { LiftChallengeDto, RecordChallengeDto, StandstillSettingsDto } from '../../standstill/dto/standstill.dto';
 import type { StandstillResponse } from '../../standstill/dto/standstill.response';
 import { StandstillService } from '../../standstill/standstill.service';
+import { OcdsService } from '../../ocds/ocds.service';
 import { TenderFrame } from '../evaluation/tender-frame';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { fieldProblems } from '../team/team-frame';
@@ -47,7 +48,21 @@ export class AfterAwardPagesController {
   constructor(
     private readonly frame: TenderFrame,
     private readonly standstill: StandstillService,
+    private readonly ocds: OcdsService,
   ) {}
+
+  /** The tender's OCDS release package (the same as GET /api/tenders/:id/ocds), as a download. */
+  @Get(':id/after-award/ocds.json')
+  async openData(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
+    await this.frame.load(res, caller, tenderId, 'after-award');
+    const body = await this.ocds.releases(caller, tenderId);
+    res.set({
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${body.releases[0].ocid}.json"`,
+      'Cache-Control': 'no-store',
+    });
+    res.send(JSON.stringify(body, null, 2));
+  }
 
   @Get(':id/after-award')
   async page(

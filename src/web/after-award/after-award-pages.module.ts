@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OcdsModule } from '../../ocds/ocds.module';
 import { StandstillModule } from '../../standstill/standstill.module';
 import { TendersModule } from '../../tenders/tenders.module';
 import { TenderFrame } from '../evaluation/tender-frame';
@@ -8,7 +9,7 @@ import { RecordsPagesController } from './records-pages.controller';
 
 /** The team's pages after the award (docs/AFTER-AWARD.md "The pages"): standstill, challenges, contract, termination notice, records. */
 @Module({
-  imports: [StandstillModule, TendersModule, WebModule],
+  imports: [StandstillModule, OcdsModule, TendersModule, WebModule],
   controllers: [AfterAwardPagesController, RecordsPagesController],
   providers: [TenderFrame],
 })

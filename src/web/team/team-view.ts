@@ -3,7 +3,7 @@
  * is called, how long is left, the next thing a tender waits for, the quorum in words.
  * Every number comes from the services the API calls.
  */
-import { WIDER_OUTCOME_CATEGORIES } from '../../criteria/domain';
+import { PPN002_MINIMUM_HUNDREDTHS, socialValueHundredths, type CriterionKind } from '../../criteria/domain';
 import type { BidProgress } from '../../panel/domain/panel-rules';
 import type { TenderWork } from '../../panel/tender-work.service';
 import type { TenderStatus } from '../../tenders/domain/tender-lifecycle';
@@ -271,9 +271,6 @@ export const KIND_WORDS: Record<string, string> = {
   pass_fail: 'Pass or fail gate',
 };
 
-/** The categories that count as social value (PPN 002): social, economic and environmental outcomes. */
-export const SOCIAL_VALUE_CATEGORIES: readonly string[] = WIDER_OUTCOME_CATEGORIES;
-
 export interface TreeNode {
   id: string;
   code: string;
@@ -335,15 +332,18 @@ export function treeTotals(tree: readonly TreeNode[]): {
   socialValueWarning: boolean;
 } {
   const total = tree.reduce((sum, node) => sum + hundredths(node.weight), 0);
-  const leaves = (nodes: readonly TreeNode[]): TreeNode[] =>
-    nodes.flatMap((node) => (node.children.length ? leaves(node.children) : [node]));
-  const social = leaves(tree)
-    .filter((leaf) => leaf.category !== null && SOCIAL_VALUE_CATEGORIES.includes(leaf.category))
-    .reduce((sum, leaf) => sum + hundredths(leaf.weight), 0);
+  const nodes = (level: readonly TreeNode[]): TreeNode[] => level.flatMap((node) => [node, ...nodes(node.children)]);
+  const social = socialValueHundredths(
+    nodes(tree).map((node) => ({
+      kind: node.kind as CriterionKind,
+      category: node.category,
+      weightHundredths: hundredths(node.weight),
+    })),
+  );
   return {
     total: fromHundredthsText(total),
     totalMatches: total === 10_000,
     socialValue: fromHundredthsText(social),
-    socialValueWarning: social < 1_000,
+    socialValueWarning: social < PPN002_MINIMUM_HUNDREDTHS,
   };
 }
