@@ -7,7 +7,10 @@
  * waiting: four bids (one fails the safeguarding gate), a panel of three service users
  * and three professionals (one declares a conflict), a score with a reason from every
  * member on every criterion they score, gates, moderation with rationales. The tender is
- * left in moderation, its results complete, ready to award.
+ * left in moderation, its results complete, ready to award. An earlier round of the same
+ * story is decided: awarded, its standstill over, the contract entered into, its open data
+ * (OCDS) written to .demo/. A third tender is left open for scoring (a lay panelist's link
+ * printed), a fourth open for bids and a fifth a draft, so every team page has something.
  */
 import 'reflect-metadata';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,6 +70,17 @@ function client(base: string) {
   };
 }
 
+interface Accounts {
+  call: ReturnType<typeof client>;
+  login: (email: string, password?: string) => Promise<string>;
+  admin: string;
+  owner: string;
+  procurement: string;
+  procurementId: string;
+  /** Emails of the bidders and panel members whose accounts exist already. */
+  made: Set<string>;
+}
+
 async function story(base: string, clock: ManualClock): Promise<void> {
   const call = client(base);
   const login = async (email: string, password = PASSWORD) =>
@@ -77,31 +91,81 @@ async function story(base: string, clock: ManualClock): Promise<void> {
   const owner = await login(TEAM.commissioner.email);
   const procurement = await login(TEAM.procurement.email);
   const me = await call('GET', '/me', procurement);
+  const accounts: Accounts = { call, login, admin, owner, procurement, procurementId: me.id as string, made: new Set() };
 
-  step('The commissioner creates the tender from the Camden template and publishes it');
-  const tender = await call('POST', '/tenders', owner, {
+  console.log('\nLBC-2026-MHDC-00, an earlier round of the same service, decided:');
+  const decided = await evaluatedTender(accounts, clock, {
+    reference: 'LBC-2026-MHDC-00',
+    title: 'Mental Health Day Care Service (pilot)',
+    deadline: '2027-02-15T12:00:00.000Z',
+  });
+  const after = await afterAward(accounts, clock, base, decided);
+
+  console.log('\nLBC-2027-MHDC-01, left in moderation:');
+  const tender = await evaluatedTender(accounts, clock, {
     reference: 'LBC-2027-MHDC-01',
     title: 'Provision of Mental Health Day Care Service',
-    bidDeadline: DEADLINE,
+    deadline: DEADLINE,
+  });
+  const t = tender.path;
+
+  step('The evaluation matrix, the scores and the whole evaluation are exported');
+  const results = await call('GET', `${t}/results`, procurement);
+  const files: string[] = [after.ocdsFile];
+  for (const file of ['evaluation-matrix.xlsx', 'scores.csv', 'evaluation.json']) {
+    const response = await fetch(`${base}${t}/exports/${file}`, { headers: { Authorization: `Bearer ${procurement}` } });
+    if (!response.ok) throw new Error(`export ${file} → ${response.status} ${await response.text()}`);
+    writeFileSync(join(DIR, file), Buffer.from(await response.arrayBuffer()));
+    files.push(relative(process.cwd(), join(DIR, file)));
+  }
+  step('A lived-experience member is paid for their time and travel: claimed, approved, the CSV for finance');
+  files.push(await paidLedger(base, call, t, { owner, procurement }, login, clock, DIR));
+  report(results, files, tender.reference, tender.id, decided.reference);
+  await leaveOpenForPanel(call, owner, clock, login, base);
+  await earlierStages(call, owner, clock);
+}
+
+/**
+ * One tender from the Camden template through bids, panel, scoring, gates and moderation:
+ * left in moderation with complete results, ready to award. Accounts are made once and
+ * reused by a second tender.
+ */
+async function evaluatedTender(
+  accounts: Accounts,
+  clock: ManualClock,
+  spec: { reference: string; title: string; deadline: string },
+): Promise<{ id: string; path: string; reference: string }> {
+  const { call, login, admin, owner, procurement, made } = accounts;
+  step('The commissioner creates the tender from the Camden template and publishes it');
+  const tender = await call('POST', '/tenders', owner, {
+    reference: spec.reference,
+    title: spec.title,
+    bidDeadline: spec.deadline,
     template: 'camden-mental-health-day-care',
+    contactName: TEAM.commissioner.name,
+    contactEmail: TEAM.commissioner.email,
+    contactPhone: '020 7974 4444',
   });
   const t = `/tenders/${tender.id as string}`;
-  await call('POST', `${t}/team`, owner, { userId: me.id, role: 'procurement' });
+  await call('POST', `${t}/team`, owner, { userId: accounts.procurementId, role: 'procurement' });
   await call('POST', `${t}/publish`, owner);
   const leaves = flatten((await call('GET', `${t}/criteria`, owner)) as unknown as Json[]);
   const scored = leaves.filter((c) => c.kind === 'scored');
 
-  step('Four organisations register and submit sealed bids before the deadline');
+  step('Four organisations submit sealed bids before the deadline');
   const bidIds = new Map<string, string>();
   for (const bid of BIDS) {
     clock.advance(3_600_000);
-    await call('POST', '/auth/register', null, {
-      email: bid.email,
-      password: PASSWORD,
-      name: `${bid.organisation} bids team`,
-      organisationName: bid.organisation,
-      organisationType: bid.organisationType,
-    });
+    if (!made.has(bid.email)) {
+      await call('POST', '/auth/register', null, {
+        email: bid.email,
+        password: PASSWORD,
+        name: `${bid.organisation} bids team`,
+        organisationName: bid.organisation,
+        organisationType: bid.organisationType,
+      });
+      made.add(bid.email);
+    }
     const bidder = await login(bid.email);
     const created = await call('POST', `${t}/bids`, bidder, {
       bidderName: bid.organisation,
@@ -121,12 +185,15 @@ async function story(base: string, clock: ManualClock): Promise<void> {
   }
 
   step('The deadline passes; two of the team approve opening the box (the template asks for two), and form the panel');
-  clock.set(new Date(new Date(DEADLINE).getTime() + 60_000));
+  clock.set(new Date(new Date(spec.deadline).getTime() + 60_000));
   await call('POST', `${t}/close`, owner); // 202: the first approval, bids still sealed
   await call('POST', `${t}/close`, procurement); // 200: opened
   const members: { token: string; index: number }[] = [];
   for (const [index, member] of PANEL.entries()) {
-    await call('POST', '/users', admin, { email: member.email, name: member.name, role: 'panelist', password: PASSWORD });
+    if (!made.has(member.email)) {
+      await call('POST', '/users', admin, { email: member.email, name: member.name, role: 'panelist', password: PASSWORD });
+      made.add(member.email);
+    }
     const account = await call('GET', '/me', await login(member.email));
     await call('POST', `${t}/panel`, owner, { userId: account.id, group: member.group, role: member.role });
     members.push({ token: await login(member.email), index });
@@ -187,20 +254,58 @@ async function story(base: string, clock: ManualClock): Promise<void> {
     );
     await call('PUT', `${t}/bids/${item.bidId as string}/moderated/${item.code as string}`, procurement, agreed);
   }
+  return { id: tender.id as string, path: t, reference: spec.reference };
+}
 
-  step('The evaluation matrix, the scores and the whole evaluation are exported');
-  const results = await call('GET', `${t}/results`, procurement);
-  const files: string[] = [];
-  for (const file of ['evaluation-matrix.xlsx', 'scores.csv', 'evaluation.json']) {
-    const response = await fetch(`${base}${t}/exports/${file}`, { headers: { Authorization: `Bearer ${procurement}` } });
-    if (!response.ok) throw new Error(`export ${file} → ${response.status} ${await response.text()}`);
-    writeFileSync(join(DIR, file), Buffer.from(await response.arrayBuffer()));
-    files.push(relative(process.cwd(), join(DIR, file)));
-  }
-  step('A lived-experience member is paid for their time and travel: claimed, approved, the CSV for finance');
-  files.push(await paidLedger(base, call, t, { owner, procurement }, login, clock, DIR));
-  report(results, files, tender.reference as string, tender.id as string);
-  await leaveOpenForPanel(call, owner, clock, login, base);
+/**
+ * After the decision (docs/AFTER-AWARD.md): the award, the contract award notice and its
+ * standstill (eight working days, England and Wales), the contract entered into once it
+ * ends, and the open data package (OCDS) written to .demo/.
+ */
+async function afterAward(
+  accounts: Accounts,
+  clock: ManualClock,
+  base: string,
+  tender: { id: string; path: string; reference: string },
+): Promise<{ reference: string; ocdsFile: string }> {
+  const { call, owner, procurement } = accounts;
+  const t = tender.path;
+  step('The team awards the tender to the bid ranked first');
+  clock.advance(24 * 3_600_000);
+  await call('POST', `${t}/award`, owner, {});
+  step('The contract award notice is published: the standstill runs eight working days');
+  clock.advance(3_600_000);
+  const standstill = await call('POST', `${t}/standstill/award-notice`, procurement, { publishedAt: clock.now().toISOString() });
+  clock.set(new Date(new Date(standstill.standstillEndsAt as string).getTime() + 3_600_000));
+  step('The standstill ends without a challenge; the contract is entered into');
+  await call('POST', `${t}/contract`, procurement, {});
+  step('The open data (OCDS) of the tender, the award and the contract is written');
+  const response = await fetch(`${base}${t}/ocds`, { headers: { Authorization: `Bearer ${procurement}` } });
+  if (!response.ok) throw new Error(`ocds → ${response.status} ${await response.text()}`);
+  const file = join(DIR, 'ocds-release-package.json');
+  writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  return { reference: tender.reference, ocdsFile: relative(process.cwd(), file) };
+}
+
+/** A draft nobody else sees yet, and a published tender whose bid deadline is months away. */
+async function earlierStages(call: ReturnType<typeof client>, owner: string, clock: ManualClock): Promise<void> {
+  step('A draft tender is started, and another is published and open for bids until the summer');
+  await call('POST', '/tenders', owner, {
+    reference: 'LBC-2027-CARE-03',
+    title: "Carers' breaks and short stays",
+    bidDeadline: '2027-09-30T12:00:00.000Z',
+    template: 'camden-mental-health-day-care',
+  });
+  const open = await call('POST', '/tenders', owner, {
+    reference: 'LBC-2027-YOUTH-04',
+    title: "Young people's mental health drop-in",
+    bidDeadline: new Date(Math.max(clock.now().getTime(), Date.parse('2027-06-30T12:00:00.000Z'))).toISOString(),
+    template: 'camden-mental-health-day-care',
+    contactName: TEAM.commissioner.name,
+    contactEmail: TEAM.commissioner.email,
+    contactPhone: '020 7974 4444',
+  });
+  await call('POST', `/tenders/${open.id as string}/publish`, owner);
 }
 
 /**
@@ -308,7 +413,7 @@ function flatten(nodes: Json[]): Json[] {
 
 const step = (text: string) => console.log(`• ${text}`);
 
-function report(results: Json, files: string[], reference: string, tenderId: string): void {
+function report(results: Json, files: string[], reference: string, tenderId: string, decided: string): void {
   const money = (pounds: number) => `£${pounds.toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
   console.log(`\nResults of ${reference} (${results.complete ? 'complete' : 'provisional'}):`);
   console.log('  rank  bidder                          price           quality  co-prod  wider  price   total');
@@ -323,7 +428,8 @@ function report(results: Json, files: string[], reference: string, tenderId: str
   if (results.sensitivity) console.log(`\n  ${results.sensitivity.sentence as string}`);
   console.log(`\nWritten: ${files.join(', ')}  (open the .xlsx in Excel or LibreOffice)`);
   console.log('\nExplore it in the service (same database):');
-  console.log(`  DATABASE_URL=sqlite:${relative(process.cwd(), DATABASE)} npm start     # then http://127.0.0.1:3000/api/docs`);
+  console.log(`  DATABASE_URL=sqlite:${relative(process.cwd(), DATABASE)} npm start`);
+  console.log('  then sign in at http://localhost:3000/sign-in (the API and its docs: http://localhost:3000/api/docs) as:');
   const account = (label: string, email: string, password = PASSWORD) =>
     console.log(`  ${label.padEnd(28)} ${email} / ${password}`);
   account('admin (accounts only)', ADMIN.email, ADMIN.password);
@@ -332,7 +438,9 @@ function report(results: Json, files: string[], reference: string, tenderId: str
     account(`panel, ${member.group === 'professional' ? 'professional' : 'lived experience'}`, member.email);
   for (const bid of BIDS) account('bidder', bid.email);
   console.log(
-    `  The tender (${tenderId}) is in moderation with complete results: POST /api/tenders/${tenderId}/award awards it.`,
+    `\n  Your tenders, at every stage: a draft (LBC-2027-CARE-03); open for bids (LBC-2027-YOUTH-04); scoring (LBC-2027-PEER-02);` +
+      ` in moderation with complete results, ready to award (${reference}: /tenders/${tenderId}/results); awarded, the` +
+      ` standstill over and the contract entered into, with its open data (${decided}: its After award page).`,
   );
 }
 
