@@ -23,7 +23,7 @@
  * of the surge (create, then submit). Checked: errors, and the database against what was
  * acknowledged (no lost bid, no duplicate).
  *
- * SURGE_SUBMIT=web sends each submit through the bidder's web pages instead, as a browser
+ * The `web-surge` scenario (or SURGE_SUBMIT=web when run alone) sends each submit through the bidder's web pages instead, as a browser
  * does: in the set-up each bidder signs in through the sign-in page (GET /sign-in for the
  * visitor's cookie and CSRF token, POST /sign-in, which opens a new session); in the surge
  * it opens "Check your bid" (GET /bids/:tenderId/check), reads the form's `_csrf` and `bid`
@@ -56,7 +56,8 @@ const BIDDERS = Number(process.env.SURGE_BIDDERS ?? 200);
 const WINDOW_MS = Number(process.env.SURGE_WINDOW_S ?? 60) * 1000;
 const P99_TARGET_MS = 200;
 /** `api`: POST /api/…/submit with a bearer token; `web`: the bidder's page form. */
-const SUBMIT_VIA = process.env.SURGE_SUBMIT === 'web' ? 'web' : 'api';
+export type SubmitVia = 'api' | 'web';
+const SUBMIT_VIA: SubmitVia = process.env.SURGE_SUBMIT === 'web' ? 'web' : 'api';
 
 export type SurgeFigure = BenchFigure & { name: string };
 
@@ -74,26 +75,26 @@ interface Timed {
   status: number;
 }
 
-export async function benchDeadlineSurge(): Promise<SurgeFigure[]> {
+export async function benchDeadlineSurge(via: SubmitVia = SUBMIT_VIA): Promise<SurgeFigure[]> {
   const figures: SurgeFigure[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'tender-scorer-surge-'));
   try {
-    figures.push(...(await surge(`sqlite:${join(dir, 'surge.sqlite')}`, 'SQLite', 'SQLite file')));
+    figures.push(...(await surge(`sqlite:${join(dir, 'surge.sqlite')}`, 'SQLite', 'SQLite file', via)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const postgres = await onPostgres((database) => surge(database.url, 'PostgreSQL', database.label));
+  const postgres = await onPostgres((database) => surge(database.url, 'PostgreSQL', database.label, via));
   if (postgres) figures.push(...postgres);
   else {
-    const name = `${SCENARIO} (PostgreSQL)`;
+    const name = `${SCENARIO}${via === 'web' ? ', submit through the web page' : ''} (PostgreSQL)`;
     figures.push({ ...notMeasured(name), scenario: name });
   }
   return figures;
 }
 
 /** The surge against the app on `databaseUrl` (empty). */
-async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: string): Promise<SurgeFigure[]> {
-  const name = `${SCENARIO}${SUBMIT_VIA === 'web' ? ', submit through the web page' : ''} (${db})`;
+async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: string, via: SubmitVia): Promise<SurgeFigure[]> {
+  const name = `${SCENARIO}${via === 'web' ? ', submit through the web page' : ''} (${db})`;
   const admin = { email: 'surge-admin@bench.local', password: 'surge-admin-password-1' };
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -111,7 +112,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
     const { port } = app.getHttpServer().address() as AddressInfo;
     const base = `http://127.0.0.1:${port}/api`;
     const { tenderId, commissionerToken, scoredLeaves } = await setUpTender(app, base);
-    const bidders = await setUpBidders(app, base.replace(/\/api$/, ''));
+    const bidders = await setUpBidders(app, base.replace(/\/api$/, ''), via);
 
     const samples: Timed[] = [];
     const failures: string[] = [];
@@ -189,10 +190,10 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
             return;
           }
           const submitted =
-            SUBMIT_VIA === 'web'
+            via === 'web'
               ? await submitThroughPages(bidder.cookie)
               : await send('submit', `/tenders/${tenderId}/bids/${created.json.id}/submit`, bidder.token);
-          if (submitted.status !== (SUBMIT_VIA === 'web' ? 303 : 200))
+          if (submitted.status !== (via === 'web' ? 303 : 200))
             failures.push(`submit ${bidder.name}: ${submitted.status} ${submitted.json.detail ?? ''}`);
           else acknowledged.add(created.json.id);
         } catch (error) {
@@ -235,7 +236,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
     const p99 = round(percentile(all, 99));
     return [
       figure(
-        `bidders, each create + submit${SUBMIT_VIA === 'web' ? ' (check page, form post, receipt page)' : ''}, surge profile over ${WINDOW_MS / 1000} s, ${label}`,
+        `bidders, each create + submit${via === 'web' ? ' (check page, form post, receipt page)' : ''}, surge profile over ${WINDOW_MS / 1000} s, ${label}`,
         bidders.length,
         'bidders',
         '',
@@ -253,9 +254,7 @@ async function surge(databaseUrl: string, db: 'SQLite' | 'PostgreSQL', label: st
       figure('latency p50, all requests', round(percentile(all, 50)), 'ms', ''),
       figure('latency p99, all requests', p99, 'ms', `< ${P99_TARGET_MS} ms`, p99 < P99_TARGET_MS),
       figure('latency p99, submit only', round(percentile(submits, 99)), 'ms', ''),
-      ...(SUBMIT_VIA === 'web'
-        ? [figure('latency p99, check and receipt pages only', round(percentile(pages, 99)), 'ms', '')]
-        : []),
+      ...(via === 'web' ? [figure('latency p99, check and receipt pages only', round(percentile(pages, 99)), 'ms', '')] : []),
       figure('latency max, all requests', round(Math.max(...all)), 'ms', ''),
       figure('peak requests in flight', peakInFlight, 'requests', ''),
       figure('surge duration (wall clock)', round(surgeSeconds), 's', ''),
@@ -309,7 +308,11 @@ async function setUpTender(
 }
 
 /** Bidder accounts (one organisation each), created through the service and signed in (API token, and the sign-in page). */
-async function setUpBidders(app: INestApplication, origin: string): Promise<{ name: string; token: string; cookie: string }[]> {
+async function setUpBidders(
+  app: INestApplication,
+  origin: string,
+  via: SubmitVia,
+): Promise<{ name: string; token: string; cookie: string }[]> {
   const users = app.get(UsersService);
   const auth = app.get(AuthService);
   const bidders: { name: string; token: string; cookie: string }[] = [];
@@ -326,7 +329,7 @@ async function setUpBidders(app: INestApplication, origin: string): Promise<{ na
     bidders.push({
       name,
       token: (await auth.sessionFor(user)).accessToken,
-      cookie: SUBMIT_VIA === 'web' ? await signInThroughPage(origin, user.email, 'bench-password-123') : '',
+      cookie: via === 'web' ? await signInThroughPage(origin, user.email, 'bench-password-123') : '',
     });
   }
   return bidders;

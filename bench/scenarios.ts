@@ -38,7 +38,9 @@ export const scenarios: BenchScenario[] = [
   { name: 'engine', run: async () => normalise(await benchEngine(), 'results engine') },
   { name: 'results', run: async () => normalise(await benchResults(), 'results endpoint') },
   { name: 'export', run: async () => normalise(await benchExport(), 'evaluation matrix export') },
-  { name: 'surge', run: async () => normalise(await benchDeadlineSurge(), 'deadline surge') },
+  { name: 'surge', run: async () => normalise(await benchDeadlineSurge('api'), 'deadline surge') },
+  // Issue 15: the same surge with every submit through the bidder's web pages.
+  { name: 'web-surge', run: async () => normalise(await benchDeadlineSurge('web'), 'deadline surge') },
   { name: 'throughput', run: async () => normalise(await benchScoreThroughput(), 'score writes') },
   { name: 'panel-pages', run: async () => normalise(await benchPanelPages(), 'panel pages') },
   { name: 'evaluation-pages', run: async () => normalise(await benchEvaluationPages(), 'evaluation pages') },
