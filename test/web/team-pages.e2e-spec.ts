@@ -320,6 +320,38 @@ describe('Team pages in a real browser', () => {
       ['Q', [['Q1', 50]]],
     ]);
 
+    // Both groups score Q1: their shares of its score, refused in words unless they make 100.
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria/Q1`);
+    const professionalShare = page.getByLabel('Professional members’ share');
+    const livedShare = page.getByLabel('Lived-experience members’ share');
+    await professionalShare.fill('70');
+    await livedShare.fill('40');
+    await button(page, 'Save criterion').click();
+    expect(await errorSummary(page)).toContain('The two shares must add up to 100%. They add up to 110%');
+    expect(await page.locator('#groupWeights-error').innerText()).toContain('They add up to 110%');
+    await axe.check(page);
+    await livedShare.fill('');
+    await button(page, 'Save criterion').click();
+    expect(await errorSummary(page)).toContain('Enter both shares, or leave both empty');
+    await axe.check(page);
+    await professionalShare.fill('60.5');
+    await livedShare.fill('39.5');
+    await button(page, 'Save criterion').click();
+    expect(await errorSummary(page)).toContain('Enter each group’s share as a whole number of percent');
+    await professionalShare.fill('60');
+    await livedShare.fill('40');
+    await button(page, 'Save criterion').click();
+    expect(await page.getByText('Score split: Professional 60%, lived experience 40%.').count()).toBe(1);
+    const split = (await t.http().get(`/api/tenders/${tenderId}/criteria`).set(commissioner.auth)).body as {
+      children: { code: string; groupWeights: unknown }[];
+    }[];
+    expect(split[0].children[0].groupWeights).toEqual({ professional: 60, lived_experience: 40 });
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria/Q1`);
+    expect(await professionalShare.inputValue()).toBe('60');
+    expect(await livedShare.inputValue()).toBe('40');
+    await axe.check(page);
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria`);
+
     // Preview as a panelist: the panel's own page, in plain words, saving nothing.
     await page.getByRole('link', { name: /Preview as a panelist.*Q1/ }).click();
     expect(await heading(page)).toBe('How will people shape the service?');

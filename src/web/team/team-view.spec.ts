@@ -1,5 +1,14 @@
 import { bidProgress } from '../../panel/domain/panel-rules';
-import { criteriaRows, nextStep, quorumWords, timeLeft, treeTotals, ukDateTimeToIso, type TreeNode } from './team-view';
+import {
+  criteriaRows,
+  nextStep,
+  quorumWords,
+  splitWords,
+  timeLeft,
+  treeTotals,
+  ukDateTimeToIso,
+  type TreeNode,
+} from './team-view';
 
 const node = (code: string, weight: number, kind: string, category: string | null, children: TreeNode[] = []): TreeNode => ({
   id: code,
@@ -95,6 +104,12 @@ describe('team pages: presentation rules', () => {
         ]),
       ])[0].sum?.matches,
     ).toBe(true);
+  });
+
+  it('words a split between the groups professional first, and nothing without one', () => {
+    expect(splitWords({ lived_experience: 40, professional: 60 })).toBe('Professional 60%, lived experience 40%');
+    expect(splitWords(null)).toBe('');
+    expect(splitWords(undefined)).toBe('');
   });
 
   it('says where a member is on a bid, never a score', () => {

@@ -282,6 +282,8 @@ export interface TreeNode {
   category: string | null;
   weight: number;
   scoredBy: string[];
+  /** Whole percents per group, when both groups score it and their scores are split. */
+  groupWeights?: Partial<Record<string, number>> | null;
   children: TreeNode[];
 }
 
@@ -294,6 +296,8 @@ export interface CriterionRow {
   weight: string;
   depth: number;
   scoredBy: string;
+  /** "Professional 60%, lived experience 40%", or '' when every score counts the same. */
+  split: string;
   /** Sections: their children's sum against their own weight. */
   sum: { text: string; matches: boolean } | null;
 }
@@ -301,6 +305,13 @@ export interface CriterionRow {
 /** Hundredths, exactly (weights have at most 2 decimals). */
 const hundredths = (weight: number): number => Math.round(weight * 100);
 const fromHundredthsText = (value: number): string => `${value / 100}%`;
+
+/** "Professional 60%, lived experience 40%": the split in the form's order (professional first). */
+export function splitWords(groupWeights: Partial<Record<string, number>> | null | undefined): string {
+  if (!groupWeights) return '';
+  const share = (group: string, words: string) => (groupWeights[group] === undefined ? [] : [`${words} ${groupWeights[group]}%`]);
+  return [...share('professional', 'Professional'), ...share('lived_experience', 'lived experience')].join(', ');
+}
 
 /** The tree as rows in reading order, each section with the sum of its children. */
 export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow[] {
@@ -315,6 +326,7 @@ export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow
       weight: fromHundredthsText(hundredths(node.weight)),
       depth,
       scoredBy: node.scoredBy.map((group) => GROUP_WORDS[group] ?? group).join(' and '),
+      split: splitWords(node.groupWeights),
       sum:
         node.kind === 'section'
           ? {
