@@ -161,6 +161,39 @@ describe('Team pages in a real browser', () => {
     await button(page, 'Save details').click();
     expect((await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body.contactName).toBe('Sam Okoye');
 
+    // The scoring deadline: none yet on the progress page; refused in words; then set and shown.
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/progress`);
+    expect(await page.locator('#scoring-deadline').innerText()).toContain('No scoring deadline set.');
+    await axe.check(page);
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/details`);
+    const scoringBoxes = page.getByRole('group', { name: 'When the panel must finish scoring (optional)' });
+    const fillScoring = async (day: string, month: string, year: string, time: string) => {
+      await scoringBoxes.getByLabel('Day').fill(day);
+      await scoringBoxes.getByLabel('Month').fill(month);
+      await scoringBoxes.getByLabel('Year').fill(year);
+      await page.getByLabel('Scoring deadline time').fill(time);
+      await button(page, 'Save details').click();
+    };
+    await fillScoring('31', '2', '2027', '17:00');
+    expect(await errorSummary(page)).toContain('Enter a real date and time for the scoring deadline');
+    await axe.check(page);
+    await fillScoring('30', '1', '2027', '12:00');
+    expect(await errorSummary(page)).toContain('The scoring deadline must be after the bid deadline, 31 January 2027, 12:00');
+    await axe.check(page);
+    expect((await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body.scoringDeadline).toBeNull();
+    await fillScoring('28', '2', '2027', '17:00');
+    expect((await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body.scoringDeadline).toBe(
+      '2027-02-28T17:00:00.000Z',
+    );
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/progress`);
+    expect(await page.locator('#scoring-deadline').innerText()).toMatch(
+      /^Scoring closes on 28 February 2027, 17:00 \(\d+ days left\)\. Change/,
+    );
+    await axe.check(page);
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/details`);
+    expect(await scoringBoxes.getByLabel('Day').inputValue()).toBe('28');
+    expect(await page.getByLabel('Scoring deadline time').inputValue()).toBe('17:00');
+
     // Team and panel: the quorum in words, members added, a link shown once.
     await page.goto(`${t.baseUrl}/tenders/${tenderId}/panel`);
     expect(await heading(page)).toBe('Team and panel');

@@ -3,6 +3,7 @@ import {
   criteriaRows,
   nextStep,
   quorumWords,
+  scoringDeadlineWords,
   splitWords,
   timeLeft,
   treeTotals,
@@ -110,6 +111,16 @@ describe('team pages: presentation rules', () => {
     expect(splitWords({ lived_experience: 40, professional: 60 })).toBe('Professional 60%, lived experience 40%');
     expect(splitWords(null)).toBe('');
     expect(splitWords(undefined)).toBe('');
+  });
+
+  it('says when scoring closes, closed, or that there is no scoring deadline', () => {
+    const now = new Date('2027-02-20T12:00:00Z');
+    expect(scoringDeadlineWords(null, now)).toBe('No scoring deadline set.');
+    expect(scoringDeadlineWords('2027-02-28T17:00:00.000Z', now)).toBe(
+      'Scoring closes on 28 February 2027, 17:00 (8 days left).',
+    );
+    // 17:00 UTC in June is 18:00 in UK time.
+    expect(scoringDeadlineWords('2026-06-01T17:00:00.000Z', now)).toBe('Scoring closed on 1 June 2026, 18:00.');
   });
 
   it('says where a member is on a bid, never a score', () => {

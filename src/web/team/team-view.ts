@@ -63,6 +63,15 @@ export function timeLeft(deadlineIso: string, now: Date): string {
   return span ? `Closed ${span} ago` : 'Closed less than an hour ago';
 }
 
+/** The progress page's line on the scoring deadline: when scoring closes (or closed), or that there is none. */
+export function scoringDeadlineWords(scoringDeadline: string | null, now: Date): string {
+  if (scoringDeadline === null) return 'No scoring deadline set.';
+  const when = dateWords(scoringDeadline);
+  return new Date(scoringDeadline).getTime() > now.getTime()
+    ? `Scoring closes on ${when} (${timeLeft(scoringDeadline, now)}).`
+    : `Scoring closed on ${when}.`;
+}
+
 export interface TenderSummary {
   id: string;
   status: TenderStatus;
