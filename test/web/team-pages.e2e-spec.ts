@@ -412,9 +412,41 @@ describe('Team pages in a real browser', () => {
     await page.getByLabel('Price', { exact: true }).check();
     await page.getByLabel('Weight (%)').fill('40');
     await button(page, 'Save criterion').click();
+
+    // Reorder within a section (here the top level): Move up / Move down, the API's order.
+    const topLevel = async () =>
+      ((await t.http().get(`/api/tenders/${tenderId}/criteria`).set(commissioner.auth)).body as { code: string }[]).map(
+        (node) => node.code,
+      );
+    expect(await topLevel()).toEqual(['Q', 'P1']);
+    // Q1 is alone in Q: nothing to move it past.
+    // (The visually hidden code is read as "Move up: P1"; GOV.UK's class pads it with spaces.)
+    const moveButton = (direction: string, code: string) =>
+      page.getByRole('button', { name: new RegExp(`^Move ${direction}\\W+${code}$`) });
+    expect(await moveButton('(up|down)', 'Q1').count()).toBe(0);
+    expect(await moveButton('up', 'Q').count()).toBe(0);
+    expect(await moveButton('down', 'Q').count()).toBe(1);
+    await moveButton('up', 'P1').click();
+    expect(await page.getByText('The criterion is moved.').count()).toBe(1);
+    expect(await topLevel()).toEqual(['P1', 'Q']);
+    const headings = await page.locator('.app-criterion h2').allInnerTexts();
+    expect(headings.map((text) => text.split(' ')[0])).toEqual(['P1', 'Q', 'Q1']);
+    await axe.check(page);
+    await moveButton('down', 'P1').click();
+    expect(await topLevel()).toEqual(['Q', 'P1']);
+    await axe.check(page);
     await page.goto(`${t.baseUrl}/tenders/${tenderId}`);
     await button(page, 'Publish tender').click();
     expect(await page.getByText('The tender is published.').count()).toBe(1);
+    // Published: the order is fixed, as every other part of the criteria.
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria`);
+    expect(await page.getByRole('button', { name: /^Move / }).count()).toBe(0);
+    const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+    const refusedMove = await page.request.post(`${t.baseUrl}/tenders/${tenderId}/criteria/P1/move`, {
+      form: { _csrf: csrf, direction: 'up' },
+    });
+    expect(refusedMove.status()).toBe(409);
+    expect(await topLevel()).toEqual(['Q', 'P1']);
 
     // Another commissioner's tender does not exist for this one.
     const other = await t.user('commissioner');

@@ -307,6 +307,9 @@ export interface CriterionRow {
   scoredBy: string;
   /** "Professional 60%, lived experience 40%", or '' when every score counts the same. */
   split: string;
+  /** Whether it has a sibling before it, and after it, in its section (the Move up and Move down buttons). */
+  canMoveUp: boolean;
+  canMoveDown: boolean;
   /** Sections: their children's sum against their own weight. */
   sum: { text: string; matches: boolean } | null;
 }
@@ -324,7 +327,7 @@ export function splitWords(groupWeights: Partial<Record<string, number>> | null 
 
 /** The tree as rows in reading order, each section with the sum of its children. */
 export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow[] {
-  return tree.flatMap((node) => {
+  return tree.flatMap((node, index) => {
     const childSum = node.children.reduce((sum, child) => sum + hundredths(child.weight), 0);
     const row: CriterionRow = {
       id: node.id,
@@ -336,6 +339,8 @@ export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow
       depth,
       scoredBy: node.scoredBy.map((group) => GROUP_WORDS[group] ?? group).join(' and '),
       split: splitWords(node.groupWeights),
+      canMoveUp: index > 0,
+      canMoveDown: index < tree.length - 1,
       sum:
         node.kind === 'section'
           ? {
