@@ -231,6 +231,12 @@ describe('Team pages in a real browser', () => {
     expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{20,}$/);
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$/);
     expect(await button(page, 'Copy link').isVisible()).toBe(true);
+    // "Copy link" puts the link on the clipboard and says so in the status line.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
+    expect(await page.locator('#copy-status').innerText()).toBe('');
+    await button(page, 'Copy link').click();
+    await page.locator('#copy-status', { hasText: 'Link copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await axe.check(page);
     await screenshot(page, 'team-invitation');
     // The link works: the start page of the panel's journey.
@@ -251,6 +257,29 @@ describe('Team pages in a real browser', () => {
     expect(after[0].invitation?.status).toBe('revoked');
     await axe.check(page);
     await screenshot(page, 'team-panel');
+
+    // A new link after the cancelled one: it opens the start page; the cancelled one does not.
+    // (A minute later: the panel shows the latest link by its time of issue.)
+    t.clock.advance(60_000);
+    await page.getByRole('button', { name: 'Send a new link to Jordan Reid' }).click();
+    expect(await heading(page)).toBe('Invitation for Jordan Reid');
+    const newLink = await page.locator('#invitation-url').inputValue();
+    expect(newLink).toMatch(/\/invitation\/[A-Za-z0-9_-]{20,}$/);
+    expect(newLink).not.toBe(link);
+    await axe.check(page);
+    const reissued = await browser.newContext();
+    const reissuedPage = await reissued.newPage();
+    await reissuedPage.goto(newLink.replace(/^https?:\/\/[^/]+/, t.baseUrl));
+    expect(await reissuedPage.getByRole('button', { name: 'Start now' }).count()).toBe(1);
+    await reissuedPage.goto(link.replace(/^https?:\/\/[^/]+/, t.baseUrl));
+    expect(await reissuedPage.getByRole('button', { name: 'Start now' }).count()).toBe(0);
+    await reissued.close();
+    const reissuedPanel = (await t.http().get(`/api/tenders/${tenderId}/panel`).set(commissioner.auth)).body as {
+      invitation: { status: string } | null;
+    }[];
+    expect(reissuedPanel[0].invitation?.status).toBe('pending');
+    await page.getByRole('link', { name: 'Back to team and panel' }).click();
+    expect(await page.getByText('Link sent, not used yet').count()).toBe(1);
 
     // Another team member, by the email address of their account.
     const officer = await t.user('procurement', { name: 'Lee Carter' });
