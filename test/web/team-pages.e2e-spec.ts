@@ -483,6 +483,11 @@ describe('Team pages in a real browser', () => {
     await signIn(otherPage, other.email);
     const refused = await otherPage.goto(`${t.baseUrl}/tenders/${tenderId}/settings`);
     expect(refused?.status()).toBe(404);
+    await otherPage.goto(`${t.baseUrl}/tenders`);
+    const otherMove = await otherPage.request.post(`${t.baseUrl}/tenders/${tenderId}/criteria/P1/move`, {
+      form: { _csrf: await otherPage.locator('input[name="_csrf"]').first().inputValue(), direction: 'up' },
+    });
+    expect(otherMove.status()).toBe(404);
     await otherContext.close();
     await context.close();
   });
