@@ -33,7 +33,7 @@ export class ModerationViewService {
       assertModerationVisible(tender.status);
       const record = await this.evaluation.record(em, caller, tender);
       const usable = new Map<string, RecordScore[]>();
-      for await (const batch of record.readScores()) {
+      for await (const batch of record.readScores({ whole: true })) {
         for (const score of batch) {
           if (score.notCounted !== null) continue;
           const key = cellKey(score.bidId, score.criterionId);

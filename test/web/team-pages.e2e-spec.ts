@@ -161,6 +161,39 @@ describe('Team pages in a real browser', () => {
     await button(page, 'Save details').click();
     expect((await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body.contactName).toBe('Sam Okoye');
 
+    // The scoring deadline: none yet on the progress page; refused in words; then set and shown.
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/progress`);
+    expect(await page.locator('#scoring-deadline').innerText()).toContain('No scoring deadline set.');
+    await axe.check(page);
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/details`);
+    const scoringBoxes = page.getByRole('group', { name: 'When the panel must finish scoring (optional)' });
+    const fillScoring = async (day: string, month: string, year: string, time: string) => {
+      await scoringBoxes.getByLabel('Day').fill(day);
+      await scoringBoxes.getByLabel('Month').fill(month);
+      await scoringBoxes.getByLabel('Year').fill(year);
+      await page.getByLabel('Scoring deadline time').fill(time);
+      await button(page, 'Save details').click();
+    };
+    await fillScoring('31', '2', '2027', '17:00');
+    expect(await errorSummary(page)).toContain('Enter a real date and time for the scoring deadline');
+    await axe.check(page);
+    await fillScoring('30', '1', '2027', '12:00');
+    expect(await errorSummary(page)).toContain('The scoring deadline must be after the bid deadline, 31 January 2027, 12:00');
+    await axe.check(page);
+    expect((await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body.scoringDeadline).toBeNull();
+    await fillScoring('28', '2', '2027', '17:00');
+    expect((await t.http().get(`/api/tenders/${tenderId}`).set(commissioner.auth)).body.scoringDeadline).toBe(
+      '2027-02-28T17:00:00.000Z',
+    );
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/progress`);
+    expect(await page.locator('#scoring-deadline').innerText()).toMatch(
+      /^Scoring closes on 28 February 2027, 17:00 \(\d+ days left\)\. Change/,
+    );
+    await axe.check(page);
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/details`);
+    expect(await scoringBoxes.getByLabel('Day').inputValue()).toBe('28');
+    expect(await page.getByLabel('Scoring deadline time').inputValue()).toBe('17:00');
+
     // Team and panel: the quorum in words, members added, a link shown once.
     await page.goto(`${t.baseUrl}/tenders/${tenderId}/panel`);
     expect(await heading(page)).toBe('Team and panel');
@@ -198,6 +231,12 @@ describe('Team pages in a real browser', () => {
     expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{20,}$/);
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$/);
     expect(await button(page, 'Copy link').isVisible()).toBe(true);
+    // "Copy link" puts the link on the clipboard and says so in the status line.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
+    expect(await page.locator('#copy-status').innerText()).toBe('');
+    await button(page, 'Copy link').click();
+    await page.locator('#copy-status', { hasText: 'Link copied' }).waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(link);
     await axe.check(page);
     await screenshot(page, 'team-invitation');
     // The link works: the start page of the panel's journey.
@@ -218,6 +257,29 @@ describe('Team pages in a real browser', () => {
     expect(after[0].invitation?.status).toBe('revoked');
     await axe.check(page);
     await screenshot(page, 'team-panel');
+
+    // A new link after the cancelled one: it opens the start page; the cancelled one does not.
+    // (A minute later: the panel shows the latest link by its time of issue.)
+    t.clock.advance(60_000);
+    await page.getByRole('button', { name: 'Send a new link to Jordan Reid' }).click();
+    expect(await heading(page)).toBe('Invitation for Jordan Reid');
+    const newLink = await page.locator('#invitation-url').inputValue();
+    expect(newLink).toMatch(/\/invitation\/[A-Za-z0-9_-]{20,}$/);
+    expect(newLink).not.toBe(link);
+    await axe.check(page);
+    const reissued = await browser.newContext();
+    const reissuedPage = await reissued.newPage();
+    await reissuedPage.goto(newLink.replace(/^https?:\/\/[^/]+/, t.baseUrl));
+    expect(await reissuedPage.getByRole('button', { name: 'Start now' }).count()).toBe(1);
+    await reissuedPage.goto(link.replace(/^https?:\/\/[^/]+/, t.baseUrl));
+    expect(await reissuedPage.getByRole('button', { name: 'Start now' }).count()).toBe(0);
+    await reissued.close();
+    const reissuedPanel = (await t.http().get(`/api/tenders/${tenderId}/panel`).set(commissioner.auth)).body as {
+      invitation: { status: string } | null;
+    }[];
+    expect(reissuedPanel[0].invitation?.status).toBe('pending');
+    await page.getByRole('link', { name: 'Back to team and panel' }).click();
+    expect(await page.getByText('Link sent, not used yet').count()).toBe(1);
 
     // Another team member, by the email address of their account.
     const officer = await t.user('procurement', { name: 'Lee Carter' });
@@ -320,6 +382,38 @@ describe('Team pages in a real browser', () => {
       ['Q', [['Q1', 50]]],
     ]);
 
+    // Both groups score Q1: their shares of its score, refused in words unless they make 100.
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria/Q1`);
+    const professionalShare = page.getByLabel('Professional members’ share');
+    const livedShare = page.getByLabel('Lived-experience members’ share');
+    await professionalShare.fill('70');
+    await livedShare.fill('40');
+    await button(page, 'Save criterion').click();
+    expect(await errorSummary(page)).toContain('The two shares must add up to 100%. They add up to 110%');
+    expect(await page.locator('#groupWeights-error').innerText()).toContain('They add up to 110%');
+    await axe.check(page);
+    await livedShare.fill('');
+    await button(page, 'Save criterion').click();
+    expect(await errorSummary(page)).toContain('Enter both shares, or leave both empty');
+    await axe.check(page);
+    await professionalShare.fill('60.5');
+    await livedShare.fill('39.5');
+    await button(page, 'Save criterion').click();
+    expect(await errorSummary(page)).toContain('Enter each group’s share as a whole number of percent');
+    await professionalShare.fill('60');
+    await livedShare.fill('40');
+    await button(page, 'Save criterion').click();
+    expect(await page.getByText('Score split: Professional 60%, lived experience 40%.').count()).toBe(1);
+    const split = (await t.http().get(`/api/tenders/${tenderId}/criteria`).set(commissioner.auth)).body as {
+      children: { code: string; groupWeights: unknown }[];
+    }[];
+    expect(split[0].children[0].groupWeights).toEqual({ professional: 60, lived_experience: 40 });
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria/Q1`);
+    expect(await professionalShare.inputValue()).toBe('60');
+    expect(await livedShare.inputValue()).toBe('40');
+    await axe.check(page);
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria`);
+
     // Preview as a panelist: the panel's own page, in plain words, saving nothing.
     await page.getByRole('link', { name: /Preview as a panelist.*Q1/ }).click();
     expect(await heading(page)).toBe('How will people shape the service?');
@@ -347,9 +441,41 @@ describe('Team pages in a real browser', () => {
     await page.getByLabel('Price', { exact: true }).check();
     await page.getByLabel('Weight (%)').fill('40');
     await button(page, 'Save criterion').click();
+
+    // Reorder within a section (here the top level): Move up / Move down, the API's order.
+    const topLevel = async () =>
+      ((await t.http().get(`/api/tenders/${tenderId}/criteria`).set(commissioner.auth)).body as { code: string }[]).map(
+        (node) => node.code,
+      );
+    expect(await topLevel()).toEqual(['Q', 'P1']);
+    // Q1 is alone in Q: nothing to move it past.
+    // (The visually hidden code is read as "Move up: P1"; GOV.UK's class pads it with spaces.)
+    const moveButton = (direction: string, code: string) =>
+      page.getByRole('button', { name: new RegExp(`^Move ${direction}\\W+${code}$`) });
+    expect(await moveButton('(up|down)', 'Q1').count()).toBe(0);
+    expect(await moveButton('up', 'Q').count()).toBe(0);
+    expect(await moveButton('down', 'Q').count()).toBe(1);
+    await moveButton('up', 'P1').click();
+    expect(await page.getByText('The criterion is moved.').count()).toBe(1);
+    expect(await topLevel()).toEqual(['P1', 'Q']);
+    const headings = await page.locator('.app-criterion h2').allInnerTexts();
+    expect(headings.map((text) => text.split(' ')[0])).toEqual(['P1', 'Q', 'Q1']);
+    await axe.check(page);
+    await moveButton('down', 'P1').click();
+    expect(await topLevel()).toEqual(['Q', 'P1']);
+    await axe.check(page);
     await page.goto(`${t.baseUrl}/tenders/${tenderId}`);
     await button(page, 'Publish tender').click();
     expect(await page.getByText('The tender is published.').count()).toBe(1);
+    // Published: the order is fixed, as every other part of the criteria.
+    await page.goto(`${t.baseUrl}/tenders/${tenderId}/criteria`);
+    expect(await page.getByRole('button', { name: /^Move / }).count()).toBe(0);
+    const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+    const refusedMove = await page.request.post(`${t.baseUrl}/tenders/${tenderId}/criteria/P1/move`, {
+      form: { _csrf: csrf, direction: 'up' },
+    });
+    expect(refusedMove.status()).toBe(409);
+    expect(await topLevel()).toEqual(['Q', 'P1']);
 
     // Another commissioner's tender does not exist for this one.
     const other = await t.user('commissioner');
@@ -357,6 +483,11 @@ describe('Team pages in a real browser', () => {
     await signIn(otherPage, other.email);
     const refused = await otherPage.goto(`${t.baseUrl}/tenders/${tenderId}/settings`);
     expect(refused?.status()).toBe(404);
+    await otherPage.goto(`${t.baseUrl}/tenders`);
+    const otherMove = await otherPage.request.post(`${t.baseUrl}/tenders/${tenderId}/criteria/P1/move`, {
+      form: { _csrf: await otherPage.locator('input[name="_csrf"]').first().inputValue(), direction: 'up' },
+    });
+    expect(otherMove.status()).toBe(404);
     await otherContext.close();
     await context.close();
   });

@@ -217,8 +217,8 @@ export class EvaluationRecordLoader {
    */
   private scoreReader(tenderId: string, order: ScoreOrder, cells: readonly ScoreCell[], canonical: ReadonlyMap<string, string>) {
     const db = this.db;
-    const read = async (first: number, full: boolean): Promise<RecordScore[]> => {
-      const bidIds = order.bidIds.slice(first, first + BIDS_PER_BATCH);
+    const read = async (first: number, full: boolean, size: number): Promise<RecordScore[]> => {
+      const bidIds = order.bidIds.slice(first, first + size);
       const rows = await db.read((em) => readScoreRows(em, tenderId, bidIds, canonical, full));
       const ordered = orderScores(rows, { ...order, bidIds });
       const batch = new Set(bidIds);
@@ -229,12 +229,15 @@ export class EvaluationRecordLoader {
       );
       return ordered;
     };
-    return async function* readScores(options: { full?: boolean } = {}): AsyncGenerator<RecordScore[]> {
+    return async function* readScores(options: { full?: boolean; whole?: boolean } = {}): AsyncGenerator<RecordScore[]> {
       const full = options.full ?? false;
-      let next = order.bidIds.length > 0 ? read(0, full) : null;
-      for (let first = 0; next; first += BIDS_PER_BATCH) {
+      // A reader that keeps every score anyway (the moderation table) reads them in one
+      // statement, so its cost does not grow with the bids; a writer streams a few bids at a time.
+      const size = options.whole ? Math.max(order.bidIds.length, 1) : BIDS_PER_BATCH;
+      let next = order.bidIds.length > 0 ? read(0, full, size) : null;
+      for (let first = 0; next; first += size) {
         const current = next;
-        next = first + BIDS_PER_BATCH < order.bidIds.length ? read(first + BIDS_PER_BATCH, full) : null;
+        next = first + size < order.bidIds.length ? read(first + size, full, size) : null;
         // A rejected prefetch is reported when it is awaited, not as an unhandled rejection.
         next?.catch(() => undefined);
         yield await current;

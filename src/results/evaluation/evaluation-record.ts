@@ -158,10 +158,11 @@ export interface EvaluationRecord {
   /**
    * The individual scores, planned (`scoreCells`: bid in results order, criterion in tree
    * order) and read when written: `readScores()` yields them in that order, a few bids at
-   * a time — counted scores first by group and member, then the rest.
+   * a time — counted scores first by group and member, then the rest. `whole`: every bid in
+   * one batch, for a reader that keeps them all (one statement however many bids).
    */
   scoreCells: ScoreCell[];
-  readScores: (options?: { full?: boolean }) => AsyncGenerator<RecordScore[]>;
+  readScores: (options?: { full?: boolean; whole?: boolean }) => AsyncGenerator<RecordScore[]>;
   /** Scores entered on a member's behalf (assisted scoring), by `entryKey(memberId, bidId, criterionId)`. */
   entries: Map<string, EntryMarker>;
   /** Per member: scores submitted, and scores counted. */

@@ -12,26 +12,20 @@ import { RATIONALE_MAX_LENGTH } from '../../scoring/dto/save-score.dto';
 import type { TenderResponse } from '../../tenders/dto/tender.response';
 import { TendersService } from '../../tenders/tenders.service';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
-import { formValue, PageCaller, WebPages } from '../web-page';
-import { fieldProblems, teamTender } from './team-frame';
+import { PageCaller, WebPages } from '../web-page';
+import { moveAmongSiblings } from './criteria-order';
+import {
+  checkBothShares,
+  CRITERION_WORDS,
+  criterionValues,
+  GROUP_SHARE_FIELDS,
+  groupWeightValues,
+  refusal,
+  SCORED_CATEGORY,
+  toDto,
+} from './criterion-form';
+import { teamTender } from './team-frame';
 import { CATEGORY_WORDS, criteriaRows, GROUP_WORDS, KIND_WORDS, treeTotals } from './team-view';
-
-const SCORED_CATEGORY = 'Choose a category for a scored question: quality, co-production or a social value outcome';
-
-const CRITERION_WORDS: Record<string, string> = {
-  code: 'Enter a code of 1 to 30 letters or digits, like Q1 or CP2',
-  title: 'Enter the question or the section’s title',
-  kind: 'Choose what kind of criterion it is',
-  category: 'Choose a category',
-  weight: 'Enter a weight from 0 to 100, with at most 2 decimal places',
-  threshold: 'Enter a threshold score with at most 2 decimal places',
-  scoredBy: 'Choose who scores it',
-  maxWords: 'Enter a word limit from 1 to 20,000',
-  guidance: 'The guidance must be 10,000 characters or fewer',
-  plainGuidance: 'The plain guidance must be 10,000 characters or fewer',
-  groupWeights: 'Enter each group’s share as a whole number from 0 to 100',
-  parentId: 'Choose the section it belongs to',
-};
 
 /**
  * Issue 14, page 4: the criteria tree. Add, change and remove criteria, each section with
@@ -89,14 +83,16 @@ export class CriteriaPagesController {
       scoredBy: 'scoredBy',
       kind: 'kind',
       category: 'category',
+      groupWeights: GROUP_SHARE_FIELDS.professional,
     });
     if (values.kind === 'scored' && !values.category) addError(form, 'category', SCORED_CATEGORY);
+    checkBothShares(form, values);
     if (form.errors.length === 0) {
       try {
         await this.criteria.create(caller, tenderId, value);
         return res.redirect(303, `/tenders/${tenderId}/criteria?done=added#criterion-${encodeURIComponent(value.code)}`);
       } catch (error) {
-        refusal(form, error);
+        refusal(form, error, values);
       }
     }
     this.renderForm(res.status(400), tender, await this.criteria.tree(caller, tenderId), null, values, form);
@@ -129,6 +125,7 @@ export class CriteriaPagesController {
         maxWords: node.maxWords === null ? '' : String(node.maxWords),
         guidance: node.guidance ?? '',
         plainGuidance: node.plainGuidance ?? '',
+        ...groupWeightValues(node),
       },
       noErrors(),
     );
@@ -150,8 +147,10 @@ export class CriteriaPagesController {
       scoredBy: 'scoredBy',
       kind: 'kind',
       category: 'category',
+      groupWeights: GROUP_SHARE_FIELDS.professional,
     });
     if (values.kind === 'scored' && !values.category) addError(form, 'category', SCORED_CATEGORY);
+    checkBothShares(form, values);
     if (form.errors.length === 0) {
       try {
         await this.criteria.update(caller, tenderId, node.id, value);
@@ -160,7 +159,7 @@ export class CriteriaPagesController {
           `/tenders/${tenderId}/criteria?done=changed#criterion-${encodeURIComponent(values.code || code)}`,
         );
       } catch (error) {
-        refusal(form, error);
+        refusal(form, error, values);
       }
     }
     this.renderForm(res.status(400), tender, tree, node, values, form);
@@ -176,6 +175,28 @@ export class CriteriaPagesController {
     await this.teamTender(caller, tenderId, res);
     await this.criteria.remove(caller, tenderId, code);
     res.redirect(303, `/tenders/${tenderId}/criteria?done=removed`);
+  }
+
+  /**
+   * Move up / Move down within its section: the API's own change of `order` (PATCH with
+   * `order`, CriteriaService.update), one call per criterion whose position changes.
+   */
+  @Post(':tenderId/criteria/:code/move')
+  async move(
+    @PageCaller() caller: Caller,
+    @Param('tenderId') tenderId: string,
+    @Param('code') code: string,
+    @Body('direction') direction: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.teamTender(caller, tenderId, res);
+    if (direction !== 'up' && direction !== 'down') throw new DomainError('validation', 'Choose to move it up or down.');
+    const tree = await this.criteria.tree(caller, tenderId);
+    const node = find(tree, code);
+    for (const change of moveAmongSiblings(siblingsOf(tree, node), node.id, direction)) {
+      await this.criteria.update(caller, tenderId, change.id, { order: change.order });
+    }
+    res.redirect(303, `/tenders/${tenderId}/criteria?done=moved#criterion-${encodeURIComponent(node.code)}`);
   }
 
   /** A criterion exactly as a lived-experience member sees it: the panel's own page, in preview mode. */
@@ -266,59 +287,24 @@ function find(tree: CriterionResponse[], code: string): CriterionResponse {
   throw new DomainError('not_found', 'Criterion not found.');
 }
 
+/** The node's section's children (or the top level), in display order. */
+function siblingsOf(tree: CriterionResponse[], node: CriterionResponse): CriterionResponse[] {
+  if (node.parentId === null) return tree;
+  const walk = (nodes: CriterionResponse[]): CriterionResponse[] | null => {
+    for (const candidate of nodes) {
+      if (candidate.id === node.parentId) return candidate.children;
+      const inner = walk(candidate.children);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return walk(tree) ?? [node];
+}
+
 function findOrNull(tree: CriterionResponse[], code: string): CriterionResponse | null {
   try {
     return find(tree, code);
   } catch {
     return null;
   }
-}
-
-function criterionValues(body: unknown): Record<string, string> {
-  const keys = [
-    'parentId',
-    'code',
-    'title',
-    'kind',
-    'category',
-    'weight',
-    'threshold',
-    'scoredBy',
-    'maxWords',
-    'guidance',
-    'plainGuidance',
-  ];
-  return Object.fromEntries(
-    keys.map((key) => [key, key === 'guidance' || key === 'plainGuidance' ? formValue(body, key) : formValue(body, key).trim()]),
-  );
-}
-
-/** The form as the API's body: numbers as numbers, blanks as "not given" (or, on a change, "none"). */
-function toDto(values: Record<string, string>, change: boolean): Record<string, unknown> {
-  const number = (text: string) => (text === '' ? undefined : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text);
-  const cleared = (text: string, convert: (t: string) => unknown) => (text === '' ? (change ? null : undefined) : convert(text));
-  const kind = values.kind;
-  return {
-    ...(values.parentId ? { parentId: values.parentId } : {}),
-    code: values.code || undefined,
-    title: values.title || undefined,
-    kind: kind || undefined,
-    ...(values.category ? { category: values.category } : {}),
-    weight: number(values.weight),
-    threshold: kind === 'scored' ? cleared(values.threshold, number) : change ? null : undefined,
-    ...(kind === 'scored' && values.scoredBy
-      ? { scoredBy: values.scoredBy === 'both' ? [...PANEL_GROUPS] : [values.scoredBy] }
-      : {}),
-    maxWords: cleared(values.maxWords, number),
-    guidance: cleared(values.guidance.trim(), () => values.guidance),
-    plainGuidance: cleared(values.plainGuidance.trim(), () => values.plainGuidance),
-  };
-}
-
-/** A rule of the tree broken (422) or the tender no longer a draft (409), in the service's own sentence on the field. */
-function refusal(form: FormErrors, error: unknown): void {
-  if (!(error instanceof DomainError) || !['invalid_state', 'rule_violation', 'validation'].includes(error.code)) throw error;
-  const [problem] = fieldProblems(error);
-  const field = problem && problem.field in CRITERION_WORDS ? problem.field : 'title';
-  addError(form, field, problem?.message ?? error.detail, field === 'kind' || field === 'scoredBy' ? field : field);
 }

@@ -1,6 +1,7 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Caller } from '../../common/caller';
+import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain/domain-error';
 import { CriteriaService } from '../../criteria/criteria.service';
 import { AddPanelMemberDto } from '../../panel/dto/add-panel-member.dto';
@@ -24,6 +25,7 @@ import {
   PROGRESS_TEXT,
   quorumWords,
   ROLE_WORDS,
+  scoringDeadlineWords,
   STATUS_TAG,
 } from './team-view';
 
@@ -48,6 +50,7 @@ export class PanelTeamPagesController {
     private readonly users: UsersService,
     private readonly criteria: CriteriaService,
     private readonly needs: NeedsService,
+    private readonly clock: Clock,
   ) {}
 
   @Get(':tenderId/panel')
@@ -220,6 +223,7 @@ export class PanelTeamPagesController {
       pageTitle: 'Progress',
       tender,
       open: tender.status !== 'draft' && tender.status !== 'published',
+      scoringDeadline: scoringDeadlineWords(tender.scoringDeadline, this.clock.now()),
       bids: grid.bids,
       declared: grid.members.filter((m) => m.declaredOnAllBids).length,
       total: grid.members.length,

@@ -1,5 +1,16 @@
 import { bidProgress } from '../../panel/domain/panel-rules';
-import { criteriaRows, nextStep, quorumWords, timeLeft, treeTotals, ukDateTimeToIso, type TreeNode } from './team-view';
+import {
+  criteriaRows,
+  nextStep,
+  quorumWords,
+  scoringDeadlineWords,
+  splitWords,
+  timeLeft,
+  treeTotals,
+  ukDateTimeToIso,
+  type TreeNode,
+} from './team-view';
+import { moveAmongSiblings } from './criteria-order';
 
 const node = (code: string, weight: number, kind: string, category: string | null, children: TreeNode[] = []): TreeNode => ({
   id: code,
@@ -95,6 +106,62 @@ describe('team pages: presentation rules', () => {
         ]),
       ])[0].sum?.matches,
     ).toBe(true);
+  });
+
+  it('words a split between the groups professional first, and nothing without one', () => {
+    expect(splitWords({ lived_experience: 40, professional: 60 })).toBe('Professional 60%, lived experience 40%');
+    expect(splitWords(null)).toBe('');
+    expect(splitWords(undefined)).toBe('');
+  });
+
+  it('says when scoring closes, closed, or that there is no scoring deadline', () => {
+    const now = new Date('2027-02-20T12:00:00Z');
+    expect(scoringDeadlineWords(null, now)).toBe('No scoring deadline set.');
+    expect(scoringDeadlineWords('2027-02-28T17:00:00.000Z', now)).toBe(
+      'Scoring closes on 28 February 2027, 17:00 (8 days left).',
+    );
+    // 17:00 UTC in June is 18:00 in UK time.
+    expect(scoringDeadlineWords('2026-06-01T17:00:00.000Z', now)).toBe('Scoring closed on 1 June 2026, 18:00.');
+  });
+
+  it('moves a criterion among its siblings by swapping positions, or numbering afresh when they tie', () => {
+    const siblings = [
+      { id: 'a', order: 3 },
+      { id: 'b', order: 5 },
+      { id: 'c', order: 9 },
+    ];
+    expect(moveAmongSiblings(siblings, 'c', 'up')).toEqual([
+      { id: 'c', order: 5 },
+      { id: 'b', order: 9 },
+    ]);
+    expect(moveAmongSiblings(siblings, 'a', 'down')).toEqual([
+      { id: 'a', order: 5 },
+      { id: 'b', order: 3 },
+    ]);
+    expect(moveAmongSiblings(siblings, 'a', 'up')).toEqual([]);
+    expect(moveAmongSiblings(siblings, 'c', 'down')).toEqual([]);
+    expect(moveAmongSiblings(siblings, 'x', 'up')).toEqual([]);
+    // Equal positions (a before b by code): the new sequence b, a, c is numbered 0, 1, 2;
+    // b keeps 0 and c keeps 2, so only a changes.
+    const tied = [
+      { id: 'a', order: 0 },
+      { id: 'b', order: 0 },
+      { id: 'c', order: 2 },
+    ];
+    expect(moveAmongSiblings(tied, 'b', 'up')).toEqual([{ id: 'a', order: 1 }]);
+  });
+
+  it('marks which rows can move up or down within their section', () => {
+    const rows = criteriaRows([
+      node('Q', 60, 'section', null, [node('Q1', 30, 'scored', 'quality'), node('Q2', 30, 'scored', 'quality')]),
+      node('P', 40, 'price', 'price'),
+    ]);
+    expect(rows.map((row) => [row.code, row.canMoveUp, row.canMoveDown])).toEqual([
+      ['Q', false, true],
+      ['Q1', false, true],
+      ['Q2', true, false],
+      ['P', true, false],
+    ]);
   });
 
   it('says where a member is on a bid, never a score', () => {

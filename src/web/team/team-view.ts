@@ -63,6 +63,15 @@ export function timeLeft(deadlineIso: string, now: Date): string {
   return span ? `Closed ${span} ago` : 'Closed less than an hour ago';
 }
 
+/** The progress page's line on the scoring deadline: when scoring closes (or closed), or that there is none. */
+export function scoringDeadlineWords(scoringDeadline: string | null, now: Date): string {
+  if (scoringDeadline === null) return 'No scoring deadline set.';
+  const when = dateWords(scoringDeadline);
+  return new Date(scoringDeadline).getTime() > now.getTime()
+    ? `Scoring closes on ${when} (${timeLeft(scoringDeadline, now)}).`
+    : `Scoring closed on ${when}.`;
+}
+
 export interface TenderSummary {
   id: string;
   status: TenderStatus;
@@ -279,6 +288,8 @@ export interface TreeNode {
   category: string | null;
   weight: number;
   scoredBy: string[];
+  /** Whole percents per group, when both groups score it and their scores are split. */
+  groupWeights?: Partial<Record<string, number>> | null;
   children: TreeNode[];
 }
 
@@ -291,6 +302,11 @@ export interface CriterionRow {
   weight: string;
   depth: number;
   scoredBy: string;
+  /** "Professional 60%, lived experience 40%", or '' when every score counts the same. */
+  split: string;
+  /** Whether it has a sibling before it, and after it, in its section (the Move up and Move down buttons). */
+  canMoveUp: boolean;
+  canMoveDown: boolean;
   /** Sections: their children's sum against their own weight. */
   sum: { text: string; matches: boolean } | null;
 }
@@ -299,9 +315,16 @@ export interface CriterionRow {
 const hundredths = (weight: number): number => Math.round(weight * 100);
 const fromHundredthsText = (value: number): string => `${value / 100}%`;
 
+/** "Professional 60%, lived experience 40%": the split in the form's order (professional first). */
+export function splitWords(groupWeights: Partial<Record<string, number>> | null | undefined): string {
+  if (!groupWeights) return '';
+  const share = (group: string, words: string) => (groupWeights[group] === undefined ? [] : [`${words} ${groupWeights[group]}%`]);
+  return [...share('professional', 'Professional'), ...share('lived_experience', 'lived experience')].join(', ');
+}
+
 /** The tree as rows in reading order, each section with the sum of its children. */
 export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow[] {
-  return tree.flatMap((node) => {
+  return tree.flatMap((node, index) => {
     const childSum = node.children.reduce((sum, child) => sum + hundredths(child.weight), 0);
     const row: CriterionRow = {
       id: node.id,
@@ -312,6 +335,9 @@ export function criteriaRows(tree: readonly TreeNode[], depth = 0): CriterionRow
       weight: fromHundredthsText(hundredths(node.weight)),
       depth,
       scoredBy: node.scoredBy.map((group) => GROUP_WORDS[group] ?? group).join(' and '),
+      split: splitWords(node.groupWeights),
+      canMoveUp: index > 0,
+      canMoveDown: index < tree.length - 1,
       sum:
         node.kind === 'section'
           ? {

@@ -8,14 +8,20 @@ export const NEW_TENDER_WORDS = {
   description: 'The description is too long',
 };
 
-/** The deadline's four boxes, as typed. */
-export function deadlineValues(
+/** What the details form says when the scoring deadline's boxes do not make a date and time. */
+export const SCORING_DEADLINE_WORDS =
+  'Enter a real date and time for the scoring deadline, like 28 2 2027 and 17:00, or leave all four boxes empty';
+
+type DateTimeBox = 'day' | 'month' | 'year' | 'time';
+
+/** A date-time's four boxes (`deadline-day` … `deadline-time`, or another prefix), as typed. */
+export function deadlineValues<P extends string = 'deadline'>(
   body: unknown,
-): Record<'deadline-day' | 'deadline-month' | 'deadline-year' | 'deadline-time', string> {
-  return {
-    'deadline-day': formValue(body, 'deadline-day').trim(),
-    'deadline-month': formValue(body, 'deadline-month').trim(),
-    'deadline-year': formValue(body, 'deadline-year').trim(),
-    'deadline-time': formValue(body, 'deadline-time').trim(),
-  };
+  prefix: P = 'deadline' as P,
+): Record<`${P}-${DateTimeBox}`, string> {
+  const boxes: DateTimeBox[] = ['day', 'month', 'year', 'time'];
+  return Object.fromEntries(boxes.map((box) => [`${prefix}-${box}`, formValue(body, `${prefix}-${box}`).trim()])) as Record<
+    `${P}-${DateTimeBox}`,
+    string
+  >;
 }

@@ -7,10 +7,10 @@ import { UpdateTenderDto } from '../../tenders/dto/update-tender.dto';
 import { TendersService } from '../../tenders/tenders.service';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { formValue, PageCaller, WebPages } from '../web-page';
-import { deadlineValues, NEW_TENDER_WORDS } from './tender-form';
+import { deadlineValues, NEW_TENDER_WORDS, SCORING_DEADLINE_WORDS } from './tender-form';
 import { fieldProblems, plainRefusal, teamTender } from './team-frame';
 import type { TenderPage } from './tender-navigation';
-import { isoToUkParts, PRICE_FORMULAS, SETTING_HINTS, TIE_BREAKS, ukDateTimeToIso } from './team-view';
+import { dateWords, isoToUkParts, PRICE_FORMULAS, SETTING_HINTS, TIE_BREAKS, ukDateTimeToIso } from './team-view';
 
 /**
  * Issue 14, page 3 (continued): a tender's scoring settings, its details and contact, and its
@@ -85,6 +85,7 @@ export class TenderSettingsPagesController {
   async detailsPage(@PageCaller() caller: Caller, @Param('tenderId') tenderId: string, @Res() res: Response): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'details');
     const deadline = isoToUkParts(tender.bidDeadline);
+    const scoring = tender.scoringDeadline ? isoToUkParts(tender.scoringDeadline) : null;
     this.renderDetails(
       res,
       tender,
@@ -95,6 +96,10 @@ export class TenderSettingsPagesController {
         'deadline-month': deadline.month,
         'deadline-year': deadline.year,
         'deadline-time': deadline.time,
+        'scoring-day': scoring?.day ?? '',
+        'scoring-month': scoring?.month ?? '',
+        'scoring-year': scoring?.year ?? '',
+        'scoring-time': scoring?.time ?? '',
         contactName: tender.contactName ?? '',
         contactEmail: tender.contactEmail ?? '',
         contactPhone: tender.contactPhone ?? '',
@@ -115,6 +120,7 @@ export class TenderSettingsPagesController {
       title: formValue(body, 'title').trim(),
       description: formValue(body, 'description'),
       ...deadlineValues(body),
+      ...deadlineValues(body, 'scoring'),
       contactName: formValue(body, 'contactName').trim(),
       contactEmail: formValue(body, 'contactEmail').trim(),
       contactPhone: formValue(body, 'contactPhone').trim(),
@@ -126,11 +132,20 @@ export class TenderSettingsPagesController {
       values['deadline-year'],
       values['deadline-time'],
     );
+    // All four boxes empty: no scoring deadline (null removes one already set).
+    const scoringBlank = [values['scoring-day'], values['scoring-month'], values['scoring-year'], values['scoring-time']].every(
+      (box) => box === '',
+    );
+    const scoringDeadline = scoringBlank
+      ? null
+      : ukDateTimeToIso(values['scoring-day'], values['scoring-month'], values['scoring-year'], values['scoring-time']);
     const changes: Record<string, unknown> = {
       ...(values.contactName ? { contactName: values.contactName } : {}),
       ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
       ...(values.contactPhone ? { contactPhone: values.contactPhone } : {}),
     };
+    if ((scoringBlank || scoringDeadline !== null) && scoringDeadline !== tender.scoringDeadline)
+      changes.scoringDeadline = scoringDeadline;
     if (editable) {
       if (values.title !== tender.title) changes.title = values.title;
       if (values.description !== tender.description) changes.description = values.description;
@@ -144,10 +159,12 @@ export class TenderSettingsPagesController {
         contactName: 'The contact name must be 200 characters or fewer',
         contactEmail: 'Enter an email address in the right form, like name@example.org',
         contactPhone: 'Enter a phone number, like 020 7974 4444',
+        scoringDeadline: SCORING_DEADLINE_WORDS,
       },
-      { bidDeadline: 'deadline-day' },
+      { bidDeadline: 'deadline-day', scoringDeadline: 'scoring-day' },
     );
     if (editable && bidDeadline === null) addError(form, 'bidDeadline', NEW_TENDER_WORDS.bidDeadline, 'deadline-day');
+    if (!scoringBlank && scoringDeadline === null) addError(form, 'scoringDeadline', SCORING_DEADLINE_WORDS, 'scoring-day');
     if (form.errors.length === 0) {
       try {
         await this.tenders.update(caller, tenderId, value);
@@ -155,7 +172,17 @@ export class TenderSettingsPagesController {
       } catch (error) {
         const sentence = plainRefusal(error);
         const [problem] = error instanceof DomainError ? fieldProblems(error) : [];
-        if (problem?.field === 'bidDeadline')
+        const bidsClose = dateWords(value.bidDeadline ?? tender.bidDeadline);
+        if (problem?.field === 'scoringDeadline')
+          addError(form, 'scoringDeadline', `The scoring deadline must be after the bid deadline, ${bidsClose}`, 'scoring-day');
+        else if (problem?.field === 'bidDeadline' && problem.message.includes('scoring deadline'))
+          addError(
+            form,
+            'bidDeadline',
+            'The bid deadline must be before the scoring deadline. Move the scoring deadline too',
+            'deadline-day',
+          );
+        else if (problem?.field === 'bidDeadline')
           addError(form, 'bidDeadline', 'A published tender’s deadline can only move later, never earlier.', 'deadline-day');
         else addError(form, 'title', sentence);
       }
