@@ -34,3 +34,29 @@ export function sendRefusal(summary: { status: SummaryStatus; sentOn: string | n
   if (summary.status === 'draft') return 'Approve this summary before recording that it was sent.';
   return null;
 }
+
+/** When every summary of a tender is sent: the last day one was (YYYY-MM-DD); otherwise null. */
+export function allSentOn(summaries: readonly { status: SummaryStatus; sentOn: string | null }[]): string | null {
+  if (summaries.length === 0 || summaries.some((summary) => summary.status !== 'sent' || !summary.sentOn)) return null;
+  return summaries.map((summary) => summary.sentOn!).sort((a, b) => a.localeCompare(b))[summaries.length - 1];
+}
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in UK time. */
+export function londonDay(at: Date): string {
+  return LONDON_DAY.format(at);
+}
+
+/** Why `sentOn` cannot be the day the summary was sent, or null. */
+export function sentOnRefusal(sentOn: string, today: string, awardedOn: string | null): string | null {
+  if (sentOn > today) return 'The day it was sent cannot be in the future.';
+  if (awardedOn && sentOn < awardedOn)
+    return `A summary follows the award decision, made on ${awardedOn}: give that day or later.`;
+  return null;
+}
