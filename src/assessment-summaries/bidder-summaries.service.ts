@@ -41,6 +41,19 @@ export class BidderSummaries {
     });
   }
 
+  /** Has this bidder a sent summary on the tender? (For the bid page's link: no figures read.) */
+  hasSent(caller: Caller, tenderId: string): Promise<boolean> {
+    return this.db.read(async (em) => {
+      try {
+        await this.sent(em, caller, tenderId, null);
+        return true;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'not_found') return false;
+        throw error;
+      }
+    });
+  }
+
   private async sent(
     em: EntityManager,
     caller: Caller,

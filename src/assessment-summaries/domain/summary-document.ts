@@ -10,7 +10,7 @@ import type { SummaryContent, SummaryLine } from './summary-content';
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; bold?: boolean }
-  | { kind: 'table'; header: string[]; rows: string[][] };
+  | { kind: 'table'; label: string; header: string[]; rows: string[][] };
 
 export function figure(value: number | null): string {
   return value === null ? '–' : value.toFixed(2);
@@ -56,6 +56,7 @@ export function summaryBlocks(content: SummaryContent): Block[] {
   if (winnerColumns) header.push('Most advantageous tender: score', 'Most advantageous tender: weighted score');
   blocks.push({
     kind: 'table',
+    label: 'Scores',
     header,
     rows: content.criteria.map((line) => {
       const name = `${'  '.repeat(line.depth)}${lineName(line)}`;
@@ -73,6 +74,7 @@ export function summaryBlocks(content: SummaryContent): Block[] {
   blocks.push({ kind: 'heading', level: 2, text: 'Sub-totals and total' });
   blocks.push({
     kind: 'table',
+    label: 'Sub-totals and total',
     header: winnerColumns ? ['', 'Your tender', 'Most advantageous tender'] : ['', 'Your tender'],
     rows: [
       ...content.subtotals.map((entry) =>
