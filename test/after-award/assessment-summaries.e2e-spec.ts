@@ -268,4 +268,23 @@ describe('assessment summaries', () => {
     ])
       expect(actions).toContain(action);
   });
+
+  it("is the tender team's: 404 for a commissioner of another tender, 403 for other roles, 401 without a token", async () => {
+    const bidId = world.bids.A.bidId;
+    const outsider = await t.user('commissioner');
+    const panelist = world.panel[0];
+    const routes = [
+      () => t.http().get(base()),
+      () => t.http().get(`${base()}/${bidId}`),
+      () => t.http().post(`${base()}/${bidId}/approve`),
+      () => t.http().get(`${base()}/${bidId}/summary.pdf`),
+    ];
+    for (const route of routes) {
+      expect((await route().set(outsider.auth)).status).toBe(404);
+      expect((await route().set(panelist.auth)).status).toBe(403);
+      expect((await route()).status).toBe(401);
+    }
+    expect((await bidderSummary(t, world.tenderId, outsider, bidId)).status).toBe(403);
+    expect((await bidderSummary(t, world.tenderId, world.owner, bidId)).status).toBe(403);
+  });
 });
