@@ -20,7 +20,7 @@ import type { RecordSummarySentDto, WriteSummaryWordsDto } from './dto/assessmen
 import type { AssessmentSummaryResponse, SummaryListResponse } from './dto/assessment-summary.response';
 import { renderFile, type SummaryFormat } from './summary-files';
 import { current, SummaryReader, wordsOf } from './summary-reader';
-import { summariesOf, summaryOfBid, versionsOf } from './summary-queries';
+import { summariesOf, summariesSentOn, summaryOfBid, versionsOf } from './summary-queries';
 
 /**
  * Assessment summaries (Procurement Act 2023 s.50(3)–(5), docs/AFTER-AWARD.md): drafts for every
@@ -42,6 +42,14 @@ export class AssessmentSummariesService {
 
   list(caller: Caller, tenderId: string): Promise<SummaryListResponse> {
     return this.db.read(async (em) => this.listOf(em, await this.awarded(em, caller, tenderId)));
+  }
+
+  /** The award notice's date the summaries were sent (YYYY-MM-DD), once every one is sent; else null. */
+  sentOn(caller: Caller, tenderId: string): Promise<string | null> {
+    return this.db.read(async (em) => {
+      await this.access.require(em, caller, tenderId, 'team');
+      return (await summariesSentOn(em, tenderId))?.toISOString().slice(0, 10) ?? null;
+    });
   }
 
   /** A draft for every assessed bid that has none yet; the ones already there are left as they are. */

@@ -103,6 +103,9 @@ describe('Assessment summary pages in a real browser', () => {
     await button(page, 'Record the day sent').click();
     expect(await main(page)).toContain('The day the summary was sent is recorded.');
     await check(page);
+    // The award notice needs the day every summary was sent: not yet, three are unsent.
+    await page.getByRole('navigation', { name: 'Tender pages' }).getByRole('link', { name: 'After the award' }).click();
+    expect(await main(page)).toContain('Not all sent yet.');
 
     await signIn(page, world.bids.B.bidder);
     await page.goto(`${t.baseUrl}/bids/${world.tenderId}`);

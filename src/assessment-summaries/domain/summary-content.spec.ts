@@ -96,7 +96,7 @@ const A = bid('A', {
   ],
 });
 // B: Q1 3 (moderated) → 25 × 3/5 = 15; Q2 2 → 15 × 2/5 = 6; C1 10/3 (shown 3.33) → 30 × (10/3)/5 = 20; P £80 000 (the lowest) → 30.
-// Total 15 + 6 + 20 + 30 = 71: below A only because this hand-made example ranks it so.
+// Total 15 + 6 + 20 + 30 = 71, below A's 74.5.
 const B = bid('B', {
   price: 80_000,
   rank: 2,
