@@ -2,12 +2,13 @@ import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AssessmentSummariesService } from '../../assessment-summaries/assessment-summaries.service';
 import { summaryBlocks } from '../../assessment-summaries/domain/summary-document';
+import { MAX_EXPLANATION_CHARS, WriteSummaryWordsDto } from '../../assessment-summaries/dto/assessment-summary.dto';
 import type { AssessmentSummaryResponse } from '../../assessment-summaries/dto/assessment-summary.response';
 import type { SummaryFormat } from '../../assessment-summaries/summary-files';
 import type { Caller } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
 import { TenderFrame } from '../evaluation/tender-frame';
-import { addError, noErrors, type FormErrors } from '../form';
+import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { fieldProblems, plainRefusal } from '../team/team-frame';
 import { formValue, PageCaller, WebPages } from '../web-page';
 import { calendarDayWords } from './after-award-view';
@@ -95,21 +96,29 @@ export class SummariesPagesController {
     const explained = summary.criteria.filter((line) => line.kind !== 'section');
     const explanations = explained.map((line) => ({ criterion: line.code, text: formValue(body, `explanation-${line.code}`) }));
     const overall = formValue(body, 'overall');
-    const form = noErrors();
-    try {
-      await this.summaries.write(caller, tenderId, bidId, { explanations, overall });
-      return res.redirect(303, `/tenders/${tenderId}/assessment-summaries/${bidId}?done=edited`);
-    } catch (error) {
-      const problems = error instanceof DomainError ? fieldProblems(error) : [];
-      if (problems.length) for (const problem of problems) addError(form, 'overall', problem.message);
-      else addError(form, 'overall', plainRefusal(error));
+    const tooLong = `Each text must be ${MAX_EXPLANATION_CHARS.toLocaleString('en-GB')} characters or fewer`;
+    const { value, form } = validateForm(
+      WriteSummaryWordsDto,
+      { explanations, overall },
+      { explanations: `${tooLong}: shorten the longest explanation`, overall: `${tooLong}: shorten the opening words` },
+      { explanations: explained[0] ? `explanation-${explained[0].code}` : 'overall' },
+    );
+    if (form.errors.length === 0) {
+      try {
+        await this.summaries.write(caller, tenderId, bidId, value);
+        return res.redirect(303, `/tenders/${tenderId}/assessment-summaries/${bidId}?done=edited`);
+      } catch (error) {
+        const problems = error instanceof DomainError ? fieldProblems(error) : [];
+        if (problems.length) for (const problem of problems) addError(form, 'overall', problem.message);
+        else addError(form, 'overall', plainRefusal(error));
+      }
     }
     const typed = {
       ...summary,
       overall,
       criteria: summary.criteria.map((line) => ({ ...line, explanation: formValue(body, `explanation-${line.code}`) })),
     };
-    this.renderEdit(res.status(409), typed, form);
+    this.renderEdit(res.status(form.errors.some((error) => error.text.startsWith('Each text')) ? 400 : 409), typed, form);
   }
 
   @Post(':id/assessment-summaries/:bidId/approve')
