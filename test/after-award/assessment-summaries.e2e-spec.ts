@@ -203,6 +203,11 @@ describe('assessment summaries', () => {
     expect(sent.body).toMatchObject({ status: 'sent', sentOn: today });
     const edit = await writeSummary(t, world.tenderId, world.owner, bidId, { overall: 'Changed.' });
     expect(edit.status).toBe(409);
+    // The supplier is told where to read it (the outbox sends it later).
+    const messages = await t.http().get(`/api/tenders/${world.tenderId}/messages`).set(world.owner.auth);
+    expect(messages.body.messages).toContainEqual(
+      expect.objectContaining({ kind: 'assessment_summaries_sent', recipient: world.bids.B.bidder.email }),
+    );
 
     const own = await bidderSummary(t, world.tenderId, world.bids.B.bidder, bidId);
     expect(own.status).toBe(200);
