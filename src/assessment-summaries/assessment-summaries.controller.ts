@@ -6,7 +6,11 @@ import { ApiProblems } from '../openapi/problem-details';
 import { AssessmentSummariesService } from './assessment-summaries.service';
 import { BidderSummaries } from './bidder-summaries.service';
 import { RecordSummarySentDto, WriteSummaryWordsDto } from './dto/assessment-summary.dto';
-import { AssessmentSummaryResponse, SummaryDocumentResponse, SummaryListResponse } from './dto/assessment-summary.response';
+import {
+  AssessmentSummaryResponse,
+  AssessmentSummaryDocumentResponse,
+  AssessmentSummaryListResponse,
+} from './dto/assessment-summary.response';
 import type { SummaryFormat } from './summary-files';
 
 const FILE_TYPES: Record<SummaryFormat, string> = {
@@ -35,9 +39,9 @@ export class AssessmentSummariesController {
     summary: "The tender's assessment summaries (team, once awarded)",
     description: 'One per assessed bid (Procurement Act 2023 s.50(3)–(5)), with where each stands: draft, approved, sent.',
   })
-  @ApiOkResponse({ type: SummaryListResponse })
+  @ApiOkResponse({ type: AssessmentSummaryListResponse })
   @ApiProblems(AFTER_AWARD)
-  list(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<SummaryListResponse> {
+  list(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<AssessmentSummaryListResponse> {
     return this.summaries.list(caller, tenderId);
   }
 
@@ -49,9 +53,9 @@ export class AssessmentSummariesController {
       'Drafts from the results and the moderation rationales (or, where a score was not moderated, what the panel wrote, never ' +
       'who wrote it). Bids that already have a summary keep it. Audited as assessment_summary.generated.',
   })
-  @ApiCreatedResponse({ type: SummaryListResponse })
+  @ApiCreatedResponse({ type: AssessmentSummaryListResponse })
   @ApiProblems(AFTER_AWARD)
-  generate(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<SummaryListResponse> {
+  generate(@CurrentUser() caller: Caller, @Param('tenderId') tenderId: string): Promise<AssessmentSummaryListResponse> {
     return this.summaries.generate(caller, tenderId);
   }
 
@@ -153,12 +157,12 @@ export class BidderSummaryController {
     summary: 'Your assessment summary (the bid’s bidder, once the team has sent it)',
     description: '404 before it is sent, and for anyone but the bid’s own bidder.',
   })
-  @ApiOkResponse({ type: SummaryDocumentResponse })
+  @ApiOkResponse({ type: AssessmentSummaryDocumentResponse })
   read(
     @CurrentUser() caller: Caller,
     @Param('tenderId') tenderId: string,
     @Param('bidId') bidId: string,
-  ): Promise<SummaryDocumentResponse> {
+  ): Promise<AssessmentSummaryDocumentResponse> {
     return this.summaries.read(caller, tenderId, bidId);
   }
 }

@@ -17,7 +17,7 @@ import { AssessmentSummary, AssessmentSummaryVersion } from './assessment-summar
 import { explainedCriteria } from './domain/summary-content';
 import { allSentOn, approvalRefusal, editRefusal, londonDay, sendRefusal, sentOnRefusal } from './domain/summary-status';
 import type { RecordSummarySentDto, WriteSummaryWordsDto } from './dto/assessment-summary.dto';
-import type { AssessmentSummaryResponse, SummaryListResponse } from './dto/assessment-summary.response';
+import type { AssessmentSummaryResponse, AssessmentSummaryListResponse } from './dto/assessment-summary.response';
 import { renderFile, type SummaryFormat } from './summary-files';
 import { current, SummaryReader, wordsOf } from './summary-reader';
 import { summariesOf, summariesSentOn, summaryOfBid, versionsOf } from './summary-queries';
@@ -40,7 +40,7 @@ export class AssessmentSummariesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  list(caller: Caller, tenderId: string): Promise<SummaryListResponse> {
+  list(caller: Caller, tenderId: string): Promise<AssessmentSummaryListResponse> {
     return this.db.read(async (em) => this.listOf(em, await this.awarded(em, caller, tenderId)));
   }
 
@@ -53,7 +53,7 @@ export class AssessmentSummariesService {
   }
 
   /** A draft for every assessed bid that has none yet; the ones already there are left as they are. */
-  generate(caller: Caller, tenderId: string): Promise<SummaryListResponse> {
+  generate(caller: Caller, tenderId: string): Promise<AssessmentSummaryListResponse> {
     return retryOnUniqueViolation(() =>
       this.db.transaction(async (em) => {
         const tender = await this.awarded(em, caller, tenderId);
@@ -203,7 +203,7 @@ export class AssessmentSummariesService {
     });
   }
 
-  private async listOf(em: EntityManager, tender: Tender): Promise<SummaryListResponse> {
+  private async listOf(em: EntityManager, tender: Tender): Promise<AssessmentSummaryListResponse> {
     const { bids } = await this.reader.assessed(em, tender);
     const summaries = await summariesOf(em, tender.id);
     const versions = await versionsOf(

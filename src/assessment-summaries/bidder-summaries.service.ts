@@ -6,7 +6,7 @@ import { DomainError } from '../common/domain/domain-error';
 import { Db } from '../database/db.service';
 import type { Tender } from '../tenders/tender.entity';
 import type { AssessmentSummary } from './assessment-summary.entity';
-import type { SummaryDocumentResponse } from './dto/assessment-summary.response';
+import type { AssessmentSummaryDocumentResponse } from './dto/assessment-summary.response';
 import { renderFile, type SummaryFormat } from './summary-files';
 import { SummaryReader } from './summary-reader';
 import { summaryOfBid } from './summary-queries';
@@ -27,7 +27,7 @@ export class BidderSummaries {
   ) {}
 
   /** `bidId`: the bid the API names; the bidder's pages pass null and the bidder's own sent summary is found. */
-  read(caller: Caller, tenderId: string, bidId: string | null): Promise<SummaryDocumentResponse> {
+  read(caller: Caller, tenderId: string, bidId: string | null): Promise<AssessmentSummaryDocumentResponse> {
     return this.db.read(async (em) => {
       const { tender, summary } = await this.sent(em, caller, tenderId, bidId);
       return this.reader.document(em, tender, summary);

@@ -10,7 +10,7 @@ import { statusWords } from '../tenders/domain/tender-lifecycle';
 import { userNames } from '../users/user-directory';
 import type { AssessmentSummary, AssessmentSummaryVersion } from './assessment-summary.entity';
 import { draftWords, summaryContent, type SummaryContent, type SummaryWords } from './domain/summary-content';
-import type { AssessmentSummaryResponse, SummaryDocumentResponse } from './dto/assessment-summary.response';
+import type { AssessmentSummaryResponse, AssessmentSummaryDocumentResponse } from './dto/assessment-summary.response';
 import { versionsOf } from './summary-queries';
 
 /**
@@ -98,7 +98,7 @@ export class SummaryReader {
   }
 
   /** The document a supplier reads. */
-  async document(em: EntityManager, tender: Tender, summary: AssessmentSummary): Promise<SummaryDocumentResponse> {
+  async document(em: EntityManager, tender: Tender, summary: AssessmentSummary): Promise<AssessmentSummaryDocumentResponse> {
     return this.documentOf(tender, summary, await this.contentOf(em, tender, summary));
   }
 
@@ -127,7 +127,7 @@ export class SummaryReader {
     };
   }
 
-  private documentOf(tender: Tender, summary: AssessmentSummary, content: SummaryContent): SummaryDocumentResponse {
+  private documentOf(tender: Tender, summary: AssessmentSummary, content: SummaryContent): AssessmentSummaryDocumentResponse {
     return {
       tenderId: tender.id,
       reference: tender.reference,

@@ -6,7 +6,7 @@ import { IfPresent } from '../../common/validators';
 
 export const MAX_EXPLANATION_CHARS = 10_000;
 
-export class ExplanationInputDto {
+export class SummaryExplanationInputDto {
   @ApiProperty({ example: 'Q1', description: 'The code or id of a scored criterion or the price criterion.' })
   @IsString()
   criterion: string;
@@ -23,7 +23,7 @@ export class ExplanationInputDto {
 /** New words for a summary: the criteria named are replaced, the others kept; a new version either way. */
 export class WriteSummaryWordsDto {
   @ApiPropertyOptional({
-    type: [ExplanationInputDto],
+    type: [SummaryExplanationInputDto],
     example: [{ criterion: 'Q1', text: 'Your answer described a clear weekly routine.' }],
   })
   @IfPresent()
@@ -31,8 +31,8 @@ export class WriteSummaryWordsDto {
   @ArrayMaxSize(300)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
-  @Type(() => ExplanationInputDto)
-  explanations?: ExplanationInputDto[];
+  @Type(() => SummaryExplanationInputDto)
+  explanations?: SummaryExplanationInputDto[];
 
   @ApiPropertyOptional({
     example: 'Your tender was not the most advantageous tender. Thank you for taking part.',

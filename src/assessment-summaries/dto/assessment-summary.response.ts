@@ -10,7 +10,7 @@ import { SUMMARY_STATUSES, type SummaryStatus } from '../domain/summary-status';
 const CRITERION_ID = '9d3c2b1a-0f9e-4d8c-7b6a-5f4e3d2c1b0a';
 const BID_ID = '1f0e2d3c-4b5a-4698-8776-655443322110';
 
-export class SummaryLineResponse {
+export class AssessmentSummaryLineResponse {
   @ApiProperty({ example: CRITERION_ID }) criterionId: string;
   @ApiProperty({ example: 'Q1' }) code: string;
   @ApiProperty({ example: 'Service quality' }) title: string;
@@ -45,7 +45,7 @@ export class SummaryLineResponse {
   explanation: string | null;
 }
 
-export class SummaryGateResponse {
+export class AssessmentSummaryGateResponse {
   @ApiProperty({ example: CRITERION_ID }) criterionId: string;
   @ApiProperty({ example: 'G1' }) code: string;
   @ApiProperty({ example: 'Insurance' }) title: string;
@@ -55,21 +55,21 @@ export class SummaryGateResponse {
   note: string | null;
 }
 
-export class SummarySubtotalResponse {
+export class AssessmentSummarySubtotalResponse {
   @ApiProperty({ example: 'quality' }) key: string;
   @ApiProperty({ example: 'Quality' }) label: string;
   @ApiProperty({ example: 24 }) value: number;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 28 }) winnerValue: number | null;
 }
 
-export class SummaryExclusionResponse {
+export class AssessmentSummaryExclusionResponse {
   @ApiProperty({ enum: ['disqualified', 'failed_gate', 'below_threshold'], example: 'failed_gate' }) reason: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'G1' }) criterion: string | null;
   @ApiProperty({ example: 'The bid did not pass the pass/fail criterion G1 (Insurance).' }) detail: string;
 }
 
 /** What the supplier reads. */
-export class SummaryDocumentResponse {
+export class AssessmentSummaryDocumentResponse {
   @ApiProperty({ example: '3f2a8c1e-5b7d-4e9f-a0c1-2d3e4f5a6b7c' }) tenderId: string;
   @ApiProperty({ example: 'CAM-2026-014' }) reference: string;
   @ApiProperty({ example: 'Mental health day care' }) title: string;
@@ -82,42 +82,45 @@ export class SummaryDocumentResponse {
   @ApiProperty({ example: 80000, description: 'Pounds.' }) price: number;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 100000 }) winnerPrice: number | null;
   @ApiProperty({
-    type: [SummaryLineResponse],
+    type: [AssessmentSummaryLineResponse],
     description: 'The award criteria, depth-first: sections, their sub-criteria, the price.',
   })
-  criteria: SummaryLineResponse[];
-  @ApiProperty({ type: [SummaryGateResponse], description: 'The pass/fail criteria and how this tender did.' })
-  gates: SummaryGateResponse[];
-  @ApiProperty({ type: [SummarySubtotalResponse], description: "Sub-totals: GET /results' byCategory." })
-  subtotals: SummarySubtotalResponse[];
+  criteria: AssessmentSummaryLineResponse[];
+  @ApiProperty({ type: [AssessmentSummaryGateResponse], description: 'The pass/fail criteria and how this tender did.' })
+  gates: AssessmentSummaryGateResponse[];
+  @ApiProperty({ type: [AssessmentSummarySubtotalResponse], description: "Sub-totals: GET /results' byCategory." })
+  subtotals: AssessmentSummarySubtotalResponse[];
   @ApiProperty({ example: 71.5 }) total: number;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 76.5 }) winnerTotal: number | null;
   @ApiProperty({ example: true }) eligible: boolean;
-  @ApiProperty({ type: [SummaryExclusionResponse], description: 'The reasons this tender was excluded; empty when it was not.' })
-  exclusions: SummaryExclusionResponse[];
+  @ApiProperty({
+    type: [AssessmentSummaryExclusionResponse],
+    description: 'The reasons this tender was excluded; empty when it was not.',
+  })
+  exclusions: AssessmentSummaryExclusionResponse[];
   @ApiProperty({ example: 'Your tender was not the most advantageous tender.' }) overall: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-04', description: 'The day it was sent, YYYY-MM-DD.' })
   sentOn: string | null;
 }
 
-export class SummaryVersionResponse {
+export class AssessmentSummaryVersionResponse {
   @ApiProperty({ example: 2 }) version: number;
   @ApiProperty({ example: 'Sam Commissioner' }) editedBy: string;
   @ApiProperty({ example: '2026-12-03T10:00:00.000Z' }) editedAt: string;
 }
 
 /** What the team works on: the document and where it stands. */
-export class AssessmentSummaryResponse extends SummaryDocumentResponse {
+export class AssessmentSummaryResponse extends AssessmentSummaryDocumentResponse {
   @ApiProperty({ example: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) id: string;
   @ApiProperty({ enum: SUMMARY_STATUSES, example: 'approved' }) status: SummaryStatus;
   @ApiProperty({ example: 2 }) version: number;
   @ApiProperty({ example: 'Sam Commissioner', description: 'Who wrote the newest words.' }) lastEditedBy: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Pat Procurement' }) approvedBy: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-03T11:00:00.000Z' }) approvedAt: string | null;
-  @ApiProperty({ type: [SummaryVersionResponse] }) versions: SummaryVersionResponse[];
+  @ApiProperty({ type: [AssessmentSummaryVersionResponse] }) versions: AssessmentSummaryVersionResponse[];
 }
 
-export class SummaryListEntryResponse {
+export class AssessmentSummaryListEntryResponse {
   @ApiProperty({ example: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) id: string;
   @ApiProperty({ example: BID_ID }) bidId: string;
   @ApiProperty({ example: 'B' }) bidderName: string;
@@ -127,7 +130,7 @@ export class SummaryListEntryResponse {
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) sentOn: string | null;
 }
 
-export class SummaryListResponse {
+export class AssessmentSummaryListResponse {
   @ApiProperty({ example: '3f2a8c1e-5b7d-4e9f-a0c1-2d3e4f5a6b7c' }) tenderId: string;
   @ApiProperty({ example: 2, description: 'The bids assessed: each needs a summary.' }) assessed: number;
   @ApiPropertyOptional({
@@ -137,5 +140,5 @@ export class SummaryListResponse {
     description: 'When every summary is sent: the last day one was sent (the award notice’s assessmentSummariesDateSent).',
   })
   allSentOn: string | null;
-  @ApiProperty({ type: [SummaryListEntryResponse] }) summaries: SummaryListEntryResponse[];
+  @ApiProperty({ type: [AssessmentSummaryListEntryResponse] }) summaries: AssessmentSummaryListEntryResponse[];
 }

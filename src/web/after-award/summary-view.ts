@@ -1,6 +1,6 @@
 import type { SummaryContent } from '../../assessment-summaries/domain/summary-content';
 import type { SummaryStatus } from '../../assessment-summaries/domain/summary-status';
-import type { SummaryDocumentResponse } from '../../assessment-summaries/dto/assessment-summary.response';
+import type { AssessmentSummaryDocumentResponse } from '../../assessment-summaries/dto/assessment-summary.response';
 import type { CategoryKey } from '../../results/engine';
 import { formValue } from '../web-page';
 
@@ -13,7 +13,7 @@ export const STATUS_TAGS: Record<SummaryStatus, { text: string; classes: string 
 };
 
 /** The summary the service answered, as the blocks the PDF and Word files are laid out from. */
-export function contentOfResponse(summary: SummaryDocumentResponse): SummaryContent {
+export function contentOfResponse(summary: AssessmentSummaryDocumentResponse): SummaryContent {
   return {
     ...summary,
     tender: { reference: summary.reference, title: summary.title },
