@@ -8,6 +8,7 @@ import { AuthModule } from './sign-in/auth.module';
 import { BidsModule } from './bids/bids.module';
 import { ClarificationsModule } from './clarifications/clarifications.module';
 import { ClockModule } from './common/clock.module';
+import { AssessmentSummariesModule } from './assessment-summaries/assessment-summaries.module';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { NotFoundFallback } from './common/not-found-fallback';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -87,6 +88,7 @@ import { WebModule } from './web/web.module';
     EasyReadModule,
     OfflineModule,
     NotificationsModule,
+    AssessmentSummariesModule,
     WebModule,
     PanelPagesModule,
     NeedsPagesModule,

@@ -92,8 +92,8 @@ export class Notices {
   }
 
   /**
-   * The seam for "assessment summaries sent" (not built yet): the feature that sends them
-   * calls this in its own unit of work, with the bidders and the address of each summary.
+   * "Your assessment summary was sent": AssessmentSummariesService.recordSent calls this in its
+   * own unit of work, with the bidder and the address of the summary's page.
    */
   async assessmentSummariesSent(
     em: EntityManager,

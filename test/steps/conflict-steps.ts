@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import type { SignedIn, TestApp } from '../app';
 import type { DeclareTeamInterestDto, RecordMitigationDto, RecordReviewDto } from '../../src/conflicts/dto/conflicts.dto';
 import type { ConflictsAssessmentResponse } from '../../src/conflicts/dto/conflicts.response';
@@ -28,20 +29,16 @@ export async function conflictsAssessment(t: TestApp, tenderId: string, who: Sig
 
 /** GET …/conflicts/assessment.pdf as bytes (a problem+json answer parsed as JSON). */
 export function conflictsPdf(t: TestApp, tenderId: string, who: SignedIn) {
-  return t
-    .http()
-    .get(`/api/tenders/${tenderId}/conflicts/assessment.pdf`)
-    .set(who.auth)
-    .buffer(true)
-    .parse((res, callback) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const bytes = Buffer.concat(chunks);
-        callback(
-          null,
-          /json/.test(String(res.headers['content-type'])) ? (JSON.parse(bytes.toString('utf8')) as unknown) : bytes,
-        );
-      });
-    });
+  return t.http().get(`/api/tenders/${tenderId}/conflicts/assessment.pdf`).set(who.auth).buffer(true).parse(bytesOrProblem);
+}
+
+/** A supertest parser: the body as bytes, or parsed when the answer is JSON (a problem, which the OpenAPI check reads). */
+export function bytesOrProblem(res: Response, callback: (error: Error | null, body: unknown) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => {
+    const bytes = Buffer.concat(chunks);
+    callback(null, /json/.test(String(res.headers['content-type'])) ? (JSON.parse(bytes.toString('utf8')) as unknown) : bytes);
+  });
 }

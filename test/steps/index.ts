@@ -8,3 +8,4 @@ export * from './needs';
 export * from './workbook';
 export * from './assisted-steps';
 export * from './conflict-steps';
+export * from './summary-steps';

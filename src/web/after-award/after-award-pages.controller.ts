@@ -1,5 +1,6 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { AssessmentSummariesService } from '../../assessment-summaries/assessment-summaries.service';
 import type { Caller } from '../../common/caller';
 import { DomainError } from '../../common/domain/domain-error';
 import { STANDSTILL_KINDS } from '../../standstill/standstill.entity';
@@ -49,6 +50,7 @@ export class AfterAwardPagesController {
     private readonly frame: TenderFrame,
     private readonly standstill: StandstillService,
     private readonly ocds: OcdsService,
+    private readonly summaries: AssessmentSummariesService,
   ) {}
 
   /** The tender's OCDS release package (the same as GET /api/tenders/:id/ocds), as a download. */
@@ -227,7 +229,9 @@ export class AfterAwardPagesController {
   ): Promise<void> {
     const tender = await this.frame.load(res, caller, tenderId, 'after-award');
     const state = await this.standstill.get(caller, tenderId);
+    const summariesSentOn = tender.status === 'awarded' ? await this.summaries.sentOn(caller, tenderId) : null;
     res.render('after-award/views/after-award.njk', {
+      summariesSent: summariesSentOn ? calendarDayWords(summariesSentOn) : null,
       pageTitle: 'After the award',
       ...form,
       values,

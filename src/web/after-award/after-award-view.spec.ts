@@ -16,9 +16,14 @@ describe('the after-award pages in words', () => {
     const tender = { id: 't1', publishedAt: '2026-11-01T09:00:00.000Z' };
     expect(afterAwardLink({ ...tender, status: 'awarded' }, 'after-award')).toEqual({
       label: 'After award',
-      items: [{ href: '/tenders/t1/after-award', text: 'After the award', current: true }],
+      items: [
+        { href: '/tenders/t1/after-award', text: 'After the award', current: true },
+        { href: '/tenders/t1/assessment-summaries', text: 'Assessment summaries', current: false },
+      ],
     });
-    expect(afterAwardLink({ ...tender, status: 'cancelled' }, 'results')?.items[0].current).toBe(false);
+    expect(afterAwardLink({ ...tender, status: 'cancelled' }, 'results')?.items).toEqual([
+      { href: '/tenders/t1/after-award', text: 'After the award', current: false },
+    ]);
     expect(afterAwardLink({ ...tender, status: 'moderation' }, 'results')).toBeNull();
     expect(afterAwardLink({ ...tender, status: 'cancelled', publishedAt: null }, 'results')).toBeNull();
   });

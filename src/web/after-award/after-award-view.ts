@@ -59,5 +59,12 @@ export function afterAwardLink(
   const possible = tender.status === 'awarded' || (tender.status === 'cancelled' && tender.publishedAt !== null);
   if (!possible) return null;
   const items = [{ href: `/tenders/${tender.id}/after-award`, text: 'After the award', current: current === 'after-award' }];
+  if (tender.status === 'awarded') {
+    items.push({
+      href: `/tenders/${tender.id}/assessment-summaries`,
+      text: 'Assessment summaries',
+      current: current === 'summaries',
+    });
+  }
   return { label: 'After award', items };
 }

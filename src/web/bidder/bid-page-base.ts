@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { BidderSummaries } from '../../assessment-summaries/bidder-summaries.service';
 import { BidEntryService } from '../../bids/bid-entry.service';
 import { BidReceiptService } from '../../bids/bid-receipt.service';
 import { BidSubmissionService } from '../../bids/bid-submission.service';
@@ -29,6 +30,7 @@ export abstract class BidPageBase {
     protected readonly entry: BidEntryService,
     protected readonly submission: BidSubmissionService,
     protected readonly receipts: BidReceiptService,
+    protected readonly summaries: BidderSummaries,
   ) {}
 
   protected async load(caller: Caller, tenderId: string, res: Response): Promise<Workspace> {
@@ -191,8 +193,10 @@ export abstract class BidPageBase {
     });
   }
 
-  protected renderStatus(res: Response, view: BidderTender, bid: BidDetailResponse | null): void {
+  protected async renderStatus(caller: Caller, res: Response, view: BidderTender, bid: BidDetailResponse | null): Promise<void> {
+    const summarySent = view.tender.status === 'awarded' && (await this.summaries.hasSent(caller, view.tender.id));
     res.render('bidder/views/status.njk', {
+      summarySent,
       pageTitle: 'Your bid',
       backLink: { href: `/opportunities/${view.tender.id}`, text: 'About this opportunity' },
       view,

@@ -27,7 +27,7 @@ export class BidPagesController extends BidPageBase {
     @Res() res: Response,
   ): Promise<void> {
     const { view, bid } = await this.load(caller, tenderId, res);
-    if (!view.open) return this.renderStatus(res, view, bid);
+    if (!view.open) return this.renderStatus(caller, res, view, bid);
     if (!bid) return this.renderStart(res, view, { bidderName: '', price: '' }, noErrors());
     const answered = new Map(bid.responses.map((response) => [response.code, response]));
     const answerable = view.leaves.filter((leaf) => leaf.kind === 'scored' || leaf.kind === 'pass_fail');

@@ -8,7 +8,7 @@ import { HelpDirectory } from '../help-directory.service';
 import { afterAwardLink } from '../after-award/after-award-view';
 import { tenderNavigation } from '../team/tender-navigation';
 
-export type TenderSection = 'bids' | 'moderation' | 'results' | 'downloads' | 'audit' | 'after-award';
+export type TenderSection = 'bids' | 'moderation' | 'results' | 'downloads' | 'audit' | 'after-award' | 'summaries';
 
 /**
  * What every evaluation page shows around its content: the tender (through the API's own
