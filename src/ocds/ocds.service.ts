@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { criteriaOfTender } from '../criteria/criteria-directory';
 import { Db } from '../database/db.service';
+import { summariesSentOn } from '../assessment-summaries/summary-queries';
 import { Evaluation } from '../results/evaluation/evaluation.service';
 import { afterAwardOf } from '../standstill/standstill-directory';
 import type { Tender } from '../tenders/tender.entity';
@@ -103,8 +104,8 @@ export class OcdsService {
         organisationType: bid.organisationType,
       })),
       standstill,
-      // Assessment summaries (s.50) are not recorded by the service yet: the date is left out until they are.
-      assessmentSummariesDateSent: null,
+      // The day the last assessment summary was sent, once every one is (s.50; left out before).
+      assessmentSummariesDateSent: await summariesSentOn(em, tender.id),
     };
     const codes = new Map(record.criteria.map((criterion) => [criterion.id, criterion.code]));
     const contract: OcdsContractFacts | null = afterAward?.contractEnteredAt

@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { createTestApp, type TestApp } from '../app';
+import { validatePackage } from '../ocds/ocds-schema';
 import {
   approveSummary,
   awardedWorkedExample,
@@ -262,6 +263,11 @@ describe('assessment summaries', () => {
     }
     const list = await listSummaries(t, world.tenderId, world.owner);
     expect(list.body.allSentOn).toBe(today);
+    // The award notice's open data carries the day (OCDS assessmentSummariesDateSent), still valid.
+    const award = await t.http().get(`/api/tenders/${world.tenderId}/ocds/award`).set(world.owner.auth);
+    expect(award.status).toBe(200);
+    expect(award.body.releases[0].awards[0].assessmentSummariesDateSent).toBe(`${today}T00:00:00.000Z`);
+    expect(validatePackage(award.body).errors).toEqual([]);
     const audit = await t.http().get(`/api/tenders/${world.tenderId}/audit`).set(world.owner.auth);
     const actions = (audit.body.events ?? audit.body).map((event: { action: string }) => event.action);
     for (const action of [
