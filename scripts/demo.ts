@@ -8,7 +8,7 @@
  * and three professionals (one declares a conflict), a score with a reason from every
  * member on every criterion they score, gates, moderation with rationales. The tender is
  * left in moderation, its results complete, ready to award. An earlier round of the same
- * story is decided: awarded, its standstill over, the contract entered into, its open data
+ * story is decided: awarded, its assessment summaries sent, its standstill over, the contract entered into, its open data
  * (OCDS) written to .demo/. A third tender is left open for scoring (a lay panelist's link
  * printed), a fourth open for bids and a fifth a draft, so every team page has something.
  */
@@ -258,7 +258,8 @@ async function evaluatedTender(
 }
 
 /**
- * After the decision (docs/AFTER-AWARD.md): the award, the contract award notice and its
+ * After the decision (docs/AFTER-AWARD.md): the award, the assessment summaries (drafted,
+ * approved by a second member, sent), the contract award notice and its
  * standstill (eight working days, England and Wales), the contract entered into once it
  * ends, and the open data package (OCDS) written to .demo/.
  */
@@ -273,6 +274,13 @@ async function afterAward(
   step('The team awards the tender to the bid ranked first');
   clock.advance(24 * 3_600_000);
   await call('POST', `${t}/award`, owner, {});
+  step('Assessment summaries: drafted for every assessed bid, approved by a second team member, sent');
+  const drafted = await call('POST', `${t}/assessment-summaries`, owner, {});
+  const sentOn = clock.now().toISOString().slice(0, 10);
+  for (const summary of drafted.summaries as Json[]) {
+    await call('POST', `${t}/assessment-summaries/${summary.bidId as string}/approve`, procurement, {});
+    await call('POST', `${t}/assessment-summaries/${summary.bidId as string}/sent`, owner, { sentOn });
+  }
   step('The contract award notice is published: the standstill runs eight working days');
   clock.advance(3_600_000);
   const standstill = await call('POST', `${t}/standstill/award-notice`, procurement, { publishedAt: clock.now().toISOString() });
