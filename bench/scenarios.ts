@@ -28,6 +28,8 @@ export function normalise(figures: Raw[], scenario: string): BenchFigure[] {
 function meets(value: number, target: string): boolean | undefined {
   const below = /^<\s*([\d.]+)/.exec(target);
   if (below) return value < Number(below[1]);
+  const atMost = /^≤\s*([\d.]+)/.exec(target);
+  if (atMost) return value <= Number(atMost[1]);
   const exactly = /^=?\s*([\d.]+)$/.exec(target.trim());
   if (exactly) return value === Number(exactly[1]);
   return undefined;

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type * as Docx from 'docx';
 import { PAGE } from '../letters/domain/letter-formats';
 import { newPdf, type Pdf } from '../letters/pdf-document';
 import type { Tender } from '../tenders/tender.entity';
@@ -66,10 +66,22 @@ function pdfTable(doc: Pdf, header: readonly string[], rows: readonly string[][]
   doc.moveDown(0.5);
 }
 
-const DOCX_HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+/**
+ * The DOCX library, loaded on the first summary written as DOCX: it is large (2 MB of source)
+ * and most servers never write one.
+ */
+let docxLoaded: typeof Docx | undefined;
+function docxLibrary(): typeof Docx {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  docxLoaded ??= require('docx') as typeof Docx;
+  return docxLoaded;
+}
 
 export function summaryDocx(title: string, blocks: readonly Block[]): Promise<Buffer> {
-  const children = blocks.flatMap((block): (Paragraph | Table)[] => {
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
+    docxLibrary();
+  const DOCX_HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  const children = blocks.flatMap((block): (Docx.Paragraph | Docx.Table)[] => {
     if (block.kind === 'heading') return [new Paragraph({ text: block.text, heading: DOCX_HEADING[block.level] })];
     if (block.kind === 'paragraph') return [new Paragraph({ children: [new TextRun({ text: block.text, bold: block.bold })] })];
     const row = (cells: readonly string[], header: boolean) =>

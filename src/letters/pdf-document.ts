@@ -1,10 +1,22 @@
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { qrMatrix } from './qr-matrix';
 
-export type Pdf = InstanceType<typeof PDFDocument>;
+export type Pdf = InstanceType<typeof PDFKit>;
+
+/**
+ * PDFKit (with its font machinery), loaded on the first PDF written: letters, records and
+ * summaries are made now and then, and a server need not hold it from boot.
+ */
+let pdfkitLoaded: typeof PDFKit | undefined;
+function pdfkitLibrary(): typeof PDFKit {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pdfkitLoaded ??= require('pdfkit') as typeof PDFKit;
+  return pdfkitLoaded;
+}
 
 /** A new A4 document; `finish` ends it and resolves with its bytes. */
 export function newPdf(title: string, margin: number): { doc: Pdf; finish: () => Promise<Buffer> } {
+  const PDFDocument = pdfkitLibrary();
   const doc = new PDFDocument({
     size: 'A4',
     margin,

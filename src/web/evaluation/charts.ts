@@ -1,4 +1,15 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+
+/**
+ * The charting library, loaded on the first chart drawn: a server that never shows a results
+ * page (a panel-only instance, an export) does not hold its 4 MB of source and code.
+ */
+let loaded: typeof Echarts | undefined;
+function echartsLibrary(): typeof Echarts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('echarts') as typeof Echarts;
+  return loaded;
+}
 import { CATEGORY_LABELS, CHART_CATEGORIES, type ChartCategory } from './evaluation-view';
 
 /*
@@ -20,8 +31,8 @@ const WIDTH = 640;
 /** GOV.UK colours that keep 3:1 against white and against each other's patterns. */
 const PALETTE = ['#1d70b8', '#00703c', '#4c2c92', '#d4351c', '#f47738', '#505a5f'];
 
-function render(option: echarts.EChartsOption, height: number, alt: string): ChartImage {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
+function render(option: Echarts.EChartsOption, height: number, alt: string): ChartImage {
+  const chart = echartsLibrary().init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
   try {
     chart.setOption({
       animation: false,
