@@ -32,13 +32,22 @@ export interface CrashReport {
   inFlightAtKill: number;
 }
 
-async function setUp(server: ServerProcess): Promise<{ tenderId: string; panel: { token: string }[]; bidIds: string[] }> {
+/**
+ * A tender in scoring on a running server, through its API: published, BIDS bids submitted,
+ * closed at its deadline (about 8 s away), and `panelists` panel members who have declared no
+ * conflict. `prefix` keeps the accounts of several such tenders on one server apart.
+ */
+export async function tenderInScoring(
+  server: ServerProcess,
+  options: { admin?: { email: string; password: string }; prefix?: string; panelists?: number } = {},
+): Promise<{ tenderId: string; panel: { token: string }[]; bidIds: string[] }> {
   const call = client(server.url);
-  const admin = (await call('POST', '/auth/login', undefined, ADMIN)).body.accessToken as string;
+  const prefix = options.prefix ?? '';
+  const admin = (await call('POST', '/auth/login', undefined, options.admin ?? ADMIN)).body.accessToken as string;
   const account = async (role: string, i: number) => {
-    const email = `${role}${i}@bench.local`;
+    const email = `${prefix}${role}${i}@bench.local`;
     const body: Record<string, unknown> = { email, name: `${role} ${i}`, role, password: PASSWORD };
-    if (role === 'bidder') Object.assign(body, { organisationName: `Org ${i}`, organisationType: 'vcse' });
+    if (role === 'bidder') Object.assign(body, { organisationName: `${prefix}Org ${i}`, organisationType: 'vcse' });
     const created = await call('POST', '/users', admin, body);
     if (created.status !== 201) throw new Error(`create ${role}: ${created.status} ${JSON.stringify(created.body)}`);
     const token = (await call('POST', '/auth/login', undefined, { email, password: PASSWORD })).body.accessToken as string;
@@ -47,7 +56,7 @@ async function setUp(server: ServerProcess): Promise<{ tenderId: string; panel: 
   const owner = await account('commissioner', 0);
   const deadline = new Date(Date.now() + 8_000).toISOString();
   const tender = await call('POST', '/tenders', owner.token, {
-    reference: `CRASH-${Date.now()}`,
+    reference: `CRASH-${prefix}${Date.now()}`,
     title: 'Crash safety',
     bidDeadline: deadline,
     minScorers: 1,
@@ -76,7 +85,7 @@ async function setUp(server: ServerProcess): Promise<{ tenderId: string; panel: 
     bidIds.push(bid.body.id as string);
   }
   const panel: { token: string }[] = [];
-  for (let i = 0; i < PANELISTS; i++) {
+  for (let i = 0; i < (options.panelists ?? PANELISTS); i++) {
     const panelist = await account('panelist', i);
     const member = await call('POST', `/tenders/${tenderId}/panel`, owner.token, {
       userId: panelist.id,
@@ -108,7 +117,7 @@ export async function runCrashSafety(): Promise<CrashReport> {
   };
   let server = await startServer(env, PORT);
   try {
-    const { tenderId, panel, bidIds } = await setUp(server);
+    const { tenderId, panel, bidIds } = await tenderInScoring(server);
     const call = client(server.url);
     // Every (panelist, bid, criterion) cell is written once, with a unique rationale.
     const cells = panel.flatMap((member, m) =>

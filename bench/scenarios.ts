@@ -6,6 +6,7 @@ import { benchExport } from './export.bench';
 import { benchPanelPages } from './panel-pages.bench';
 import { benchResults } from './results.bench';
 import { benchScoreThroughput } from './score-throughput.bench';
+import { benchInstances } from './instances.bench';
 import type { BenchFigure, BenchScenario } from './types';
 
 type Raw = { name?: string; scenario?: string; metric: string; value: number; unit: string; target: string; met?: boolean };
@@ -44,6 +45,8 @@ export const scenarios: BenchScenario[] = [
   // Issue 15: the same surge with every submit through the bidder's web pages.
   { name: 'web-surge', run: async () => normalise(await benchDeadlineSurge('web'), 'deadline surge') },
   { name: 'throughput', run: async () => normalise(await benchScoreThroughput(), 'score writes') },
+  // Issue 19: two app instances on one PostgreSQL database.
+  { name: 'instances', run: async () => normalise(await benchInstances(), 'more instances (PostgreSQL)') },
   { name: 'panel-pages', run: async () => normalise(await benchPanelPages(), 'panel pages') },
   { name: 'evaluation-pages', run: async () => normalise(await benchEvaluationPages(), 'evaluation pages') },
   { name: 'crash', run: async () => normalise(await benchCrashSafety(), 'crash safety') },

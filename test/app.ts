@@ -125,7 +125,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
  * OPENAPI_RESPONSES_LOG=<file> also appends them to that file, by suite.
  */
 function checkResponses(responses: ResponseRecorder): void {
-  const suite = expect.getState().testPath ?? '';
+  // Outside Jest (a bench that builds its world with these steps) there is no suite to name.
+  const suite = typeof expect === 'undefined' ? '' : (expect.getState().testPath ?? '');
   const mode = process.env.OPENAPI_RESPONSES ?? 'check';
   if (mode === 'off' || responses.count === 0) return;
   const text = `${responses.count} of ${responses.checked} responses do not match docs/openapi.json:\n  ${responses.report().join('\n  ')}`;
