@@ -359,8 +359,9 @@ describe('A whole tender through the pages', () => {
     const progress = (await api(commissioner, `${tenderPath}/panel`)) as { invitation: { status: string } | null }[];
     expect(progress.map((member) => member.invitation?.status)).toEqual(['used', 'used']);
 
-    // 5. Moderation: started from its page, one agreed score recorded.
-    await page.goto(`${t.baseUrl}${tenderPath}/moderation`);
+    // 5. Moderation: "Your tenders" leads to its start page; started there, one agreed score recorded.
+    await page.goto(`${t.baseUrl}/tenders`);
+    await press(page, page.getByRole('link', { name: 'Start moderation once the panel has scored' }));
     expect(await heading(page)).toBe('Start moderation');
     await check(page, '11-start-moderation');
     await press(page, button(page, 'Start moderation'));
