@@ -305,7 +305,15 @@ describe('A whole tender through the pages', () => {
         await press(page, form.getByRole('button', { name: 'Save gate result' }));
         await page.getByText('The gate result is saved.').waitFor();
       }
-      const detail = (await api(commissioner, `${tenderPath}/bids/${bidId}`)) as { compliance: { passed: boolean }[] };
+      const detail = (await api(commissioner, `${tenderPath}/bids/${bidId}`)) as {
+        bidderName: string;
+        organisationType: string;
+        compliance: { passed: boolean }[];
+      };
+      expect(detail.organisationType).toBe('vcse');
+      const facts = await page.locator('.govuk-summary-list').first().innerText();
+      expect(facts).toContain('Voluntary, community or social enterprise');
+      expect(await heading(page)).toBe(detail.bidderName);
       expect(detail.compliance.map((gate) => gate.passed)).toEqual(gates.map(() => true));
     }
     await check(page, '08-bid');
@@ -441,7 +449,13 @@ describe('A whole tender through the pages', () => {
     await page.getByLabel('Show').selectOption({ label: 'Downloads' });
     await press(page, button(page, 'Show events'));
     await page.getByText(/^Showing 3 of \d+ events/).waitFor();
-    expect(await page.getByText('Amara Okafor downloaded a file').count()).toBe(3);
+    const trail = await page.getByRole('region', { name: 'Events' }).innerText();
+    for (const file of [
+      'the evaluation matrix (Excel workbook)',
+      'every panel score (CSV file)',
+      'the whole evaluation (JSON file)',
+    ])
+      expect(trail).toContain(`Amara Okafor downloaded ${file}`);
     await check(page, '16-audit');
     await team.context.close();
   });

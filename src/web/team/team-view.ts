@@ -163,6 +163,14 @@ export const ROLE_WORDS: Record<string, string> = {
   bidder: 'Bidder',
 };
 
+/** An organisation's type in words (the account pages and the team's bid page). */
+export const ORGANISATION_WORDS: Record<string, string> = {
+  vcse: 'Voluntary, community or social enterprise',
+  sme: 'Small or medium business',
+  large: 'Large business',
+  public: 'Public body',
+};
+
 export const GROUP_WORDS: Record<string, string> = {
   lived_experience: 'Lived experience',
   professional: 'Professional',
