@@ -12,6 +12,6 @@ import { StartModerationService } from './start-moderation.service';
   imports: [PanelModule, AccessModule, CriteriaModule, TendersModule],
   controllers: [ModerationController],
   providers: [StartModerationService, ModeratedScoresService],
-  exports: [ModeratedScoresService],
+  exports: [ModeratedScoresService, StartModerationService],
 })
 export class ModerationModule {}

@@ -54,7 +54,11 @@ export class AuditPagesController {
       rows: chosen.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((event) => ({
         seq: event.seq,
         at: when(event.occurredAt),
-        sentence: auditSentence(event.action, event.actorId ? (names.get(event.actorId) ?? 'A former user') : null),
+        sentence: auditSentence(
+          event.action,
+          event.actorId ? (names.get(event.actorId) ?? 'A former user') : null,
+          event.entityId,
+        ),
         withheld: event.redacted,
       })),
       pagination:

@@ -14,6 +14,7 @@ import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { formValue, PageCaller, WebPages } from '../web-page';
 import { pounds, when } from './evaluation-view';
 import { TenderFrame } from './tender-frame';
+import { ORGANISATION_WORDS } from '../team/team-view';
 
 /** Criteria in tree order, flattened. */
 export function flatten(nodes: readonly CriterionResponse[]): CriterionResponse[] {
@@ -205,6 +206,7 @@ export class BidsPagesController {
       tenderId,
       bid,
       price: pounds(bid.price),
+      organisationType: bid.organisationType ? (ORGANISATION_WORDS[bid.organisationType] ?? bid.organisationType) : null,
       submittedAt: when(bid.submittedAt),
       disqualifiedAt: when(bid.disqualifiedAt),
       responses: bid.responses.map((response) => ({

@@ -18,6 +18,8 @@ describe('the evaluation pages’ wording', () => {
     expect(auditSentence('moderated_score.recorded', 'Ben Ward')).toBe('Ben Ward recorded an agreed score');
     expect(auditSentence('tender.created', null)).toBe('The system created the tender');
     expect(auditSentence('something.new_here', 'Ben Ward')).toBe('Ben Ward did something new here');
+    expect(auditSentence('export.downloaded', 'Ben Ward', 'scores.csv')).toBe('Ben Ward downloaded every panel score (CSV file)');
+    expect(auditSentence('export.downloaded', 'Ben Ward', 'another.kind')).toBe('Ben Ward downloaded a file');
   });
 
   it('says whether the chain holds, or which entry broke', () => {

@@ -138,10 +138,19 @@ const AUDIT_SENTENCES: Record<string, string> = {
 export const auditKind = (action: string): string => action.split('.')[0];
 
 /** "Amara Okafor published the tender"; the system when nobody acted; an unknown action in its own words. */
-export function auditSentence(action: string, actorName: string | null): string {
+export function auditSentence(action: string, actorName: string | null, entityId: string | null = null): string {
   const who = actorName ?? 'The system';
+  const file = action === 'export.downloaded' && entityId ? DOWNLOADED_FILES[entityId] : undefined;
+  if (file) return `${who} downloaded ${file}`;
   return `${who} ${AUDIT_SENTENCES[action] ?? `did ${action.replace(/[._]/g, ' ')}`}`;
 }
+
+/** Which file a download was (the event's entity is the export's kind), so the trail tells the three apart. */
+const DOWNLOADED_FILES: Record<string, string> = {
+  'evaluation-matrix.xlsx': 'the evaluation matrix (Excel workbook)',
+  'scores.csv': 'every panel score (CSV file)',
+  'evaluation.json': 'the whole evaluation (JSON file)',
+};
 
 /** "All 425 entries intact" or the entries that broke. */
 export function chainSentence(verification: { ok: boolean; checked: number; broken: { seq: number; reason: string }[] }): string {

@@ -5,6 +5,7 @@ import { DomainError } from '../../common/domain/domain-error';
 import { ModerateScoreDto } from '../../moderation/dto/moderation.dto';
 import type { ModerationItemResponse } from '../../moderation/dto/moderation.response';
 import { ModeratedScoresService } from '../../moderation/moderated-scores.service';
+import { StartModerationService } from '../../moderation/start-moderation.service';
 import { NeedsService } from '../../needs/needs.service';
 import { ModerationViewService } from '../../results/moderation-view.service';
 import { ResultsService } from '../../results/results.service';
@@ -39,6 +40,7 @@ export class ModerationPagesController {
     private readonly moderated: ModeratedScoresService,
     private readonly needs: NeedsService,
     private readonly results: ResultsService,
+    private readonly starter: StartModerationService,
   ) {}
 
   /**
@@ -88,7 +90,8 @@ export class ModerationPagesController {
     @Query('page') pageQuery: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    await this.frame.load(res, caller, tenderId, 'moderation');
+    const tender = await this.frame.load(res, caller, tenderId, 'moderation');
+    if (tender.status === 'evaluation' && !bidQuery) return this.renderStart(res, tenderId, noErrors());
     const view = await this.view(caller, tenderId);
     const bid = bidQuery ? view.items.filter((item) => item.bidId === bidQuery) : null;
     if (bid && bid.length === 0) throw new DomainError('not_found', 'No such bid.');
@@ -128,6 +131,23 @@ export class ModerationPagesController {
             }
           : null,
     });
+  }
+
+  /**
+   * evaluation → moderation: StartModerationService.start, as POST /api/tenders/:id/start-moderation;
+   * a panel that is not quorate yet is refused with the service's own sentence naming what is missing.
+   */
+  @Post(':id/moderation/start')
+  async start(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
+    await this.frame.load(res, caller, tenderId, 'moderation');
+    try {
+      await this.starter.start(caller, tenderId);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error;
+      const reason = error.extensions.shortfalls ? error.detail : 'Moderation can start only while the panel is scoring.';
+      return this.renderStart(res.status(409), tenderId, addError(noErrors(), 'start', reason, 'start-moderation'));
+    }
+    res.redirect(303, `/tenders/${tenderId}/moderation`);
   }
 
   @Get(':id/moderation/:bidId/:code')
@@ -201,6 +221,10 @@ export class ModerationPagesController {
   }
 
   /* ------------------------------------------------------------------ helpers ------------- */
+
+  private renderStart(res: Response, tenderId: string, form: FormErrors): void {
+    res.render('evaluation/views/moderation-start.njk', { pageTitle: 'Start moderation', tenderId, ...form });
+  }
 
   /** Access needs for the moderation meeting (members by their name on the record). */
   private meetingNeeds(caller: Caller, tenderId: string) {

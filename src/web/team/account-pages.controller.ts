@@ -15,16 +15,9 @@ import { addError, noErrors, validateForm, type FormErrors } from '../form';
 import { formValue, PageCaller, WebPages } from '../web-page';
 import { pageError } from '../web-error.filter';
 import { fieldProblems, plainRefusal, requireRole, teamFrame } from './team-frame';
-import { ROLE_WORDS, dateWords } from './team-view';
+import { ORGANISATION_WORDS, ROLE_WORDS, dateWords } from './team-view';
 
 const PASSWORD_WORDS = 'Enter a first password of at least 12 characters (a panel member needs none)';
-
-const ORGANISATION_WORDS: Record<string, string> = {
-  vcse: 'Voluntary, community or social enterprise',
-  sme: 'Small or medium business',
-  large: 'Large business',
-  public: 'Public body',
-};
 
 /**
  * Issue 14, page 1: change your own password; the admin's account pages (create, list with

@@ -59,6 +59,11 @@ describe('team pages: presentation rules', () => {
       text: '1 bid to check against the gates',
       href: '/tenders/t/bids',
     });
+    // Nothing left but the panel's scoring: the page that starts moderation (it links to the progress).
+    expect(nextStep(tender, { panelMembers: 5, panelistsNotStarted: 0, bidsToCheckAgainstGates: 0 }, now)).toEqual({
+      text: 'Start moderation once the panel has scored',
+      href: '/tenders/t/moderation',
+    });
     const published = { ...tender, status: 'published' as const, openingApprovals: 2, openingApprovalsGiven: [{}] };
     expect(nextStep(published, { panelMembers: 5, panelistsNotStarted: 5, bidsToCheckAgainstGates: 0 }, now)?.text).toBe(
       'Another team member must approve opening the bids',

@@ -109,7 +109,7 @@ export function nextStep(tender: TenderSummary, work: TenderWork, now: Date): { 
         );
       if (work.bidsToCheckAgainstGates > 0)
         parts.push(`${plural(work.bidsToCheckAgainstGates, 'bid')} to check against the gates`);
-      if (parts.length === 0) return { text: 'Check the panel’s progress, then start moderation', href: at('/progress') };
+      if (parts.length === 0) return { text: 'Start moderation once the panel has scored', href: at('/moderation') };
       return { text: parts.join('; '), href: work.panelistsNotStarted > 0 ? at('/progress') : at('/bids') };
     }
     case 'moderation':
@@ -161,6 +161,14 @@ export const ROLE_WORDS: Record<string, string> = {
   procurement: 'Procurement officer',
   panelist: 'Panel member',
   bidder: 'Bidder',
+};
+
+/** An organisation's type in words (the account pages and the team's bid page). */
+export const ORGANISATION_WORDS: Record<string, string> = {
+  vcse: 'Voluntary, community or social enterprise',
+  sme: 'Small or medium business',
+  large: 'Large business',
+  public: 'Public body',
 };
 
 export const GROUP_WORDS: Record<string, string> = {
