@@ -13,7 +13,8 @@
  * Run alone: npx ts-node --transpile-only bench/evaluation-pages.bench.ts
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,11 +62,13 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
       const cookie = await signIn(base, seeded.commissioner);
       const clock = serverClock(app.getHttpServer() as Server);
       const cache = app.get(TenderStateCache);
-      const time = async (path: string, before: () => void = () => undefined) => {
+      const time = async (path: string, before: () => void = () => undefined, series = path) => {
         const times: number[] = [];
         const roundTrips: number[] = [];
         let bytes = 0;
+        let profile: { stop(series: string): Promise<void> } | undefined;
         for (let i = 0; i < WARM_UP + RUNS; i++) {
+          if (i === WARM_UP) profile = await startProfile();
           before();
           const started = performance.now();
           const response = await fetch(`${base}${path}`, {
@@ -82,12 +85,13 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
           }
           bytes = html.length;
         }
+        await profile?.stop(series);
         return { times, roundTrips, bytes };
       };
-      const progress = await time(`/tenders/${seeded.tenderId}/progress`, () => cache.clear());
-      const progressKept = await time(`/tenders/${seeded.tenderId}/progress`);
-      const results = await time(`/tenders/${seeded.tenderId}/results`, () => cache.clear());
-      const resultsKept = await time(`/tenders/${seeded.tenderId}/results`);
+      const progress = await time(`/tenders/${seeded.tenderId}/progress`, () => cache.clear(), 'progress-computed');
+      const progressKept = await time(`/tenders/${seeded.tenderId}/progress`, undefined, 'progress-kept');
+      const results = await time(`/tenders/${seeded.tenderId}/results`, () => cache.clear(), 'results-computed');
+      const resultsKept = await time(`/tenders/${seeded.tenderId}/results`, undefined, 'results-kept');
       const moderation = await time(`/tenders/${seeded.tenderId}/moderation`);
       const audit = await time(`/tenders/${seeded.tenderId}/audit`);
       const figure = (
@@ -145,6 +149,27 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
     Object.assign(process.env, previous);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * BENCH_CPU_PROFILE=<folder>: a V8 CPU profile of each timed series of GETs (client and server
+ * share this process), written as <folder>/<series>.cpuprofile for Chromium's DevTools. Off by
+ * default: the profiler slows what it measures.
+ */
+async function startProfile(): Promise<{ stop(series: string): Promise<void> }> {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  if (!folder) return { stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(series: string) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(folder, `${series.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /** The sign-in page as a browser uses it: its session cookie and CSRF token, then the form. */

@@ -352,6 +352,14 @@ describe('Evaluation pages in a real browser', () => {
         expect(ranking).toContain(bid.total.toFixed(2));
       }
       expect(await page.getByRole('table', { name: 'Points by category' }).innerText()).toContain('Co-production');
+      // Every bid, a page at a time (the results page shows the leading RESULTS_BIDS_SHOWN): the same order and totals.
+      const every = await context.newPage();
+      expect((await every.goto(`${t.baseUrl}/tenders/${world.tenderId}/results/bids`))?.status()).toBe(200);
+      const rows = await every.getByRole('table', { name: 'Ranking' }).locator('tbody tr').allInnerTexts();
+      expect(rows.map((row) => row.split('\t')[0].trim())).toEqual(results.bids.map((bid) => bid.bidderName));
+      results.bids.forEach((bid, index) => expect(rows[index]).toContain(bid.total.toFixed(2)));
+      await check(every, 'evaluation-results-every-bid');
+      await every.close();
       const charts = page.locator('.app-chart img');
       expect(await charts.count()).toBe(2);
       for (const src of await charts.evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src') ?? ''))) {

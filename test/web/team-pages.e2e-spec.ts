@@ -513,8 +513,8 @@ describe('Team pages in a real browser', () => {
     const rows = page.locator('tbody tr');
     const text = (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
     expect(text).toEqual([
-      `${professional.name} Professional Yes Submitted In progress`,
-      'Lived experience 1 Lived experience Yes Not started Conflict',
+      `${professional.name} Professional Yes 1 of 2 Submitted In progress`,
+      'Lived experience 1 Lived experience Yes 0 of 1 Not started Conflict',
     ]);
     // The lay member's name is not shown on the grid.
     expect(await page.getByText(lay.name).count()).toBe(0);

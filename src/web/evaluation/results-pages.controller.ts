@@ -52,6 +52,23 @@ export class ResultsPagesController {
     });
   }
 
+  /** Every bid's rank, total, price and points by category, BIDS_PER_PAGE at a time (the results page shows the leading bids). */
+  @Get(':id/results/bids')
+  async allBids(
+    @PageCaller() caller: Caller,
+    @Param('id') tenderId: string,
+    @Query('page') page: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.frame.load(res, caller, tenderId, 'results');
+    const results = await this.read(caller, tenderId);
+    res.render('evaluation/views/results-bids.njk', {
+      pageTitle: 'Results: every bid',
+      tenderId,
+      ...allBidsModel(results, page, (n) => `/tenders/${tenderId}/results/bids?page=${n}`),
+    });
+  }
+
   @Get(':id/award')
   async confirm(@PageCaller() caller: Caller, @Param('id') tenderId: string, @Res() res: Response): Promise<void> {
     await this.frame.load(res, caller, tenderId, 'results');
@@ -116,6 +133,9 @@ export class ResultsPagesController {
 type Criterion = { id: string; code: string; title: string };
 
 const CHART_BIDS = 10;
+/** Bids in the results page's ranking and category tables; the rest are on the "every bid" pages. */
+export const RESULTS_BIDS_SHOWN = 20;
+const BIDS_PER_PAGE = 50;
 const GAPS_SHOWN = 100;
 const FLAG_TYPES = ['divergence', 'group_divergence', 'quorum_not_met', 'abnormally_low_price'] as const;
 
@@ -124,9 +144,8 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
   const title = new Map(criteria.map((criterion) => [criterion.code, criterion.title]));
   const named = (code: string | null | undefined) => (code ? `${code}: ${title.get(code) ?? code}` : '');
   const ranked = results.bids.filter((bid) => bid.eligible);
-  const categories = CHART_CATEGORIES.filter((key) => results.bids.some((bid) => bid.byCategory[key] !== 0));
-  const rankCounts = new Map<number, number>();
-  for (const bid of ranked) if (bid.rank !== null) rankCounts.set(bid.rank, (rankCounts.get(bid.rank) ?? 0) + 1);
+  const categories = categoriesOf(results);
+  const rankCounts = rankCountsOf(results);
   const sensitivity = results.sensitivity;
   const byId = new Map(results.bids.map((bid) => [bid.bidId, bid]));
   const winner = sensitivity ? byId.get(sensitivity.winnerBidId) : undefined;
@@ -140,13 +159,9 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
     complete: results.complete,
     awardedAt: when(results.awardedAt),
     awardedName: results.awardedBidId ? (byId.get(results.awardedBidId)?.bidderName ?? '') : null,
-    ranking: results.bids.map((bid) => ({
-      bid,
-      rank: bid.rank === null ? 'Not ranked' : `${bid.rank}${(rankCounts.get(bid.rank) ?? 0) > 1 ? ' (tied)' : ''}`,
-      total: points(bid.total),
-      price: pounds(bid.price),
-      status: bid.eligible ? 'Ranked' : bid.status === 'disqualified' ? 'Disqualified' : 'Excluded',
-    })),
+    // The leading bids; every bid is on the "every bid" pages (allBidsModel), in the same order.
+    ranking: rankingRows(results.bids.slice(0, RESULTS_BIDS_SHOWN), rankCounts),
+    bidsShown: Math.min(RESULTS_BIDS_SHOWN, results.bids.length),
     ties: [...rankCounts.entries()]
       .filter(([, count]) => count > 1)
       .map(([rank]) => ({
@@ -154,11 +169,7 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
         names: ranked.filter((bid) => bid.rank === rank).map((bid) => bid.bidderName),
       })),
     categoryHead: categories.map((key) => CATEGORY_LABELS[key]),
-    categoryTable: results.bids.map((bid) => ({
-      name: bid.bidderName,
-      values: categories.map((key) => points(bid.byCategory[key])),
-      total: points(bid.total),
-    })),
+    categoryTable: categoryRows(results.bids.slice(0, RESULTS_BIDS_SHOWN), categories),
     // A chart of 200 bars helps nobody: the leading bids are drawn, every bid is in the table.
     subtotalsChart: results.bids.length ? subtotalsChart(results.bids.slice(0, CHART_BIDS)) : null,
     chartedBids: Math.min(CHART_BIDS, results.bids.length),
@@ -190,5 +201,65 @@ export function resultsModel(results: ResultsResponse, criteria: readonly Criter
       shift: shift ? { from: named(shift.from), to: named(shift.to), points: points(shift.points) } : null,
       chart: lead === null ? null : sensitivityChart(lead, shift?.points ?? null, shiftLabel),
     },
+  };
+}
+
+type Bid = ResultsResponse['bids'][number];
+
+function categoriesOf(results: ResultsResponse) {
+  return CHART_CATEGORIES.filter((key) => results.bids.some((bid) => bid.byCategory[key] !== 0));
+}
+
+/** How many ranked bids hold each rank (more than one: a tie). */
+function rankCountsOf(results: ResultsResponse): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const bid of results.bids) if (bid.eligible && bid.rank !== null) counts.set(bid.rank, (counts.get(bid.rank) ?? 0) + 1);
+  return counts;
+}
+
+function rankingRows(bids: readonly Bid[], rankCounts: ReadonlyMap<number, number>) {
+  return bids.map((bid) => ({
+    bid,
+    rank: bid.rank === null ? 'Not ranked' : `${bid.rank}${(rankCounts.get(bid.rank) ?? 0) > 1 ? ' (tied)' : ''}`,
+    total: points(bid.total),
+    price: pounds(bid.price),
+    status: bid.eligible ? 'Ranked' : bid.status === 'disqualified' ? 'Disqualified' : 'Excluded',
+  }));
+}
+
+function categoryRows(bids: readonly Bid[], categories: ReturnType<typeof categoriesOf>) {
+  return bids.map((bid) => ({
+    name: bid.bidderName,
+    values: categories.map((key) => points(bid.byCategory[key])),
+    total: points(bid.total),
+  }));
+}
+
+/** One page of every bid, in the results' order: rank, total, price, status and points by category. */
+export function allBidsModel(results: ResultsResponse, requested: string | undefined, link: (page: number) => string) {
+  const pages = Math.max(1, Math.ceil(results.bids.length / BIDS_PER_PAGE));
+  const asked = Number(requested);
+  const page = Number.isInteger(asked) && asked >= 1 && asked <= pages ? asked : 1;
+  const from = (page - 1) * BIDS_PER_PAGE;
+  const bids = results.bids.slice(from, from + BIDS_PER_PAGE);
+  const categories = categoriesOf(results);
+  return {
+    shown: { from: bids.length ? from + 1 : 0, to: from + bids.length, of: results.bids.length },
+    ranking: rankingRows(bids, rankCountsOf(results)),
+    categoryHead: categories.map((key) => CATEGORY_LABELS[key]),
+    categoryTable: categoryRows(bids, categories),
+    pagination:
+      pages > 1
+        ? {
+            previous: page > 1 ? { href: link(page - 1) } : undefined,
+            next: page < pages ? { href: link(page + 1) } : undefined,
+            items: Array.from({ length: pages }, (_, index) => ({
+              number: index + 1,
+              href: link(index + 1),
+              current: index + 1 === page,
+            })),
+            landmarkLabel: 'Pages of bids',
+          }
+        : null,
   };
 }

@@ -28,6 +28,7 @@ import {
   scoringDeadlineWords,
   STATUS_TAG,
 } from './team-view';
+import { gridPage } from './progress-view';
 
 const INVITATION_WORDS: Record<string, string> = {
   pending: 'Link sent, not used yet',
@@ -209,6 +210,7 @@ export class PanelTeamPagesController {
     @Param('tenderId') tenderId: string,
     @Query('group') group: string | undefined,
     @Query('progress') progress: string | undefined,
+    @Query('page') page: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     const tender = await this.teamTender(caller, tenderId, res, 'progress');
@@ -217,17 +219,22 @@ export class PanelTeamPagesController {
       group: group && group in GROUP_WORDS ? group : undefined,
       progress: progress && progress in PROGRESS_TEXT ? progress : undefined,
     };
-    const members = filterGrid(grid.members, filter);
+    const kept = Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    const query = (n: number) =>
+      `/tenders/${tenderId}/progress?${new URLSearchParams([...kept, ['page', String(n)]]).toString()}`;
+    const shown = gridPage(grid.bids, filterGrid(grid.members, filter), page, query);
     const needs = await this.needs.markers(caller, tenderId);
     res.render('team/views/progress.njk', {
       pageTitle: 'Progress',
       tender,
       open: tender.status !== 'draft' && tender.status !== 'published',
       scoringDeadline: scoringDeadlineWords(tender.scoringDeadline, this.clock.now()),
-      bids: grid.bids,
+      bids: shown.bids,
+      shown: shown.shown,
+      pagination: shown.pagination,
       declared: grid.members.filter((m) => m.declaredOnAllBids).length,
       total: grid.members.length,
-      members: members.map((member) => ({
+      members: shown.members.map((member) => ({
         ...member,
         group: GROUP_WORDS[member.group],
         needs: needs.get(member.id) ?? null,
