@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TenderAccess, type TenderAccessGrant } from '../access/tender-access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
@@ -9,8 +9,8 @@ import { newId } from '../common/ids';
 import { Db } from '../database/db.service';
 import { statusWords } from '../tenders/domain/tender-lifecycle';
 import type { Tender } from '../tenders/tender.entity';
-import { Organisation } from '../users/organisation.entity';
-import { User } from '../users/user.entity';
+import { namesWithOrganisation } from '../users/user-directory';
+import { clarificationLogOf } from './clarification-directory';
 import { Clarification } from './clarification.entity';
 import { ClarificationHooks } from './clarification-hooks';
 import { askedByViewer, mayView, questionsCloseAt, stepProblem, type ClarificationViewer } from './clarification-rules';
@@ -199,7 +199,7 @@ export class ClarificationsService {
   }
 
   private async logAs(em: EntityManager, tenderId: string, viewer: ClarificationViewer): Promise<ClarificationResponse[]> {
-    const entries = await em.getRepository(Clarification).find({ where: { tenderId }, order: { number: 'ASC' } });
+    const entries = await clarificationLogOf(em, tenderId);
     return this.present(
       em,
       entries.filter((entry) => mayView(entry, viewer)),
@@ -327,19 +327,9 @@ export class ClarificationsService {
     em: EntityManager,
     entries: Pick<Clarification, 'askedById'>[],
   ): Promise<Map<string, { organisationName: string; name: string }>> {
-    const ids = [...new Set(entries.map((entry) => entry.askedById).filter((id): id is string => id !== null))];
-    if (ids.length === 0) return new Map();
-    const users = await em
-      .getRepository(User)
-      .find({ where: { id: In(ids) }, select: { id: true, name: true, organisationId: true } });
-    const orgIds = [...new Set(users.map((user) => user.organisationId).filter((id): id is string => id !== null))];
-    const orgs = orgIds.length ? await em.getRepository(Organisation).find({ where: { id: In(orgIds) } }) : [];
-    const orgName = new Map(orgs.map((org) => [org.id, org.name]));
-    return new Map(
-      users.map((user) => [
-        user.id,
-        { name: user.name, organisationName: (user.organisationId && orgName.get(user.organisationId)) || '' },
-      ]),
+    return namesWithOrganisation(
+      em,
+      entries.map((entry) => entry.askedById).filter((id): id is string => id !== null),
     );
   }
 }

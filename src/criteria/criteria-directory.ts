@@ -25,3 +25,11 @@ export async function criteriaOfTender(em: EntityManager, tenderId: string): Pro
   const rows = await em.getRepository(Criterion).find({ where: { tenderId }, order: { order: 'ASC', code: 'ASC' } });
   return flattenTree(buildTree(rows.map(toFlat)));
 }
+
+/** The pass/fail gates of some tenders, as id and tender only: one statement (none for no ids). */
+export function passFailGatesOf(em: EntityManager, tenderIds: readonly string[]): Promise<Pick<Criterion, 'id' | 'tenderId'>[]> {
+  if (tenderIds.length === 0) return Promise.resolve([]);
+  return em
+    .getRepository(Criterion)
+    .find({ where: { tenderId: In([...tenderIds]), kind: 'pass_fail' }, select: { id: true, tenderId: true } });
+}

@@ -12,8 +12,8 @@ import { newId } from '../common/ids';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Db } from '../database/db.service';
-import { Tender } from '../tenders/tender.entity';
 import { assertNotFrozen } from '../tenders/domain/tender-lifecycle';
+import { tenderOrFail } from '../tenders/tender-directory';
 import { userById, userOrFail } from '../users/user-directory';
 import type { User } from '../users/user.entity';
 import type { InvitationResponse } from './dto/panel.response';
@@ -28,6 +28,7 @@ import { InvitationHooks } from './invitation-hooks';
 import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
 import { assertMayInvite, invitationExpiry } from './domain/panel-rules';
+import { memberById } from './panel-directory.service';
 import { acceptSeat } from './seat-acceptance';
 
 /** What a person redeeming an invitation holds: the link's token, or the short code typed in. */
@@ -180,14 +181,14 @@ export class InvitationsService {
     const now = this.clock.now();
     const invitation = await em.getRepository(PanelInvitation).findOne({ where });
     if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= now.getTime()) return null;
-    const member = await em.getRepository(PanelMember).findOne({ where: { id: invitation.panelMemberId } });
+    const member = await memberById(em, invitation.panelMemberId);
     const user = member ? await userById(em, member.userId, { organisation: true }) : null;
     // Only lay panelists (no password) sign in by link: a link issued before the account got a
     // password, or to an account that is no longer a panelist, is simply not valid.
     if (!member || !user || !user.active || user.role !== 'panelist' || user.passwordHash !== null) return null;
     // The panel's work ends with the award or a cancellation: like every other change to a
     // frozen tender, redeeming an unused link is refused (409), and nothing is recorded.
-    const tender = await em.getRepository(Tender).findOneOrFail({ where: { id: invitation.tenderId } });
+    const tender = await tenderOrFail(em, invitation.tenderId);
     assertNotFrozen(tender.status);
     const result = await em
       .getRepository(PanelInvitation)

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import { countedBids, countedBidsKey } from '../bids/bid-directory';
 import { Db } from '../database/db.service';
 import type { Bid } from '../bids/bid.entity';
 import type { Tender } from '../tenders/tender.entity';
 import { ConflictDeclaration } from './conflict-declaration.entity';
+import { hashInvitationToken } from './domain/invitation-token';
+import { PanelInvitation } from './panel-invitation.entity';
 import { PanelMember } from './panel-member.entity';
 import { blindLabels, panelBidName, pseudonymFor, seatContact } from './domain/panel-rules';
 
@@ -91,6 +93,21 @@ export function seatsOf(em: EntityManager, userId: string, tenderIds?: readonly 
 /** One seat, if it is the account's (and on `tenderId`, when given). */
 export function seatOf(em: EntityManager, seatId: string, userId: string, tenderId?: string): Promise<PanelMember | null> {
   return em.getRepository(PanelMember).findOne({ where: tenderId ? { id: seatId, userId, tenderId } : { id: seatId, userId } });
+}
+
+/** One seat by id, whoever holds it, or null. */
+export function memberById(em: EntityManager, panelMemberId: string): Promise<PanelMember | null> {
+  return em.getRepository(PanelMember).findOne({ where: { id: panelMemberId } });
+}
+
+/** The invitation a link's token was issued as (only its hash is stored), whatever its state, or null. */
+export function invitationByToken(em: EntityManager, token: string): Promise<PanelInvitation | null> {
+  return em.getRepository(PanelInvitation).findOne({ where: { tokenHash: hashInvitationToken(token) } });
+}
+
+/** How many invitations were issued to the seat after `since` (a new link retires what came before it). */
+export function invitationsIssuedSince(em: EntityManager, panelMemberId: string, since: Date): Promise<number> {
+  return em.getRepository(PanelInvitation).count({ where: { panelMemberId, issuedAt: MoreThan(since) } });
 }
 
 /** The tender's declared conflicts, as bid and member only (what the results engine needs). */

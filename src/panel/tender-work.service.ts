@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { complianceKeysOf, submittedBidsOf } from '../bids/bid-directory';
-import { Criterion } from '../criteria/criterion.entity';
+import { passFailGatesOf } from '../criteria/criteria-directory';
 import { Db } from '../database/db.service';
 import { membersWhoStarted } from '../scoring/score-queries';
 import { PanelMember } from './panel-member.entity';
@@ -44,9 +44,7 @@ export class TenderWorkService {
       entry.panelMembers += 1;
       if (!startedIds.has(member.id)) entry.panelistsNotStarted += 1;
     }
-    const gates = await em
-      .getRepository(Criterion)
-      .find({ where: { tenderId: In(ids), kind: 'pass_fail' }, select: { id: true, tenderId: true } });
+    const gates = await passFailGatesOf(em, ids);
     if (gates.length === 0) return work;
     const bids = await submittedBidsOf(em, ids);
     const records = await complianceKeysOf(em, ids);

@@ -42,3 +42,37 @@ export function tendersByIds(em: EntityManager, tenderIds: readonly string[]): P
   if (tenderIds.length === 0) return Promise.resolve([]);
   return em.getRepository(Tender).find({ where: { id: In([...tenderIds]) } });
 }
+
+/** The tenders of `tenderIds`, oldest first (the order they were created in): one statement. */
+export function tendersOldestFirst(em: EntityManager, tenderIds: readonly string[]): Promise<Tender[]> {
+  if (tenderIds.length === 0) return Promise.resolve([]);
+  return em.getRepository(Tender).find({ where: { id: In([...tenderIds]) }, order: { createdAt: 'ASC' } });
+}
+
+/** One tender by id, or null (a read: no lock, unlike `tenderToWorkOn`). */
+export function tenderById(em: EntityManager, tenderId: string): Promise<Tender | null> {
+  return em.getRepository(Tender).findOne({ where: { id: tenderId } });
+}
+
+/** One tender that must exist (a row another table points at). */
+export function tenderOrFail(em: EntityManager, tenderId: string): Promise<Tender> {
+  return em.getRepository(Tender).findOneOrFail({ where: { id: tenderId } });
+}
+
+/**
+ * The buying organisation's name: the tender owner's organisation, or null when the owner's
+ * account has none. One statement, shown on every panel page; the owner's account is joined
+ * by entity name, as the relations name their target, so the tenders feature loads no class
+ * of the users feature.
+ */
+export async function buyerOf(em: EntityManager, tenderId: string): Promise<string | null> {
+  const row = await em
+    .getRepository(Tender)
+    .createQueryBuilder('tender')
+    .innerJoin('User', 'owner', 'owner.id = tender.ownerId')
+    .innerJoin('owner.organisation', 'organisation')
+    .select('organisation.name', 'name')
+    .where('tender.id = :tenderId', { tenderId })
+    .getRawOne<{ name: string }>();
+  return row?.name ?? null;
+}

@@ -27,6 +27,39 @@ export async function userNames(em: EntityManager, ids: readonly string[]): Prom
   return new Map(users.map((user) => [user.id, user.name]));
 }
 
+/** Organisation id → name, for some organisations: one statement (none for no ids). */
+export async function organisationNames(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const organisations = await em.getRepository(Organisation).find({ where: { id: In(unique) } });
+  return new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+}
+
+/**
+ * Account id → its name and its organisation's name ('' for an account with none), for
+ * some accounts: two statements (none for no ids).
+ */
+export async function namesWithOrganisation(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; organisationName: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const users = await em
+    .getRepository(User)
+    .find({ where: { id: In(unique) }, select: { id: true, name: true, organisationId: true } });
+  const organisationName = await organisationNames(
+    em,
+    users.map((user) => user.organisationId).filter((id): id is string => id !== null),
+  );
+  return new Map(
+    users.map((user) => [
+      user.id,
+      { name: user.name, organisationName: (user.organisationId && organisationName.get(user.organisationId)) || '' },
+    ]),
+  );
+}
+
 /** An organisation's type (the default for its bids), or null when there is no such organisation. */
 export async function organisationTypeOf(em: EntityManager, organisationId: string): Promise<Organisation['type'] | null> {
   const organisation = await em

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { TenderAccess } from '../access/tender-access.service';
 import type { Caller } from '../common/caller';
 import { Db } from '../database/db.service';
-import { Tender } from '../tenders/tender.entity';
-import { User } from '../users/user.entity';
+import { buyerOf, tendersOldestFirst } from '../tenders/tender-directory';
 
 export interface TenderContact {
   tenderId: string;
@@ -27,7 +25,7 @@ export class HelpDirectory {
     return this.db.read(async (em) => {
       const visible = caller.seat ? [caller.seat.tenderId] : await this.access.visibleTenderIds(em, caller);
       if (visible === 'published' || visible.length === 0) return [];
-      const tenders = await em.getRepository(Tender).find({ where: { id: In(visible) }, order: { createdAt: 'ASC' } });
+      const tenders = await tendersOldestFirst(em, visible);
       return tenders.map((tender) => ({
         tenderId: tender.id,
         tenderTitle: tender.title,
@@ -39,18 +37,7 @@ export class HelpDirectory {
   }
 
   /** The buying organisation of a tender: its owner's organisation, when the account has one. */
-  async buyerOf(tenderId: string): Promise<string | null> {
-    return this.db.read(async (em) => {
-      // One statement on every panel page: the owner's organisation by the tender's id.
-      const row = await em
-        .getRepository(Tender)
-        .createQueryBuilder('tender')
-        .innerJoin(User, 'owner', 'owner.id = tender.ownerId')
-        .innerJoin('owner.organisation', 'organisation')
-        .select('organisation.name', 'name')
-        .where('tender.id = :tenderId', { tenderId })
-        .getRawOne<{ name: string }>();
-      return row?.name ?? null;
-    });
+  buyerOf(tenderId: string): Promise<string | null> {
+    return this.db.read((em) => buyerOf(em, tenderId));
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { commitmentsOf } from '../../bids/bid-directory';
-import { Clarification } from '../../clarifications/clarification.entity';
-import { Organisation } from '../../users/organisation.entity';
+import { clarificationLogOf } from '../../clarifications/clarification-directory';
 import type { Caller } from '../../common/caller';
 import { Clock } from '../../common/clock';
 import { fromHundredths } from '../../common/domain/decimals';
@@ -12,7 +11,7 @@ import { Db } from '../../database/db.service';
 import { PanelDirectory } from '../../panel/panel-directory.service';
 import { blindLabels } from '../../panel/domain/panel-rules';
 import { panelStatistics, presentResults, type PanelStatistics } from '../engine';
-import { userNames } from '../../users/user-directory';
+import { organisationNames, userNames } from '../../users/user-directory';
 import type { EvaluationRows } from './evaluation-reader';
 import { entryMarkers } from '../../assisted/domain/assisted-rules';
 import {
@@ -247,15 +246,16 @@ export class EvaluationRecordLoader {
 
   /** The tender's clarification log with the askers and answerers named (the team's record). */
   private async clarificationLog(em: EntityManager, tenderId: string): Promise<RecordClarification[]> {
-    const entries = await em.getRepository(Clarification).find({ where: { tenderId }, order: { number: 'ASC' } });
+    const entries = await clarificationLogOf(em, tenderId);
     const askerIds = entries.map((entry) => entry.askedById).filter((id): id is string => id !== null);
     const people = await this.userNames(em, [
       ...askerIds,
       ...entries.map((entry) => entry.answeredById).filter((id): id is string => id !== null),
     ]);
-    const orgIds = [...new Set(entries.map((entry) => entry.askedByOrganisationId).filter((id): id is string => id !== null))];
-    const orgs = orgIds.length ? await em.getRepository(Organisation).find({ where: { id: In(orgIds) } }) : [];
-    const orgName = new Map(orgs.map((org) => [org.id, org.name]));
+    const orgName = await organisationNames(
+      em,
+      entries.map((entry) => entry.askedByOrganisationId).filter((id): id is string => id !== null),
+    );
     return entries.map((entry) => ({
       number: entry.number,
       kind: entry.kind,

@@ -4,12 +4,11 @@ import { Clock } from '../../common/clock';
 import { leaves } from '../../criteria/domain';
 import { CriteriaService, toFlat } from '../../criteria/criteria.service';
 import { Db } from '../../database/db.service';
-import { hashInvitationToken } from '../../panel/domain/invitation-token';
-import { PanelInvitation } from '../../panel/panel-invitation.entity';
-import { PanelMember } from '../../panel/panel-member.entity';
 import { invitationState } from '../../panel/domain/panel-rules';
+import { invitationByToken, memberById } from '../../panel/panel-directory.service';
+import type { PanelMember } from '../../panel/panel-member.entity';
 import { criteriaForGroup } from '../../scoring/domain/scoring-rules';
-import { Tender } from '../../tenders/tender.entity';
+import { tenderById } from '../../tenders/tender-directory';
 
 export interface InvitationPreview {
   tenderId: string;
@@ -40,10 +39,10 @@ export class InvitationPreviewService {
 
   preview(token: string): Promise<InvitationPreview | null> {
     return this.db.read(async (em) => {
-      const invitation = await em.getRepository(PanelInvitation).findOne({ where: { tokenHash: hashInvitationToken(token) } });
+      const invitation = await invitationByToken(em, token);
       if (!invitation || invitationState(invitation, this.clock.now()) !== 'pending') return null;
-      const member = await em.getRepository(PanelMember).findOne({ where: { id: invitation.panelMemberId } });
-      const tender = await em.getRepository(Tender).findOne({ where: { id: invitation.tenderId } });
+      const member = await memberById(em, invitation.panelMemberId);
+      const tender = await tenderById(em, invitation.tenderId);
       if (!member || !tender) return null;
       const all = await this.criteria.all(em, tender.id);
       return {

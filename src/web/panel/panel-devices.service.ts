@@ -1,14 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
 import type { PanelSeat } from '../../common/caller';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
 import { Db } from '../../database/db.service';
-import { PanelInvitation } from '../../panel/panel-invitation.entity';
-import { PanelMember } from '../../panel/panel-member.entity';
-import { Tender } from '../../tenders/tender.entity';
-import { User } from '../../users/user.entity';
+import { invitationsIssuedSince, memberById } from '../../panel/panel-directory.service';
+import { tenderById } from '../../tenders/tender-directory';
+import { userById } from '../../users/user-directory';
+import type { User } from '../../users/user.entity';
 import { PanelDevice } from './panel-device.entity';
 
 /** A device cookie lasts at most this long (the scoring window usually closes well before). */
@@ -52,17 +51,14 @@ export class PanelDevicesService {
     return this.db.transaction(async (em) => {
       const device = await em.getRepository(PanelDevice).findOne({ where: { tokenHash: hashToken(token) } });
       if (!device || now.getTime() - device.createdAt.getTime() >= DEVICE_LIFETIME_MS) return null;
-      const member = await em.getRepository(PanelMember).findOne({ where: { id: device.panelMemberId } });
-      const tender = await em.getRepository(Tender).findOne({ where: { id: device.tenderId } });
-      const user = member ? await em.getRepository(User).findOne({ where: { id: member.userId } }) : null;
+      const member = await memberById(em, device.panelMemberId);
+      const tender = await tenderById(em, device.tenderId);
+      const user = member ? await userById(em, member.userId) : null;
       // As for the link itself (InvitationsService): only an active lay panelist account (no password).
       if (!member || !tender || !user || !user.active || user.role !== 'panelist' || user.passwordHash !== null) return null;
       if (tender.status !== 'evaluation' && tender.status !== 'moderation') return null;
       // Re-issuing a link (a lost phone, a shared one) retires every device of the seat.
-      const reissued = await em
-        .getRepository(PanelInvitation)
-        .count({ where: { panelMemberId: member.id, issuedAt: MoreThan(device.createdAt) } });
-      if (reissued > 0) return null;
+      if ((await invitationsIssuedSince(em, member.id, device.createdAt)) > 0) return null;
       await em.getRepository(PanelDevice).update({ id: device.id }, { lastUsedAt: now });
       return { user, seat: { tenderId: tender.id, panelMemberId: member.id } };
     });
