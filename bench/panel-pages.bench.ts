@@ -4,8 +4,8 @@
  * real app (same module, pipeline and configureApp as main.ts) on 127.0.0.1: first on a SQLite
  * file, then on a fresh database of the bench's PostgreSQL cluster (bench/lib/postgres.ts).
  *
- * Set-up (not timed): the seed, and on PostgreSQL the VACUUM ANALYZE autovacuum would have run
- * after it (settleAfterBulkLoad); then the tender goes back to evaluation and panelist 1 (lived
+ * Set-up (not timed): the seed (on PostgreSQL settled as autovacuum would leave it, see
+ * bench/seed-large-tender.ts); then the tender goes back to evaluation and panelist 1 (lived
  * experience) becomes a lay account (no password) half-way through: bids 1–50 submitted, 51–100
  * in draft, the rest not started; the bid measured gets a 1 200-character answer per criterion.
  * The team issues that member's link through the API. Chromium (playwright-core, Debian's
@@ -40,7 +40,6 @@ import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { Client } from 'pg';
 import { DataSource, In } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { BidResponse } from '../src/bids/bid-response.entity';
@@ -92,7 +91,6 @@ async function onDatabase(databaseUrl: string, name: string, label?: string): Pr
   const previous = { ...process.env };
   try {
     const seeded = await seedLargeTender(databaseUrl);
-    await settleAfterBulkLoad(seeded.databaseUrl);
     Object.assign(process.env, {
       NODE_ENV: 'test',
       TZ: 'UTC',
@@ -114,27 +112,6 @@ async function onDatabase(databaseUrl: string, name: string, label?: string): Pr
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
     Object.assign(process.env, previous);
-  }
-}
-
-/**
- * The seed writes 144 000 scores in one burst and the bench starts at once; a deployment's
- * tables have been through autovacuum long before a panelist opens the task list (on a
- * table this size it analyses after about 14 000 changed rows and vacuums after about
- * 29 000). Without it PostgreSQL plans the task list's count from empty statistics (168 rows
- * expected, 12 000 read) through the heap, 80 ms instead of 4. So the bench does what
- * autovacuum would have done after the load, once, before the lay panelist's half-way
- * changes (9 000 rows, below both thresholds: they stay as a live scoring day leaves them).
- * SQLite keeps no such statistics and needs nothing.
- */
-async function settleAfterBulkLoad(databaseUrl: string): Promise<void> {
-  if (!databaseUrl.startsWith('postgres')) return;
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('VACUUM ANALYZE');
-  } finally {
-    await client.end();
   }
 }
 
