@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { bidOnTender, biddersBids, countedBids, countedBidsKey, panelBidsAmong } from '../bids/bid-directory';
+import {
+  bidOnTender,
+  biddersBids,
+  countedBids,
+  countedBidsDeclaredBy,
+  countedBidsKey,
+  panelBidsAmong,
+} from '../bids/bid-directory';
 import { isCounted } from '../bids/domain';
 import type { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
@@ -172,8 +179,7 @@ export class TenderAccess {
   ): Promise<BidAccessGrant> {
     const grant = await this.require(em, caller, tenderId, 'view');
     const { tender, relation } = grant;
-    // A page reading a bid's answer and its easy-read summary checks the same bid once.
-    const bid = await this.db.remember(`bid ${tenderId} ${bidId}`, () => bidOnTender(em, tenderId, bidId));
+    const bid = await this.bidOf(em, tenderId, bidId);
     const panel =
       bid && this.needsPanelFacts(relation, tender, [bid]) ? await this.panelFacts(em, tender, relation.panelMemberId!) : null;
     const view = bid ? bidViewOf(caller, tender, relation, bid, panel) : null;
@@ -222,15 +228,32 @@ export class TenderAccess {
     return relation.teamRole === null && relation.panelMemberId !== null && boxIsOpen(tender) && bids.some(isCounted);
   }
 
-  /** A panel member's panel bids and declarations: two statements, once per request. */
-  private async panelFacts(em: EntityManager, tender: Tender, panelMemberId: string): Promise<PanelFacts> {
-    return (await this.panelOf(em, tender, panelMemberId)).facts;
+  /**
+   * One bid of the tender (any status), or null; read once per read-only unit of work (a page
+   * checks a bid, then reads its answer and its easy-read summary under the same rules).
+   */
+  bidOf(em: EntityManager, tenderId: string, bidId: string): Promise<Bid | null> {
+    return this.db.remember(`bid ${tenderId} ${bidId}`, () => bidOnTender(em, tenderId, bidId));
   }
 
   /**
-   * A panel member's panel bids (oldest submission first) and declarations (bid → conflict):
-   * two statements, once per read-only unit of work (the scoring pages and the bid reading
-   * rules both ask).
+   * A panel member's panel bid ids (oldest submission first) and their declarations on the
+   * counted bids (bid → conflict), without any bid's row: one statement, once per read-only
+   * unit of work. What a page about one bid needs (the criterion and check pages, a score saved).
+   */
+  panelFacts(em: EntityManager, tender: Tender, panelMemberId: string): Promise<PanelFacts> {
+    return this.db.remember(`access.facts ${tender.id} ${tender.status} ${panelMemberId}`, async () => {
+      if (!boxIsOpen(tender)) return { panelBidIds: [], declared: new Map() };
+      const counted = await countedBidsDeclaredBy(em, tender.id, panelMemberId);
+      const declared = new Map<string, boolean>();
+      for (const bid of counted) if (bid.conflict !== null) declared.set(bid.id, bid.conflict);
+      return { panelBidIds: panelBidsAmong(counted).map((bid) => bid.id), declared };
+    });
+  }
+
+  /**
+   * A panel member's panel bids themselves (oldest submission first) and declarations (bid →
+   * conflict): two statements, once per read-only unit of work (what a page listing every bid needs).
    */
   panelOf(em: EntityManager, tender: Tender, panelMemberId: string): Promise<{ bids: Bid[]; facts: PanelFacts }> {
     return this.db.remember(`access.panel ${tender.id} ${tender.status} ${panelMemberId}`, async () => {
@@ -270,31 +293,24 @@ export class TenderAccess {
 
   /** See `panelBidAccess` in the policy: from evaluation on, declared on every panel bid, no conflict. */
   async panelBidAccess(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<PanelBidAccess> {
-    return (await this.checkPanelBid(em, tender, panelMemberId, bidId)).access;
+    return panelBidAccess(await this.panelFacts(em, tender, panelMemberId), bidId);
   }
 
   /** `panelBidAccess` as an answer: the bid, 409 until every declaration is made, else 404. */
   async requirePanelBid(em: EntityManager, tender: Tender, panelMemberId: string, bidId: string): Promise<Bid> {
-    const { access, bid } = await this.checkPanelBid(em, tender, panelMemberId, bidId);
-    switch (access) {
-      case 'ok':
-        return bid!;
+    switch (await this.panelBidAccess(em, tender, panelMemberId, bidId)) {
+      case 'ok': {
+        // A panel bid is a bid of the tender: its row is read only once the member may work on it.
+        const bid = await this.bidOf(em, tender.id, bidId);
+        if (bid) return bid;
+        throw notFoundBid();
+      }
       case 'undeclared':
         throw declareFirst();
       case 'conflict':
       case 'not_found':
         throw notFoundBid();
     }
-  }
-
-  private async checkPanelBid(
-    em: EntityManager,
-    tender: Tender,
-    panelMemberId: string,
-    bidId: string,
-  ): Promise<{ access: PanelBidAccess; bid: Bid | null }> {
-    const { bids, facts } = await this.panelOf(em, tender, panelMemberId);
-    return { access: panelBidAccess(facts, bidId), bid: bids.find((candidate) => candidate.id === bidId) ?? null };
   }
 
   /** Ids of tenders the caller may list (team, panel, or published for bidders; an invitation session: its seat's tender). */

@@ -42,8 +42,58 @@ export function countedBidsKey(tenderId: string): string {
   return `bids.counted ${tenderId} submission`;
 }
 
-/** The bids the panel declares on and scores, among the counted bids (`countedBids`): not disqualified, in the same order. */
-export function panelBidsAmong(counted: readonly Bid[]): Bid[] {
+/** A counted bid as far as its place goes: which it is, whether the panel scores it, when it came in. */
+export type CountedBidKey = Pick<Bid, 'id' | 'status' | 'submittedAt'>;
+
+/**
+ * `countedBids` with three columns (same rows, same order): enough for a page about one bid
+ * to know the panel's bids and a bid's blind number without reading every bid's full row.
+ */
+export function countedBidKeys(em: EntityManager, tenderId: string): Promise<CountedBidKey[]> {
+  return em
+    .getRepository(Bid)
+    .find({ where: countedWhere(tenderId), select: { id: true, status: true, submittedAt: true }, order: BY_SUBMISSION });
+}
+
+/**
+ * The counted bids (same rows, same order as `countedBids`) as id and status, each with one
+ * panel member's declaration of interest on it (`conflict`: null while not declared): one
+ * statement, what the panel's access rules need about every bid without reading any bid's row.
+ * The declarations table is joined by entity name, so the bids feature imports nothing of the
+ * panel's.
+ */
+export async function countedBidsDeclaredBy(
+  em: EntityManager,
+  tenderId: string,
+  panelMemberId: string,
+): Promise<{ id: string; status: Bid['status']; conflict: boolean | null }[]> {
+  const rows = await em
+    .getRepository(Bid)
+    .createQueryBuilder('bid')
+    .leftJoin('ConflictDeclaration', 'declaration', 'declaration.bidId = bid.id AND declaration.panelMemberId = :panelMemberId', {
+      panelMemberId,
+    })
+    .select('bid.id', 'id')
+    .addSelect('bid.status', 'status')
+    .addSelect('declaration.conflict', 'conflict')
+    .where(countedWhere(tenderId))
+    .orderBy('bid.submittedAt', 'ASC')
+    .addOrderBy('bid.id', 'ASC')
+    .getRawMany<{ id: string; status: Bid['status']; conflict: boolean | number | null }>();
+  // SQLite answers a boolean as 0 or 1, PostgreSQL as a boolean.
+  return rows.map((row) => ({
+    ...row,
+    conflict: row.conflict === null ? null : row.conflict === true || Number(row.conflict) === 1,
+  }));
+}
+
+/** The `Db.remember` key of `countedBidKeys(em, tenderId)`. */
+export function countedBidKeysKey(tenderId: string): string {
+  return `bids.counted-keys ${tenderId}`;
+}
+
+/** The bids the panel declares on and scores, among the counted bids (`countedBids`, `countedBidKeys`): not disqualified, in the same order. */
+export function panelBidsAmong<T extends Pick<Bid, 'status'>>(counted: readonly T[]): T[] {
   return counted.filter((bid) => bid.status === 'submitted');
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan } from 'typeorm';
-import { countedBids, countedBidsKey } from '../bids/bid-directory';
+import { countedBidKeys, countedBidKeysKey, countedBids, countedBidsKey } from '../bids/bid-directory';
 import { Db } from '../database/db.service';
 import type { Bid } from '../bids/bid.entity';
 import type { Tender } from '../tenders/tender.entity';
@@ -55,10 +55,14 @@ export class PanelDirectory {
     return new Map(bids.map((bid) => [bid.id, panelBidName(bid, tender.blindMarking, labels)]));
   }
 
-  /** `panelBidNames` for one counted bid; reads the other bids only under blind marking. */
+  /**
+   * `panelBidNames` for one counted bid. Under blind marking its number needs the other
+   * counted bids' places only (`countedBidKeys`, three columns), never their rows.
+   */
   async panelBidNameOf(em: EntityManager, tender: Tender, bid: Bid): Promise<string> {
     if (!tender.blindMarking) return panelBidName(bid, false, new Map());
-    return (await this.panelBidNames(em, tender)).get(bid.id) ?? panelBidName(bid, true, new Map());
+    const keys = await this.db.remember(countedBidKeysKey(tender.id), () => countedBidKeys(em, tender.id));
+    return panelBidName(bid, true, blindLabels(keys));
   }
 }
 

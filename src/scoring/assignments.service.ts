@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { notFoundBid, TenderAccess } from '../access/tender-access.service';
+import type { PanelFacts } from '../access/access-rules';
+import { TenderAccess } from '../access/tender-access.service';
 import { versionsOf } from '../bids/bid-directory';
 import type { Bid } from '../bids/bid.entity';
 import type { Caller } from '../common/caller';
@@ -161,12 +162,11 @@ export class AssignmentsService {
   async forBid(caller: Caller, tenderId: string, bidId: string): Promise<BidAssignment> {
     return this.db.read(async (em) => {
       const seat = await this.seat(em, caller, tenderId);
-      const { bids, outstanding } = await this.scorableBids(em, seat);
-      const bid = bids.find((candidate) => candidate.id === bidId);
-      if (!bid) {
-        if (outstanding.length > 0) await this.access.requirePanelBid(em, seat.tender, seat.member.id, bidId); // 409 or 404, as the API says
-        throw notFoundBid();
-      }
+      // The panel's bid ids and the member's declarations, then this bid's row alone (shared
+      // with the answer's and easy read's access checks): never every bid's row.
+      this.declarationsMade(seat, await this.access.panelFacts(em, seat.tender, seat.member.id));
+      // 409 while declarations are outstanding, 404 for a bid not listed (a conflict), as the API says.
+      const bid = await this.access.requirePanelBid(em, seat.tender, seat.member.id, bidId);
       const scores = await em.getRepository(IndividualScore).find({ where: { panelMemberId: seat.member.id, bidId } });
       const name = await this.directory.panelBidNameOf(em, seat.tender, bid);
       const prices = await this.prices(em, seat.tender, [bid]);
@@ -204,12 +204,19 @@ export class AssignmentsService {
   /** The bids the member scores: none until every declaration is made, never a conflicted one. */
   private async scorableBids(em: EntityManager, seat: Seat) {
     const { bids: panelBids, facts } = await this.access.panelOf(em, seat.tender, seat.member.id);
+    const { scorable, outstanding, conflicted } = this.declarationsMade(seat, facts);
+    const ids = new Set(scorable);
+    return { bids: panelBids.filter((bid) => ids.has(bid.id)), outstanding, conflicted };
+  }
+
+  /** The ids of the bids the member scores, from the panel's facts; fills in the frame's declaration counts. */
+  private declarationsMade(seat: Seat, facts: PanelFacts) {
     const outstanding = outstandingDeclarations(facts.panelBidIds, new Set(facts.declared.keys()));
     const conflicted = new Set([...facts.declared].filter(([, conflict]) => conflict).map(([bidId]) => bidId));
     seat.frame.declarationsComplete = outstanding.length === 0;
     seat.frame.declarationsOutstanding = outstanding.length;
-    const bids = outstanding.length === 0 ? panelBids.filter((bid) => !conflicted.has(bid.id)) : [];
-    return { bids, outstanding, conflicted };
+    const scorable = outstanding.length === 0 ? facts.panelBidIds.filter((id) => !conflicted.has(id)) : [];
+    return { scorable, outstanding, conflicted };
   }
 
   /** Bid id → price in pounds, only when the tender shows prices to the panel. */

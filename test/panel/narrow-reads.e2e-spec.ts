@@ -216,13 +216,30 @@ describe('narrow reads for the panel pages', () => {
     expect(smallPages[1]).toBeLessThanOrEqual(22);
   });
 
+  it("reads one bid's row on the criterion page and on a score saved, never every bid's", async () => {
+    const agent = await pageSession(large, 'one-row');
+    const { world } = large;
+    // A full row of the bids table names its bidder; the panel's facts read only ids, status and dates.
+    const fullBidRows = (sql: string[]) => sql.filter((s) => /FROM "bids"/.test(s) && /"bidderName"/.test(s));
+    const page = await countStatements(t.app.get(DataSource), async () =>
+      expect((await agent.get(`/panel/${world.tenderId}/bids/${world.bidIds[1]}/criteria/Q1`)).status).toBe(200),
+    );
+    expect(fullBidRows(page.sql)).toHaveLength(1);
+    expect(fullBidRows(page.sql)[0]).toMatch(/"id" = .*LIMIT 1/s);
+    const saved = await countStatements(t.app.get(DataSource), async () =>
+      expect((await saveScore(t, world.tenderId, large.lived, world.bidIds[3], 'Q1', 2)).status).toBe(200),
+    );
+    expect(fullBidRows(saved.sql).length).toBeGreaterThan(0);
+    for (const statement of fullBidRows(saved.sql)) expect(statement).toMatch(/"id" = .*LIMIT 1/s);
+  });
+
   /** A browser session of a new lay member, declared on every bid through the pages (no conflict). */
-  async function pageSession({ world }: Scene) {
+  async function pageSession({ world }: Scene, who = 'page') {
     const added = await t
       .http()
       .post(`/api/tenders/${world.tenderId}/panel`)
       .set(world.commissioner.auth)
-      .send({ name: 'Page member', email: `page-${world.tenderId}@example.org`, group: 'lived_experience' });
+      .send({ name: 'Page member', email: `${who}-${world.tenderId}@example.org`, group: 'lived_experience' });
     expect(added.status).toBe(201);
     const issued = await t
       .http()
