@@ -31,7 +31,9 @@ export async function userNames(em: EntityManager, ids: readonly string[]): Prom
 export async function organisationNames(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const organisations = await em.getRepository(Organisation).find({ where: { id: In(unique) } });
+  const organisations = await em
+    .getRepository(Organisation)
+    .find({ where: { id: In(unique) }, select: { id: true, name: true } });
   return new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
 }
 

@@ -199,9 +199,12 @@ describe('Evaluation pages in a real browser', () => {
       const rows = agenda.locator('tbody tr');
       expect(await rows.count()).toBe(flagged.length);
       const shown = await rows.evaluateAll((trs) =>
-        trs.map((tr) => Number(tr.querySelectorAll('td')[2]?.textContent?.trim() ?? tr.children[2].textContent)),
+        trs.map((tr) => Number(tr.querySelectorAll('td')[1]?.textContent?.trim() ?? tr.children[1].textContent)),
       );
       expect(shown).toEqual(spreads);
+      // At 320 px the score to agree and its spread are both on screen, without scrolling the table.
+      const spreadHeader = await agenda.getByRole('columnheader', { name: 'Spread' }).boundingBox();
+      expect(spreadHeader!.x + spreadHeader!.width).toBeLessThanOrEqual(320);
       if (flagged.some((item) => (item.flags as { type: string }[]).some((flag) => flag.type === 'group_divergence'))) {
         expect(await agenda.getByText('Groups differ').count()).toBeGreaterThan(0);
       }
