@@ -2,8 +2,8 @@ import type { DataSource, Logger } from 'typeorm';
 
 /**
  * Runs `work`, counting the SQL statements the data source issues meanwhile (through
- * TypeORM's logger, BEGIN and COMMIT included; `sql` is their text, in order). The cost of a request is mostly per
- * statement, so tests and benchmarks pin it with this count.
+ * TypeORM's logger, BEGIN and COMMIT included; `sql` is their text, in order). The cost of a
+ * request is mostly per statement, so tests and benchmarks pin it with this count.
  */
 export async function countStatements<T>(
   dataSource: DataSource,

@@ -204,19 +204,18 @@ export class AssignmentsService {
   /** The bids the member scores: none until every declaration is made, never a conflicted one. */
   private async scorableBids(em: EntityManager, seat: Seat) {
     const { bids: panelBids, facts } = await this.access.panelOf(em, seat.tender, seat.member.id);
-    const { scorable, outstanding, conflicted } = this.declarationsMade(seat, facts);
-    const ids = new Set(scorable);
-    return { bids: panelBids.filter((bid) => ids.has(bid.id)), outstanding, conflicted };
+    const { outstanding, conflicted } = this.declarationsMade(seat, facts);
+    const bids = outstanding.length === 0 ? panelBids.filter((bid) => !conflicted.has(bid.id)) : [];
+    return { bids, outstanding, conflicted };
   }
 
-  /** The ids of the bids the member scores, from the panel's facts; fills in the frame's declaration counts. */
+  /** The declarations still to make and the conflicts declared, from the panel's facts; fills in the frame's counts. */
   private declarationsMade(seat: Seat, facts: PanelFacts) {
     const outstanding = outstandingDeclarations(facts.panelBidIds, new Set(facts.declared.keys()));
     const conflicted = new Set([...facts.declared].filter(([, conflict]) => conflict).map(([bidId]) => bidId));
     seat.frame.declarationsComplete = outstanding.length === 0;
     seat.frame.declarationsOutstanding = outstanding.length;
-    const scorable = outstanding.length === 0 ? facts.panelBidIds.filter((id) => !conflicted.has(id)) : [];
-    return { scorable, outstanding, conflicted };
+    return { outstanding, conflicted };
   }
 
   /** Bid id → price in pounds, only when the tender shows prices to the panel. */
