@@ -66,6 +66,7 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
         const times: number[] = [];
         const roundTrips: number[] = [];
         let bytes = 0;
+        let last = '';
         let profile: { stop(series: string): Promise<void> } | undefined;
         for (let i = 0; i < WARM_UP + RUNS; i++) {
           if (i === WARM_UP) profile = await startProfile();
@@ -84,15 +85,24 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
             times.push(clock.last());
           }
           bytes = html.length;
+          last = html;
         }
         await profile?.stop(series);
-        return { times, roundTrips, bytes };
+        return { times, roundTrips, bytes, html: last };
       };
       const progress = await time(`/tenders/${seeded.tenderId}/progress`, () => cache.clear(), 'progress-computed');
       const progressKept = await time(`/tenders/${seeded.tenderId}/progress`, undefined, 'progress-kept');
       const results = await time(`/tenders/${seeded.tenderId}/results`, () => cache.clear(), 'results-computed');
       const resultsKept = await time(`/tenders/${seeded.tenderId}/results`, undefined, 'results-kept');
-      const moderation = await time(`/tenders/${seeded.tenderId}/moderation`);
+      const moderation = await time(`/tenders/${seeded.tenderId}/moderation`, () => cache.clear(), 'moderation-computed');
+      const moderationKept = await time(`/tenders/${seeded.tenderId}/moderation`, undefined, 'moderation-kept');
+      // The agenda's first cell: the page a moderator opens next, and lands on after saving the agreed score.
+      const cellPath = new RegExp(`href="(/tenders/${seeded.tenderId}/moderation/[0-9a-f-]{36}/[^"]+)"`).exec(
+        moderation.html,
+      )?.[1];
+      if (!cellPath) throw new Error('The moderation agenda links to no cell');
+      const cell = await time(cellPath, () => cache.clear(), 'moderation-cell-computed');
+      const cellKept = await time(cellPath, undefined, 'moderation-cell-kept');
       const audit = await time(`/tenders/${seeded.tenderId}/audit`);
       const figure = (
         metric: string,
@@ -138,7 +148,14 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
           'ms',
         ),
         figure('results page, HTML', results.bytes / 1024, 'KiB'),
-        figure(`moderation agenda, median of ${RUNS}`, percentile(moderation.times, 50), 'ms'),
+        figure(`moderation agenda, computed (nothing kept), median of ${RUNS}`, percentile(moderation.times, 50), 'ms'),
+        figure('moderation agenda, tender unchanged since the last look, median', percentile(moderationKept.times, 50), 'ms'),
+        figure(
+          'moderation cell page (one flagged cell), computed (as after an agreed score is saved), median',
+          percentile(cell.times, 50),
+          'ms',
+        ),
+        figure('moderation cell page, tender unchanged since the last look, median', percentile(cellKept.times, 50), 'ms'),
         figure(`audit trail (first 100 events and the chain check), median of ${RUNS}`, percentile(audit.times, 50), 'ms'),
       ];
     } finally {

@@ -18,3 +18,13 @@ export function moderatedScoresOf(em: EntityManager, tenderId: string, full: boo
     ...(full ? {} : { select: { id: true, bidId: true, criterionId: true, version: true, score: true } }),
   });
 }
+
+/** Every version of one bid × criterion's moderated score, oldest first (every column). */
+export function cellHistoryOf(
+  em: EntityManager,
+  tenderId: string,
+  bidId: string,
+  criterionId: string,
+): Promise<ModeratedScore[]> {
+  return em.getRepository(ModeratedScore).find({ where: { tenderId, bidId, criterionId }, order: { version: 'ASC' } });
+}

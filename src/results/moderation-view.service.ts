@@ -3,12 +3,23 @@ import { TenderAccess } from '../access/tender-access.service';
 import type { Caller } from '../common/caller';
 import { fromHundredths } from '../common/domain/decimals';
 import { Db } from '../database/db.service';
-import { ModeratedScoreResponse, type ModerationResponse } from '../moderation/dto/moderation.response';
+import {
+  ModeratedScoreResponse,
+  type ModerationItemResponse,
+  type ModerationResponse,
+  type ModerationScoreResponse,
+} from '../moderation/dto/moderation.response';
 import { assertModerationVisible } from '../moderation/domain/moderation-rules';
-import { presentNumber } from './engine';
+import { DomainError } from '../common/domain/domain-error';
+import type { PanelGroup } from '../criteria/domain';
+import { cellHistoryOf } from '../moderation/moderated-score-queries';
+import { scoreRows } from '../scoring/score-queries';
+import { scoreEntriesOf } from '../assisted/score-entry-queries';
+import { userNames } from '../users/user-directory';
+import { presentCellStatistics, type PanelStatistics } from './engine';
 import { cellKey, type RecordScore } from './evaluation/evaluation-record';
 import { Evaluation } from './evaluation/evaluation.service';
-import { entryKey } from '../assisted/domain/assisted-rules';
+import { entryKey, entryMarkers } from '../assisted/domain/assisted-rules';
 
 /**
  * The moderation table (team, from moderation on): every usable individual score with its
@@ -63,39 +74,14 @@ export class ModerationViewService {
         divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
         minScorers: tender.minScorers,
         items: [...record.statistics.values()].map((cell) => {
-          const criterion = criteria.get(cell.criterionId)!;
-          const history = histories.get(cellKey(cell.bidId, cell.criterionId)) ?? [];
+          const key = cellKey(cell.bidId, cell.criterionId);
+          const history = histories.get(key) ?? [];
           return {
-            bidId: cell.bidId,
-            bidderName: bids.get(cell.bidId)!.bidderName,
-            bidStatus: bids.get(cell.bidId)!.status,
-            criterionId: cell.criterionId,
-            code: cell.code,
-            title: criterion.title,
-            scoredBy: criterion.scoredBy,
-            scores: (usable.get(cellKey(cell.bidId, cell.criterionId)) ?? []).map((score) => {
+            ...cellFigures(cell, criteria.get(cell.criterionId)!, bids.get(cell.bidId)!),
+            scores: (usable.get(key) ?? []).map((score) => {
               const member = members.get(score.memberId)!;
-              return {
-                panelMemberId: member.id,
-                member: member.name,
-                group: member.group,
-                role: member.roleLabel,
-                score: score.score,
-                rationale: score.rationale,
-                submittedAt: score.submittedAt ? score.submittedAt.toISOString() : null,
-                enteredOnBehalf: record.entries.get(entryKey(member.id, cell.bidId, cell.criterionId))?.words ?? null,
-              };
+              return scoreOf(member, score, record.entries.get(entryKey(member.id, cell.bidId, cell.criterionId))?.words);
             }),
-            count: cell.count,
-            min: cell.min,
-            max: cell.max,
-            spread: cell.spread,
-            groupMeans: {
-              lived_experience: presentNumber(cell.groupMeans.lived_experience),
-              professional: presentNumber(cell.groupMeans.professional),
-            },
-            panelScore: presentNumber(cell.panelScore),
-            flags: cell.flags.map((flag) => ({ type: flag.type, criterion: flag.criterion })),
             moderated: history.at(-1) ?? null,
             history,
           };
@@ -103,4 +89,124 @@ export class ModerationViewService {
       };
     });
   }
+
+  /**
+   * Every cell as `view` shows it — statistics, flags, the agreed score — without the
+   * individual scores and the history (the agenda pages): from the evaluation kept while
+   * the tender is unchanged (`Evaluation.cells`), so no rationale is read.
+   */
+  async cells(caller: Caller, tenderId: string): Promise<ModerationCells> {
+    return this.db.read(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      assertModerationVisible(tender.status);
+      const { input, statistics } = await this.evaluation.cells(em, tender);
+      const criteria = new Map(input.criteria.map((criterion) => [criterion.id, criterion]));
+      const bids = new Map(input.bids.map((bid) => [bid.id, bid]));
+      const agreed = new Map(input.moderatedScores.map((m) => [cellKey(m.bidId, m.criterionId), m.score]));
+      return {
+        tenderId,
+        status: tender.status,
+        divergenceThreshold: fromHundredths(tender.divergenceThresholdHundredths),
+        minScorers: tender.minScorers,
+        cells: [...statistics.values()].map((cell) => ({
+          ...cellFigures(cell, criteria.get(cell.criterionId)!, bids.get(cell.bidId)!),
+          agreed: agreed.get(cellKey(cell.bidId, cell.criterionId)) ?? null,
+        })),
+      };
+    });
+  }
+
+  /**
+   * One cell exactly as `view` lists it (its scores with their reasons, in the record's
+   * order, and every version of its agreed score), reading only that cell's rows.
+   */
+  async cell(caller: Caller, tenderId: string, bidId: string, code: string): Promise<ModerationItemResponse> {
+    return this.db.read(async (em) => {
+      const { tender } = await this.access.require(em, caller, tenderId, 'team');
+      assertModerationVisible(tender.status);
+      const { input, statistics, members, memberNames } = await this.evaluation.cells(em, tender);
+      const criterion = input.criteria.find((candidate) => candidate.code === code);
+      const bid = input.bids.find((candidate) => candidate.id === bidId);
+      const cell = criterion && bid ? statistics.get(cellKey(bid.id, criterion.id)) : undefined;
+      if (!criterion || !bid || !cell) throw new DomainError('not_found', 'No such bid and scored criterion.');
+      const usable = new Set(cell.scores.map((score) => score.panelistId));
+      const place = new Map(members.map((member, index) => [member.id, index]));
+      const rank = (memberId: string) =>
+        (members[place.get(memberId)!].group === 'lived_experience' ? 0 : members.length) + place.get(memberId)!;
+      const rows = (await scoreRows(em, tenderId, [bid.id], new Map(), false, criterion.id))
+        .filter((row) => usable.has(row.memberId))
+        .sort((a, b) => rank(a.memberId) - rank(b.memberId));
+      const entries = entryMarkers(await scoreEntriesOf(em, tenderId, { bidId: bid.id }), memberNames);
+      const versions = await cellHistoryOf(em, tenderId, bid.id, criterion.id);
+      const people = await userNames(
+        em,
+        versions.map((version) => version.moderatedById),
+      );
+      const history = versions.map((version) =>
+        ModeratedScoreResponse.from(
+          { ...version, version: Number(version.version), score: Number(version.score) },
+          criterion.code,
+          people.get(version.moderatedById) ?? '',
+        ),
+      );
+      return {
+        ...cellFigures(cell, criterion, bid),
+        scores: rows.map((row) => {
+          const member = members[place.get(row.memberId)!];
+          return scoreOf(
+            { id: member.id, name: memberNames.get(member.id)!, group: member.group, roleLabel: member.roleLabel },
+            row,
+            entries.get(entryKey(member.id, bid.id, criterion.id))?.words,
+          );
+        }),
+        moderated: history.at(-1) ?? null,
+        history,
+      };
+    });
+  }
+}
+
+/** A cell of the moderation agenda: `ModerationItemResponse` without the scores and the history, with the agreed score. */
+export type ModerationCell = Omit<ModerationItemResponse, 'scores' | 'moderated' | 'history'> & { agreed: number | null };
+
+export interface ModerationCells extends Omit<ModerationResponse, 'items'> {
+  /** In `view`'s order: bid by bidder name, criterion in tree order. */
+  cells: ModerationCell[];
+}
+
+/** A cell's figures as the API shows them: the engine's statistics, worded by its criterion and bid. */
+function cellFigures(
+  cell: PanelStatistics,
+  criterion: { title: string; scoredBy: PanelGroup[] },
+  bid: { bidderName: string; status: string },
+): Omit<ModerationCell, 'agreed'> {
+  return {
+    bidId: cell.bidId,
+    bidderName: bid.bidderName,
+    bidStatus: bid.status,
+    criterionId: cell.criterionId,
+    code: cell.code,
+    title: criterion.title,
+    scoredBy: criterion.scoredBy,
+    ...presentCellStatistics(cell),
+    flags: cell.flags.map((flag) => ({ type: flag.type, criterion: flag.criterion })),
+  };
+}
+
+/** One usable score as the API shows it: the member by their name on the record. */
+function scoreOf(
+  member: { id: string; name: string; group: PanelGroup; roleLabel: string | null },
+  score: { score: number; rationale: string; submittedAt: Date | null },
+  enteredOnBehalf: string | undefined,
+): ModerationScoreResponse {
+  return {
+    panelMemberId: member.id,
+    member: member.name,
+    group: member.group,
+    role: member.roleLabel,
+    score: score.score,
+    rationale: score.rationale,
+    submittedAt: score.submittedAt ? score.submittedAt.toISOString() : null,
+    enteredOnBehalf: enteredOnBehalf ?? null,
+  };
 }

@@ -111,7 +111,7 @@ export interface ScoreRow {
  * entities costs seconds on a large tender) and converted exactly as TypeORM would (the
  * driver's own `prepareHydratedValue`, so dates are right on SQLite and PostgreSQL alike).
  * Ids become the caller's own strings (`canonical`), so rows share them. The score's own id
- * and last-saved time only with `full`.
+ * and last-saved time only with `full`; one criterion's only with `criterionId`.
  */
 export async function scoreRows(
   em: EntityManager,
@@ -119,6 +119,7 @@ export async function scoreRows(
   bidIds: readonly string[],
   canonical: ReadonlyMap<string, string>,
   full = false,
+  criterionId?: string,
 ): Promise<ScoreRow[]> {
   if (bidIds.length === 0) return [];
   const repository = em.getRepository(IndividualScore);
@@ -137,6 +138,7 @@ export async function scoreRows(
     .addSelect('s.submittedAt', 'submittedAt')
     .where('s.tenderId = :tenderId', { tenderId })
     .andWhere('s.bidId IN (:...bidIds)', { bidIds });
+  if (criterionId !== undefined) query.andWhere('s.criterionId = :criterionId', { criterionId });
   if (full) query.addSelect('s.id', 'id').addSelect('s.savedAt', 'savedAt');
   const rows = await query.getRawMany<Record<keyof ScoreRow, unknown>>();
   return rows.map((row) => ({

@@ -1,3 +1,4 @@
+import { expectModerationReadsAgree } from '../results/moderation-reads';
 import * as ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../app';
 import { download } from '../exports/download';
@@ -226,6 +227,8 @@ describe('assisted scoring: a team member enters a lay member’s scores on thei
           ['B', 'Q1', 'Lived experience 1', null],
         ]),
       );
+      // The moderation pages' one-cell read carries the same markers.
+      await expectModerationReadsAgree(t, world.tenderId, world.commissioner);
     });
 
     it('the matrix’s Scores sheet carries the marker beside the score', async () => {

@@ -1,4 +1,5 @@
 import { createTestApp, type TestApp } from '../app';
+import { expectModerationReadsAgree } from '../results/moderation-reads';
 import {
   addPanelist,
   declare,
@@ -237,6 +238,11 @@ describe('moderation to consensus', () => {
       ]);
       // Originals stay on the record beside the consensus.
       expect(q1.scores.map((s: { score: number }) => s.score).sort((a: number, b: number) => a - b)).toEqual([1, 3, 4]);
+
+      // The pages' narrower reads (the agenda, one cell) show the very same, cell by cell.
+      const read = await expectModerationReadsAgree(t, world.tenderId, world.commissioner);
+      expect(read.items.find((i) => i.bidId === world.bidIds[0] && i.code === 'Q1')?.history).toHaveLength(2);
+      expect(read.items.flatMap((i) => i.scores).length).toBeGreaterThan(8);
     });
 
     it('refuses off-scale, blank, unscored criteria and disqualified bids, and non-team callers', async () => {

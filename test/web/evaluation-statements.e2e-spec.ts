@@ -64,6 +64,17 @@ describe("The team's evaluation pages cost the same SQL statements for 2 bids an
     expect(six).toEqual(two);
   });
 
+  it('the moderation agenda and a cell page reuse the evaluation kept while the tender is unchanged', async () => {
+    const agenda = await cost(`/tenders/${large.tenderId}/moderation`);
+    const cellOf = (tender: { tenderId: string; bidIds: string[] }) =>
+      `/tenders/${tender.tenderId}/moderation/${tender.bidIds[1]}/Q1`;
+    const cell = await cost(cellOf(large));
+    expect(await cost(cellOf(small))).toEqual(cell);
+    // Reused: no score, bid or criterion is read again, only the chain head, the panel and what the page shows.
+    expect(agenda.reused).toBeLessThan(agenda.fresh);
+    expect(cell.reused).toBeLessThan(cell.fresh);
+  });
+
   it('shows every bid on the larger tender (the pages counted are the full lists)', async () => {
     const bids = await t.http().get(`/tenders/${large.tenderId}/bids`).set('Cookie', cookie);
     const results = await t.http().get(`/tenders/${large.tenderId}/results`).set('Cookie', cookie);

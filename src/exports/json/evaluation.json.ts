@@ -1,5 +1,5 @@
 import { fromHundredths, penceToPounds } from '../../common/domain/decimals';
-import { presentNumber } from '../../results/engine';
+import { presentCellStatistics } from '../../results/engine';
 import { PROTECTIVE_MARKING } from '../domain/export-rules';
 import type { EvaluationRecord, RecordScore } from '../../results/evaluation/evaluation-record';
 
@@ -92,15 +92,7 @@ export async function evaluationJson(record: EvaluationRecord): Promise<Record<s
       bidId: cell.bidId,
       criterionId: cell.criterionId,
       criterion: cell.code,
-      count: cell.count,
-      min: cell.min,
-      max: cell.max,
-      spread: cell.spread,
-      groupMeans: {
-        lived_experience: presentNumber(cell.groupMeans.lived_experience),
-        professional: presentNumber(cell.groupMeans.professional),
-      },
-      panelScore: presentNumber(cell.panelScore),
+      ...presentCellStatistics(cell),
       // The exact panel score as a fraction, so the record can be re-checked to the last digit.
       exactPanelScore: cell.panelScore?.toString() ?? null,
       flags: cell.flags,

@@ -4,7 +4,7 @@ export type { ComputeOptions } from './engine';
 export { panelStatistics, aggregate } from './panel-statistics';
 export { weightedScore } from './criterion-score';
 export { priceFraction } from './price';
-export { presentResults, presentNumber } from './present';
+export { presentResults, presentNumber, presentCellStatistics } from './present';
 export type {
   PresentedResults,
   PresentedBid,

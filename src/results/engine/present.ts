@@ -8,6 +8,7 @@ import {
   EngineResult,
   Exclusion,
   Flag,
+  PanelStatistics,
   Gap,
   GroupInfluence,
   GroupScenarioKind,
@@ -124,6 +125,21 @@ export function presentNumber(value: Rational): number;
 export function presentNumber(value: Rational | null): number | null;
 export function presentNumber(value: Rational | null): number | null {
   return value === null ? null : value.roundHalfUp(2);
+}
+
+/** A cell's panel statistics as every reader shows them: counts and spread as they are, means and the panel score to 2 decimals. */
+export function presentCellStatistics(cell: PanelStatistics) {
+  return {
+    count: cell.count,
+    min: cell.min,
+    max: cell.max,
+    spread: cell.spread,
+    groupMeans: {
+      lived_experience: presentNumber(cell.groupMeans.lived_experience),
+      professional: presentNumber(cell.groupMeans.professional),
+    },
+    panelScore: presentNumber(cell.panelScore),
+  };
 }
 
 export function presentResults(result: EngineResult): PresentedResults {

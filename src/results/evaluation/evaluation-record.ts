@@ -9,6 +9,7 @@
  */
 import type { Category, CriterionKind, PanelGroup } from '../../criteria/domain';
 import type { EngineInput, EngineResult, PanelStatistics, PresentedResults } from '../engine';
+import type { PanelMember } from '../../panel/panel-member.entity';
 import type { Tender } from '../../tenders/tender.entity';
 import type { ScoreRow } from '../../scoring/score-queries';
 import type { EntryMarker } from '../../assisted/domain/assisted-rules';
@@ -19,6 +20,13 @@ export interface Evaluated {
   result: EngineResult;
   /** Panel member id → name on the record, in join order: "Lived experience n" for lived-experience members. */
   memberNames: Map<string, string>;
+}
+
+/** `Evaluation.cells`: the evaluation with the panel read for it and the engine's panel statistics per `cellKey`. */
+export interface EvaluatedCells extends Evaluated {
+  /** In join order, with their accounts. */
+  members: PanelMember[];
+  statistics: ReadonlyMap<string, PanelStatistics>;
 }
 
 export interface RecordCriterion {

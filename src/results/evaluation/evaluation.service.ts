@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/caller';
 import type { Tender } from '../../tenders/tender.entity';
 import { PanelDirectory } from '../../panel/panel-directory.service';
-import { computeResults } from '../engine';
-import type { Evaluated, EvaluationRecord } from './evaluation-record';
+import type { PanelMember } from '../../panel/panel-member.entity';
+import { computeResults, panelStatistics, type EngineInput, type EngineResult, type PanelStatistics } from '../engine';
+import { cellKey, type Evaluated, type EvaluatedCells, type EvaluationRecord } from './evaluation-record';
 import { EvaluationRecordLoader } from './evaluation-record.loader';
 import { TenderStateCache } from '../../audit/tender-state-cache';
 import { engineSettingsOf, EvaluationReader, toEngineInput, type EvaluationRows } from './evaluation-reader';
@@ -33,17 +34,41 @@ export class Evaluation {
    * rows, not 150 000 scores. The members (and so the names on record) are always read.
    */
   async evaluate(em: EntityManager, tender: Tender): Promise<Evaluated> {
+    const { members, kept } = await this.kept(em, tender);
+    return { input: kept.input, result: kept.result, memberNames: this.directory.namesOnRecord(members) };
+  }
+
+  /**
+   * The compact door with the engine's panel statistics per cell (`cellKey`, in the engine's
+   * order: bid by bidder name, then criterion in tree order) and the panel read for it: what
+   * the moderation pages show of every cell without reading a single rationale. Kept with the
+   * evaluation it was computed from, so it is never older than the result beside it.
+   */
+  async cells(em: EntityManager, tender: Tender): Promise<EvaluatedCells> {
+    const { members, kept } = await this.kept(em, tender);
+    kept.statistics ??= new Map(panelStatistics(kept.input).map((cell) => [cellKey(cell.bidId, cell.criterionId), cell]));
+    return {
+      input: kept.input,
+      result: kept.result,
+      memberNames: this.directory.namesOnRecord(members),
+      members,
+      statistics: kept.statistics,
+    };
+  }
+
+  /** The engine's input and result, reused while the tender is unchanged (TenderStateCache). */
+  private async kept(em: EntityManager, tender: Tender): Promise<{ members: PanelMember[]; kept: Kept }> {
     const members = await this.directory.members(em, tender.id);
     const key = JSON.stringify([
       'evaluation',
       engineSettingsOf(tender),
       members.map((member) => [member.id, member.group, member.joinOrder]),
     ]);
-    const { input, result } = await this.cache.read(em, tender.id, key, async () => {
+    const kept = await this.cache.read<Kept>(em, tender.id, key, async () => {
       const { input, result } = this.compute(await this.reader.read(em, tender, 'engine', members));
       return { input, result };
     });
-    return { input, result, memberNames: this.directory.namesOnRecord(members) };
+    return { members, kept };
   }
 
   /**
@@ -59,4 +84,11 @@ export class Evaluation {
     const input = toEngineInput(rows);
     return { input, result: computeResults(input), memberNames: this.directory.namesOnRecord(rows.members) };
   }
+}
+
+/** What TenderStateCache keeps per tender state: the engine's input and answer, and the panel statistics once asked for. */
+interface Kept {
+  input: EngineInput;
+  result: EngineResult;
+  statistics?: Map<string, PanelStatistics>;
 }

@@ -7,7 +7,7 @@ import type { ModerationItemResponse } from '../../moderation/dto/moderation.res
 import { ModeratedScoresService } from '../../moderation/moderated-scores.service';
 import { StartModerationService } from '../../moderation/start-moderation.service';
 import { NeedsService } from '../../needs/needs.service';
-import { ModerationViewService } from '../../results/moderation-view.service';
+import { ModerationViewService, type ModerationCell, type ModerationCells } from '../../results/moderation-view.service';
 import { ResultsService } from '../../results/results.service';
 import type { TenderResponse } from '../../tenders/dto/tender.response';
 import { addError, noErrors, validateForm, type FormErrors } from '../form';
@@ -92,20 +92,21 @@ export class ModerationPagesController {
   ): Promise<void> {
     const tender = await this.frame.load(res, caller, tenderId, 'moderation');
     if (tender.status === 'evaluation' && !bidQuery) return this.renderStart(res, tenderId, noErrors());
-    const view = await this.view(caller, tenderId);
-    const bid = bidQuery ? view.items.filter((item) => item.bidId === bidQuery) : null;
+    const agenda = await this.cells(caller, tenderId);
+    const { cells } = agenda;
+    const bid = bidQuery ? cells.filter((cell) => cell.bidId === bidQuery) : null;
     if (bid && bid.length === 0) throw new DomainError('not_found', 'No such bid.');
-    const flagged = agendaOrder(view.items.filter(onAgenda));
+    const flagged = agendaOrder(cells.filter(onAgenda));
     const pages = Math.max(1, Math.ceil(flagged.length / AGENDA_PAGE));
     const page = Math.min(pages, Math.max(1, Number.parseInt(pageQuery ?? '1', 10) || 1));
     const link = (n: number) => `/tenders/${tenderId}/moderation?page=${n}`;
     const bids = new Map<string, { bidId: string; bidderName: string; cells: number; agreed: number; flagged: number }>();
-    for (const item of view.items) {
-      const row = bids.get(item.bidId) ?? { bidId: item.bidId, bidderName: item.bidderName, cells: 0, agreed: 0, flagged: 0 };
+    for (const cell of cells) {
+      const row = bids.get(cell.bidId) ?? { bidId: cell.bidId, bidderName: cell.bidderName, cells: 0, agreed: 0, flagged: 0 };
       row.cells += 1;
-      if (item.moderated) row.agreed += 1;
-      if (onAgenda(item)) row.flagged += 1;
-      bids.set(item.bidId, row);
+      if (cell.agreed !== null) row.agreed += 1;
+      if (onAgenda(cell)) row.flagged += 1;
+      bids.set(cell.bidId, row);
     }
     res.render('evaluation/views/moderation.njk', {
       pageTitle: bid ? `Moderation – ${bid[0].bidderName}` : 'Moderation',
@@ -113,9 +114,9 @@ export class ModerationPagesController {
       bid: bid && { bidderName: bid[0].bidderName, cells: bid.map((item) => this.summary(tenderId, item)) },
       agenda: flagged.slice((page - 1) * AGENDA_PAGE, page * AGENDA_PAGE).map((item) => this.summary(tenderId, item)),
       flaggedCount: flagged.length,
-      cells: view.items.length,
-      agreed: view.items.filter((item) => item.moderated !== null).length,
-      divergenceThreshold: view.divergenceThreshold,
+      cells: cells.length,
+      agreed: cells.filter((cell) => cell.agreed !== null).length,
+      divergenceThreshold: agenda.divergenceThreshold,
       bids: [...bids.values()],
       meetingNeeds: bid ? [] : await this.meetingNeeds(caller, tenderId),
       pagination:
@@ -231,24 +232,25 @@ export class ModerationPagesController {
     return this.needs.forMeeting(caller, tenderId);
   }
 
-  private async view(caller: Caller, tenderId: string) {
+  /** The page's reads, with "not yet" worded for a person. */
+  private async notYet<T>(read: () => Promise<T>): Promise<T> {
     try {
-      return await this.viewer.view(caller, tenderId);
+      return await read();
     } catch (error) {
       if (error instanceof DomainError && error.code === 'invalid_state') throw NOT_YET;
       throw error;
     }
   }
 
-  private async item(caller: Caller, tenderId: string, bidId: string, code: string): Promise<ModerationItemResponse> {
-    const item = (await this.view(caller, tenderId)).items.find(
-      (candidate) => candidate.bidId === bidId && candidate.code === code,
-    );
-    if (!item) throw new DomainError('not_found', 'No such cell.');
-    return item;
+  private cells(caller: Caller, tenderId: string): Promise<ModerationCells> {
+    return this.notYet(() => this.viewer.cells(caller, tenderId));
   }
 
-  private summary(tenderId: string, item: ModerationItemResponse) {
+  private item(caller: Caller, tenderId: string, bidId: string, code: string): Promise<ModerationItemResponse> {
+    return this.notYet(() => this.viewer.cell(caller, tenderId, bidId, code));
+  }
+
+  private summary(tenderId: string, item: ModerationCell) {
     return {
       href: `/tenders/${tenderId}/moderation/${item.bidId}/${encodeURIComponent(item.code)}`,
       bidderName: item.bidderName,
@@ -256,7 +258,7 @@ export class ModerationPagesController {
       spread: item.spread === null ? '–' : String(item.spread),
       flags: item.flags.map((flag) => flagText(flag.type)),
       groupsDiverge: groupsDiverge(item),
-      agreed: item.moderated ? String(item.moderated.score) : null,
+      agreed: item.agreed === null ? null : String(item.agreed),
     };
   }
 
