@@ -151,7 +151,7 @@ export async function benchEvaluationPages(): Promise<EvaluationPagesFigure[]> {
         figure(`moderation agenda, computed (nothing kept), median of ${RUNS}`, percentile(moderation.times, 50), 'ms'),
         figure('moderation agenda, tender unchanged since the last look, median', percentile(moderationKept.times, 50), 'ms'),
         figure(
-          'moderation cell page (one flagged cell), computed (as after an agreed score is saved), median',
+          'moderation cell page (one flagged cell, evaluated from its own rows), first look after a change (as after an agreed score is saved), median',
           percentile(cell.times, 50),
           'ms',
         ),

@@ -34,6 +34,11 @@ export function countedBids(
     .find({ where: countedWhere(tenderId), order: order === 'submission' ? BY_SUBMISSION : BY_CREATION });
 }
 
+/** One counted bid of the tender, by id (null when there is no such bid, or it does not count). */
+export function countedBid(em: EntityManager, tenderId: string, bidId: string): Promise<Bid | null> {
+  return em.getRepository(Bid).findOne({ where: { ...countedWhere(tenderId), id: bidId } });
+}
+
 /**
  * The `Db.remember` key of `countedBids(em, tenderId)` (submission order): the panel pages'
  * access check and the panel's bid names read the same rows once per read-only unit of work.

@@ -12,8 +12,6 @@ import {
 import { assertModerationVisible } from '../moderation/domain/moderation-rules';
 import { DomainError } from '../common/domain/domain-error';
 import type { PanelGroup } from '../criteria/domain';
-import { cellHistoryOf } from '../moderation/moderated-score-queries';
-import { scoreRows } from '../scoring/score-queries';
 import { scoreEntriesOf } from '../assisted/score-entry-queries';
 import { userNames } from '../users/user-directory';
 import { presentCellStatistics, type PanelStatistics } from './engine';
@@ -124,20 +122,16 @@ export class ModerationViewService {
     return this.db.read(async (em) => {
       const { tender } = await this.access.require(em, caller, tenderId, 'team');
       assertModerationVisible(tender.status);
-      const { input, statistics, members, memberNames } = await this.evaluation.cells(em, tender);
-      const criterion = input.criteria.find((candidate) => candidate.code === code);
-      const bid = input.bids.find((candidate) => candidate.id === bidId);
-      const cell = criterion && bid ? statistics.get(cellKey(bid.id, criterion.id)) : undefined;
-      if (!criterion || !bid || !cell) throw new DomainError('not_found', 'No such bid and scored criterion.');
+      const found = await this.evaluation.cell(em, tender, bidId, code);
+      if (!found) throw new DomainError('not_found', 'No such bid and scored criterion.');
+      const { criterion, bid, statistics: cell, members, memberNames } = found;
       const usable = new Set(cell.scores.map((score) => score.panelistId));
       const place = new Map(members.map((member, index) => [member.id, index]));
       const rank = (memberId: string) =>
         (members[place.get(memberId)!].group === 'lived_experience' ? 0 : members.length) + place.get(memberId)!;
-      const rows = (await scoreRows(em, tenderId, [bid.id], new Map(), false, criterion.id))
-        .filter((row) => usable.has(row.memberId))
-        .sort((a, b) => rank(a.memberId) - rank(b.memberId));
+      const rows = found.scoreRows.filter((row) => usable.has(row.memberId)).sort((a, b) => rank(a.memberId) - rank(b.memberId));
       const entries = entryMarkers(await scoreEntriesOf(em, tenderId, { bidId: bid.id }), memberNames);
-      const versions = await cellHistoryOf(em, tenderId, bid.id, criterion.id);
+      const versions = found.history;
       const people = await userNames(
         em,
         versions.map((version) => version.moderatedById),

@@ -64,15 +64,22 @@ describe("The team's evaluation pages cost the same SQL statements for 2 bids an
     expect(six).toEqual(two);
   });
 
-  it('the moderation agenda and a cell page reuse the evaluation kept while the tender is unchanged', async () => {
+  it('the moderation agenda reuses the evaluation kept while the tender is unchanged', async () => {
     const agenda = await cost(`/tenders/${large.tenderId}/moderation`);
+    // Reused: no score, bid or criterion is read again, only the chain head, the panel and what the page shows.
+    expect(agenda.reused).toBeLessThan(agenda.fresh);
+  });
+
+  it('a moderation cell page reads its own cell’s scores only, whether or not the tender just changed', async () => {
     const cellOf = (tender: { tenderId: string; bidIds: string[] }) =>
       `/tenders/${tender.tenderId}/moderation/${tender.bidIds[1]}/Q1`;
     const cell = await cost(cellOf(large));
     expect(await cost(cellOf(small))).toEqual(cell);
-    // Reused: no score, bid or criterion is read again, only the chain head, the panel and what the page shows.
-    expect(agenda.reused).toBeLessThan(agenda.fresh);
-    expect(cell.reused).toBeLessThan(cell.fresh);
+    expect(cell.fresh).toBe(cell.reused);
+    const { sql } = await countStatements(t.app.get(DataSource), () => t.http().get(cellOf(large)).set('Cookie', cookie));
+    const scoreReads = sql.filter((text) => /from "individual_scores"/i.test(text));
+    expect(scoreReads.length).toBeGreaterThan(0);
+    for (const text of scoreReads) expect(text).toMatch(/"bidId" IN \(.+\) AND .*"criterionId" = /);
   });
 
   it('shows every bid on the larger tender (the pages counted are the full lists)', async () => {

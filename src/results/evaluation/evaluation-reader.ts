@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { complianceOf, versionsOf } from '../../bids/bid-directory';
+import { complianceOf, countedBid, versionsOf } from '../../bids/bid-directory';
 import type { BidVersion } from '../../bids/bid-version.entity';
 import type { ComplianceRecord } from '../../bids/compliance-record.entity';
 import { CriteriaService, toFlat } from '../../criteria/criteria.service';
@@ -10,10 +10,10 @@ import type { PanelMember } from '../../panel/panel-member.entity';
 import type { Bid } from '../../bids/bid.entity';
 import type { Criterion } from '../../criteria/criterion.entity';
 import type { EngineIndividualScore, EngineInput } from '../engine';
-import { scoreCellEntries } from '../../scoring/score-queries';
+import { scoreCellEntries, scoreRows, type ScoreRow } from '../../scoring/score-queries';
 import { scoringSettingsOf } from '../../tenders/domain/tender-settings';
 import type { Tender } from '../../tenders/tender.entity';
-import { moderatedScoresOf } from '../../moderation/moderated-score-queries';
+import { cellHistoryOf, moderatedScoresOf } from '../../moderation/moderated-score-queries';
 import { scoreEntriesOf, type ScoreEntryRow } from '../../assisted/score-entry-queries';
 import type { ModeratedScore } from '../../moderation/moderated-score.entity';
 
@@ -82,6 +82,56 @@ export class EvaluationReader {
     const declarations = record ? await this.directory.declarations(em, tender.id) : await conflictsOf(em, tender.id);
     const entries = record ? await scoreEntriesOf(em, tender.id) : [];
     return { detail, tender, criteria, members, bids, versions, compliance, declarations, moderated, scores, entries };
+  }
+
+  /**
+   * One bid × scored criterion's rows, for that cell's panel statistics, which depend on
+   * nothing else (SCORING.md §3.2: the cell's usable scores, the bid's conflicts, the panel's
+   * groups, the settings): the tender's criteria and panel, the one counted bid with its
+   * counted price, gates and conflicts, the cell's score rows (with their rationales, as
+   * `scoreRows` reads them) and every version of its moderated score. Null when the bid
+   * does not count or `code` is not a scored criterion.
+   */
+  async readCell(
+    em: EntityManager,
+    tender: Tender,
+    bidId: string,
+    code: string,
+  ): Promise<{ rows: EvaluationRows; criterion: Criterion; scoreRows: ScoreRow[] } | null> {
+    const criteria = await this.criteria.all(em, tender.id);
+    const criterion = criteria.find((candidate) => candidate.code === code && candidate.kind === 'scored');
+    const bid = criterion ? await countedBid(em, tender.id, bidId) : null;
+    if (!criterion || !bid) return null;
+    const members = await this.directory.members(em, tender.id);
+    const versions = await versionsOf(em, { ids: [bid.submittedVersionId!] }, { id: true, bidId: true, pricePence: true });
+    const compliance = await complianceOf(em, [bid.id]);
+    const declarations = (await conflictsOf(em, tender.id)).filter((declaration) => declaration.bidId === bid.id);
+    const moderated = await cellHistoryOf(em, tender.id, bid.id, criterion.id);
+    const rows = await scoreRows(em, tender.id, [bid.id], new Map(), false, criterion.id);
+    const scores = rows.map((row) => ({
+      bidId: row.bidId,
+      criterionId: row.criterionId,
+      panelistId: row.memberId,
+      score: row.score,
+      submitted: row.status === 'submitted',
+    }));
+    return {
+      rows: {
+        detail: 'engine',
+        tender,
+        criteria,
+        members,
+        bids: [bid],
+        versions,
+        compliance,
+        declarations,
+        moderated,
+        scores,
+        entries: [],
+      },
+      criterion,
+      scoreRows: rows,
+    };
   }
 
   /**

@@ -9,6 +9,7 @@
  */
 import type { Category, CriterionKind, PanelGroup } from '../../criteria/domain';
 import type { EngineInput, EngineResult, PanelStatistics, PresentedResults } from '../engine';
+import type { ModeratedScore } from '../../moderation/moderated-score.entity';
 import type { PanelMember } from '../../panel/panel-member.entity';
 import type { Tender } from '../../tenders/tender.entity';
 import type { ScoreRow } from '../../scoring/score-queries';
@@ -27,6 +28,22 @@ export interface EvaluatedCells extends Evaluated {
   /** In join order, with their accounts. */
   members: PanelMember[];
   statistics: ReadonlyMap<string, PanelStatistics>;
+}
+
+/** `Evaluation.cell`: one bid × scored criterion, evaluated from its own rows. */
+export interface EvaluatedCell {
+  /** The tender narrowed to the one bid and the cell's scores. */
+  input: EngineInput;
+  criterion: EngineInput['criteria'][number];
+  bid: EngineInput['bids'][number];
+  statistics: PanelStatistics;
+  /** In join order, with their accounts. */
+  members: PanelMember[];
+  memberNames: Map<string, string>;
+  /** The cell's score rows, every one (drafts and unusable ones too), with their rationales. */
+  scoreRows: ScoreRow[];
+  /** Every version of the cell's moderated score, oldest first. */
+  history: ModeratedScore[];
 }
 
 export interface RecordCriterion {

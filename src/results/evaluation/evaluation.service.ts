@@ -5,7 +5,7 @@ import type { Tender } from '../../tenders/tender.entity';
 import { PanelDirectory } from '../../panel/panel-directory.service';
 import type { PanelMember } from '../../panel/panel-member.entity';
 import { computeResults, panelStatistics, type EngineInput, type EngineResult, type PanelStatistics } from '../engine';
-import { cellKey, type Evaluated, type EvaluatedCells, type EvaluationRecord } from './evaluation-record';
+import { cellKey, type Evaluated, type EvaluatedCell, type EvaluatedCells, type EvaluationRecord } from './evaluation-record';
 import { EvaluationRecordLoader } from './evaluation-record.loader';
 import { TenderStateCache } from '../../audit/tender-state-cache';
 import { engineSettingsOf, EvaluationReader, toEngineInput, type EvaluationRows } from './evaluation-reader';
@@ -53,6 +53,29 @@ export class Evaluation {
       memberNames: this.directory.namesOnRecord(members),
       members,
       statistics: kept.statistics,
+    };
+  }
+
+  /**
+   * One bid × scored criterion (`code`), from that cell's rows only (`EvaluationReader.readCell`):
+   * the engine's own `panelStatistics` on the tender narrowed to the one bid and the cell's
+   * scores, so a cell page costs the same on a tender of 3 bids as of 200, whether or not the
+   * tender just changed. Null when the bid does not count or `code` is not a scored criterion.
+   */
+  async cell(em: EntityManager, tender: Tender, bidId: string, code: string): Promise<EvaluatedCell | null> {
+    const read = await this.reader.readCell(em, tender, bidId, code);
+    if (!read) return null;
+    const input = toEngineInput(read.rows);
+    const statistics = panelStatistics(input).find((cell) => cell.criterionId === read.criterion.id)!;
+    return {
+      input,
+      criterion: input.criteria.find((criterion) => criterion.id === read.criterion.id)!,
+      bid: input.bids[0],
+      statistics,
+      members: read.rows.members,
+      memberNames: this.directory.namesOnRecord(read.rows.members),
+      scoreRows: read.scoreRows,
+      history: read.rows.moderated,
     };
   }
 
