@@ -126,9 +126,12 @@ export class ModerationViewService {
       if (!found) throw new DomainError('not_found', 'No such bid and scored criterion.');
       const { criterion, bid, statistics: cell, members, memberNames } = found;
       const usable = new Set(cell.scores.map((score) => score.panelistId));
-      const place = new Map(members.map((member, index) => [member.id, index]));
-      const rank = (memberId: string) =>
-        (members[place.get(memberId)!].group === 'lived_experience' ? 0 : members.length) + place.get(memberId)!;
+      const byId = new Map(members.map((member, index) => [member.id, { member, index }]));
+      // The record's order: lived-experience members first, then professionals, each in join order.
+      const rank = (memberId: string) => {
+        const { member, index } = byId.get(memberId)!;
+        return (member.group === 'lived_experience' ? 0 : members.length) + index;
+      };
       const rows = found.scoreRows.filter((row) => usable.has(row.memberId)).sort((a, b) => rank(a.memberId) - rank(b.memberId));
       const entries = entryMarkers(await scoreEntriesOf(em, tenderId, { bidId: bid.id }), memberNames);
       const versions = found.history;
@@ -146,7 +149,7 @@ export class ModerationViewService {
       return {
         ...cellFigures(cell, criterion, bid),
         scores: rows.map((row) => {
-          const member = members[place.get(row.memberId)!];
+          const { member } = byId.get(row.memberId)!;
           return scoreOf(
             { id: member.id, name: memberNames.get(member.id)!, group: member.group, roleLabel: member.roleLabel },
             row,

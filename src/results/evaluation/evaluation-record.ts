@@ -23,17 +23,13 @@ export interface Evaluated {
   memberNames: Map<string, string>;
 }
 
-/** `Evaluation.cells`: the evaluation with the panel read for it and the engine's panel statistics per `cellKey`. */
+/** `Evaluation.cells`: the evaluation with the engine's panel statistics per `cellKey`. */
 export interface EvaluatedCells extends Evaluated {
-  /** In join order, with their accounts. */
-  members: PanelMember[];
   statistics: ReadonlyMap<string, PanelStatistics>;
 }
 
 /** `Evaluation.cell`: one bid × scored criterion, evaluated from its own rows. */
 export interface EvaluatedCell {
-  /** The tender narrowed to the one bid and the cell's scores. */
-  input: EngineInput;
   criterion: EngineInput['criteria'][number];
   bid: EngineInput['bids'][number];
   statistics: PanelStatistics;

@@ -40,7 +40,7 @@ export class Evaluation {
 
   /**
    * The compact door with the engine's panel statistics per cell (`cellKey`, in the engine's
-   * order: bid by bidder name, then criterion in tree order) and the panel read for it: what
+   * order: bid by bidder name, then criterion in tree order): what
    * the moderation pages show of every cell without reading a single rationale. Kept with the
    * evaluation it was computed from, so it is never older than the result beside it.
    */
@@ -51,7 +51,6 @@ export class Evaluation {
       input: kept.input,
       result: kept.result,
       memberNames: this.directory.namesOnRecord(members),
-      members,
       statistics: kept.statistics,
     };
   }
@@ -68,7 +67,6 @@ export class Evaluation {
     const input = toEngineInput(read.rows);
     const statistics = panelStatistics(input).find((cell) => cell.criterionId === read.criterion.id)!;
     return {
-      input,
       criterion: input.criteria.find((criterion) => criterion.id === read.criterion.id)!,
       bid: input.bids[0],
       statistics,
